@@ -1,0 +1,26 @@
+import { AppConfig, ConfigModule } from '@app/config';
+import { DatabaseModule } from '@app/database';
+import { HealthModule } from '@app/health';
+import { LoggingModule } from '@app/logging';
+import { QueueModule } from '@app/queue';
+import { DynamicModule, Module } from '@nestjs/common';
+import { HealthController } from './health/health.controller';
+import { ProbeController } from './system/probe.controller';
+
+/** The HTTP API: controllers over the domain libraries. It produces jobs, never consumes them. */
+@Module({})
+export class ApiModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggingModule.forRoot('api'),
+        DatabaseModule.forRoot(),
+        QueueModule.forRoot('producer'),
+        HealthModule,
+      ],
+      controllers: [HealthController, ProbeController],
+    };
+  }
+}

@@ -1,0 +1,106 @@
+import { DomainError, ErrorKind } from '@app/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { PROBLEM_CONTENT_TYPE, ProblemDto, problemType, reasonPhrase } from './problem';
+
+const statusOfKind: Record<ErrorKind, number> = {
+  invalid: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  unprocessable: 422,
+  unavailable: 503,
+};
+
+/** Codes for HTTP-level failures raised by the framework rather than the domain. */
+const codeOfStatus: Record<number, string> = {
+  400: 'BAD_REQUEST',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  406: 'NOT_ACCEPTABLE',
+  409: 'CONFLICT',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  422: 'UNPROCESSABLE',
+  429: 'TOO_MANY_REQUESTS',
+  503: 'SERVICE_UNAVAILABLE',
+};
+
+/** Fastify's own request errors (body parsing, limits), raised before any handler runs. */
+const fastifyCodes: Record<string, { code: string; detail: string }> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: { code: 'PAYLOAD_TOO_LARGE', detail: 'The request body is too large.' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    code: 'UNSUPPORTED_MEDIA_TYPE',
+    detail: 'The request body must be application/json.',
+  },
+  FST_ERR_CTP_EMPTY_JSON_BODY: {
+    code: 'MALFORMED_BODY',
+    detail: 'The body cannot be empty when content-type is application/json.',
+  },
+  FST_ERR_CTP_INVALID_JSON_BODY: { code: 'MALFORMED_BODY', detail: 'The request body is not valid JSON.' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: {
+    code: 'BAD_REQUEST',
+    detail: 'Content-Length does not match the body.',
+  },
+};
+
+/** Turns any thrown value into an RFC 9457 problem; never leaks a stack trace. */
+export function toProblem(error: unknown, instance?: string): ProblemDto {
+  if (error instanceof DomainError) {
+    const status = statusOfKind[error.kind];
+    const { errors, ...rest } = error.details;
+    return {
+      type: problemType(error.code),
+      title: reasonPhrase(status),
+      status,
+      detail: error.message,
+      code: error.code,
+      instance,
+      ...(errors ? { errors } : {}),
+      ...rest,
+    };
+  }
+  if (error instanceof HttpException) {
+    const status = error.getStatus();
+    // Fastify's own errors arrive wrapped, with the original as the cause.
+    const fastifyCode = (error.cause as { code?: string } | undefined)?.code;
+    const known = fastifyCode ? fastifyCodes[fastifyCode] : undefined;
+    const isUnknownRoute = status === 404 && /^Cannot [A-Z]+ /.test(error.message);
+    const code = known?.code ?? (isUnknownRoute ? 'ROUTE_NOT_FOUND' : (codeOfStatus[status] ?? `HTTP_${status}`));
+    const detail =
+      known?.detail ?? (isUnknownRoute ? `No route ${error.message.slice('Cannot '.length)}.` : error.message);
+    return { type: problemType(code), title: reasonPhrase(status), status, detail, code, instance };
+  }
+  return {
+    type: problemType('INTERNAL_ERROR'),
+    title: reasonPhrase(500),
+    status: 500,
+    detail: 'An unexpected error occurred; it has been logged with the request id.',
+    code: 'INTERNAL_ERROR',
+    instance,
+  };
+}
+
+function sendProblem(request: FastifyRequest, reply: FastifyReply, error: unknown, logger: Logger) {
+  const problem = toProblem(error, request.url.split('?')[0]);
+  if (problem.status >= 500 && problem.code !== 'QUEUE_UNAVAILABLE') {
+    logger.error({ err: error, requestId: request.id }, 'Unhandled error');
+  }
+  void reply
+    .status(problem.status)
+    .header('content-type', PROBLEM_CONTENT_TYPE)
+    .send({ ...problem, requestId: request.id });
+}
+
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ProblemFilter');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    sendProblem(http.getRequest<FastifyRequest>(), http.getResponse<FastifyReply>(), error, this.logger);
+  }
+}

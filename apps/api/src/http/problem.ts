@@ -1,0 +1,66 @@
+import type { FieldError } from '@app/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+/** RFC 9457 problem details, with a stable machine `code` and the request id. */
+export class FieldErrorDto implements FieldError {
+  @ApiProperty({ example: 'email' })
+  field: string;
+
+  @ApiProperty({ example: 'email must be an email' })
+  message: string;
+
+  @ApiPropertyOptional({ example: 'IS_EMAIL' })
+  code?: string;
+}
+
+export class ProblemDto {
+  @ApiProperty({ example: 'urn:problem-type:validation-failed' })
+  type: string;
+
+  @ApiProperty({ example: 'Bad Request' })
+  title: string;
+
+  @ApiProperty({ example: 400 })
+  status: number;
+
+  @ApiProperty({ example: 'The request is invalid; see errors.' })
+  detail: string;
+
+  @ApiProperty({ example: 'VALIDATION_FAILED', description: 'Stable machine-readable code.' })
+  code: string;
+
+  @ApiPropertyOptional({ example: '/api/v1/system/probes' })
+  instance?: string;
+
+  @ApiPropertyOptional({ example: '5f0c6c5e-3f7a-4b8e-9f59-1e0d2e6b6a51' })
+  requestId?: string;
+
+  @ApiPropertyOptional({ type: [FieldErrorDto] })
+  errors?: FieldErrorDto[];
+}
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
+
+export function problemType(code: string): string {
+  return `urn:problem-type:${code.toLowerCase().replace(/_/g, '-')}`;
+}
+
+const reasonPhrases: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  406: 'Not Acceptable',
+  409: 'Conflict',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+export function reasonPhrase(status: number): string {
+  return reasonPhrases[status] ?? (status >= 500 ? 'Server Error' : 'Client Error');
+}

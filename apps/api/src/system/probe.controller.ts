@@ -1,0 +1,37 @@
+import { ProbeService } from '@app/health';
+import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import { ProblemDto } from '../http/problem';
+import { uuidPipe } from '../http/validation';
+import { ProbeRequestedDto, ProbeDto } from './probe.dto';
+
+/** End-to-end pipeline check for operators: API → queue → worker → Postgres. */
+@ApiTags('system')
+@Controller('system/probes')
+export class ProbeController {
+  constructor(private readonly probes: ProbeService) {}
+
+  @Post()
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Enqueue a probe job; the worker records it when it runs.' })
+  @ApiAcceptedResponse({ type: ProbeRequestedDto })
+  @ApiServiceUnavailableResponse({ type: ProblemDto, description: 'QUEUE_UNAVAILABLE' })
+  request(): Promise<ProbeRequestedDto> {
+    return this.probes.request();
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'A probe the worker has processed.' })
+  @ApiOkResponse({ type: ProbeDto })
+  @ApiNotFoundResponse({ type: ProblemDto, description: 'PROBE_NOT_FOUND: unknown or still queued' })
+  find(@Param('id', uuidPipe()) id: string): Promise<ProbeDto> {
+    return this.probes.find(id);
+  }
+}

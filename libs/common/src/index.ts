@@ -1,0 +1,3 @@
+export * from './domain-error';
+export * from './entry-point';
+export * from './graceful-shutdown';

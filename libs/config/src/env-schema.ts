@@ -1,0 +1,168 @@
+/**
+ * Every environment variable the system reads, with its parser, default and meaning.
+ * `.env.example` and the README's configuration table are checked against this list.
+ */
+export interface VariableSpec<T> {
+  description: string;
+  /** Shown in error messages: what a valid value looks like. */
+  expected: string;
+  default?: string;
+  parse(raw: string): T | undefined;
+}
+
+const integer = (min: number, max: number) => (raw: string) => {
+  if (!/^\d+$/.test(raw)) return undefined;
+  const value = Number(raw);
+  return value >= min && value <= max ? value : undefined;
+};
+
+const oneOf =
+  <T extends string>(...values: T[]) =>
+  (raw: string) =>
+    (values as string[]).includes(raw) ? (raw as T) : undefined;
+
+const url = (protocols: string[]) => (raw: string) => {
+  try {
+    const parsed = new URL(raw);
+    return protocols.includes(parsed.protocol) ? raw : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+const list = (raw: string) =>
+  raw
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+
+const spec = <T>(s: VariableSpec<T>) => s;
+
+export const envSchema = {
+  NODE_ENV: spec({
+    description: 'Runtime environment: development, test or production.',
+    expected: 'one of development, test, production',
+    default: 'development',
+    parse: oneOf('development', 'test', 'production'),
+  }),
+  DATABASE_URL: spec({
+    description: 'Postgres connection URL of the application database.',
+    expected: 'a postgres:// URL',
+    default: 'postgres://postgres@127.0.0.1:5432/training_nominations',
+    parse: url(['postgres:', 'postgresql:']),
+  }),
+  DATABASE_POOL_SIZE: spec({
+    description: 'Maximum Postgres connections per process.',
+    expected: 'an integer from 1 to 200',
+    default: '10',
+    parse: integer(1, 200),
+  }),
+  DATABASE_CONNECT_TIMEOUT_MS: spec({
+    description: 'How long to wait for a Postgres connection before giving up.',
+    expected: 'an integer from 100 to 60000',
+    default: '5000',
+    parse: integer(100, 60000),
+  }),
+  REDIS_URL: spec({
+    description: 'Redis connection URL used by the job queues.',
+    expected: 'a redis:// or rediss:// URL',
+    default: 'redis://127.0.0.1:6379',
+    parse: url(['redis:', 'rediss:']),
+  }),
+  QUEUE_BACKEND: spec({
+    description:
+      'Where the job queues live: redis (production, tests) or postgres (the embedded development mode).',
+    expected: 'redis or postgres',
+    default: 'redis',
+    parse: oneOf('redis', 'postgres'),
+  }),
+  QUEUE_PREFIX: spec({
+    description: 'Key prefix of every queue, so several installations can share one Redis.',
+    expected: 'letters, digits, "_" or "-" (1 to 40)',
+    default: 'tn',
+    parse: (raw: string) => (/^[A-Za-z0-9_-]{1,40}$/.test(raw) ? raw : undefined),
+  }),
+  API_HOST: spec({
+    description: 'Interface the HTTP API listens on (0.0.0.0 in containers).',
+    expected: 'a host name or IP address',
+    default: '127.0.0.1',
+    parse: (raw: string) => (/^[A-Za-z0-9.:_-]+$/.test(raw) ? raw : undefined),
+  }),
+  API_PORT: spec({
+    description: 'Port of the HTTP API.',
+    expected: 'an integer from 1 to 65535',
+    default: '3000',
+    parse: integer(1, 65535),
+  }),
+  API_BODY_LIMIT_BYTES: spec({
+    description: 'Largest request body accepted; larger ones get 413 PAYLOAD_TOO_LARGE.',
+    expected: 'an integer from 1024 to 104857600',
+    default: '1048576',
+    parse: integer(1024, 104857600),
+  }),
+  CORS_ORIGINS: spec({
+    description: 'Comma-separated origins allowed to call the API from a browser; empty disables CORS.',
+    expected: 'a comma-separated list of http(s) origins',
+    default: '',
+    parse: (raw: string) => {
+      const origins = list(raw);
+      return origins.every((origin) => url(['http:', 'https:'])(origin)) ? origins : undefined;
+    },
+  }),
+  LOG_LEVEL: spec({
+    description: 'Lowest level logged.',
+    expected: 'one of fatal, error, warn, info, debug, trace, silent',
+    default: 'info',
+    parse: oneOf('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'),
+  }),
+  LOG_FORMAT: spec({
+    description: 'json (one JSON object per line) or pretty (coloured, for a terminal).',
+    expected: 'json or pretty',
+    default: 'json',
+    parse: oneOf('json', 'pretty'),
+  }),
+  WORKER_HEALTH_HOST: spec({
+    description: 'Interface of the worker’s internal health port.',
+    expected: 'a host name or IP address',
+    default: '127.0.0.1',
+    parse: (raw: string) => (/^[A-Za-z0-9.:_-]+$/.test(raw) ? raw : undefined),
+  }),
+  WORKER_HEALTH_PORT: spec({
+    description: 'Internal port where the worker answers /health/live and /health/ready; 0 disables it.',
+    expected: 'an integer from 0 to 65535',
+    default: '3001',
+    parse: integer(0, 65535),
+  }),
+  WORKER_CONCURRENCY: spec({
+    description: 'Jobs each queue consumer runs at once.',
+    expected: 'an integer from 1 to 100',
+    default: '5',
+    parse: integer(1, 100),
+  }),
+  SHUTDOWN_TIMEOUT_MS: spec({
+    description:
+      'On SIGTERM/SIGINT, how long in-flight requests and jobs may take before the process exits anyway.',
+    expected: 'an integer from 1000 to 120000',
+    default: '8000',
+    parse: integer(1000, 120000),
+  }),
+  EMBEDDED: spec({
+    description:
+      '`npm start` only: auto (embedded Postgres and Postgres-backed queue when no server answers), always, or never.',
+    expected: 'auto, always or never',
+    default: 'auto',
+    parse: oneOf('auto', 'always', 'never'),
+  }),
+  EMBEDDED_PG_PORT: spec({
+    description: '`npm start` only: port of the embedded Postgres.',
+    expected: 'an integer from 1024 to 65535',
+    default: '54329',
+    parse: integer(1024, 65535),
+  }),
+};
+
+export type EnvSchema = typeof envSchema;
+export type EnvName = keyof EnvSchema;
+export type Env = {
+  [K in EnvName]: NonNullable<ReturnType<EnvSchema[K]['parse']>>;
+};

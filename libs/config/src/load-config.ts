@@ -1,0 +1,63 @@
+import { Env, EnvName, envSchema } from './env-schema';
+
+export type AppConfig = Readonly<Env>;
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: EnvName,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Reads and validates every variable at once; the first bad one stops the process
+ * with a single line that names it and says what is expected.
+ */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
+  const values: Partial<Record<EnvName, unknown>> = {};
+  for (const name of Object.keys(envSchema) as EnvName[]) {
+    const variable = envSchema[name];
+    const given = source[name];
+    const raw = given === undefined || given === '' ? variable.default : given.trim();
+    if (raw === undefined) {
+      throw new ConfigError(name, `${name} is missing: expected ${variable.expected}`);
+    }
+    const parsed = variable.parse(raw);
+    if (parsed === undefined) {
+      throw new ConfigError(
+        name,
+        `${name} is invalid: expected ${variable.expected}, got ${JSON.stringify(redact(name, raw))}`,
+      );
+    }
+    values[name] = parsed;
+  }
+  return Object.freeze(values as Env);
+}
+
+/** Hides passwords in URLs so a bad value can be echoed safely. */
+export function redact(name: string, raw: string): string {
+  if (!name.endsWith('_URL')) return raw;
+  try {
+    const parsed = new URL(raw);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return raw;
+  }
+}
+
+/** For entry points: load the configuration or exit with one line on stderr. */
+export function loadConfigOrExit(source: NodeJS.ProcessEnv = process.env): AppConfig {
+  try {
+    return loadConfig(source);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`Configuration error: ${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,95 @@
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import type { AppConfig } from '@app/config';
+import { buildDataSourceOptions } from './data-source-options';
+
+type DatabaseConfig = Pick<
+  AppConfig,
+  'DATABASE_URL' | 'DATABASE_POOL_SIZE' | 'DATABASE_CONNECT_TIMEOUT_MS'
+>;
+
+// Any fixed number; every instance that migrates takes the same lock.
+const MIGRATION_LOCK_KEY = 4_202_611;
+
+/**
+ * Runs pending migrations while holding a Postgres advisory lock, so two instances
+ * starting at once migrate one after the other and the second finds nothing to do.
+ */
+export async function runMigrations(config: DatabaseConfig): Promise<string[]> {
+  return withMigrationLock(config, async (dataSource) => {
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    return applied.map((migration) => migration.name);
+  });
+}
+
+export async function revertLastMigration(config: DatabaseConfig): Promise<void> {
+  await withMigrationLock(config, (dataSource) => dataSource.undoLastMigration());
+}
+
+export async function pendingMigrations(config: DatabaseConfig): Promise<boolean> {
+  return withMigrationLock(config, (dataSource) => dataSource.showMigrations());
+}
+
+async function withMigrationLock<T>(
+  config: DatabaseConfig,
+  work: (dataSource: DataSource) => Promise<T>,
+): Promise<T> {
+  const lock = new Client({
+    connectionString: config.DATABASE_URL,
+    connectionTimeoutMillis: config.DATABASE_CONNECT_TIMEOUT_MS,
+  });
+  await lock.connect();
+  try {
+    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    const dataSource = new DataSource({
+      ...buildDataSourceOptions(config),
+      extra: { max: 2, connectionTimeoutMillis: config.DATABASE_CONNECT_TIMEOUT_MS },
+    });
+    await dataSource.initialize();
+    try {
+      return await work(dataSource);
+    } finally {
+      await dataSource.destroy();
+    }
+  } finally {
+    // Ending the session releases the advisory lock too.
+    await lock.end();
+  }
+}
+
+/** Creates the database named in the URL if it does not exist (development convenience). */
+export async function ensureDatabaseExists(databaseUrl: string, timeoutMs: number): Promise<boolean> {
+  const name = databaseName(databaseUrl);
+  const admin = new Client({
+    connectionString: maintenanceUrl(databaseUrl),
+    connectionTimeoutMillis: timeoutMs,
+  });
+  await admin.connect();
+  try {
+    const found = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (found.rowCount) return false;
+    await admin.query(`CREATE DATABASE ${quoteIdentifier(name)}`);
+    return true;
+  } catch (error) {
+    // Another instance created it in the meantime.
+    if ((error as { code?: string }).code === '42P04') return false;
+    throw error;
+  } finally {
+    await admin.end();
+  }
+}
+
+export function quoteIdentifier(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+export function databaseName(databaseUrl: string): string {
+  return decodeURIComponent(new URL(databaseUrl).pathname.replace(/^\//, ''));
+}
+
+/** The same server's `postgres` database, from which databases are created and dropped. */
+export function maintenanceUrl(databaseUrl: string): string {
+  const url = new URL(databaseUrl);
+  url.pathname = '/postgres';
+  return url.toString();
+}

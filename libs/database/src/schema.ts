@@ -1,0 +1,12 @@
+import { healthEntities } from '../../health/src/system-probe.entity';
+import { allMigrations } from '../../../migrations';
+
+/**
+ * The schema's composition root: every entity of every bounded context, and every migration.
+ * Each context exports its entity list; add it here when a context gains tables.
+ * (Entity files are imported directly, not through the libraries' index, to keep the
+ * database library free of import cycles.)
+ */
+export const entities: Function[] = [...healthEntities];
+
+export const migrations = allMigrations;

@@ -1,0 +1,39 @@
+import { DomainError } from '@app/common';
+import { getQueueToken } from '@nestjs/bullmq';
+import { Injectable } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import type { Queue } from 'bullmq';
+import { JobName, JobPayloads, jobDefinitions } from './jobs';
+
+/** Adds jobs to the queue their definition names, with the options defined there. */
+@Injectable()
+export class JobProducer {
+  constructor(private readonly moduleRef: ModuleRef) {}
+
+  /** Resolves to the job id. A job id given twice adds the job once. */
+  async enqueue<N extends JobName>(
+    name: N,
+    payload: JobPayloads[N],
+    options: { jobId?: string } = {},
+  ): Promise<string> {
+    const definition = jobDefinitions[name];
+    try {
+      const job = await this.queue(definition.queue).add(name, payload, {
+        ...definition.options,
+        ...options,
+      });
+      return job.id as string;
+    } catch (error) {
+      throw new DomainError(
+        'QUEUE_UNAVAILABLE',
+        'unavailable',
+        'The job queue is not reachable; try again shortly.',
+        { cause: (error as Error).message },
+      );
+    }
+  }
+
+  queue(name: string): Queue {
+    return this.moduleRef.get<Queue>(getQueueToken(name), { strict: false });
+  }
+}

@@ -1,0 +1,43 @@
+import type { JobsOptions } from 'bullmq';
+
+/**
+ * Every queue and every job in one place: the queue a job goes to, its payload type
+ * and its options. Payloads carry ids, never whole records: handlers re-read state.
+ */
+export const QueueName = {
+  system: 'system',
+} as const;
+export type QueueName = (typeof QueueName)[keyof typeof QueueName];
+
+export interface JobPayloads {
+  /** Proves that a job travels from the API through the queue to the worker. */
+  'system.probe': { probeId: string; requestedAt: string };
+}
+export type JobName = keyof JobPayloads;
+
+interface JobDefinition {
+  queue: QueueName;
+  options: JobsOptions;
+}
+
+const keepFinished = {
+  removeOnComplete: { age: 24 * 3600, count: 1000 },
+  removeOnFail: { age: 7 * 24 * 3600 },
+};
+
+export const jobDefinitions: Record<JobName, JobDefinition> = {
+  'system.probe': {
+    queue: QueueName.system,
+    options: { attempts: 3, backoff: { type: 'exponential', delay: 500 }, ...keepFinished },
+  },
+};
+
+/** The jobs of one queue, for a consumer that must handle each of them. */
+export type JobsOf<Q extends QueueName> = {
+  [N in JobName]: (typeof jobDefinitions)[N]['queue'] extends Q ? N : never;
+}[JobName];
+
+/** One handler per job of a queue; the compiler rejects a missing or unknown job. */
+export type JobHandlers<Q extends QueueName> = {
+  [N in JobsOf<Q>]: (payload: JobPayloads[N], context: { jobId: string; attempt: number }) => Promise<unknown>;
+};
