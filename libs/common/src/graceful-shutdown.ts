@@ -35,6 +35,8 @@ export function installGracefulShutdown(
         },
       );
   };
-  process.once('SIGTERM', shutdown);
-  process.once('SIGINT', shutdown);
+  // `on`, not `once`: a second signal (Ctrl-C reaches every process of the group, and
+  // `npm start` forwards it too) must not kill the process halfway through closing.
+  process.on('SIGTERM', shutdown);
+  process.on('SIGINT', shutdown);
 }

@@ -3,7 +3,12 @@ import { redact } from '@app/config';
 import { Client } from 'pg';
 
 /** Fails fast, with one line naming the database, when Postgres does not answer. */
-export async function assertPostgresReachable(databaseUrl: string, timeoutMs: number): Promise<void> {
+export async function assertPostgresReachable(
+  databaseUrl: string,
+  timeoutMs: number,
+  /** What to name in the message, when `databaseUrl` is derived from it. */
+  configuredUrl = databaseUrl,
+): Promise<void> {
   const client = new Client({ connectionString: databaseUrl, connectionTimeoutMillis: timeoutMs });
   // A failed connect can also emit 'error'; the rejection below is what we report.
   client.on('error', () => undefined);
@@ -11,7 +16,12 @@ export async function assertPostgresReachable(databaseUrl: string, timeoutMs: nu
     await client.connect();
     await client.query('SELECT 1');
   } catch (error) {
-    throw new ServiceUnreachableError('Postgres', 'DATABASE_URL', redact('DATABASE_URL', databaseUrl), error);
+    throw new ServiceUnreachableError(
+      'Postgres',
+      'DATABASE_URL',
+      redact('DATABASE_URL', configuredUrl),
+      error,
+    );
   } finally {
     await client.end().catch(() => undefined);
   }

@@ -13,7 +13,9 @@ export async function assertRedisReachable(redisUrl: string, timeoutMs: number):
     retryStrategy: () => null,
     enableOfflineQueue: false,
   });
-  client.on('error', () => undefined);
+  // connect() itself only says "Connection is closed"; the 'error' event says why.
+  let firstError: unknown;
+  client.on('error', (error) => (firstError ??= error));
   try {
     await withTimeout(
       client.connect().then(() => client.ping()),
@@ -21,7 +23,12 @@ export async function assertRedisReachable(redisUrl: string, timeoutMs: number):
       'Connecting to Redis',
     );
   } catch (error) {
-    throw new ServiceUnreachableError('Redis', 'REDIS_URL', redact('REDIS_URL', redisUrl), error);
+    throw new ServiceUnreachableError(
+      'Redis',
+      'REDIS_URL',
+      redact('REDIS_URL', redisUrl),
+      firstError ?? error,
+    );
   } finally {
     client.disconnect();
   }

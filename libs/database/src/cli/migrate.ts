@@ -18,7 +18,11 @@ runEntryPoint(async () => {
   const config = loadConfig();
   const [command = 'run', ...flags] = process.argv.slice(2);
   if (flags.includes('--create-database')) {
-    await assertPostgresReachable(maintenanceUrl(config.DATABASE_URL), config.DATABASE_CONNECT_TIMEOUT_MS);
+    await assertPostgresReachable(
+      maintenanceUrl(config.DATABASE_URL),
+      config.DATABASE_CONNECT_TIMEOUT_MS,
+      config.DATABASE_URL,
+    );
     if (await ensureDatabaseExists(config.DATABASE_URL, config.DATABASE_CONNECT_TIMEOUT_MS)) {
       console.log(`Created database ${databaseName(config.DATABASE_URL)}`);
     }

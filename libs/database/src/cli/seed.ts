@@ -1,0 +1,24 @@
+import { runEntryPoint } from '@app/common';
+import { loadConfig } from '@app/config';
+import { DataSource } from 'typeorm';
+import { buildDataSourceOptions } from '../data-source-options';
+import { assertPostgresReachable } from '../preflight';
+import { demoSeeders } from '../seed/demo-seeders';
+import { seedDemoData } from '../seed/seed-demo-data';
+
+/** `seed`: puts demo data into an empty database; does nothing on a seeded one. */
+runEntryPoint(async () => {
+  const config = loadConfig();
+  await assertPostgresReachable(config.DATABASE_URL, config.DATABASE_CONNECT_TIMEOUT_MS);
+  const dataSource = await new DataSource(buildDataSourceOptions(config)).initialize();
+  try {
+    const outcome = await seedDemoData(dataSource);
+    console.log(
+      outcome === 'seeded'
+        ? `Seeded demo data (${demoSeeders.map((seeder) => seeder.name).join(', ') || 'nothing to seed yet'})`
+        : 'Demo data already present',
+    );
+  } finally {
+    await dataSource.destroy();
+  }
+});

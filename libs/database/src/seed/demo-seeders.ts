@@ -1,0 +1,7 @@
+import type { Seeder } from './seeder';
+
+/**
+ * The demo data `npm start` puts into an empty database, in dependency order
+ * (organization before catalog before funds before nominations).
+ */
+export const demoSeeders: Seeder[] = [];
