@@ -17,7 +17,8 @@ export class Foundation1764122400000 implements MigrationInterface {
         id uuid PRIMARY KEY,
         requested_at timestamptz NOT NULL,
         processed_at timestamptz NOT NULL DEFAULT now(),
-        processed_by text NOT NULL
+        processed_by text NOT NULL,
+        note text
       )
     `);
   }

@@ -66,7 +66,7 @@ async function chooseBackingServices() {
   }
   if (useEmbeddedDatabase || usePostgresQueue) {
     say('Embedded development mode:');
-    if (useEmbeddedDatabase) say(`  Postgres: embedded, data in .data/postgres, ${redactUrl(env.DATABASE_URL)}`);
+    if (useEmbeddedDatabase) say(`  Postgres: embedded, data in ${config.DATA_DIR}/postgres, ${redactUrl(env.DATABASE_URL)}`);
     if (usePostgresQueue) say('  Queues: BullMQ Postgres backend (schema "bullmq" of the application database)');
     say('  For real servers set DATABASE_URL and REDIS_URL (or EMBEDDED=never); see README.');
   }
@@ -79,7 +79,7 @@ function redactUrl(url) {
 }
 
 function startEmbeddedPostgres() {
-  const dataDir = join(root, '.data', 'postgres');
+  const dataDir = resolve(root, config.DATA_DIR, 'postgres');
   mkdirSync(dirname(dataDir), { recursive: true });
   const [user, password] = ['postgres', 'postgres'];
   say('Starting embedded Postgres...');

@@ -39,9 +39,13 @@ export async function withTimeout<T>(promise: Promise<T>, ms: number, what: stri
  */
 export function runEntryPoint(main: () => Promise<void>): void {
   main().catch((error: unknown) => {
-    const expected =
-      error instanceof ServiceUnreachableError || (error as Error)?.name === 'ConfigError';
-    const line = expected ? (error as Error).message : `Fatal: ${(error as Error)?.stack ?? error}`;
+    const message = (error as Error)?.message;
+    const line =
+      error instanceof ServiceUnreachableError
+        ? message
+        : (error as Error)?.name === 'ConfigError'
+          ? `Configuration error: ${message}`
+          : `Fatal: ${(error as Error)?.stack ?? error}`;
     process.stderr.write(`${line}\n`);
     process.exit(1);
   });

@@ -153,6 +153,12 @@ export const envSchema = {
     default: 'auto',
     parse: oneOf('auto', 'always', 'never'),
   }),
+  DATA_DIR: spec({
+    description: '`npm start` only: directory (relative to the project) of the embedded Postgres data.',
+    expected: 'a directory path',
+    default: '.data',
+    parse: (raw: string) => raw,
+  }),
   EMBEDDED_PG_PORT: spec({
     description: '`npm start` only: port of the embedded Postgres.',
     expected: 'an integer from 1024 to 65535',

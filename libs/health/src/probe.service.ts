@@ -12,6 +12,7 @@ export interface ProbeView {
   requestedAt: string;
   processedAt: string;
   processedBy: string;
+  note: string | null;
   latencyMs: number;
 }
 
@@ -26,8 +27,8 @@ export class ProbeService {
     private readonly jobs: JobProducer,
   ) {}
 
-  async request(): Promise<{ id: string; requestedAt: string }> {
-    const probe = { probeId: randomUUID(), requestedAt: new Date().toISOString() };
+  async request(note?: string): Promise<{ id: string; requestedAt: string }> {
+    const probe = { probeId: randomUUID(), requestedAt: new Date().toISOString(), note };
     await this.jobs.enqueue('system.probe', probe, { jobId: probe.probeId });
     return { id: probe.probeId, requestedAt: probe.requestedAt };
   }
@@ -42,6 +43,7 @@ export class ProbeService {
         id: payload.probeId,
         requestedAt: new Date(payload.requestedAt),
         processedBy: `${hostname()}:${process.pid}`,
+        note: payload.note ?? null,
       })
       .orIgnore()
       .execute();
@@ -62,6 +64,7 @@ export class ProbeService {
       requestedAt: probe.requestedAt.toISOString(),
       processedAt: probe.processedAt.toISOString(),
       processedBy: probe.processedBy,
+      note: probe.note,
       latencyMs: probe.processedAt.getTime() - probe.requestedAt.getTime(),
     };
   }

@@ -15,6 +15,10 @@ export class SystemProbe {
   /** Host and process id of the worker that handled it. */
   @Column({ name: 'processed_by', type: 'text' })
   processedBy: string;
+
+  /** Free text from whoever asked, e.g. "after deploying 1.4". */
+  @Column({ type: 'text', nullable: true })
+  note: string | null;
 }
 
 export const healthEntities = [SystemProbe];

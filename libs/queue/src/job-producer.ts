@@ -1,9 +1,12 @@
-import { DomainError } from '@app/common';
+import { DomainError, withTimeout } from '@app/common';
 import { getQueueToken } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import type { Queue } from 'bullmq';
 import { JobName, JobPayloads, jobDefinitions } from './jobs';
+
+// While the queue backend reconnects, an add waits; a request must not wait longer than this.
+const ENQUEUE_TIMEOUT_MS = 3000;
 
 /** Adds jobs to the queue their definition names, with the options defined there. */
 @Injectable()
@@ -18,10 +21,11 @@ export class JobProducer {
   ): Promise<string> {
     const definition = jobDefinitions[name];
     try {
-      const job = await this.queue(definition.queue).add(name, payload, {
-        ...definition.options,
-        ...options,
-      });
+      const job = await withTimeout(
+        this.queue(definition.queue).add(name, payload, { ...definition.options, ...options }),
+        ENQUEUE_TIMEOUT_MS,
+        'Adding a job',
+      );
       return job.id as string;
     } catch (error) {
       throw new DomainError(

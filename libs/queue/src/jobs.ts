@@ -11,7 +11,7 @@ export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
 export interface JobPayloads {
   /** Proves that a job travels from the API through the queue to the worker. */
-  'system.probe': { probeId: string; requestedAt: string };
+  'system.probe': { probeId: string; requestedAt: string; note?: string };
 }
 export type JobName = keyof JobPayloads;
 

@@ -3,6 +3,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module } from '@nestjs/common';
 import { JobProducer } from './job-producer';
 import { QueueName } from './jobs';
+import { QueueErrorLogger } from './queue-error-logger';
 import { queueConnection } from './queue-connection';
 
 /**
@@ -25,7 +26,7 @@ export class QueueModule {
         }),
         BullModule.registerQueue(...Object.values(QueueName).map((name) => ({ name }))),
       ],
-      providers: [JobProducer],
+      providers: [JobProducer, QueueErrorLogger],
       exports: [BullModule, JobProducer],
     };
   }

@@ -1,10 +1,17 @@
 import { ReadinessService } from '@app/health';
 import { Controller, Get, HttpCode, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { LivenessDto, ReadinessDto } from './health.dto';
+import { DependencyStatusDto, LivenessDto, ReadinessDto } from './health.dto';
 
 @ApiTags('health')
+@ApiExtraModels(DependencyStatusDto)
 @Controller('health')
 export class HealthController {
   constructor(private readonly readiness: ReadinessService) {}

@@ -1,7 +1,8 @@
 import { ProbeService } from '@app/health';
-import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
+  ApiBadRequestResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -10,7 +11,7 @@ import {
 } from '@nestjs/swagger';
 import { ProblemDto } from '../http/problem';
 import { uuidPipe } from '../http/validation';
-import { ProbeRequestedDto, ProbeDto } from './probe.dto';
+import { ProbeDto, ProbeRequestedDto, RequestProbeDto } from './probe.dto';
 
 /** End-to-end pipeline check for operators: API → queue → worker → Postgres. */
 @ApiTags('system')
@@ -22,9 +23,10 @@ export class ProbeController {
   @HttpCode(202)
   @ApiOperation({ summary: 'Enqueue a probe job; the worker records it when it runs.' })
   @ApiAcceptedResponse({ type: ProbeRequestedDto })
+  @ApiBadRequestResponse({ type: ProblemDto, description: 'VALIDATION_FAILED' })
   @ApiServiceUnavailableResponse({ type: ProblemDto, description: 'QUEUE_UNAVAILABLE' })
-  request(): Promise<ProbeRequestedDto> {
-    return this.probes.request();
+  request(@Body() body: RequestProbeDto): Promise<ProbeRequestedDto> {
+    return this.probes.request(body.note);
   }
 
   @Get(':id')

@@ -1,0 +1,33 @@
+// Two projects: unit tests next to the code (*.spec.ts), end-to-end suites in test/
+// (*.e2e-spec.ts) against real Postgres, Redis and HTTP servers.
+const { readFileSync } = require('node:fs');
+
+const swc = JSON.parse(readFileSync(`${__dirname}/.swcrc`, 'utf8'));
+delete swc.exclude;
+
+// NestJS 12 and a few of its dependencies ship ES modules only; swc turns them into CommonJS.
+const esmOnly = ['@nestjs', 'uid', 'load-esm', 'file-type', 'token-types', 'strtok3', 'nestjs-pino', '@tokenizer', '@apidevtools', 'content-disposition'];
+
+const shared = {
+  transform: { '^.+\\.(t|j|mj)sx?$': ['@swc/jest', { ...swc, swcrc: false }] },
+  transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
+  moduleNameMapper: {
+    '^@app/testing$': '<rootDir>/test/support',
+    '^@app/(.*)$': '<rootDir>/libs/$1/src',
+  },
+  testEnvironment: 'node',
+};
+
+module.exports = {
+  testTimeout: 30000,
+  projects: [
+    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
+    {
+      ...shared,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+    },
+  ],
+};

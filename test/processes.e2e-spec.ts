@@ -1,0 +1,154 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createTestDatabase, eventually, TEST_REDIS_URL, TestDatabase, uniqueSuffix } from '@app/testing';
+
+// These suites run the built entry points (`npm test` builds first) as real processes.
+const root = join(__dirname, '..');
+
+interface Running {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; ms: number }>;
+}
+
+function run(script: string, env: Record<string, string>, args: string[] = []): Running {
+  const started = Date.now();
+  const child = spawn(process.execPath, [join(root, script), ...args], {
+    cwd: root,
+    env: { PATH: process.env.PATH!, LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; ms: number }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal, ms: Date.now() - started })),
+  );
+  return { child, output: () => output, exited };
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+async function getJson(url: string): Promise<{ status: number; body: any } | undefined> {
+  try {
+    const response = await fetch(url);
+    return { status: response.status, body: await response.json() };
+  } catch {
+    return undefined;
+  }
+}
+
+const readyWithin = (url: string, timeoutMs: number) =>
+  eventually(async () => ((await getJson(url))?.status === 200 ? true : undefined), {
+    timeoutMs,
+    intervalMs: 200,
+  });
+
+describe('entry points when a backing service does not answer', () => {
+  const cases = [
+    ['API', 'dist/apps/api/src/main.js', { DATABASE_URL: 'postgres://postgres@127.0.0.1:1/nowhere' }, /Postgres.*DATABASE_URL/],
+    ['worker', 'dist/apps/worker/src/main.js', { DATABASE_URL: 'postgres://postgres@127.0.0.1:1/nowhere' }, /Postgres.*DATABASE_URL/],
+    ['API', 'dist/apps/api/src/main.js', { REDIS_URL: 'redis://127.0.0.1:1' }, /Redis.*REDIS_URL/],
+    ['worker', 'dist/apps/worker/src/main.js', { REDIS_URL: 'redis://127.0.0.1:1' }, /Redis.*REDIS_URL/],
+    ['npm start', 'scripts/start.mjs', { DATABASE_URL: 'postgres://postgres@127.0.0.1:1/nowhere' }, /Postgres.*DATABASE_URL/],
+    ['npm start', 'scripts/start.mjs', { REDIS_URL: 'redis://127.0.0.1:1' }, /Redis.*REDIS_URL/],
+  ] as const;
+
+  it.each(cases)('%s should exit 1 with one line when %j', async (_name, script, env, line) => {
+    const process = run(script, { ...env, EMBEDDED: 'never' });
+    const { code, ms } = await process.exited;
+    expect(code).toBe(1);
+    expect(ms).toBeLessThan(15_000);
+    expect(process.output().trim().split('\n')).toEqual([expect.stringMatching(line)]);
+  });
+
+  it('should exit 1 with one line naming a malformed variable', async () => {
+    const process = run('dist/apps/api/src/main.js', { API_PORT: 'eighty' });
+    expect((await process.exited).code).toBe(1);
+    expect(process.output().trim()).toBe(
+      'Configuration error: API_PORT is invalid: expected an integer from 1 to 65535, got "eighty"',
+    );
+  });
+});
+
+describe('API and worker processes', () => {
+  let database: TestDatabase;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(() => database.drop());
+
+  it('should become ready, and stop with exit code 0 within 10 s of SIGTERM', async () => {
+    const [apiPort, workerPort] = [await freePort(), await freePort()];
+    const env = {
+      DATABASE_URL: database.url,
+      REDIS_URL: TEST_REDIS_URL,
+      QUEUE_PREFIX: `test-${uniqueSuffix()}`,
+      API_PORT: String(apiPort),
+      WORKER_HEALTH_PORT: String(workerPort),
+    };
+    const api = run('dist/apps/api/src/main.js', env);
+    const worker = run('dist/apps/worker/src/main.js', env);
+    try {
+      await readyWithin(`http://127.0.0.1:${apiPort}/api/v1/health/ready`, 20_000);
+      await readyWithin(`http://127.0.0.1:${workerPort}/health/ready`, 20_000);
+    } finally {
+      api.child.kill('SIGTERM');
+      worker.child.kill('SIGTERM');
+    }
+    for (const exit of [await api.exited, await worker.exited]) {
+      expect(exit).toMatchObject({ code: 0, signal: null });
+    }
+  });
+});
+
+describe('npm start in the embedded development mode', () => {
+  let dataDir: string;
+
+  beforeAll(() => {
+    dataDir = mkdtempSync(join(tmpdir(), 'tn-embedded-'));
+    // The embedded server runs as the unprivileged `postgres` user when we are root.
+    chmodSync(dataDir, 0o755);
+  });
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('should run on embedded Postgres with Postgres-backed queues, carry a job, and stop cleanly', async () => {
+    const [apiPort, workerPort, pgPort] = [await freePort(), await freePort(), await freePort()];
+    const start = run('scripts/start.mjs', {
+      EMBEDDED: 'always',
+      DATA_DIR: dataDir,
+      EMBEDDED_PG_PORT: String(pgPort),
+      API_PORT: String(apiPort),
+      WORKER_HEALTH_PORT: String(workerPort),
+    });
+    try {
+      await readyWithin(`http://127.0.0.1:${apiPort}/api/v1/health/ready`, 60_000);
+      await readyWithin(`http://127.0.0.1:${workerPort}/health/ready`, 10_000);
+      expect(start.output()).toContain('Embedded development mode');
+      const ready = await getJson(`http://127.0.0.1:${apiPort}/api/v1/health/ready`);
+      expect(Object.keys(ready!.body.checks).sort()).toEqual(['postgres', 'queue']);
+
+      const requested = await fetch(`http://127.0.0.1:${apiPort}/api/v1/system/probes`, { method: 'POST' });
+      const { id } = (await requested.json()) as { id: string };
+      const processed = await eventually(async () => {
+        const probe = await getJson(`http://127.0.0.1:${apiPort}/api/v1/system/probes/${id}`);
+        return probe?.status === 200 ? probe.body : undefined;
+      });
+      expect(processed.status).toBe('processed');
+    } finally {
+      start.child.kill('SIGTERM');
+    }
+    const exit = await start.exited;
+    expect(exit).toMatchObject({ code: 0, signal: null });
+  }, 90_000);
+});
