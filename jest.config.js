@@ -6,7 +6,18 @@ const swc = JSON.parse(readFileSync(`${__dirname}/.swcrc`, 'utf8'));
 delete swc.exclude;
 
 // NestJS 12 and a few of its dependencies ship ES modules only; swc turns them into CommonJS.
-const esmOnly = ['@nestjs', 'uid', 'load-esm', 'file-type', 'token-types', 'strtok3', 'nestjs-pino', '@tokenizer', '@apidevtools', 'content-disposition'];
+const esmOnly = [
+  '@nestjs',
+  'uid',
+  'load-esm',
+  'file-type',
+  'token-types',
+  'strtok3',
+  'nestjs-pino',
+  '@tokenizer',
+  '@apidevtools',
+  'content-disposition',
+];
 
 const shared = {
   transform: { '^.+\\.(t|j|mj)sx?$': ['@swc/jest', { ...swc, swcrc: false }] },

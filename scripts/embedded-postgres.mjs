@@ -69,6 +69,8 @@ try {
   await postgres.start();
   process.send({ ready: true });
 } catch (error) {
-  process.send({ error: `${error?.message ?? 'Postgres did not start'}\n${log.slice(-10).join('')}` });
+  process.send({
+    error: `${error?.message ?? 'Postgres did not start'}\n${log.slice(-10).join('')}`,
+  });
   process.exit(1);
 }

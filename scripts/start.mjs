@@ -58,7 +58,10 @@ async function chooseBackingServices() {
     (mode === 'auto' && !process.env.DATABASE_URL && !(await answers('127.0.0.1', 5432)));
   const usePostgresQueue =
     useEmbeddedDatabase ||
-    (mode === 'auto' && !process.env.REDIS_URL && !process.env.QUEUE_BACKEND && !(await answers('127.0.0.1', 6379)));
+    (mode === 'auto' &&
+      !process.env.REDIS_URL &&
+      !process.env.QUEUE_BACKEND &&
+      !(await answers('127.0.0.1', 6379)));
   if (useEmbeddedDatabase) env.DATABASE_URL = await startEmbeddedPostgres();
   if (usePostgresQueue) env.QUEUE_BACKEND = 'postgres';
   if (env.QUEUE_BACKEND !== 'postgres' && config.QUEUE_BACKEND === 'redis') {
@@ -66,8 +69,12 @@ async function chooseBackingServices() {
   }
   if (useEmbeddedDatabase || usePostgresQueue) {
     say('Embedded development mode:');
-    if (useEmbeddedDatabase) say(`  Postgres: embedded, data in ${config.DATA_DIR}/postgres, ${redactUrl(env.DATABASE_URL)}`);
-    if (usePostgresQueue) say('  Queues: BullMQ Postgres backend (schema "bullmq" of the application database)');
+    if (useEmbeddedDatabase)
+      say(
+        `  Postgres: embedded, data in ${config.DATA_DIR}/postgres, ${redactUrl(env.DATABASE_URL)}`,
+      );
+    if (usePostgresQueue)
+      say('  Queues: BullMQ Postgres backend (schema "bullmq" of the application database)');
     say('  For real servers set DATABASE_URL and REDIS_URL (or EMBEDDED=never); see README.');
   }
 }
@@ -91,7 +98,9 @@ function startEmbeddedPostgres() {
   return new Promise((resolve, reject) => {
     embedded.once('message', (message) =>
       message.ready
-        ? resolve(`postgres://${user}:${password}@127.0.0.1:${config.EMBEDDED_PG_PORT}/training_nominations`)
+        ? resolve(
+            `postgres://${user}:${password}@127.0.0.1:${config.EMBEDDED_PG_PORT}/training_nominations`,
+          )
         : reject(new Error(`Embedded Postgres did not start: ${message.error}`)),
     );
     embedded.once('exit', () => reject(new Error('Embedded Postgres exited during start-up')));
@@ -121,7 +130,10 @@ function runStep(script, args) {
 
 const children = new Map();
 function runApp(name, script) {
-  const child = spawn(process.execPath, [join(root, script)], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [join(root, script)], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   for (const stream of [child.stdout, child.stderr]) {
     let pending = '';
     stream.on('data', (chunk) => {

@@ -16,7 +16,12 @@ describe('HTTP conventions', () => {
   ) => {
     expect(response.status).toBe(status);
     expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-    expect(response.body).toMatchObject({ status, code, type: expect.any(String), title: expect.any(String) });
+    expect(response.body).toMatchObject({
+      status,
+      code,
+      type: expect.any(String),
+      title: expect.any(String),
+    });
     expect(response.body.detail).toEqual(expect.any(String));
     expect(JSON.stringify(response.body)).not.toMatch(/\s+at\s.+\.(js|ts):\d+/);
   };
@@ -32,13 +37,23 @@ describe('HTTP conventions', () => {
   it('should refuse a field of the wrong type', async () => {
     const response = await stack.http.post('/api/v1/system/probes', { note: 42 });
     expectProblem(response, 400, 'VALIDATION_FAILED');
-    expect(response.body.errors).toContainEqual(expect.objectContaining({ field: 'note', code: 'IS_STRING' }));
+    expect(response.body.errors).toContainEqual(
+      expect.objectContaining({ field: 'note', code: 'IS_STRING' }),
+    );
   });
 
   it('should report every invalid field at once', async () => {
-    const response = await stack.http.post('/api/v1/system/probes', { note: 'x'.repeat(201), a: 1, b: 2 });
+    const response = await stack.http.post('/api/v1/system/probes', {
+      note: 'x'.repeat(201),
+      a: 1,
+      b: 2,
+    });
     expectProblem(response, 400, 'VALIDATION_FAILED');
-    expect(response.body.errors.map((error: { field: string }) => error.field).sort()).toEqual(['a', 'b', 'note']);
+    expect(response.body.errors.map((error: { field: string }) => error.field).sort()).toEqual([
+      'a',
+      'b',
+      'note',
+    ]);
   });
 
   it('should refuse a 2 MB body with 413 PAYLOAD_TOO_LARGE', async () => {
@@ -65,7 +80,9 @@ describe('HTTP conventions', () => {
   it('should refuse a malformed id in the path', async () => {
     const response = await stack.http.get('/api/v1/system/probes/not-a-uuid');
     expectProblem(response, 400, 'VALIDATION_FAILED');
-    expect(response.body.errors).toEqual([expect.objectContaining({ field: 'id', code: 'IS_UUID' })]);
+    expect(response.body.errors).toEqual([
+      expect.objectContaining({ field: 'id', code: 'IS_UUID' }),
+    ]);
   });
 
   it('should echo a sane request id, and make one otherwise', async () => {
@@ -73,7 +90,9 @@ describe('HTTP conventions', () => {
     expect(echoed.headers.get('x-request-id')).toBe('trace-42');
     expect(echoed.body.requestId).toBe('trace-42');
 
-    const replaced = await stack.http.get('/api/v1/health/live', { 'x-request-id': 'bad id with spaces' });
+    const replaced = await stack.http.get('/api/v1/health/live', {
+      'x-request-id': 'bad id with spaces',
+    });
     expect(replaced.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
@@ -89,7 +108,11 @@ describe('HTTP conventions', () => {
     expect(document.body.openapi).toMatch(/^3\./);
     await expect(SwaggerParser.validate(structuredClone(document.body))).resolves.toBeDefined();
     expect(Object.keys(document.body.paths)).toEqual(
-      expect.arrayContaining(['/api/v1/health/ready', '/api/v1/system/probes', '/api/v1/system/probes/{id}']),
+      expect.arrayContaining([
+        '/api/v1/health/ready',
+        '/api/v1/system/probes',
+        '/api/v1/system/probes/{id}',
+      ]),
     );
 
     const ui = await stack.http.get('/api/docs');
@@ -107,10 +130,14 @@ describe('CORS', () => {
   afterAll(() => stack.close());
 
   it('should allow only the configured origins', async () => {
-    const allowed = await stack.http.get('/api/v1/health/live', { origin: 'https://app.example.org' });
+    const allowed = await stack.http.get('/api/v1/health/live', {
+      origin: 'https://app.example.org',
+    });
     expect(allowed.headers.get('access-control-allow-origin')).toBe('https://app.example.org');
 
-    const other = await stack.http.get('/api/v1/health/live', { origin: 'https://evil.example.com' });
+    const other = await stack.http.get('/api/v1/health/live', {
+      origin: 'https://evil.example.com',
+    });
     expect(other.headers.get('access-control-allow-origin')).toBeNull();
   });
 });

@@ -34,14 +34,16 @@ describe('API → Postgres, and API → queue → worker', () => {
     expect(processed).toMatchObject({ id: requested.body.id, status: 'processed', note });
 
     // The row is really in Postgres, diacritics intact.
-    const rows = await stack.api.get(DataSource).query('SELECT note FROM system_probes WHERE id = $1', [
-      requested.body.id,
-    ]);
+    const rows = await stack.api
+      .get(DataSource)
+      .query('SELECT note FROM system_probes WHERE id = $1', [requested.body.id]);
     expect(rows).toEqual([{ note }]);
   });
 
   it('should answer PROBE_NOT_FOUND for a probe nobody requested', async () => {
-    const response = await stack.http.get('/api/v1/system/probes/2b1f7a55-9d4c-4c53-8a8e-7f1d9f0c0a11');
+    const response = await stack.http.get(
+      '/api/v1/system/probes/2b1f7a55-9d4c-4c53-8a8e-7f1d9f0c0a11',
+    );
     expect(response.status).toBe(404);
     expect(response.body.code).toBe('PROBE_NOT_FOUND');
   });

@@ -3,7 +3,13 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createTestDatabase, eventually, TEST_REDIS_URL, TestDatabase, uniqueSuffix } from '@app/testing';
+import {
+  createTestDatabase,
+  eventually,
+  TEST_REDIS_URL,
+  TestDatabase,
+  uniqueSuffix,
+} from '@app/testing';
 
 // These suites run the built entry points (`npm test` builds first) as real processes.
 const root = join(__dirname, '..');
@@ -24,8 +30,9 @@ function run(script: string, env: Record<string, string>, args: string[] = []): 
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; ms: number }>((resolve) =>
-    child.on('exit', (code, signal) => resolve({ code, signal, ms: Date.now() - started })),
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; ms: number }>(
+    (resolve) =>
+      child.on('exit', (code, signal) => resolve({ code, signal, ms: Date.now() - started })),
   );
   return { child, output: () => output, exited };
 }
@@ -55,11 +62,31 @@ const readyWithin = (url: string, timeoutMs: number) =>
 
 describe('entry points when a backing service does not answer', () => {
   const cases = [
-    ['API', 'dist/apps/api/src/main.js', { DATABASE_URL: 'postgres://postgres@127.0.0.1:1/nowhere' }, /Postgres.*DATABASE_URL/],
-    ['worker', 'dist/apps/worker/src/main.js', { DATABASE_URL: 'postgres://postgres@127.0.0.1:1/nowhere' }, /Postgres.*DATABASE_URL/],
+    [
+      'API',
+      'dist/apps/api/src/main.js',
+      { DATABASE_URL: 'postgres://postgres@127.0.0.1:1/nowhere' },
+      /Postgres.*DATABASE_URL/,
+    ],
+    [
+      'worker',
+      'dist/apps/worker/src/main.js',
+      { DATABASE_URL: 'postgres://postgres@127.0.0.1:1/nowhere' },
+      /Postgres.*DATABASE_URL/,
+    ],
     ['API', 'dist/apps/api/src/main.js', { REDIS_URL: 'redis://127.0.0.1:1' }, /Redis.*REDIS_URL/],
-    ['worker', 'dist/apps/worker/src/main.js', { REDIS_URL: 'redis://127.0.0.1:1' }, /Redis.*REDIS_URL/],
-    ['npm start', 'scripts/start.mjs', { DATABASE_URL: 'postgres://postgres@127.0.0.1:1/nowhere' }, /Postgres.*DATABASE_URL/],
+    [
+      'worker',
+      'dist/apps/worker/src/main.js',
+      { REDIS_URL: 'redis://127.0.0.1:1' },
+      /Redis.*REDIS_URL/,
+    ],
+    [
+      'npm start',
+      'scripts/start.mjs',
+      { DATABASE_URL: 'postgres://postgres@127.0.0.1:1/nowhere' },
+      /Postgres.*DATABASE_URL/,
+    ],
     ['npm start', 'scripts/start.mjs', { REDIS_URL: 'redis://127.0.0.1:1' }, /Redis.*REDIS_URL/],
   ] as const;
 
@@ -138,7 +165,9 @@ describe('npm start in the embedded development mode', () => {
       const ready = await getJson(`http://127.0.0.1:${apiPort}/api/v1/health/ready`);
       expect(Object.keys(ready!.body.checks).sort()).toEqual(['postgres', 'queue']);
 
-      const requested = await fetch(`http://127.0.0.1:${apiPort}/api/v1/system/probes`, { method: 'POST' });
+      const requested = await fetch(`http://127.0.0.1:${apiPort}/api/v1/system/probes`, {
+        method: 'POST',
+      });
       const { id } = (await requested.json()) as { id: string };
       const processed = await eventually(async () => {
         const probe = await getJson(`http://127.0.0.1:${apiPort}/api/v1/system/probes/${id}`);

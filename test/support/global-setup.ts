@@ -1,7 +1,13 @@
 import { loadConfig } from '@app/config';
 import { quoteIdentifier, runMigrations } from '@app/database';
 import { Client } from 'pg';
-import { TEMPLATE_ENV, TEST_DB_PREFIX, TEST_SERVER_URL, databaseUrl, uniqueSuffix } from './test-env';
+import {
+  TEMPLATE_ENV,
+  TEST_DB_PREFIX,
+  TEST_SERVER_URL,
+  databaseUrl,
+  uniqueSuffix,
+} from './test-env';
 
 /**
  * Creates one migrated template database per run; every suite copies it (fast) instead
@@ -18,7 +24,8 @@ export default async function globalSetup(): Promise<void> {
     const hourAgo = Date.now() - 3600_000;
     for (const { datname } of stale.rows) {
       const created = parseInt(datname.slice(TEST_DB_PREFIX.length).split('_')[1] ?? '', 36);
-      if (created < hourAgo) await admin.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(datname)} WITH (FORCE)`);
+      if (created < hourAgo)
+        await admin.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(datname)} WITH (FORCE)`);
     }
     const template = `${TEST_DB_PREFIX}template_${uniqueSuffix()}`;
     await admin.query(`CREATE DATABASE ${quoteIdentifier(template)}`);

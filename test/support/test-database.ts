@@ -1,6 +1,12 @@
 import { quoteIdentifier } from '@app/database';
 import { Client } from 'pg';
-import { TEMPLATE_ENV, TEST_DB_PREFIX, TEST_SERVER_URL, databaseUrl, uniqueSuffix } from './test-env';
+import {
+  TEMPLATE_ENV,
+  TEST_DB_PREFIX,
+  TEST_SERVER_URL,
+  databaseUrl,
+  uniqueSuffix,
+} from './test-env';
 
 export interface TestDatabase {
   name: string;
@@ -33,8 +39,8 @@ export async function createTestDatabase(options: { empty?: boolean } = {}): Pro
     name,
     url: databaseUrl(name),
     drop: () =>
-      withAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(name)} WITH (FORCE)`)).then(
-        () => undefined,
-      ),
+      withAdmin((admin) =>
+        admin.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(name)} WITH (FORCE)`),
+      ).then(() => undefined),
   };
 }

@@ -46,7 +46,9 @@ export async function startTestStack(
   const address = api.getHttpServer().address() as { port: number };
   let worker: INestApplicationContext | undefined;
   if (options.worker) {
-    worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: false });
+    worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
+      logger: false,
+    });
     await worker.init();
   }
   return {
@@ -70,7 +72,13 @@ async function deleteQueueKeys(config: AppConfig): Promise<void> {
   try {
     let cursor = '0';
     do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${config.QUEUE_PREFIX}:*`, 'COUNT', 500);
+      const [next, keys] = await redis.scan(
+        cursor,
+        'MATCH',
+        `${config.QUEUE_PREFIX}:*`,
+        'COUNT',
+        500,
+      );
       if (keys.length) await redis.del(...keys);
       cursor = next;
     } while (cursor !== '0');

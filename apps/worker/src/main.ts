@@ -35,7 +35,9 @@ runEntryPoint(async () => {
   });
   logger.log(
     `Worker ready (queues on ${config.QUEUE_BACKEND}` +
-      (healthServer ? `; health on http://${config.WORKER_HEALTH_HOST}:${config.WORKER_HEALTH_PORT}/health/ready)` : ')'),
+      (healthServer
+        ? `; health on http://${config.WORKER_HEALTH_HOST}:${config.WORKER_HEALTH_PORT}/health/ready)`
+        : ')'),
     'Bootstrap',
   );
 });

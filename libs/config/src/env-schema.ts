@@ -101,7 +101,8 @@ export const envSchema = {
     parse: integer(1024, 104857600),
   }),
   CORS_ORIGINS: spec({
-    description: 'Comma-separated origins allowed to call the API from a browser; empty disables CORS.',
+    description:
+      'Comma-separated origins allowed to call the API from a browser; empty disables CORS.',
     expected: 'a comma-separated list of http(s) origins',
     default: '',
     parse: (raw: string) => {
@@ -128,7 +129,8 @@ export const envSchema = {
     parse: (raw: string) => (/^[A-Za-z0-9.:_-]+$/.test(raw) ? raw : undefined),
   }),
   WORKER_HEALTH_PORT: spec({
-    description: 'Internal port where the worker answers /health/live and /health/ready; 0 disables it.',
+    description:
+      'Internal port where the worker answers /health/live and /health/ready; 0 disables it.',
     expected: 'an integer from 0 to 65535',
     default: '3001',
     parse: integer(0, 65535),
@@ -154,7 +156,8 @@ export const envSchema = {
     parse: oneOf('auto', 'always', 'never'),
   }),
   DATA_DIR: spec({
-    description: '`npm start` only: directory (relative to the project) of the embedded Postgres data.',
+    description:
+      '`npm start` only: directory (relative to the project) of the embedded Postgres data.',
     expected: 'a directory path',
     default: '.data',
     parse: (raw: string) => raw,

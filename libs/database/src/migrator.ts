@@ -58,7 +58,10 @@ async function withMigrationLock<T>(
 }
 
 /** Creates the database named in the URL if it does not exist (development convenience). */
-export async function ensureDatabaseExists(databaseUrl: string, timeoutMs: number): Promise<boolean> {
+export async function ensureDatabaseExists(
+  databaseUrl: string,
+  timeoutMs: number,
+): Promise<boolean> {
   const name = databaseName(databaseUrl);
   const admin = new Client({
     connectionString: maintenanceUrl(databaseUrl),

@@ -35,7 +35,9 @@ export class ReadinessService {
       ...extra,
     };
     const entries = await Promise.all(
-      Object.entries(probes).map(async ([name, probe]) => [name, await measure(name, probe)] as const),
+      Object.entries(probes).map(
+        async ([name, probe]) => [name, await measure(name, probe)] as const,
+      ),
     );
     const checks = Object.fromEntries(entries);
     const up = entries.every(([, result]) => result.status === 'up');

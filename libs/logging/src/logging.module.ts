@@ -45,7 +45,10 @@ export class LoggingModule {
               },
               transport:
                 config.LOG_FORMAT === 'pretty'
-                  ? { target: 'pino-pretty', options: { singleLine: true, translateTime: 'SYS:HH:MM:ss' } }
+                  ? {
+                      target: 'pino-pretty',
+                      options: { singleLine: true, translateTime: 'SYS:HH:MM:ss' },
+                    }
                   : undefined,
             },
           }),

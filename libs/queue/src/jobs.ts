@@ -39,5 +39,8 @@ export type JobsOf<Q extends QueueName> = {
 
 /** One handler per job of a queue; the compiler rejects a missing or unknown job. */
 export type JobHandlers<Q extends QueueName> = {
-  [N in JobsOf<Q>]: (payload: JobPayloads[N], context: { jobId: string; attempt: number }) => Promise<unknown>;
+  [N in JobsOf<Q>]: (
+    payload: JobPayloads[N],
+    context: { jobId: string; attempt: number },
+  ) => Promise<unknown>;
 };

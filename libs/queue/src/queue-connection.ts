@@ -36,9 +36,16 @@ export function selectQueueBackend(config: QueueConfig): void {
  * Connection options for BullMQ. A producer fails fast when the queue is unreachable
  * (no offline queue), so an HTTP request never hangs on a Redis outage.
  */
-export function queueConnection(config: QueueConfig, role: 'producer' | 'consumer'): ConnectionOptions {
+export function queueConnection(
+  config: QueueConfig,
+  role: 'producer' | 'consumer',
+): ConnectionOptions {
   if (config.QUEUE_BACKEND === 'postgres') {
-    return { connectionString: config.DATABASE_URL, migrate: true, max: 5 } as unknown as ConnectionOptions;
+    return {
+      connectionString: config.DATABASE_URL,
+      migrate: true,
+      max: 5,
+    } as unknown as ConnectionOptions;
   }
   const options = redisOptionsFromUrl(config.REDIS_URL);
   return role === 'producer'

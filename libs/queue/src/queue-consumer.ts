@@ -7,7 +7,10 @@ import { JobHandlers, JobName, QueueName } from './jobs';
  * Base of every queue consumer: dispatches each job to the handler of its name.
  * A handler that throws lets the error reach BullMQ, so the job's retries apply.
  */
-export abstract class QueueConsumer<Q extends QueueName> extends WorkerHost implements OnApplicationBootstrap {
+export abstract class QueueConsumer<Q extends QueueName>
+  extends WorkerHost
+  implements OnApplicationBootstrap
+{
   protected abstract readonly handlers: JobHandlers<Q>;
   protected abstract readonly concurrency: number;
   protected readonly logger = new Logger(this.constructor.name);
@@ -17,7 +20,9 @@ export abstract class QueueConsumer<Q extends QueueName> extends WorkerHost impl
   }
 
   async process(job: Job): Promise<unknown> {
-    const handler = (this.handlers as Record<string, JobHandlers<Q>[keyof JobHandlers<Q>]>)[job.name];
+    const handler = (this.handlers as Record<string, JobHandlers<Q>[keyof JobHandlers<Q>]>)[
+      job.name
+    ];
     if (!handler) {
       // A job nobody handles would retry forever; fail it loudly instead.
       throw new Error(`No handler for job "${job.name}" on queue "${job.queueName}"`);

@@ -25,7 +25,9 @@ export class HealthController {
   }
 
   @Get('ready')
-  @ApiOperation({ summary: 'Postgres and the queue backend answer; 503 otherwise, with each check.' })
+  @ApiOperation({
+    summary: 'Postgres and the queue backend answer; 503 otherwise, with each check.',
+  })
   @ApiOkResponse({ type: ReadinessDto })
   @ApiServiceUnavailableResponse({ type: ReadinessDto })
   async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<ReadinessDto> {

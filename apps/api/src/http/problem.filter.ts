@@ -31,7 +31,10 @@ const codeOfStatus: Record<number, string> = {
 
 /** Fastify's own request errors (body parsing, limits), raised before any handler runs. */
 const fastifyCodes: Record<string, { code: string; detail: string }> = {
-  FST_ERR_CTP_BODY_TOO_LARGE: { code: 'PAYLOAD_TOO_LARGE', detail: 'The request body is too large.' },
+  FST_ERR_CTP_BODY_TOO_LARGE: {
+    code: 'PAYLOAD_TOO_LARGE',
+    detail: 'The request body is too large.',
+  },
   FST_ERR_CTP_INVALID_MEDIA_TYPE: {
     code: 'UNSUPPORTED_MEDIA_TYPE',
     detail: 'The request body must be application/json.',
@@ -40,7 +43,10 @@ const fastifyCodes: Record<string, { code: string; detail: string }> = {
     code: 'MALFORMED_BODY',
     detail: 'The body cannot be empty when content-type is application/json.',
   },
-  FST_ERR_CTP_INVALID_JSON_BODY: { code: 'MALFORMED_BODY', detail: 'The request body is not valid JSON.' },
+  FST_ERR_CTP_INVALID_JSON_BODY: {
+    code: 'MALFORMED_BODY',
+    detail: 'The request body is not valid JSON.',
+  },
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: {
     code: 'BAD_REQUEST',
     detail: 'Content-Length does not match the body.',
@@ -69,9 +75,12 @@ export function toProblem(error: unknown, instance?: string): ProblemDto {
     const fastifyCode = (error.cause as { code?: string } | undefined)?.code;
     const known = fastifyCode ? fastifyCodes[fastifyCode] : undefined;
     const isUnknownRoute = status === 404 && /^Cannot [A-Z]+ /.test(error.message);
-    const code = known?.code ?? (isUnknownRoute ? 'ROUTE_NOT_FOUND' : (codeOfStatus[status] ?? `HTTP_${status}`));
+    const code =
+      known?.code ??
+      (isUnknownRoute ? 'ROUTE_NOT_FOUND' : (codeOfStatus[status] ?? `HTTP_${status}`));
     const detail =
-      known?.detail ?? (isUnknownRoute ? `No route ${error.message.slice('Cannot '.length)}.` : error.message);
+      known?.detail ??
+      (isUnknownRoute ? `No route ${error.message.slice('Cannot '.length)}.` : error.message);
     return { type: problemType(code), title: reasonPhrase(status), status, detail, code, instance };
   }
   return {
@@ -101,6 +110,11 @@ export class ProblemFilter implements ExceptionFilter {
 
   catch(error: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    sendProblem(http.getRequest<FastifyRequest>(), http.getResponse<FastifyReply>(), error, this.logger);
+    sendProblem(
+      http.getRequest<FastifyRequest>(),
+      http.getResponse<FastifyReply>(),
+      error,
+      this.logger,
+    );
   }
 }

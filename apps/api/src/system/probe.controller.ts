@@ -32,7 +32,10 @@ export class ProbeController {
   @Get(':id')
   @ApiOperation({ summary: 'A probe the worker has processed.' })
   @ApiOkResponse({ type: ProbeDto })
-  @ApiNotFoundResponse({ type: ProblemDto, description: 'PROBE_NOT_FOUND: unknown or still queued' })
+  @ApiNotFoundResponse({
+    type: ProblemDto,
+    description: 'PROBE_NOT_FOUND: unknown or still queued',
+  })
   find(@Param('id', uuidPipe()) id: string): Promise<ProbeDto> {
     return this.probes.find(id);
   }

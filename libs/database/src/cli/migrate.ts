@@ -31,7 +31,9 @@ runEntryPoint(async () => {
   switch (command) {
     case 'run': {
       const applied = await runMigrations(config);
-      console.log(applied.length ? `Applied migrations: ${applied.join(', ')}` : 'Schema is up to date');
+      console.log(
+        applied.length ? `Applied migrations: ${applied.join(', ')}` : 'Schema is up to date',
+      );
       break;
     }
     case 'revert':

@@ -17,10 +17,9 @@ export async function seedDemoData(
     const seeded = await manager.query('SELECT 1 FROM app_metadata WHERE key = $1', [SEEDED_KEY]);
     if (seeded.length) return 'already-seeded';
     for (const seeder of seeders) await seeder.run(manager);
-    await manager.query(
-      `INSERT INTO app_metadata (key, value) VALUES ($1, to_jsonb(now()))`,
-      [SEEDED_KEY],
-    );
+    await manager.query(`INSERT INTO app_metadata (key, value) VALUES ($1, to_jsonb(now()))`, [
+      SEEDED_KEY,
+    ]);
     return 'seeded';
   });
 }

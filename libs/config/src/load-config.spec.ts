@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { envSchema } from './env-schema';
+import { loadConfig } from './load-config';
+
+describe('loadConfig', () => {
+  it('should fit a developer machine when nothing is set', () => {
+    const config = loadConfig({});
+    expect(config.DATABASE_URL).toBe('postgres://postgres@127.0.0.1:5432/training_nominations');
+    expect(config.REDIS_URL).toBe('redis://127.0.0.1:6379');
+    expect(config.API_PORT).toBe(3000);
+    expect(config.CORS_ORIGINS).toEqual([]);
+  });
+
+  it('should parse typed values', () => {
+    const config = loadConfig({
+      API_PORT: '8080',
+      CORS_ORIGINS: 'https://a.example, https://b.example',
+      QUEUE_BACKEND: 'postgres',
+    });
+    expect(config.API_PORT).toBe(8080);
+    expect(config.CORS_ORIGINS).toEqual(['https://a.example', 'https://b.example']);
+    expect(config.QUEUE_BACKEND).toBe('postgres');
+  });
+
+  it.each([
+    ['API_PORT', '70000', 'API_PORT is invalid: expected an integer from 1 to 65535, got "70000"'],
+    [
+      'DATABASE_URL',
+      'mysql://x',
+      'DATABASE_URL is invalid: expected a postgres:// URL, got "mysql://x"',
+    ],
+    ['LOG_LEVEL', 'loud', 'LOG_LEVEL is invalid'],
+    ['CORS_ORIGINS', 'not a url', 'CORS_ORIGINS is invalid'],
+  ])('should name %s and what is expected when it is %s', (name, value, message) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(message);
+  });
+
+  it('should not echo a password from a bad URL', () => {
+    expect(() => loadConfig({ REDIS_URL: 'http://user:secret@host' })).toThrow(/\*\*\*/);
+    expect(() => loadConfig({ REDIS_URL: 'http://user:secret@host' })).not.toThrow(/secret/);
+  });
+
+  it('should return a frozen object', () => {
+    expect(Object.isFrozen(loadConfig({}))).toBe(true);
+  });
+});
+
+describe('the documented configuration', () => {
+  const root = join(__dirname, '../../..');
+  const names = Object.keys(envSchema);
+
+  it('should list every variable in .env.example', () => {
+    const example = readFileSync(join(root, '.env.example'), 'utf8');
+    const listed = [...example.matchAll(/^#?\s*([A-Z][A-Z0-9_]+)=/gm)].map((match) => match[1]);
+    expect(listed.sort()).toEqual(expect.arrayContaining(names.sort()));
+  });
+
+  it('should describe every variable in the README', () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    for (const name of names) expect(readme).toContain(`\`${name}\``);
+  });
+});
