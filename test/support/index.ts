@@ -2,3 +2,4 @@ export * from './http-client';
 export * from './test-database';
 export * from './test-env';
 export * from './test-stack';
+export * from './factories';

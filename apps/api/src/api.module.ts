@@ -3,7 +3,11 @@ import { DatabaseModule } from '@app/database';
 import { HealthModule } from '@app/health';
 import { LoggingModule } from '@app/logging';
 import { QueueModule } from '@app/queue';
+import { AccessModule } from '@app/access';
+import { AuditModule } from '@app/audit';
 import { DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { AuthGuard } from './auth/auth.guard';
 import { HealthController } from './health/health.controller';
 import { ProbeController } from './system/probe.controller';
 
@@ -19,8 +23,11 @@ export class ApiModule {
         DatabaseModule.forRoot(),
         QueueModule.forRoot('producer'),
         HealthModule,
+        AccessModule,
+        AuditModule,
       ],
       controllers: [HealthController, ProbeController],
+      providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
     };
   }
 }

@@ -69,7 +69,10 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
       .addBearerAuth()
       .build(),
   );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  SwaggerModule.setup('api/docs', app, document, {
+    jsonDocumentUrl: 'api/docs-json',
+    swaggerOptions: { persistAuthorization: true },
+  });
 
   await app.init();
   return app;

@@ -148,6 +148,53 @@ export const envSchema = {
     default: '8000',
     parse: integer(1000, 120000),
   }),
+  JWT_SECRET: spec({
+    description:
+      'Secret that signs access tokens (at least 32 characters). Required in production; development and tests use a fixed one.',
+    expected: 'a string of at least 32 characters',
+    default: '',
+    parse: (raw: string) => (raw === '' || raw.length >= 32 ? raw : undefined),
+  }),
+  ACCESS_TOKEN_TTL_SECONDS: spec({
+    description: 'Lifetime of an access token (JWT).',
+    expected: 'an integer from 60 to 86400',
+    default: '900',
+    parse: integer(60, 86400),
+  }),
+  REFRESH_TOKEN_TTL_DAYS: spec({
+    description: 'Lifetime of a refresh token; each use rotates it.',
+    expected: 'an integer from 1 to 365',
+    default: '14',
+    parse: integer(1, 365),
+  }),
+  ADMIN_EMAIL: spec({
+    description:
+      'The first administrator, created at start when no administrator exists. Development default: admin@example.org.',
+    expected: 'an email address',
+    default: '',
+    parse: (raw: string) =>
+      raw === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(raw) ? raw : undefined,
+  }),
+  ADMIN_PASSWORD: spec({
+    description:
+      'Password of that first administrator (at least 12 characters). No default in production.',
+    expected: 'a string of at least 12 characters',
+    default: '',
+    parse: (raw: string) => (raw === '' || raw.length >= 12 ? raw : undefined),
+  }),
+  LOGIN_MAX_FAILURES: spec({
+    description:
+      'Failed logins allowed per account and per client address within LOGIN_WINDOW_SECONDS before 429.',
+    expected: 'an integer from 1 to 1000',
+    default: '5',
+    parse: integer(1, 1000),
+  }),
+  LOGIN_WINDOW_SECONDS: spec({
+    description: 'The window over which failed logins are counted.',
+    expected: 'an integer from 10 to 86400',
+    default: '900',
+    parse: integer(10, 86400),
+  }),
   EMBEDDED: spec({
     description:
       '`npm start` only: auto (embedded Postgres and Postgres-backed queue when no server answers), always, or never.',

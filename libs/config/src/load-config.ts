@@ -34,7 +34,37 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     }
     values[name] = parsed;
   }
-  return Object.freeze(values as Env);
+  return Object.freeze(withEnvironmentDefaults(values as Env));
+}
+
+const DEVELOPMENT_JWT_SECRET = 'development-only-secret-never-use-in-production!';
+
+/**
+ * Secrets have no default in production: the process refuses to start without them.
+ * Development and tests get fixed, well-known values so that `npm start` just works.
+ */
+function withEnvironmentDefaults(env: Env): Env {
+  if (env.NODE_ENV === 'production') {
+    if (!env.JWT_SECRET) {
+      throw new ConfigError(
+        'JWT_SECRET',
+        'JWT_SECRET is missing: expected a string of at least 32 characters',
+      );
+    }
+    if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {
+      throw new ConfigError(
+        'ADMIN_PASSWORD',
+        'ADMIN_EMAIL and ADMIN_PASSWORD must be set together',
+      );
+    }
+    return env;
+  }
+  return {
+    ...env,
+    JWT_SECRET: env.JWT_SECRET || DEVELOPMENT_JWT_SECRET,
+    ADMIN_EMAIL: env.ADMIN_EMAIL || 'admin@example.org',
+    ADMIN_PASSWORD: env.ADMIN_PASSWORD || 'admin-password-dev',
+  };
 }
 
 /** Hides passwords in URLs so a bad value can be echoed safely. */

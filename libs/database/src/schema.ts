@@ -1,4 +1,7 @@
+import { accessEntities } from '../../access/src/entities/user.entity';
+import { auditEntities } from '../../audit/src/audit-entry.entity';
 import { healthEntities } from '../../health/src/system-probe.entity';
+import { organizationEntities } from '../../organization/src/entities';
 import { allMigrations } from '../../../migrations';
 
 /**
@@ -7,6 +10,11 @@ import { allMigrations } from '../../../migrations';
  * (Entity files are imported directly, not through the libraries' index, to keep the
  * database library free of import cycles.)
  */
-export const entities: Function[] = [...healthEntities];
+export const entities: Function[] = [
+  ...healthEntities,
+  ...organizationEntities,
+  ...accessEntities,
+  ...auditEntities,
+];
 
 export const migrations = allMigrations;

@@ -1,3 +1,4 @@
+import { Public } from '../auth/auth.decorators';
 import { ReadinessService } from '@app/health';
 import { Controller, Get, HttpCode, Res } from '@nestjs/common';
 import {
@@ -12,6 +13,7 @@ import { DependencyStatusDto, LivenessDto, ReadinessDto } from './health.dto';
 
 @ApiTags('health')
 @ApiExtraModels(DependencyStatusDto)
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(private readonly readiness: ReadinessService) {}

@@ -1,3 +1,4 @@
+import { Public } from '../auth/auth.decorators';
 import { ProbeService } from '@app/health';
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import {
@@ -15,6 +16,7 @@ import { ProbeDto, ProbeRequestedDto, RequestProbeDto } from './probe.dto';
 
 /** End-to-end pipeline check for operators: API → queue → worker → Postgres. */
 @ApiTags('system')
+@Public()
 @Controller('system/probes')
 export class ProbeController {
   constructor(private readonly probes: ProbeService) {}

@@ -1,0 +1,25 @@
+import { AuditContext } from '@app/audit';
+import { Actor } from '@app/access';
+import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+
+export const IS_PUBLIC = 'isPublic';
+
+/** The route needs no access token (health, docs, login). Every other route does. */
+export const Public = () => SetMetadata(IS_PUBLIC, true);
+
+export type AuthenticatedRequest = FastifyRequest & { actor?: Actor };
+
+/** The caller, as resolved by the AuthGuard. */
+export const CurrentActor = createParamDecorator(
+  (_: unknown, context: ExecutionContext): Actor =>
+    context.switchToHttp().getRequest<AuthenticatedRequest>().actor!,
+);
+
+/** Who and which request, for the audit trail. */
+export const AuditFrom = createParamDecorator(
+  (_: unknown, context: ExecutionContext): AuditContext => {
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    return { actorUserId: request.actor?.userId ?? null, requestId: String(request.id) };
+  },
+);
