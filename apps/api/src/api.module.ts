@@ -7,7 +7,11 @@ import { AccessModule } from '@app/access';
 import { AuditModule } from '@app/audit';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { AuthHttpModule } from './auth/auth-http.module';
 import { AuthGuard } from './auth/auth.guard';
+import { ComplianceHttpModule } from './organization/compliance-http.module';
+import { ImportHttpModule } from './organization/import-http.module';
+import { OrganizationHttpModule } from './organization/organization-http.module';
 import { HealthController } from './health/health.controller';
 import { ProbeController } from './system/probe.controller';
 
@@ -25,6 +29,10 @@ export class ApiModule {
         HealthModule,
         AccessModule,
         AuditModule,
+        AuthHttpModule,
+        OrganizationHttpModule,
+        ImportHttpModule,
+        ComplianceHttpModule,
       ],
       controllers: [HealthController, ProbeController],
       providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
