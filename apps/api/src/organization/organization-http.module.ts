@@ -1,9 +1,12 @@
+import { OrganizationModule } from '@app/organization';
 import { Module } from '@nestjs/common';
+import { AuditController } from './audit.controller';
+import { StaffController } from './staff.controller';
 
 /** Units, authorities, positions, staff, standard gaps and the audit trail. */
 @Module({
-  imports: [],
-  controllers: [],
+  imports: [OrganizationModule],
+  controllers: [StaffController, AuditController],
   providers: [],
 })
 export class OrganizationHttpModule {}

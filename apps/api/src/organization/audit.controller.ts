@@ -1,0 +1,89 @@
+import { Actor, isAdmin } from '@app/access';
+import { AuditQueryService } from '@app/audit';
+import { DomainError } from '@app/common';
+import { Controller, Get, Query } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiForbiddenResponse,
+  ApiOkResponse,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { CurrentActor } from '../auth/auth.decorators';
+import { PageQueryDto, toPage } from '../http/paging';
+import { ProblemDto } from '../http/problem';
+
+class AuditQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({
+    example: 'staff',
+    description: 'staff, unit, tier, position, authority, user',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  entity?: string;
+
+  @ApiPropertyOptional({ description: 'The id of the record.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  id?: string;
+}
+
+class AuditEntryDto {
+  @ApiProperty() id: string;
+  @ApiProperty({ format: 'date-time' }) occurredAt: Date;
+  @ApiProperty({ type: String, nullable: true }) actorUserId: string | null;
+  @ApiProperty({ type: String, nullable: true }) requestId: string | null;
+  @ApiProperty() entity: string;
+  @ApiProperty() entityId: string;
+  @ApiProperty({ enum: ['create', 'update', 'delete'] }) action: string;
+  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true }) before: Record<
+    string,
+    unknown
+  > | null;
+  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true }) after: Record<
+    string,
+    unknown
+  > | null;
+}
+
+class AuditPageDto {
+  @ApiProperty({ type: [AuditEntryDto] }) items: AuditEntryDto[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+}
+
+@ApiTags('audit')
+@ApiBearerAuth()
+@Controller('audit')
+export class AuditController {
+  constructor(private readonly audit: AuditQueryService) {}
+
+  @Get()
+  @ApiOkResponse({
+    type: AuditPageDto,
+    description: 'Changes, newest first (administrators only).',
+  })
+  @ApiForbiddenResponse({ type: ProblemDto })
+  async list(@CurrentActor() actor: Actor, @Query() query: AuditQueryDto): Promise<AuditPageDto> {
+    if (!isAdmin(actor))
+      throw new DomainError(
+        'FORBIDDEN',
+        'forbidden',
+        'Only administrators may read the audit trail.',
+      );
+    return toPage(
+      await this.audit.list({
+        entity: query.entity,
+        entityId: query.id,
+        page: query.page,
+        pageSize: query.pageSize,
+      }),
+      query,
+    );
+  }
+}

@@ -1,0 +1,95 @@
+import { Actor } from '@app/access';
+import { AuditContext } from '@app/audit';
+import { StaffService } from '@app/organization';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { AuditFrom, CurrentActor } from '../auth/auth.decorators';
+import { toPage } from '../http/paging';
+import { ProblemDto } from '../http/problem';
+import { uuidPipe } from '../http/validation';
+import {
+  CreateStaffDto,
+  StaffDto,
+  StaffPageDto,
+  StaffQueryDto,
+  StandardGapsDto,
+  toStaffDto,
+  UpdateStaffDto,
+} from './staff.dto';
+
+@ApiTags('staff')
+@ApiBearerAuth()
+@Controller('staff')
+export class StaffController {
+  constructor(private readonly staff: StaffService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Staff the caller may see, searched and filtered.' })
+  @ApiOkResponse({ type: StaffPageDto })
+  async list(@CurrentActor() actor: Actor, @Query() query: StaffQueryDto): Promise<StaffPageDto> {
+    const { items, total } = await this.staff.search(actor, query);
+    return toPage({ items: items.map(toStaffDto), total }, query);
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: StaffDto })
+  @ApiNotFoundResponse({
+    type: ProblemDto,
+    description: 'STAFF_NOT_FOUND (also when out of scope)',
+  })
+  async get(@CurrentActor() actor: Actor, @Param('id', uuidPipe()) id: string): Promise<StaffDto> {
+    return toStaffDto(await this.staff.get(actor, id));
+  }
+
+  @Get(':id/standard-gaps')
+  @ApiOperation({
+    summary: 'Unmet requirements against the current position and each planned one.',
+  })
+  @ApiOkResponse({ type: StandardGapsDto })
+  @ApiNotFoundResponse({
+    type: ProblemDto,
+    description: 'STAFF_NOT_FOUND (also when out of scope)',
+  })
+  gaps(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidPipe()) id: string,
+  ): Promise<StandardGapsDto> {
+    return this.staff.standardGaps(actor, id);
+  }
+
+  @Post()
+  @ApiCreatedResponse({ type: StaffDto })
+  @ApiForbiddenResponse({ type: ProblemDto, description: 'OUT_OF_SCOPE' })
+  @ApiConflictResponse({ type: ProblemDto, description: 'CODE_TAKEN' })
+  async create(
+    @CurrentActor() actor: Actor,
+    @AuditFrom() audit: AuditContext,
+    @Body() body: CreateStaffDto,
+  ): Promise<StaffDto> {
+    return toStaffDto(await this.staff.create(actor, audit, body));
+  }
+
+  @Patch(':id')
+  @ApiOkResponse({ type: StaffDto })
+  @ApiNotFoundResponse({
+    type: ProblemDto,
+    description: 'STAFF_NOT_FOUND (also when out of scope)',
+  })
+  async update(
+    @CurrentActor() actor: Actor,
+    @AuditFrom() audit: AuditContext,
+    @Param('id', uuidPipe()) id: string,
+    @Body() body: UpdateStaffDto,
+  ): Promise<StaffDto> {
+    return toStaffDto(await this.staff.update(actor, audit, id, body));
+  }
+}

@@ -1,0 +1,256 @@
+import { EMPLOYMENT_STATUSES, GENDERS, StaffMember } from '@app/organization';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
+import { PageQueryDto } from '../http/paging';
+
+const CODE = /^[A-Za-z0-9._-]{1,40}$/;
+const toBoolean = ({ value }: { value: unknown }) =>
+  value === 'true' ? true : value === 'false' ? false : value;
+
+export class CreateStaffDto {
+  @ApiProperty({ example: 'CB-000123' })
+  @Matches(CODE, { message: 'code must be 1–40 letters, digits, ".", "_" or "-"' })
+  code: string;
+
+  @ApiProperty({ example: 'Nguyễn Thị Hồng' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  fullName: string;
+
+  @ApiProperty({ format: 'date', example: '1986-04-30' })
+  @IsISO8601({ strict: true, strictSeparator: true })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'birthDate must be a date YYYY-MM-DD' })
+  birthDate: string;
+
+  @ApiProperty({ enum: GENDERS })
+  @IsIn(GENDERS)
+  gender: (typeof GENDERS)[number];
+
+  @ApiPropertyOptional({ default: false })
+  @IsOptional()
+  @IsBoolean()
+  ethnicMinority: boolean = false;
+
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  unitId: string;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @IsOptional()
+  @IsUUID()
+  positionId: string | null = null;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 4, description: '1 cán sự … 4 chuyên viên cao cấp' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(4)
+  civilServiceRank: number | null = null;
+
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: 5,
+    description: '1 intermediate … 3 university, 4 master, 5 doctor',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  educationLevel: number | null = null;
+
+  @ApiPropertyOptional({ example: 'Kinh tế nông nghiệp' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  educationField: string | null = null;
+
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: 3,
+    default: 0,
+    description: '0 none, 1 elementary, 2 intermediate, 3 advanced',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(3)
+  politicalTheory: number = 0;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 3 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(3)
+  fosteringRank: number | null = null;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 6 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(6)
+  languageLevel: number | null = null;
+
+  @ApiPropertyOptional({ format: 'date' })
+  @IsOptional()
+  @IsISO8601({ strict: true, strictSeparator: true })
+  joinedServiceOn: string | null = null;
+
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  authorityId: string;
+
+  @ApiPropertyOptional({ enum: EMPLOYMENT_STATUSES, default: 'active' })
+  @IsOptional()
+  @IsIn(EMPLOYMENT_STATUSES)
+  employmentStatus: string = 'active';
+}
+
+export class UpdateStaffDto extends PartialType(CreateStaffDto) {}
+
+export class StaffDto extends CreateStaffDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+}
+
+export class StaffQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({
+    description: 'Name, diacritics and case ignored: "nguyen van a" finds "Nguyễn Văn A".',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only staff in this unit’s subtree.' })
+  @IsOptional()
+  @IsUUID()
+  unitId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  tierId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  positionId?: string;
+
+  @ApiPropertyOptional({ description: 'true: below their position’s standard; false: meeting it.' })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  belowStandard?: boolean;
+
+  @ApiPropertyOptional({ enum: EMPLOYMENT_STATUSES })
+  @IsOptional()
+  @IsIn(EMPLOYMENT_STATUSES)
+  employmentStatus?: string;
+}
+
+export class StaffPageDto {
+  @ApiProperty({ type: [StaffDto] })
+  items: StaffDto[];
+
+  @ApiProperty()
+  total: number;
+
+  @ApiProperty()
+  page: number;
+
+  @ApiProperty()
+  pageSize: number;
+}
+
+export class StandardGapDto {
+  @ApiProperty({ enum: ['education', 'political_theory', 'fostering', 'foreign_language'] })
+  requirement: string;
+
+  @ApiProperty()
+  required: number;
+
+  @ApiProperty({ type: Number, nullable: true })
+  actual: number | null;
+
+  @ApiProperty({ example: 'university' })
+  requiredName: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  actualName: string | null;
+}
+
+export class PositionRefDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty()
+  code: string;
+
+  @ApiProperty()
+  name: string;
+}
+
+export class GapReportDto {
+  @ApiProperty({ type: PositionRefDto, nullable: true })
+  position: PositionRefDto | null;
+
+  @ApiProperty({ type: [StandardGapDto] })
+  gaps: StandardGapDto[];
+
+  @ApiProperty()
+  meetsStandard: boolean;
+}
+
+export class PlannedGapReportDto extends GapReportDto {
+  @ApiProperty({ example: 2025 })
+  periodFrom: number;
+
+  @ApiProperty({ example: 2030 })
+  periodTo: number;
+}
+
+export class StandardGapsDto {
+  @ApiProperty({ type: GapReportDto })
+  current: GapReportDto;
+
+  @ApiProperty({ type: [PlannedGapReportDto] })
+  planned: PlannedGapReportDto[];
+}
+
+/** The API's view of a staff record: no derived or internal columns. */
+export function toStaffDto(staff: StaffMember): StaffDto {
+  return {
+    id: staff.id,
+    code: staff.code,
+    fullName: staff.fullName,
+    birthDate: staff.birthDate,
+    gender: staff.gender as StaffDto['gender'],
+    ethnicMinority: staff.ethnicMinority,
+    unitId: staff.unitId,
+    positionId: staff.positionId,
+    civilServiceRank: staff.civilServiceRank,
+    educationLevel: staff.educationLevel,
+    educationField: staff.educationField,
+    politicalTheory: staff.politicalTheory,
+    fosteringRank: staff.fosteringRank,
+    languageLevel: staff.languageLevel,
+    joinedServiceOn: staff.joinedServiceOn,
+    authorityId: staff.authorityId,
+    employmentStatus: staff.employmentStatus,
+  };
+}
