@@ -1,0 +1,211 @@
+import { UNIT_KINDS } from '@app/organization';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
+import { PageQueryDto } from '../http/paging';
+
+const CODE = /^[A-Za-z0-9._-]{1,40}$/;
+const CODE_MESSAGE = 'code must be 1–40 letters, digits, ".", "_" or "-"';
+
+export class CreateTierDto {
+  @ApiProperty({ example: 'commune' })
+  @Matches(CODE, { message: CODE_MESSAGE })
+  code: string;
+
+  @ApiProperty({ example: 'Cấp xã' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  name: string;
+
+  @ApiProperty({ example: 3, description: '1 is the top tier' })
+  @IsInt()
+  @Min(1)
+  @Max(10)
+  level: number;
+}
+
+export class TierDto extends CreateTierDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+}
+
+export class CreateUnitDto {
+  @ApiProperty({ example: 'NK-UBND' })
+  @Matches(CODE, { message: CODE_MESSAGE })
+  code: string;
+
+  @ApiProperty({ example: 'Ủy ban nhân dân quận Ninh Kiều' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name: string;
+
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  tierId: string;
+
+  @ApiProperty({ enum: UNIT_KINDS })
+  @IsIn(UNIT_KINDS)
+  kind: string;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @IsOptional()
+  @IsUUID()
+  parentId: string | null = null;
+
+  @ApiPropertyOptional({ default: true })
+  @IsOptional()
+  @IsBoolean()
+  active: boolean = true;
+}
+
+/** A new parentId or tierId moves the unit with its subtree; the old placement is kept. */
+export class UpdateUnitDto extends PartialType(CreateUnitDto) {}
+
+export class UnitDto extends CreateUnitDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ description: 'Ids from the root, "/<root>/.../<id>/".' })
+  path: string;
+}
+
+export class UnitQueryDto extends PageQueryDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  tierId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  parentId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only units in this unit’s subtree.' })
+  @IsOptional()
+  @IsUUID()
+  withinUnitId?: string;
+}
+
+export class UnitPageDto {
+  @ApiProperty({ type: [UnitDto] }) items: UnitDto[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+}
+
+export class UnitPlacementDto {
+  @ApiProperty({ type: String, nullable: true, format: 'uuid' }) parentId: string | null;
+  @ApiProperty({ format: 'uuid' }) tierId: string;
+  @ApiProperty({ format: 'date-time' }) validFrom: Date;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) validTo: Date | null;
+}
+
+export class CreatePositionDto {
+  @ApiProperty({ example: 'PCT-UBND-XA' })
+  @Matches(CODE, { message: CODE_MESSAGE })
+  code: string;
+
+  @ApiProperty({ example: 'Phó Chủ tịch UBND xã' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name: string;
+
+  @ApiPropertyOptional({ default: false })
+  @IsOptional()
+  @IsBoolean()
+  isLeadership: boolean = false;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 5, nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  minEducation: number | null = null;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 3, nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(3)
+  minPoliticalTheory: number | null = null;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 3, nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(3)
+  minFosteringRank: number | null = null;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 6, nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(6)
+  minLanguageLevel: number | null = null;
+
+  @ApiPropertyOptional({ default: true })
+  @IsOptional()
+  @IsBoolean()
+  active: boolean = true;
+}
+
+export class UpdatePositionDto extends PartialType(CreatePositionDto) {}
+
+export class PositionDto extends CreatePositionDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+}
+
+export class CreateAuthorityDto {
+  @ApiProperty({ example: 'BTV-NK' })
+  @Matches(CODE, { message: CODE_MESSAGE })
+  code: string;
+
+  @ApiProperty({ example: 'Ban Thường vụ Quận ủy Ninh Kiều' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name: string;
+
+  @ApiProperty({ example: 'standing_committee' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(40)
+  kind: string;
+
+  @ApiProperty({ format: 'uuid', description: 'The unit the authority sits in.' })
+  @IsUUID()
+  unitId: string;
+
+  @ApiPropertyOptional({ default: true })
+  @IsOptional()
+  @IsBoolean()
+  active: boolean = true;
+}
+
+export class UpdateAuthorityDto extends PartialType(CreateAuthorityDto) {}
+
+export class AuthorityDto extends CreateAuthorityDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+}
