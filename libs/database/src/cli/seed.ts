@@ -8,6 +8,11 @@ import { seedDemoData } from '../seed/seed-demo-data';
 
 /** `seed`: puts demo data into an empty database; does nothing on a seeded one. */
 runEntryPoint(async () => {
+  // Checked before the configuration, which in production requires secrets seeding never uses.
+  if (process.env.NODE_ENV === 'production') {
+    console.log('Demo data is not seeded in production (NODE_ENV=production)');
+    return;
+  }
   const config = loadConfig();
   await assertPostgresReachable(config.DATABASE_URL, config.DATABASE_CONNECT_TIMEOUT_MS);
   const dataSource = await new DataSource(buildDataSourceOptions(config)).initialize();

@@ -1,7 +1,8 @@
+import { organizationDemoSeeder } from '@app/organization';
 import type { Seeder } from './seeder';
 
 /**
  * The demo data `npm start` puts into an empty database, in dependency order
  * (organization before catalog before funds before nominations).
  */
-export const demoSeeders: Seeder[] = [];
+export const demoSeeders: Seeder[] = [organizationDemoSeeder];
