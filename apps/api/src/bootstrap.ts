@@ -1,4 +1,5 @@
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import type { AppConfig } from '@app/config';
 import { REQUEST_ID_HEADER, requestIdOf } from '@app/logging';
 import { NestFactory } from '@nestjs/core';
@@ -49,6 +50,7 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
       },
     },
   });
+  await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1 } });
   if (config.CORS_ORIGINS.length) {
     app.enableCors({
       origin: config.CORS_ORIGINS,

@@ -8,3 +8,4 @@ export * from './staff.service';
 export * from './units.service';
 export * from './demo';
 export * from './compliance.service';
+export * from './import';

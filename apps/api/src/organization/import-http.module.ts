@@ -1,9 +1,11 @@
+import { ImportService } from '@app/organization';
 import { Module } from '@nestjs/common';
+import { ImportController } from './import.controller';
 
 /** Import of units, positions and staff from CSV and XLSX. */
 @Module({
   imports: [],
-  controllers: [],
-  providers: [],
+  controllers: [ImportController],
+  providers: [ImportService],
 })
 export class ImportHttpModule {}

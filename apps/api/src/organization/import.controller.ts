@@ -1,0 +1,124 @@
+import type { Actor } from '@app/access';
+import type { AuditContext } from '@app/audit';
+import { DomainError } from '@app/common';
+import { ImportFile, ImportKind, ImportService } from '@app/organization';
+import type { MultipartFile } from '@fastify/multipart';
+import { Controller, HttpCode, PayloadTooLargeException, Post, Query, Req } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiForbiddenResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { AuditFrom, CurrentActor } from '../auth/auth.decorators';
+import { ProblemDto } from '../http/problem';
+import {
+  IMPORT_BODY_SCHEMA,
+  ImportProblemDto,
+  ImportQueryDto,
+  ImportResultDto,
+} from './import.dto';
+
+const fileRequired = () =>
+  new DomainError(
+    'IMPORT_FILE_REQUIRED',
+    'invalid',
+    'Send one file as multipart/form-data in the field "file".',
+  );
+
+/** The uploaded file, read into memory (the multipart plugin caps its size). */
+async function readUpload(request: FastifyRequest): Promise<ImportFile> {
+  if (!request.isMultipart()) throw fileRequired();
+  let part: MultipartFile | undefined;
+  try {
+    part = await request.file();
+    if (!part || part.fieldname !== 'file') throw fileRequired();
+    return { buffer: await part.toBuffer(), filename: part.filename };
+  } catch (error) {
+    if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
+      throw new PayloadTooLargeException('The file is larger than the 20 MB limit.');
+    }
+    if (error instanceof DomainError) throw error;
+    if (/^FST_/.test(String((error as { code?: string }).code))) throw fileRequired();
+    throw error;
+  }
+}
+
+/**
+ * Import of units, positions and staff from CSV or XLSX: all rows or none, upserted by
+ * code. The columns are described in docs/import.md.
+ */
+@ApiTags('imports')
+@ApiBearerAuth()
+@ApiOkResponse({ type: ImportResultDto })
+@ApiUnprocessableEntityResponse({
+  type: ImportProblemDto,
+  description: 'IMPORT_INVALID: `errors` lists every bad row; nothing was written.',
+})
+@ApiForbiddenResponse({ type: ProblemDto })
+@Controller('imports')
+export class ImportController {
+  constructor(private readonly imports: ImportService) {}
+
+  @Post('units')
+  @HttpCode(200)
+  @ApiConsumes('multipart/form-data')
+  @ApiBody(IMPORT_BODY_SCHEMA)
+  @ApiOperation({ summary: 'Import units (admin only)' })
+  units(
+    @Req() request: FastifyRequest,
+    @Query() query: ImportQueryDto,
+    @CurrentActor() actor: Actor,
+    @AuditFrom() audit: AuditContext,
+  ): Promise<ImportResultDto> {
+    return this.run('units', request, query, actor, audit);
+  }
+
+  @Post('positions')
+  @HttpCode(200)
+  @ApiConsumes('multipart/form-data')
+  @ApiBody(IMPORT_BODY_SCHEMA)
+  @ApiOperation({ summary: 'Import positions and their standards (admin only)' })
+  positions(
+    @Req() request: FastifyRequest,
+    @Query() query: ImportQueryDto,
+    @CurrentActor() actor: Actor,
+    @AuditFrom() audit: AuditContext,
+  ): Promise<ImportResultDto> {
+    return this.run('positions', request, query, actor, audit);
+  }
+
+  @Post('staff')
+  @HttpCode(200)
+  @ApiConsumes('multipart/form-data')
+  @ApiBody(IMPORT_BODY_SCHEMA)
+  @ApiOperation({
+    summary: 'Import staff (admins; unit heads and board reviewers within their scope)',
+  })
+  staff(
+    @Req() request: FastifyRequest,
+    @Query() query: ImportQueryDto,
+    @CurrentActor() actor: Actor,
+    @AuditFrom() audit: AuditContext,
+  ): Promise<ImportResultDto> {
+    return this.run('staff', request, query, actor, audit);
+  }
+
+  private async run(
+    kind: ImportKind,
+    request: FastifyRequest,
+    query: ImportQueryDto,
+    actor: Actor,
+    audit: AuditContext,
+  ): Promise<ImportResultDto> {
+    // Refuse callers before reading their upload.
+    this.imports.authorize(kind, actor);
+    const file = await readUpload(request);
+    return this.imports.import(kind, file, { actor, audit, dryRun: query.dryRun ?? false });
+  }
+}

@@ -1,0 +1,116 @@
+import {
+  EMPLOYMENT_STATUSES,
+  EmploymentStatus,
+  LANGUAGE_LEVEL_MAX,
+  UNIT_KINDS,
+  UnitKind,
+} from '../levels';
+import {
+  boolean,
+  CellParser,
+  code,
+  date,
+  EDUCATION_NAMES,
+  gender,
+  level,
+  oneOf,
+  POLITICAL_THEORY_NAMES,
+  text,
+} from './values';
+
+export const IMPORT_KINDS = ['units', 'positions', 'staff'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+export interface ColumnSpec {
+  /** The English key, also accepted as a header. */
+  key: string;
+  /** Vietnamese headers (and other aliases), matched without case or diacritics. */
+  headers: string[];
+  required?: boolean;
+  parse: CellParser<unknown>;
+}
+
+const unitKind = oneOf<UnitKind>(
+  {
+    ...Object.fromEntries(UNIT_KINDS.map((kind) => [kind, kind])),
+    'cấp ủy': 'party_committee',
+    'đảng ủy': 'party_committee',
+    'ủy ban nhân dân': 'peoples_committee',
+    ubnd: 'peoples_committee',
+    'hội đồng nhân dân': 'peoples_council',
+    hđnd: 'peoples_council',
+    'cơ quan chuyên môn': 'department',
+    'đơn vị sự nghiệp': 'public_service_unit',
+    'đoàn thể': 'mass_organization',
+    khác: 'other',
+  },
+  UNIT_KINDS.join(', '),
+);
+
+const employmentStatus = oneOf<EmploymentStatus>(
+  {
+    ...Object.fromEntries(EMPLOYMENT_STATUSES.map((status) => [status, status])),
+    'đang công tác': 'active',
+    'tạm nghỉ': 'on_leave',
+    'nghỉ phép': 'on_leave',
+    'nghỉ hưu': 'retired',
+    'chuyển công tác': 'transferred',
+    'thôi việc': 'dismissed',
+  },
+  EMPLOYMENT_STATUSES.join(', '),
+);
+
+const education = level(1, 5, EDUCATION_NAMES);
+const languageLevel = level(1, LANGUAGE_LEVEL_MAX);
+const fosteringRank = level(1, 3);
+
+export const IMPORT_COLUMNS: Record<ImportKind, ColumnSpec[]> = {
+  units: [
+    { key: 'code', headers: ['Mã đơn vị'], required: true, parse: code },
+    { key: 'name', headers: ['Tên đơn vị'], required: true, parse: text },
+    { key: 'tier_code', headers: ['Mã cấp', 'Cấp'], required: true, parse: code },
+    { key: 'kind', headers: ['Loại đơn vị'], required: true, parse: unitKind },
+    { key: 'parent_code', headers: ['Mã đơn vị cấp trên', 'Đơn vị cấp trên'], parse: code },
+    { key: 'active', headers: ['Hoạt động'], parse: boolean },
+  ],
+  positions: [
+    { key: 'code', headers: ['Mã chức danh'], required: true, parse: code },
+    { key: 'name', headers: ['Tên chức danh'], required: true, parse: text },
+    { key: 'is_leadership', headers: ['Lãnh đạo'], parse: boolean },
+    { key: 'min_education', headers: ['Trình độ chuyên môn tối thiểu'], parse: education },
+    {
+      key: 'min_political_theory',
+      headers: ['Lý luận chính trị tối thiểu'],
+      parse: level(1, 3, POLITICAL_THEORY_NAMES),
+    },
+    { key: 'min_fostering_rank', headers: ['Bồi dưỡng QLNN tối thiểu'], parse: fosteringRank },
+    { key: 'min_language_level', headers: ['Ngoại ngữ tối thiểu'], parse: languageLevel },
+  ],
+  staff: [
+    { key: 'code', headers: ['Mã cán bộ'], required: true, parse: code },
+    { key: 'full_name', headers: ['Họ và tên', 'Họ tên'], required: true, parse: text },
+    { key: 'birth_date', headers: ['Ngày sinh'], required: true, parse: date },
+    { key: 'gender', headers: ['Giới tính'], required: true, parse: gender },
+    { key: 'ethnic_minority', headers: ['Dân tộc thiểu số'], parse: boolean },
+    { key: 'unit_code', headers: ['Mã đơn vị'], required: true, parse: code },
+    { key: 'position_code', headers: ['Mã chức danh'], parse: code },
+    { key: 'civil_service_rank', headers: ['Ngạch'], parse: level(1, 4) },
+    { key: 'education_level', headers: ['Trình độ chuyên môn'], parse: education },
+    { key: 'education_field', headers: ['Chuyên ngành'], parse: text },
+    {
+      key: 'political_theory',
+      headers: ['Lý luận chính trị'],
+      parse: level(0, 3, POLITICAL_THEORY_NAMES),
+    },
+    { key: 'fostering_rank', headers: ['Bồi dưỡng QLNN'], parse: fosteringRank },
+    { key: 'language_level', headers: ['Ngoại ngữ'], parse: languageLevel },
+    { key: 'joined_service_on', headers: ['Ngày vào ngành'], parse: date },
+    {
+      key: 'authority_code',
+      headers: ['Mã thẩm quyền quản lý', 'Thẩm quyền quản lý'],
+      required: true,
+      parse: code,
+    },
+    { key: 'employment_status', headers: ['Trạng thái'], parse: employmentStatus },
+  ],
+};
