@@ -9,6 +9,7 @@ export type ErrorKind =
   | 'not_found' // no such object, or not one the caller may see (404)
   | 'conflict' // the object is not in a state that allows this (409)
   | 'unprocessable' // well-formed, but the domain refuses it (422)
+  | 'rate_limited' // too many attempts; details.retryAfterSeconds says when to retry (429)
   | 'unavailable'; // a dependency is down; try again later (503)
 
 export interface FieldError {

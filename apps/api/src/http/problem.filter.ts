@@ -10,6 +10,7 @@ const statusOfKind: Record<ErrorKind, number> = {
   not_found: 404,
   conflict: 409,
   unprocessable: 422,
+  rate_limited: 429,
   unavailable: 503,
 };
 
@@ -98,6 +99,8 @@ function sendProblem(request: FastifyRequest, reply: FastifyReply, error: unknow
   if (problem.status >= 500 && problem.code !== 'QUEUE_UNAVAILABLE') {
     logger.error({ err: error, requestId: request.id }, 'Unhandled error');
   }
+  const retryAfter = error instanceof DomainError ? error.details.retryAfterSeconds : undefined;
+  if (typeof retryAfter === 'number') void reply.header('retry-after', String(retryAfter));
   void reply
     .status(problem.status)
     .header('content-type', PROBLEM_CONTENT_TYPE)

@@ -1,0 +1,27 @@
+import { Actor, AuthService } from '@app/access';
+import { Controller, Get } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import { ProblemDto } from '../http/problem';
+import { CurrentActor } from './auth.decorators';
+import { ProfileDto } from './auth.dto';
+
+@ApiTags('auth')
+@ApiBearerAuth()
+@Controller('me')
+export class MeController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'The caller: profile, roles with their scopes, and permissions.' })
+  @ApiOkResponse({ type: ProfileDto })
+  @ApiUnauthorizedResponse({ type: ProblemDto, description: 'UNAUTHENTICATED, INVALID_TOKEN' })
+  me(@CurrentActor() actor: Actor): Promise<ProfileDto> {
+    return this.auth.profile(actor);
+  }
+}

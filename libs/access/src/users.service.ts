@@ -1,0 +1,323 @@
+import { AuditContext, AuditService } from '@app/audit';
+import { DomainError } from '@app/common';
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { Actor, isAdmin } from './actor';
+import { revokeUserTokens } from './auth.service';
+import { hashPassword } from './passwords';
+import { forbidden, notFound } from './staff-scope';
+import { normalizeRole, RoleSpec, RoleView, roleScopeErrors } from './role-scope';
+
+export interface UserView {
+  id: string;
+  email: string;
+  displayName: string;
+  locale: 'vi' | 'en';
+  staffId: string | null;
+  active: boolean;
+  roles: RoleView[];
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface CreateUserInput {
+  email: string;
+  displayName: string;
+  password: string;
+  locale?: 'vi' | 'en';
+  staffId?: string | null;
+  roles: RoleSpec[];
+}
+
+export interface UpdateUserInput {
+  displayName?: string;
+  locale?: 'vi' | 'en';
+  active?: boolean;
+  roles?: RoleSpec[];
+}
+
+export interface UserPage {
+  items: UserView[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+const USER_COLUMNS = `
+  us.id, us.email, us.display_name AS "displayName", us.locale, us.staff_id AS "staffId",
+  us.active, us.created_at AS "createdAt", us.updated_at AS "updatedAt",
+  coalesce((SELECT json_agg(json_build_object('role', ra.role, 'unitId', ra.unit_id,
+                                              'authorityId', ra.authority_id)
+                            ORDER BY ra.role, ra.unit_id, ra.authority_id)
+              FROM role_assignments ra WHERE ra.user_id = us.id), '[]'::json) AS roles`;
+
+/** What the audit trail keeps of a user: never the password hash. */
+const audited = (user: UserView) => ({
+  email: user.email,
+  displayName: user.displayName,
+  locale: user.locale,
+  staffId: user.staffId,
+  active: user.active,
+  roles: user.roles,
+});
+
+const isUniqueViolation = (error: unknown, constraint: string) =>
+  error instanceof QueryFailedError &&
+  (error.driverError as { code?: string; constraint?: string }).code === '23505' &&
+  (error.driverError as { constraint?: string }).constraint === constraint;
+
+/**
+ * User administration, for administrators only: users are not scoped objects, so any other
+ * caller gets 403. Every change is audited in its own transaction; disabling a user or
+ * resetting their password revokes their refresh tokens.
+ */
+@Injectable()
+export class UsersService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(
+    actor: Actor,
+    query: { page?: number; pageSize?: number; q?: string },
+  ): Promise<UserPage> {
+    assertAdmin(actor);
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? 50;
+    const params: unknown[] = [];
+    let where = 'TRUE';
+    if (query.q?.trim()) {
+      params.push(`%${query.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      where = `(us.email ILIKE $1 OR us.display_name ILIKE $1)`;
+    }
+    const [{ total }] = await this.dataSource.query(
+      `SELECT count(*)::int AS total FROM users us WHERE ${where}`,
+      params,
+    );
+    const items = await this.dataSource.query(
+      `SELECT ${USER_COLUMNS} FROM users us WHERE ${where}
+        ORDER BY lower(us.email), us.id
+        LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, pageSize, (page - 1) * pageSize],
+    );
+    return { items, total, page, pageSize };
+  }
+
+  async get(actor: Actor, id: string): Promise<UserView> {
+    assertAdmin(actor);
+    return this.load(this.dataSource.manager, id);
+  }
+
+  async create(actor: Actor, context: AuditContext, input: CreateUserInput): Promise<UserView> {
+    assertAdmin(actor);
+    assertRoles(input.roles, input.staffId ?? null);
+    const passwordHash = await hashPassword(input.password);
+    return this.translate(() =>
+      this.dataSource.transaction(async (manager) => {
+        await assertReferences(manager, input.roles, input.staffId ?? null);
+        const [{ id }] = await manager.query(
+          `INSERT INTO users (email, password_hash, display_name, locale, staff_id)
+           VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+          [
+            input.email.trim(),
+            passwordHash,
+            input.displayName.trim(),
+            input.locale ?? 'vi',
+            input.staffId ?? null,
+          ],
+        );
+        await insertRoles(manager, id, input.roles);
+        const user = await this.load(manager, id);
+        await this.audit.record(manager, context, {
+          entity: 'user',
+          entityId: id,
+          before: null,
+          after: audited(user),
+        });
+        return user;
+      }),
+    );
+  }
+
+  async update(
+    actor: Actor,
+    context: AuditContext,
+    id: string,
+    input: UpdateUserInput,
+  ): Promise<UserView> {
+    assertAdmin(actor);
+    return this.dataSource.transaction(async (manager) => {
+      // Serializes changes to users so that two demotions cannot both pass the last-admin check.
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('training-nominations:users'))`);
+      const before = await this.load(manager, id, { lock: true });
+      if (input.roles) {
+        assertRoles(input.roles, before.staffId);
+        await assertReferences(manager, input.roles, null);
+      }
+      await manager.query(
+        `UPDATE users SET display_name = coalesce($2, display_name), locale = coalesce($3, locale),
+                active = coalesce($4, active), updated_at = now()
+          WHERE id = $1`,
+        [id, input.displayName?.trim() ?? null, input.locale ?? null, input.active ?? null],
+      );
+      if (input.roles) {
+        await manager.query(`DELETE FROM role_assignments WHERE user_id = $1`, [id]);
+        await insertRoles(manager, id, input.roles);
+      }
+      if (before.active && input.active === false) await revokeUserTokens(manager, id);
+      await assertAnAdminRemains(manager);
+      const after = await this.load(manager, id);
+      await this.audit.record(manager, context, {
+        entity: 'user',
+        entityId: id,
+        before: audited(before),
+        after: audited(after),
+      });
+      return after;
+    });
+  }
+
+  async resetPassword(
+    actor: Actor,
+    context: AuditContext,
+    id: string,
+    password: string,
+  ): Promise<void> {
+    assertAdmin(actor);
+    const passwordHash = await hashPassword(password);
+    await this.dataSource.transaction(async (manager) => {
+      await this.load(manager, id, { lock: true });
+      await manager.query(`UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1`, [
+        id,
+        passwordHash,
+      ]);
+      await revokeUserTokens(manager, id);
+      await this.audit.record(manager, context, {
+        entity: 'user',
+        entityId: id,
+        before: { password: '[redacted]' },
+        after: { password: '[reset]' },
+      });
+    });
+  }
+
+  private async load(
+    manager: EntityManager,
+    id: string,
+    options: { lock?: boolean } = {},
+  ): Promise<UserView> {
+    if (options.lock) {
+      await manager.query(`SELECT id FROM users WHERE id = $1 FOR UPDATE`, [id]);
+    }
+    const [user] = await manager.query(`SELECT ${USER_COLUMNS} FROM users us WHERE us.id = $1`, [
+      id,
+    ]);
+    if (!user) throw notFound('user', id);
+    return user;
+  }
+
+  private async translate<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (isUniqueViolation(error, 'users_email_idx')) {
+        throw new DomainError('EMAIL_TAKEN', 'conflict', 'A user with this email already exists.');
+      }
+      if (isUniqueViolation(error, 'users_staff_id_key')) {
+        throw new DomainError(
+          'STAFF_ALREADY_LINKED',
+          'conflict',
+          'Another user is already linked to this staff record.',
+        );
+      }
+      throw error;
+    }
+  }
+}
+
+function assertAdmin(actor: Actor): void {
+  if (!isAdmin(actor)) throw forbidden('Only administrators manage users.');
+}
+
+function assertRoles(roles: RoleSpec[], staffId: string | null): void {
+  const errors = roleScopeErrors(roles);
+  roles.forEach((spec, index) => {
+    if (spec.role === 'staff' && !staffId) {
+      errors.push({
+        field: `roles[${index}].role`,
+        message: 'the staff role needs a user linked to a staff record (staffId)',
+        code: 'STAFF_ID_REQUIRED',
+      });
+    }
+  });
+  if (errors.length) {
+    throw new DomainError('VALIDATION_FAILED', 'invalid', 'The request is invalid; see errors.', {
+      errors,
+    });
+  }
+}
+
+/** Units, authorities and the staff record must exist: 422 UNKNOWN_REFERENCE otherwise. */
+async function assertReferences(
+  manager: EntityManager,
+  roles: RoleSpec[],
+  staffId: string | null,
+): Promise<void> {
+  const errors: Array<{ field: string; message: string; code: string }> = [];
+  const exists = async (table: string, id: string) =>
+    (await manager.query(`SELECT 1 FROM ${table} WHERE id = $1`, [id])).length > 0;
+  for (const [index, spec] of roles.entries()) {
+    const { unitId, authorityId } = normalizeRole(spec);
+    if (unitId && !(await exists('units', unitId))) {
+      errors.push({
+        field: `roles[${index}].unitId`,
+        message: `no unit ${unitId}`,
+        code: 'UNKNOWN_UNIT',
+      });
+    }
+    if (authorityId && !(await exists('management_authorities', authorityId))) {
+      errors.push({
+        field: `roles[${index}].authorityId`,
+        message: `no management authority ${authorityId}`,
+        code: 'UNKNOWN_AUTHORITY',
+      });
+    }
+  }
+  if (staffId && !(await exists('staff', staffId))) {
+    errors.push({ field: 'staffId', message: `no staff record ${staffId}`, code: 'UNKNOWN_STAFF' });
+  }
+  if (errors.length) {
+    throw new DomainError(
+      'UNKNOWN_REFERENCE',
+      'unprocessable',
+      'The request refers to records that do not exist.',
+      { errors },
+    );
+  }
+}
+
+async function insertRoles(manager: EntityManager, userId: string, roles: RoleSpec[]) {
+  for (const spec of roles) {
+    const { role, unitId, authorityId } = normalizeRole(spec);
+    await manager.query(
+      `INSERT INTO role_assignments (user_id, role, unit_id, authority_id) VALUES ($1, $2, $3, $4)`,
+      [userId, role, unitId, authorityId],
+    );
+  }
+}
+
+/** Nobody could manage users any more: refuse to disable or demote the last administrator. */
+async function assertAnAdminRemains(manager: EntityManager): Promise<void> {
+  const [{ count }] = await manager.query(
+    `SELECT count(*)::int AS count FROM users us
+      WHERE us.active AND EXISTS (SELECT 1 FROM role_assignments ra WHERE ra.user_id = us.id AND ra.role = 'admin')`,
+  );
+  if (count === 0) {
+    throw new DomainError(
+      'LAST_ADMIN',
+      'conflict',
+      'At least one active administrator must remain.',
+    );
+  }
+}
