@@ -272,6 +272,88 @@ describe('staff records and their authorization', () => {
     expect(after).toBe(before + 1);
   });
 
+  describe('planning pool', () => {
+    const entries = () => [{ positionId: org.positions.leader, periodFrom: 2025, periodTo: 2030 }];
+
+    it('should be set by a writer in scope and show in the planned gaps', async () => {
+      const set = await stack.http.request(
+        'PUT',
+        `/api/v1/staff/${org.staff.staffA2}/planning-pool`,
+        {
+          body: { entries: entries() },
+          headers: as('unitHeadA'),
+        },
+      );
+      expect(set.status).toBe(200);
+      const read = await stack.http.get(
+        `/api/v1/staff/${org.staff.staffA2}/planning-pool`,
+        as('financeA'),
+      );
+      expect(read.body).toEqual({ entries: entries() });
+      const gaps = await stack.http.get(
+        `/api/v1/staff/${org.staff.staffA2}/standard-gaps`,
+        as('admin'),
+      );
+      expect(gaps.body.planned).toEqual([
+        expect.objectContaining({
+          periodFrom: 2025,
+          periodTo: 2030,
+          meetsStandard: false,
+          gaps: [
+            expect.objectContaining({ requirement: 'political_theory', required: 3, actual: 0 }),
+          ],
+        }),
+      ]);
+    });
+
+    it.each([
+      ['financeA', 403],
+      ['memberCity', 404],
+      ['unitHeadB', 404],
+      ['staffA', 404],
+    ] as Array<[Who, number]>)('should refuse %s with %i', async (who, status) => {
+      const response = await stack.http.request(
+        'PUT',
+        `/api/v1/staff/${org.staff.staffA2}/planning-pool`,
+        {
+          body: { entries: [] },
+          headers: as(who),
+        },
+      );
+      expect(response.status).toBe(status);
+    });
+
+    it('should refuse a reversed period or an unknown position, writing nothing', async () => {
+      const response = await stack.http.request(
+        'PUT',
+        `/api/v1/staff/${org.staff.staffA2}/planning-pool`,
+        {
+          body: {
+            entries: [
+              { positionId: org.positions.leader, periodFrom: 2030, periodTo: 2025 },
+              {
+                positionId: '0b9a3f1e-2d4c-4b5a-8c6d-7e8f9a0b1c2d',
+                periodFrom: 2025,
+                periodTo: 2030,
+              },
+            ],
+          },
+          headers: as('admin'),
+        },
+      );
+      expect([response.status, response.body.code]).toEqual([422, 'INVALID_PLANNING_POOL']);
+      expect(response.body.errors.map((error: { field: string }) => error.field)).toEqual([
+        'entries[0].periodTo',
+        'entries[1].positionId',
+      ]);
+      const read = await stack.http.get(
+        `/api/v1/staff/${org.staff.staffA2}/planning-pool`,
+        as('admin'),
+      );
+      expect(read.body).toEqual({ entries: entries() });
+    });
+  });
+
   describe('audit trail', () => {
     it('should record who changed which fields, before and after', async () => {
       await stack.http.request('PATCH', `/api/v1/staff/${org.staff.staffA}`, {

@@ -2,7 +2,7 @@ import { Actor, notFound, ScopePredicate, staffScope } from '@app/access';
 import { AuditContext, AuditService } from '@app/audit';
 import { DomainError } from '@app/common';
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { PlanningPoolEntry, Position, StaffMember } from './entities';
 import { toSearchName } from './search-name';
 import { MEETS_STANDARD_SQL, standardGaps, StandardGap } from './standard-gap';
@@ -127,6 +127,75 @@ export class StaffService {
         entityId: id,
         before: auditable(current),
         after: auditable(saved),
+      });
+      return saved;
+    });
+  }
+
+  async planningPool(actor: Actor, id: string): Promise<PlanningPoolEntry[]> {
+    await this.get(actor, id);
+    return this.dataSource
+      .getRepository(PlanningPoolEntry)
+      .find({ where: { staffId: id }, order: { periodFrom: 'ASC', positionId: 'ASC' } });
+  }
+
+  /** Replaces a person's planning pool entries (quy hoạch) as a whole. */
+  async setPlanningPool(
+    actor: Actor,
+    context: AuditContext,
+    id: string,
+    entries: Array<{ positionId: string; periodFrom: number; periodTo: number }>,
+  ): Promise<PlanningPoolEntry[]> {
+    return this.dataSource.transaction(async (manager) => {
+      const person = await this.findInScope(manager, staffScope(actor, 'read'), id, true);
+      await this.assertWritableAt(manager, actor, person);
+      const errors = entries.flatMap((entry, index) =>
+        entry.periodTo < entry.periodFrom
+          ? [
+              {
+                field: `entries[${index}].periodTo`,
+                message: 'periodTo must not be before periodFrom',
+                code: 'PERIOD_ORDER',
+              },
+            ]
+          : [],
+      );
+      const positionIds = [...new Set(entries.map((entry) => entry.positionId))];
+      const known = positionIds.length
+        ? await manager.getRepository(Position).findBy({ id: In(positionIds) })
+        : [];
+      entries.forEach((entry, index) => {
+        if (!known.some((position) => position.id === entry.positionId)) {
+          errors.push({
+            field: `entries[${index}].positionId`,
+            message: 'No such position',
+            code: 'UNKNOWN_REFERENCE',
+          });
+        }
+      });
+      if (errors.length) {
+        throw new DomainError(
+          'INVALID_PLANNING_POOL',
+          'unprocessable',
+          'Some entries are invalid.',
+          { errors },
+        );
+      }
+      const before = await manager.findBy(PlanningPoolEntry, { staffId: id });
+      await manager.delete(PlanningPoolEntry, { staffId: id });
+      const saved = await manager.save(
+        PlanningPoolEntry,
+        entries.map((entry) => ({ ...entry, staffId: id })),
+      );
+      const view = (rows: PlanningPoolEntry[]) =>
+        rows
+          .map(({ positionId, periodFrom, periodTo }) => ({ positionId, periodFrom, periodTo }))
+          .sort((a, b) => a.periodFrom - b.periodFrom || a.positionId.localeCompare(b.positionId));
+      await this.audit.record(manager, context, {
+        entity: 'staff',
+        entityId: id,
+        before: { planningPool: view(before) },
+        after: { planningPool: view(saved) },
       });
       return saved;
     });

@@ -14,13 +14,16 @@ import { toPage } from '../http/paging';
 import { ProblemDto } from '../http/problem';
 import { uuidPipe } from '../http/validation';
 import {
+  AUTHORITY_DEFAULTS,
   AuthorityDto,
   CreateAuthorityDto,
   CreatePositionDto,
   CreateTierDto,
   CreateUnitDto,
+  POSITION_DEFAULTS,
   PositionDto,
   TierDto,
+  UNIT_DEFAULTS,
   UnitDto,
   UnitPageDto,
   UnitPlacementDto,
@@ -109,7 +112,7 @@ export class ReferenceController {
     @AuditFrom() audit: AuditContext,
     @Body() body: CreateUnitDto,
   ) {
-    return toUnitDto(await this.units.create(actor, audit, body));
+    return toUnitDto(await this.units.create(actor, audit, { ...UNIT_DEFAULTS, ...body }));
   }
 
   @Patch('units/:id')
@@ -142,7 +145,7 @@ export class ReferenceController {
     @AuditFrom() audit: AuditContext,
     @Body() body: CreatePositionDto,
   ) {
-    return this.positions.createPosition(actor, audit, body);
+    return this.positions.createPosition(actor, audit, { ...POSITION_DEFAULTS, ...body });
   }
 
   @Patch('positions/:id')
@@ -175,7 +178,7 @@ export class ReferenceController {
     @AuditFrom() audit: AuditContext,
     @Body() body: CreateAuthorityDto,
   ) {
-    return this.positions.createAuthority(actor, audit, body);
+    return this.positions.createAuthority(actor, audit, { ...AUTHORITY_DEFAULTS, ...body });
   }
 
   @Patch('authorities/:id')

@@ -63,13 +63,15 @@ export class CreateUnitDto {
   @ApiPropertyOptional({ format: 'uuid', nullable: true })
   @IsOptional()
   @IsUUID()
-  parentId: string | null = null;
+  parentId?: string | null;
 
   @ApiPropertyOptional({ default: true })
   @IsOptional()
   @IsBoolean()
-  active: boolean = true;
+  active?: boolean;
 }
+
+export const UNIT_DEFAULTS = { parentId: null, active: true } as const;
 
 /** A new parentId or tierId moves the unit with its subtree; the old placement is kept. */
 export class UpdateUnitDto extends PartialType(CreateUnitDto) {}
@@ -133,43 +135,52 @@ export class CreatePositionDto {
   @ApiPropertyOptional({ default: false })
   @IsOptional()
   @IsBoolean()
-  isLeadership: boolean = false;
+  isLeadership?: boolean;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 5, nullable: true })
   @IsOptional()
   @IsInt()
   @Min(1)
   @Max(5)
-  minEducation: number | null = null;
+  minEducation?: number | null;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 3, nullable: true })
   @IsOptional()
   @IsInt()
   @Min(1)
   @Max(3)
-  minPoliticalTheory: number | null = null;
+  minPoliticalTheory?: number | null;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 3, nullable: true })
   @IsOptional()
   @IsInt()
   @Min(1)
   @Max(3)
-  minFosteringRank: number | null = null;
+  minFosteringRank?: number | null;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 6, nullable: true })
   @IsOptional()
   @IsInt()
   @Min(1)
   @Max(6)
-  minLanguageLevel: number | null = null;
+  minLanguageLevel?: number | null;
 
   @ApiPropertyOptional({ default: true })
   @IsOptional()
   @IsBoolean()
-  active: boolean = true;
+  active?: boolean;
 }
 
 export class UpdatePositionDto extends PartialType(CreatePositionDto) {}
+
+export const POSITION_DEFAULTS = {
+  isLeadership: false,
+  minEducation: null,
+  minPoliticalTheory: null,
+  minFosteringRank: null,
+  minLanguageLevel: null,
+  active: true,
+} as const;
 
 export class PositionDto extends CreatePositionDto {
   @ApiProperty({ format: 'uuid' })
@@ -200,10 +211,12 @@ export class CreateAuthorityDto {
   @ApiPropertyOptional({ default: true })
   @IsOptional()
   @IsBoolean()
-  active: boolean = true;
+  active?: boolean;
 }
 
 export class UpdateAuthorityDto extends PartialType(CreateAuthorityDto) {}
+
+export const AUTHORITY_DEFAULTS = { active: true } as const;
 
 export class AuthorityDto extends CreateAuthorityDto {
   @ApiProperty({ format: 'uuid' })

@@ -1,7 +1,7 @@
 import { Actor } from '@app/access';
 import { AuditContext } from '@app/audit';
 import { StaffService } from '@app/organization';
-import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -18,6 +18,8 @@ import { ProblemDto } from '../http/problem';
 import { uuidPipe } from '../http/validation';
 import {
   CreateStaffDto,
+  PlanningPoolDto,
+  STAFF_DEFAULTS,
   StaffDto,
   StaffPageDto,
   StaffQueryDto,
@@ -66,6 +68,42 @@ export class StaffController {
     return this.staff.standardGaps(actor, id);
   }
 
+  @Get(':id/planning-pool')
+  @ApiOperation({ summary: 'Positions the person is prepared for (quy hoạch), with periods.' })
+  @ApiOkResponse({ type: PlanningPoolDto })
+  async planningPool(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidPipe()) id: string,
+  ): Promise<PlanningPoolDto> {
+    const entries = await this.staff.planningPool(actor, id);
+    return {
+      entries: entries.map(({ positionId, periodFrom, periodTo }) => ({
+        positionId,
+        periodFrom,
+        periodTo,
+      })),
+    };
+  }
+
+  @Put(':id/planning-pool')
+  @ApiOperation({ summary: 'Replace the planning pool entries as a whole.' })
+  @ApiOkResponse({ type: PlanningPoolDto })
+  async setPlanningPool(
+    @CurrentActor() actor: Actor,
+    @AuditFrom() audit: AuditContext,
+    @Param('id', uuidPipe()) id: string,
+    @Body() body: PlanningPoolDto,
+  ): Promise<PlanningPoolDto> {
+    const entries = await this.staff.setPlanningPool(actor, audit, id, body.entries);
+    return {
+      entries: entries.map(({ positionId, periodFrom, periodTo }) => ({
+        positionId,
+        periodFrom,
+        periodTo,
+      })),
+    };
+  }
+
   @Post()
   @ApiCreatedResponse({ type: StaffDto })
   @ApiForbiddenResponse({ type: ProblemDto, description: 'OUT_OF_SCOPE' })
@@ -75,7 +113,7 @@ export class StaffController {
     @AuditFrom() audit: AuditContext,
     @Body() body: CreateStaffDto,
   ): Promise<StaffDto> {
-    return toStaffDto(await this.staff.create(actor, audit, body));
+    return toStaffDto(await this.staff.create(actor, audit, { ...STAFF_DEFAULTS, ...body }));
   }
 
   @Patch(':id')

@@ -1,7 +1,9 @@
 import { EMPLOYMENT_STATUSES, GENDERS, StaffMember } from '@app/organization';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
+  IsArray,
   IsBoolean,
   IsIn,
   IsInt,
@@ -14,6 +16,7 @@ import {
   Max,
   MaxLength,
   Min,
+  ValidateNested,
 } from 'class-validator';
 import { PageQueryDto } from '../http/paging';
 
@@ -44,7 +47,7 @@ export class CreateStaffDto {
   @ApiPropertyOptional({ default: false })
   @IsOptional()
   @IsBoolean()
-  ethnicMinority: boolean = false;
+  ethnicMinority?: boolean;
 
   @ApiProperty({ format: 'uuid' })
   @IsUUID()
@@ -53,14 +56,14 @@ export class CreateStaffDto {
   @ApiPropertyOptional({ format: 'uuid', nullable: true })
   @IsOptional()
   @IsUUID()
-  positionId: string | null = null;
+  positionId?: string | null;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 4, description: '1 cán sự … 4 chuyên viên cao cấp' })
   @IsOptional()
   @IsInt()
   @Min(1)
   @Max(4)
-  civilServiceRank: number | null = null;
+  civilServiceRank?: number | null;
 
   @ApiPropertyOptional({
     minimum: 1,
@@ -71,13 +74,13 @@ export class CreateStaffDto {
   @IsInt()
   @Min(1)
   @Max(5)
-  educationLevel: number | null = null;
+  educationLevel?: number | null;
 
   @ApiPropertyOptional({ example: 'Kinh tế nông nghiệp' })
   @IsOptional()
   @IsString()
   @MaxLength(200)
-  educationField: string | null = null;
+  educationField?: string | null;
 
   @ApiPropertyOptional({
     minimum: 0,
@@ -89,26 +92,26 @@ export class CreateStaffDto {
   @IsInt()
   @Min(0)
   @Max(3)
-  politicalTheory: number = 0;
+  politicalTheory?: number;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 3 })
   @IsOptional()
   @IsInt()
   @Min(1)
   @Max(3)
-  fosteringRank: number | null = null;
+  fosteringRank?: number | null;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 6 })
   @IsOptional()
   @IsInt()
   @Min(1)
   @Max(6)
-  languageLevel: number | null = null;
+  languageLevel?: number | null;
 
   @ApiPropertyOptional({ format: 'date' })
   @IsOptional()
   @IsISO8601({ strict: true, strictSeparator: true })
-  joinedServiceOn: string | null = null;
+  joinedServiceOn?: string | null;
 
   @ApiProperty({ format: 'uuid' })
   @IsUUID()
@@ -117,10 +120,24 @@ export class CreateStaffDto {
   @ApiPropertyOptional({ enum: EMPLOYMENT_STATUSES, default: 'active' })
   @IsOptional()
   @IsIn(EMPLOYMENT_STATUSES)
-  employmentStatus: string = 'active';
+  employmentStatus?: string;
 }
 
 export class UpdateStaffDto extends PartialType(CreateStaffDto) {}
+
+/** What a new record gets for each field left out. */
+export const STAFF_DEFAULTS = {
+  ethnicMinority: false,
+  positionId: null,
+  civilServiceRank: null,
+  educationLevel: null,
+  educationField: null,
+  politicalTheory: 0,
+  fosteringRank: null,
+  languageLevel: null,
+  joinedServiceOn: null,
+  employmentStatus: 'active',
+} as const;
 
 export class StaffDto extends CreateStaffDto {
   @ApiProperty({ format: 'uuid' })
@@ -253,4 +270,31 @@ export function toStaffDto(staff: StaffMember): StaffDto {
     authorityId: staff.authorityId,
     employmentStatus: staff.employmentStatus,
   };
+}
+
+export class PlanningPoolEntryDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  positionId: string;
+
+  @ApiProperty({ example: 2025 })
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  periodFrom: number;
+
+  @ApiProperty({ example: 2030 })
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  periodTo: number;
+}
+
+export class PlanningPoolDto {
+  @ApiProperty({ type: [PlanningPoolEntryDto] })
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => PlanningPoolEntryDto)
+  entries: PlanningPoolEntryDto[];
 }
