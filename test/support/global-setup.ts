@@ -23,7 +23,9 @@ export default async function globalSetup(): Promise<void> {
     );
     const hourAgo = Date.now() - 3600_000;
     for (const { datname } of stale.rows) {
-      const created = parseInt(datname.slice(TEST_DB_PREFIX.length).split('_')[1] ?? '', 36);
+      // Names end in <base-36 creation time>_<8 hex digits> (see uniqueSuffix).
+      const match = /_([0-9a-z]+)_[0-9a-f]{8}$/.exec(datname);
+      const created = match ? parseInt(match[1], 36) : NaN;
       if (created < hourAgo)
         await admin.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(datname)} WITH (FORCE)`);
     }
