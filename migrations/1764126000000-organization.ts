@@ -47,7 +47,9 @@ export class Organization1764126000000 implements MigrationInterface {
         changed_by uuid
       )
     `);
-    await queryRunner.query(`CREATE INDEX unit_placements_unit_idx ON unit_placements (unit_id, valid_from)`);
+    await queryRunner.query(
+      `CREATE INDEX unit_placements_unit_idx ON unit_placements (unit_id, valid_from)`,
+    );
     await queryRunner.query(`
       CREATE TABLE management_authorities (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -99,7 +101,9 @@ export class Organization1764126000000 implements MigrationInterface {
       )
     `);
     await queryRunner.query(`CREATE EXTENSION IF NOT EXISTS pg_trgm`);
-    await queryRunner.query(`CREATE INDEX staff_search_name_idx ON staff USING gin (search_name gin_trgm_ops)`);
+    await queryRunner.query(
+      `CREATE INDEX staff_search_name_idx ON staff USING gin (search_name gin_trgm_ops)`,
+    );
     await queryRunner.query(`CREATE INDEX staff_unit_idx ON staff (unit_id)`);
     await queryRunner.query(`CREATE INDEX staff_authority_idx ON staff (authority_id)`);
     await queryRunner.query(`CREATE INDEX staff_position_idx ON staff (position_id)`);
@@ -177,7 +181,9 @@ export class Organization1764126000000 implements MigrationInterface {
         after jsonb
       )
     `);
-    await queryRunner.query(`CREATE INDEX audit_log_entity_idx ON audit_log (entity, entity_id, id)`);
+    await queryRunner.query(
+      `CREATE INDEX audit_log_entity_idx ON audit_log (entity, entity_id, id)`,
+    );
     await queryRunner.query(`
       CREATE FUNCTION reject_audit_change() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN

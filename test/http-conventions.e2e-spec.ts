@@ -1,11 +1,17 @@
 import SwaggerParser from '@apidevtools/swagger-parser';
-import { startTestStack, TestStack } from '@app/testing';
+import { bearer, Factory, HttpClient, startTestStack, TestStack, tokenFor } from '@app/testing';
+import { DataSource } from 'typeorm';
 
 describe('HTTP conventions', () => {
   let stack: TestStack;
+  let admin: HttpClient;
 
   beforeAll(async () => {
     stack = await startTestStack();
+    const adminId = await new Factory(stack.api.get(DataSource)).user({
+      grants: [{ role: 'admin' }],
+    });
+    admin = stack.http.with(bearer(tokenFor(stack, adminId)));
   });
   afterAll(() => stack.close());
 
@@ -27,7 +33,7 @@ describe('HTTP conventions', () => {
   };
 
   it('should refuse an unknown field with VALIDATION_FAILED naming the field', async () => {
-    const response = await stack.http.post('/api/v1/system/probes', { note: 'ok', colour: 'red' });
+    const response = await admin.post('/api/v1/system/probes', { note: 'ok', colour: 'red' });
     expectProblem(response, 400, 'VALIDATION_FAILED');
     expect(response.body.errors).toEqual([
       expect.objectContaining({ field: 'colour', code: 'UNKNOWN_FIELD' }),
@@ -35,7 +41,7 @@ describe('HTTP conventions', () => {
   });
 
   it('should refuse a field of the wrong type', async () => {
-    const response = await stack.http.post('/api/v1/system/probes', { note: 42 });
+    const response = await admin.post('/api/v1/system/probes', { note: 42 });
     expectProblem(response, 400, 'VALIDATION_FAILED');
     expect(response.body.errors).toContainEqual(
       expect.objectContaining({ field: 'note', code: 'IS_STRING' }),
@@ -43,7 +49,7 @@ describe('HTTP conventions', () => {
   });
 
   it('should report every invalid field at once', async () => {
-    const response = await stack.http.post('/api/v1/system/probes', {
+    const response = await admin.post('/api/v1/system/probes', {
       note: 'x'.repeat(201),
       a: 1,
       b: 2,
@@ -57,7 +63,7 @@ describe('HTTP conventions', () => {
   });
 
   it('should refuse a 2 MB body with 413 PAYLOAD_TOO_LARGE', async () => {
-    const response = await stack.http.request('POST', '/api/v1/system/probes', {
+    const response = await admin.request('POST', '/api/v1/system/probes', {
       raw: JSON.stringify({ note: 'x'.repeat(2 * 1024 * 1024) }),
       headers: { 'content-type': 'application/json' },
     });
@@ -65,7 +71,7 @@ describe('HTTP conventions', () => {
   });
 
   it('should refuse malformed JSON with MALFORMED_BODY', async () => {
-    const response = await stack.http.request('POST', '/api/v1/system/probes', {
+    const response = await admin.request('POST', '/api/v1/system/probes', {
       raw: '{"note": ',
       headers: { 'content-type': 'application/json' },
     });
@@ -78,7 +84,7 @@ describe('HTTP conventions', () => {
   });
 
   it('should refuse a malformed id in the path', async () => {
-    const response = await stack.http.get('/api/v1/system/probes/not-a-uuid');
+    const response = await admin.get('/api/v1/system/probes/not-a-uuid');
     expectProblem(response, 400, 'VALIDATION_FAILED');
     expect(response.body.errors).toEqual([
       expect.objectContaining({ field: 'id', code: 'IS_UUID' }),

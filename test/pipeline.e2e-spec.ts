@@ -1,11 +1,22 @@
-import { eventually, startTestStack, TestStack } from '@app/testing';
+import {
+  bearer,
+  eventually,
+  Factory,
+  HttpClient,
+  startTestStack,
+  TestStack,
+  tokenFor,
+} from '@app/testing';
 import { DataSource } from 'typeorm';
 
 describe('API → Postgres, and API → queue → worker', () => {
   let stack: TestStack;
 
+  let admin: HttpClient;
+
   beforeAll(async () => {
     stack = await startTestStack({ worker: true });
+    admin = await adminClient(stack);
   });
   afterAll(() => stack.close());
 
@@ -24,11 +35,11 @@ describe('API → Postgres, and API → queue → worker', () => {
 
   it('should carry a probe from the API through the queue to the worker, which records it', async () => {
     const note = 'kiểm tra sau triển khai – Cần Thơ';
-    const requested = await stack.http.post('/api/v1/system/probes', { note });
+    const requested = await admin.post('/api/v1/system/probes', { note });
     expect(requested.status).toBe(202);
 
     const processed = await eventually(async () => {
-      const response = await stack.http.get(`/api/v1/system/probes/${requested.body.id}`);
+      const response = await admin.get(`/api/v1/system/probes/${requested.body.id}`);
       return response.status === 200 ? response.body : undefined;
     });
     expect(processed).toMatchObject({ id: requested.body.id, status: 'processed', note });
@@ -41,9 +52,7 @@ describe('API → Postgres, and API → queue → worker', () => {
   });
 
   it('should answer PROBE_NOT_FOUND for a probe nobody requested', async () => {
-    const response = await stack.http.get(
-      '/api/v1/system/probes/2b1f7a55-9d4c-4c53-8a8e-7f1d9f0c0a11',
-    );
+    const response = await admin.get('/api/v1/system/probes/2b1f7a55-9d4c-4c53-8a8e-7f1d9f0c0a11');
     expect(response.status).toBe(404);
     expect(response.body.code).toBe('PROBE_NOT_FOUND');
   });
@@ -52,8 +61,11 @@ describe('API → Postgres, and API → queue → worker', () => {
 describe('when Redis is unreachable', () => {
   let stack: TestStack;
 
+  let admin: HttpClient;
+
   beforeAll(async () => {
     stack = await startTestStack({ env: { REDIS_URL: 'redis://127.0.0.1:1' } });
+    admin = await adminClient(stack);
   });
   afterAll(() => stack.close());
 
@@ -65,8 +77,37 @@ describe('when Redis is unreachable', () => {
   });
 
   it('should refuse to enqueue with 503 QUEUE_UNAVAILABLE instead of hanging', async () => {
-    const response = await stack.http.post('/api/v1/system/probes', {});
+    const response = await admin.post('/api/v1/system/probes', {});
     expect(response.status).toBe(503);
     expect(response.body.code).toBe('QUEUE_UNAVAILABLE');
+  });
+});
+
+async function adminClient(stack: TestStack): Promise<HttpClient> {
+  const factory = new Factory(stack.api.get(DataSource));
+  return stack.http.with(
+    bearer(tokenFor(stack, await factory.user({ grants: [{ role: 'admin' }] }))),
+  );
+}
+
+describe('the pipeline probe', () => {
+  let stack: TestStack;
+
+  beforeAll(async () => {
+    stack = await startTestStack();
+  });
+  afterAll(() => stack.close());
+
+  it('should be for administrators only', async () => {
+    const factory = new Factory(stack.api.get(DataSource));
+    const unit = await factory.unit({ tierId: await factory.tier(1) });
+    const unitHead = await factory.user({ grants: [{ role: 'unit_head', unitId: unit }] });
+    expect((await stack.http.post('/api/v1/system/probes', {})).status).toBe(401);
+    const refused = await stack.http.post(
+      '/api/v1/system/probes',
+      {},
+      bearer(tokenFor(stack, unitHead)),
+    );
+    expect([refused.status, refused.body.code]).toEqual([403, 'FORBIDDEN']);
   });
 });

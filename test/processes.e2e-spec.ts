@@ -165,13 +165,25 @@ describe('npm start in the embedded development mode', () => {
       const ready = await getJson(`http://127.0.0.1:${apiPort}/api/v1/health/ready`);
       expect(Object.keys(ready!.body.checks).sort()).toEqual(['postgres', 'queue']);
 
+      // The first administrator was created at start-up with the development defaults.
+      const login = await fetch(`http://127.0.0.1:${apiPort}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'admin@example.org', password: 'admin-password-dev' }),
+      });
+      expect(login.status).toBe(200);
+      const { accessToken } = (await login.json()) as { accessToken: string };
+      const headers = { authorization: `Bearer ${accessToken}` };
       const requested = await fetch(`http://127.0.0.1:${apiPort}/api/v1/system/probes`, {
         method: 'POST',
+        headers,
       });
       const { id } = (await requested.json()) as { id: string };
       const processed = await eventually(async () => {
-        const probe = await getJson(`http://127.0.0.1:${apiPort}/api/v1/system/probes/${id}`);
-        return probe?.status === 200 ? probe.body : undefined;
+        const probe = await fetch(`http://127.0.0.1:${apiPort}/api/v1/system/probes/${id}`, {
+          headers,
+        });
+        return probe.status === 200 ? ((await probe.json()) as { status: string }) : undefined;
       });
       expect(processed.status).toBe('processed');
     } finally {

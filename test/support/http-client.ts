@@ -7,14 +7,22 @@ export interface HttpResponse<T = any> {
 
 /** A small client over fetch for talking to the API under test over real HTTP. */
 export class HttpClient {
-  constructor(readonly baseUrl: string) {}
+  constructor(
+    readonly baseUrl: string,
+    private readonly defaultHeaders: Record<string, string> = {},
+  ) {}
+
+  /** The same client, sending these headers (e.g. a bearer token) on every request. */
+  with(headers: Record<string, string>): HttpClient {
+    return new HttpClient(this.baseUrl, { ...this.defaultHeaders, ...headers });
+  }
 
   async request<T = any>(
     method: string,
     path: string,
     options: { body?: unknown; raw?: string | Buffer; headers?: Record<string, string> } = {},
   ): Promise<HttpResponse<T>> {
-    const headers: Record<string, string> = { ...options.headers };
+    const headers: Record<string, string> = { ...this.defaultHeaders, ...options.headers };
     let body: string | Buffer | undefined = options.raw;
     if (options.body !== undefined) {
       body = JSON.stringify(options.body);

@@ -10,7 +10,7 @@ import type { AuthenticatedRequest } from './auth.decorators';
 export class AdminOnlyGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     const actor = context.switchToHttp().getRequest<AuthenticatedRequest>().actor;
-    if (!actor || !isAdmin(actor)) throw forbidden('Only administrators manage users.');
+    if (!actor || !isAdmin(actor)) throw forbidden('Only administrators may do this.');
     return true;
   }
 }

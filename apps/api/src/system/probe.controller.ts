@@ -1,8 +1,9 @@
-import { Public } from '../auth/auth.decorators';
+import { AdminOnlyGuard } from '../auth/admin-only.guard';
 import { ProbeService } from '@app/health';
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
+  ApiBearerAuth,
   ApiBadRequestResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -14,9 +15,10 @@ import { ProblemDto } from '../http/problem';
 import { uuidPipe } from '../http/validation';
 import { ProbeDto, ProbeRequestedDto, RequestProbeDto } from './probe.dto';
 
-/** End-to-end pipeline check for operators: API → queue → worker → Postgres. */
+/** End-to-end pipeline check for administrators: API → queue → worker → Postgres. */
 @ApiTags('system')
-@Public()
+@ApiBearerAuth()
+@UseGuards(AdminOnlyGuard)
 @Controller('system/probes')
 export class ProbeController {
   constructor(private readonly probes: ProbeService) {}
