@@ -1,8 +1,13 @@
 import { Foundation1764122400000 } from './1764122400000-foundation';
 import { Organization1764126000000 } from './1764126000000-organization';
+import { Catalog1764129600000 } from './1764129600000-catalog';
 
 /**
  * Migrations in the order they run. Add a new one at the end; generate its file with
  * `npm run migration:generate -- migrations/<name>` and review the SQL.
  */
-export const allMigrations: Function[] = [Foundation1764122400000, Organization1764126000000];
+export const allMigrations: Function[] = [
+  Foundation1764122400000,
+  Organization1764126000000,
+  Catalog1764129600000,
+];

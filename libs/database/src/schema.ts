@@ -1,5 +1,6 @@
 import { accessEntities } from '../../access/src/entities/user.entity';
 import { auditEntities } from '../../audit/src/audit-entry.entity';
+import { catalogEntities } from '../../catalog/src/entities/catalog.entities';
 import { healthEntities } from '../../health/src/system-probe.entity';
 import { organizationEntities } from '../../organization/src/entities';
 import { allMigrations } from '../../../migrations';
@@ -15,6 +16,7 @@ export const entities: Function[] = [
   ...organizationEntities,
   ...accessEntities,
   ...auditEntities,
+  ...catalogEntities,
 ];
 
 export const migrations = allMigrations;
