@@ -9,6 +9,8 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AuthHttpModule } from './auth/auth-http.module';
 import { AuthGuard } from './auth/auth.guard';
+import { CatalogHttpModule } from './catalog/catalog-http.module';
+import { EligibilityHttpModule } from './catalog/eligibility-http.module';
 import { ComplianceHttpModule } from './organization/compliance-http.module';
 import { ImportHttpModule } from './organization/import-http.module';
 import { OrganizationHttpModule } from './organization/organization-http.module';
@@ -33,6 +35,8 @@ export class ApiModule {
         OrganizationHttpModule,
         ImportHttpModule,
         ComplianceHttpModule,
+        CatalogHttpModule,
+        EligibilityHttpModule,
       ],
       controllers: [HealthController, ProbeController],
       providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
