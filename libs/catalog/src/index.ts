@@ -3,3 +3,7 @@ export * from './entities/catalog.entities';
 export * from './eligibility/evaluate-eligibility';
 export * from './eligibility/rule-kinds';
 export * from './eligibility/validate-rule';
+export * from './eligibility-rules.service';
+export * from './eligibility.module';
+export * from './eligibility.service';
+export * from './eligibility/organization-today';
