@@ -1,5 +1,10 @@
 import type { FieldError } from '@app/common';
-import { PROGRAM_CATEGORIES, QUALIFICATION_KINDS, TARGET_GROUPS } from '../catalog-types';
+import {
+  PROGRAM_CATEGORIES,
+  QUALIFICATION_KINDS,
+  QualificationKind,
+  TARGET_GROUPS,
+} from '../catalog-types';
 import { RULE_KINDS, RuleKind } from './rule-kinds';
 
 type Validator = (params: Record<string, unknown>) => string[];
@@ -10,6 +15,14 @@ const stringList = (value: unknown) =>
   Array.isArray(value) &&
   value.length > 0 &&
   value.every((item) => typeof item === 'string' && item.length > 0);
+
+/** The top of each scale: doctorate, advanced theory, senior specialist, level 6. */
+const topLevel: Record<QualificationKind, number> = {
+  education: 5,
+  political_theory: 3,
+  fostering: 3,
+  foreign_language: 6,
+};
 
 const validators: Record<RuleKind, Validator> = {
   allowed_tiers: (p) =>
@@ -30,12 +43,17 @@ const validators: Record<RuleKind, Validator> = {
   ],
   min_service_years: (p) =>
     integerIn(0, 40)(p.years) ? [] : ['years must be an integer from 0 to 40'],
-  prerequisite: (p) => [
-    ...((QUALIFICATION_KINDS as readonly unknown[]).includes(p.kind)
-      ? []
-      : [`kind must be one of ${QUALIFICATION_KINDS.join(', ')}`]),
-    ...(integerIn(1, 6)(p.level) ? [] : ['level must be an integer from 1 to 6']),
-  ],
+  prerequisite: (p) => {
+    if (!(QUALIFICATION_KINDS as readonly unknown[]).includes(p.kind)) {
+      return [
+        `kind must be one of ${QUALIFICATION_KINDS.join(', ')}`,
+        ...(integerIn(1, 6)(p.level) ? [] : ['level must be an integer from 1 to 6']),
+      ];
+    }
+    // A level above the top of its scale could never be met.
+    const top = topLevel[p.kind as QualificationKind];
+    return integerIn(1, top)(p.level) ? [] : [`level must be an integer from 1 to ${top}`];
+  },
   min_language_overseas: (p) =>
     integerIn(1, 6)(p.level) ? [] : ['level must be an integer from 1 to 6'],
   not_already_qualified: () => [],
@@ -81,11 +99,13 @@ export function validateRule(kind: string, params: unknown): FieldError[] {
     if (key === 'categories') {
       if (
         !Array.isArray(values.categories) ||
+        // An empty list would make a rule that never applies, and never switches its kind off.
+        values.categories.length === 0 ||
         !values.categories.every((c) => (PROGRAM_CATEGORIES as readonly unknown[]).includes(c))
       ) {
         errors.push({
           field: 'params.categories',
-          message: 'categories must list programme categories',
+          message: 'categories must be a non-empty list of programme categories',
           code: 'INVALID_PARAMS',
         });
       }

@@ -1,8 +1,9 @@
 import { organizationDemoSeeder } from '@app/organization';
+import { catalogDemoSeeder } from '../../../catalog/src/demo';
 import type { Seeder } from './seeder';
 
 /**
  * The demo data `npm start` puts into an empty database, in dependency order
  * (organization before catalog before funds before nominations).
  */
-export const demoSeeders: Seeder[] = [organizationDemoSeeder];
+export const demoSeeders: Seeder[] = [organizationDemoSeeder, catalogDemoSeeder];

@@ -1,0 +1,2 @@
+export * from './catalog-demo';
+export * from './catalog-demo.seeder';
