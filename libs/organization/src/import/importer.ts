@@ -1,0 +1,120 @@
+import type { Actor } from '@app/access';
+import type { EntityManager } from 'typeorm';
+import { BulkColumn, bulkInsert, bulkUpdate } from './bulk';
+import type { ImportRowError, ParsedRow } from './rows';
+
+/** A record keyed by entity field, as stored, as audited and as written. */
+export type Row = Record<string, unknown>;
+
+export interface Counts {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+/** A record to write; `before` is null for a new one. */
+export interface Change {
+  id: string;
+  before: Row | null;
+  after: Row;
+}
+
+/** A file column, the record field it sets, and how a non-empty cell becomes that field. */
+export type FieldMapping = [string, string, (value: unknown) => unknown];
+
+/** What one record kind's importer gets from the import that runs it. */
+export interface ImportContext {
+  manager: EntityManager;
+  rows: ParsedRow[];
+  actor: Actor;
+  /** One audit row per change, in the transaction and audit context of the import. */
+  recordAudit(entity: string, changes: Change[]): Promise<void>;
+}
+
+/**
+ * An importer's checked rows: the errors come back before anything is written, so that the
+ * import can report them together with the file's own and write nothing.
+ */
+export interface ImportPlan {
+  errors: ImportRowError[];
+  apply(): Promise<Counts>;
+}
+
+export type Importer = (context: ImportContext) => Promise<ImportPlan>;
+
+export const ID_COLUMN: BulkColumn = { column: 'id', field: 'id', type: 'uuid' };
+
+export const identity = (value: unknown) => value;
+export const has = (values: Row, key: string) => key in values;
+export const str = (value: unknown): string | undefined =>
+  typeof value === 'string' ? value : undefined;
+
+/** The distinct codes the file names in one column, for a single `= ANY($1)` lookup. */
+export const codesOf = (rows: ParsedRow[], key: string) => [
+  ...new Set(rows.map((row) => str(row.values[key])).filter((code) => code !== undefined)),
+];
+
+const same = (a: Row, b: Row) =>
+  Object.keys(b).every((key) => JSON.stringify(a[key] ?? null) === JSON.stringify(b[key] ?? null));
+
+export function withoutId(row: Row, ...more: string[]): Row {
+  const copy = { ...row };
+  delete copy.id;
+  for (const key of more) delete copy[key];
+  return copy;
+}
+
+/**
+ * Merges a row into the stored record (or the defaults): columns the file lacks keep
+ * their stored value, empty cells take the default.
+ */
+export function mergeRow(base: Row, values: Row, fields: FieldMapping[], defaults: Row): Row {
+  const result = { ...base };
+  for (const [key, field, convert] of fields) {
+    if (!has(values, key)) continue;
+    const value = values[key];
+    result[field] = value === null ? (defaults[field] ?? null) : convert(value);
+  }
+  return result;
+}
+
+/**
+ * Compares each file row with its stored record and keeps only real changes, so that
+ * importing the same file twice changes nothing the second time.
+ */
+export function diffRows(
+  rows: ParsedRow[],
+  compare: (values: Row) => Change,
+): { changes: Change[]; unchanged: number } {
+  let unchanged = 0;
+  const changes: Change[] = [];
+  for (const { values } of rows) {
+    const change = compare(values);
+    if (change.before && same(change.before, change.after)) unchanged++;
+    else changes.push(change);
+  }
+  return { changes, unchanged };
+}
+
+/** Writes creates and updates of a plain table with their audit rows; returns the counts. */
+export async function writeChanges(
+  context: ImportContext,
+  spec: { entity: string; table: string; columns: BulkColumn[]; hasUpdatedAt: boolean },
+  changes: Change[],
+  unchanged: number,
+): Promise<Counts> {
+  const creates = changes.filter((change) => change.before === null);
+  const updates = changes.filter((change) => change.before !== null);
+  const withId = (change: Change) => ({ id: change.id, ...change.after });
+  const columns = [ID_COLUMN, ...spec.columns];
+  await bulkInsert(context.manager, spec.table, columns, creates.map(withId));
+  await bulkUpdate(
+    context.manager,
+    spec.table,
+    columns,
+    updates.map(withId),
+    spec.hasUpdatedAt ? 'updated_at = now()' : '',
+  );
+  await context.recordAudit(spec.entity, changes);
+  return { created: creates.length, updated: updates.length, unchanged };
+}
