@@ -7,3 +7,8 @@ export * from './eligibility-rules.service';
 export * from './eligibility.module';
 export * from './eligibility.service';
 export * from './eligibility/organization-today';
+export * from './catalog-rules';
+export * from './catalog.module';
+export * from './providers.service';
+export * from './programs.service';
+export * from './intakes.service';
