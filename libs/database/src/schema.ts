@@ -1,5 +1,6 @@
 import { accessEntities } from '../../access/src/entities/user.entity';
 import { auditEntities } from '../../audit/src/audit-entry.entity';
+import { budgetEntities } from '../../budget/src/fund.entities';
 import { catalogEntities } from '../../catalog/src/entities/catalog.entities';
 import { healthEntities } from '../../health/src/system-probe.entity';
 import { organizationEntities } from '../../organization/src/entities';
@@ -17,6 +18,7 @@ export const entities: Function[] = [
   ...accessEntities,
   ...auditEntities,
   ...catalogEntities,
+  ...budgetEntities,
 ];
 
 export const migrations = allMigrations;

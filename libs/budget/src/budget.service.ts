@@ -1,0 +1,410 @@
+import { basisPoints, DomainError } from '@app/common';
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { CostLine } from './cost-split';
+
+export interface FundCheck {
+  fundId: string;
+  available: bigint;
+  afterCommitment: bigint;
+  /** What is under review and would draw on the fund (see PipelineSource). */
+  pipeline: bigint;
+  afterPipeline: bigint;
+  verdict: 'ok' | 'warn' | 'block';
+}
+
+export interface Override {
+  /** Why finance lets a `warn` fund go beyond its money. */
+  reason: string;
+}
+
+interface Movement {
+  nominationId: string;
+  actorUserId: string | null;
+  comment?: string | null;
+}
+
+interface FundRow {
+  id: string;
+  code: string;
+  status: 'open' | 'closed';
+  policy: 'stop' | 'warn';
+  allocated: string;
+  reserved: string;
+  spent: string;
+  available: string;
+  thresholds: number[];
+}
+
+/**
+ * The only code that moves money. Every method runs in the caller's transaction (its
+ * EntityManager), writes a ledger entry and changes the balance in one conditional UPDATE,
+ * never an absolute value read earlier, so concurrent commitments cannot overspend. Funds
+ * are always touched in id order, so multi-fund operations cannot deadlock each other.
+ */
+@Injectable()
+export class BudgetService {
+  /** Pipeline per fund; zero until the workflow supplies nominations under review. */
+  pipeline: (manager: EntityManager, fundIds: string[]) => Promise<Map<string, bigint>> =
+    async () => new Map();
+
+  async check(manager: EntityManager, lines: CostLine[]): Promise<FundCheck[]> {
+    const ordered = byFund(lines);
+    const funds = await this.funds(
+      manager,
+      ordered.map((line) => line.fundId),
+    );
+    const pipeline = await this.pipeline(
+      manager,
+      ordered.map((line) => line.fundId),
+    );
+    return ordered.map((line) => {
+      const fund = funds.get(line.fundId);
+      if (!fund) throw fundNotFound(line.fundId);
+      const available = BigInt(fund.available);
+      const afterCommitment = available - line.amount;
+      const inReview = pipeline.get(line.fundId) ?? 0n;
+      const afterPipeline = afterCommitment - inReview;
+      const verdict =
+        fund.status !== 'open' || (afterCommitment < 0n && fund.policy === 'stop')
+          ? 'block'
+          : afterCommitment < 0n || afterPipeline < 0n
+            ? 'warn'
+            : 'ok';
+      return {
+        fundId: line.fundId,
+        available,
+        afterCommitment,
+        pipeline: inReview,
+        afterPipeline,
+        verdict,
+      };
+    });
+  }
+
+  /**
+   * Reserves a nomination's lines, all or nothing: a refusal throws, and the caller's
+   * transaction rolls back whatever was reserved before it.
+   */
+  async reserve(
+    manager: EntityManager,
+    movement: Movement & { lines: CostLine[]; override?: Override },
+  ): Promise<void> {
+    for (const line of byFund(movement.lines)) {
+      await this.insertEntry(
+        manager,
+        line.fundId,
+        'reservation',
+        line.amount,
+        movement,
+        movement.override?.reason,
+      );
+      const [updated]: FundRow[] = await updateReturning(
+        manager,
+        `UPDATE funds SET reserved = reserved + $2, updated_at = now()
+          WHERE id = $1 AND status = 'open' AND (available >= $2 OR (policy = 'warn' AND $3))
+          RETURNING ${FUND_COLUMNS}`,
+        [line.fundId, line.amount.toString(), Boolean(movement.override)],
+      );
+      if (!updated) throw await this.refusal(manager, line.fundId, line.amount, true);
+      await this.recordThresholds(manager, updated, line.amount, movement.nominationId);
+    }
+  }
+
+  /** Gives back whatever is still reserved for the nomination; a second call finds nothing. */
+  async release(manager: EntityManager, movement: Movement): Promise<CostLine[]> {
+    const outstanding = await this.outstanding(manager, movement.nominationId);
+    for (const line of outstanding) {
+      await this.insertEntry(manager, line.fundId, 'release', line.amount, movement);
+      await manager.query(
+        `UPDATE funds SET reserved = reserved - $2, updated_at = now() WHERE id = $1`,
+        [line.fundId, line.amount.toString()],
+      );
+    }
+    return outstanding;
+  }
+
+  /**
+   * Records the actual spend and releases the reservation it replaces. Spending more than was
+   * reserved on a fund needs that much available (or, on a `warn` fund, an override).
+   */
+  async settle(
+    manager: EntityManager,
+    movement: Movement & { lines: CostLine[]; override?: Override },
+  ): Promise<void> {
+    const reserved = new Map(
+      (await this.outstanding(manager, movement.nominationId)).map((l) => [l.fundId, l.amount]),
+    );
+    const [{ settled }] = await manager.query(
+      `SELECT EXISTS (SELECT 1 FROM fund_ledger WHERE nomination_id = $1 AND kind = 'spend') AS settled`,
+      [movement.nominationId],
+    );
+    if (settled && reserved.size === 0) {
+      throw new DomainError(
+        'ALREADY_SETTLED',
+        'conflict',
+        'The actual spend of this nomination is already recorded.',
+      );
+    }
+    const spend = new Map(byFund(movement.lines).map((line) => [line.fundId, line.amount]));
+    const fundIds = [...new Set([...reserved.keys(), ...spend.keys()])].sort();
+    for (const fundId of fundIds) {
+      const release = reserved.get(fundId) ?? 0n;
+      const actual = spend.get(fundId) ?? 0n;
+      if (release > 0n)
+        await this.insertEntry(manager, fundId, 'release', release, {
+          ...movement,
+          comment: 'settled',
+        });
+      if (actual > 0n)
+        await this.insertEntry(
+          manager,
+          fundId,
+          'spend',
+          actual,
+          movement,
+          movement.override?.reason,
+        );
+      const overrun = actual - release;
+      const [updated]: FundRow[] = await updateReturning(
+        manager,
+        `UPDATE funds SET reserved = reserved - $2, spent = spent + $3, updated_at = now()
+          WHERE id = $1 AND ($4 <= 0 OR available >= $4 OR (policy = 'warn' AND $5))
+          RETURNING ${FUND_COLUMNS}`,
+        [
+          fundId,
+          release.toString(),
+          actual.toString(),
+          overrun.toString(),
+          Boolean(movement.override),
+        ],
+      );
+      if (!updated) throw await this.refusal(manager, fundId, overrun, false);
+      if (overrun > 0n)
+        await this.recordThresholds(manager, updated, overrun, movement.nominationId);
+    }
+  }
+
+  /** New money for a fund. */
+  async allocate(
+    manager: EntityManager,
+    fundId: string,
+    amount: bigint,
+    actorUserId: string | null,
+    comment: string | null,
+  ) {
+    if (amount <= 0n)
+      throw new DomainError('AMOUNT_NOT_POSITIVE', 'invalid', 'An allocation must be positive.');
+    await this.insertEntry(manager, fundId, 'allocation', amount, {
+      nominationId: null as never,
+      actorUserId,
+      comment,
+    });
+    await manager.query(
+      `UPDATE funds SET allocated = allocated + $2, updated_at = now() WHERE id = $1`,
+      [fundId, amount.toString()],
+    );
+  }
+
+  /** Raises or lowers the allocation; lowering a `stop` fund below what is committed is refused. */
+  async adjust(
+    manager: EntityManager,
+    fundId: string,
+    amount: bigint,
+    actorUserId: string | null,
+    reason: string,
+  ) {
+    if (amount === 0n)
+      throw new DomainError('AMOUNT_ZERO', 'invalid', 'An adjustment cannot be zero.');
+    await this.insertEntry(manager, fundId, 'adjustment', amount, {
+      nominationId: null as never,
+      actorUserId,
+      comment: reason,
+    });
+    const [updated] = await updateReturning(
+      manager,
+      `UPDATE funds SET allocated = allocated + $2, updated_at = now()
+        WHERE id = $1 AND allocated + $2 >= 0 AND ($2 >= 0 OR policy = 'warn' OR available + $2 >= 0)
+        RETURNING id`,
+      [fundId, amount.toString()],
+    );
+    if (!updated) {
+      const fund = (await this.funds(manager, [fundId])).get(fundId);
+      if (!fund) throw fundNotFound(fundId);
+      throw new DomainError(
+        'ADJUSTMENT_EXCEEDS_AVAILABLE',
+        'unprocessable',
+        `Fund ${fund.code} has ${fund.available} VND available and ${fund.allocated} VND allocated; it cannot be lowered by ${-amount} VND.`,
+        {
+          fundId,
+          fundCode: fund.code,
+          available: fund.available,
+          allocated: fund.allocated,
+          requested: (-amount).toString(),
+        },
+      );
+    }
+  }
+
+  /** Balances recomputed from the ledger, for every fund whose row differs (there should be none). */
+  async reconcile(manager: EntityManager): Promise<Array<Record<string, string>>> {
+    return manager.query(`
+      WITH sums AS (
+        SELECT f.id, f.code,
+               f.allocated, f.reserved, f.spent,
+               coalesce(sum(l.amount) FILTER (WHERE l.kind IN ('allocation', 'adjustment')), 0) AS ledger_allocated,
+               coalesce(sum(l.amount) FILTER (WHERE l.kind = 'reservation'), 0)
+                 - coalesce(sum(l.amount) FILTER (WHERE l.kind = 'release'), 0) AS ledger_reserved,
+               coalesce(sum(l.amount) FILTER (WHERE l.kind = 'spend'), 0) AS ledger_spent
+          FROM funds f LEFT JOIN fund_ledger l ON l.fund_id = f.id
+         GROUP BY f.id)
+      SELECT id AS "fundId", code AS "fundCode",
+             allocated::text, ledger_allocated::text AS "ledgerAllocated",
+             reserved::text, ledger_reserved::text AS "ledgerReserved",
+             spent::text, ledger_spent::text AS "ledgerSpent"
+        FROM sums
+       WHERE allocated <> ledger_allocated OR reserved <> ledger_reserved OR spent <> ledger_spent
+       ORDER BY code`);
+  }
+
+  /** What is still reserved for a nomination, per fund, in fund order. */
+  async outstanding(manager: EntityManager, nominationId: string): Promise<CostLine[]> {
+    const rows: Array<{ fund_id: string; amount: string }> = await manager.query(
+      `SELECT fund_id, (sum(amount) FILTER (WHERE kind = 'reservation')
+                        - coalesce(sum(amount) FILTER (WHERE kind = 'release'), 0))::text AS amount
+         FROM fund_ledger WHERE nomination_id = $1 AND kind IN ('reservation', 'release')
+        GROUP BY fund_id ORDER BY fund_id`,
+      [nominationId],
+    );
+    return rows
+      .map((row) => ({ fundId: row.fund_id, amount: BigInt(row.amount) }))
+      .filter((line) => line.amount > 0n);
+  }
+
+  private async insertEntry(
+    manager: EntityManager,
+    fundId: string,
+    kind: string,
+    amount: bigint,
+    movement: Partial<Movement>,
+    overrideReason?: string,
+  ): Promise<void> {
+    try {
+      await manager.query(
+        `INSERT INTO fund_ledger (fund_id, kind, amount, nomination_id, actor_user_id, comment, override_reason)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [
+          fundId,
+          kind,
+          amount.toString(),
+          movement.nominationId ?? null,
+          movement.actorUserId ?? null,
+          movement.comment ?? null,
+          overrideReason ?? null,
+        ],
+      );
+    } catch (error) {
+      const code =
+        (error as { code?: string; driverError?: { code?: string } }).driverError?.code ??
+        (error as { code?: string }).code;
+      if (code === '23505') {
+        throw new DomainError(
+          'ALREADY_RESERVED',
+          'conflict',
+          'This nomination is already reserved on that fund.',
+          { fundId },
+        );
+      }
+      if (code === '23503') throw fundNotFound(fundId);
+      throw error;
+    }
+  }
+
+  private async funds(manager: EntityManager, ids: string[]): Promise<Map<string, FundRow>> {
+    const rows: FundRow[] = ids.length
+      ? await manager.query(`SELECT ${FUND_COLUMNS} FROM funds WHERE id = ANY($1::uuid[])`, [ids])
+      : [];
+    return new Map(rows.map((row) => [row.id, row]));
+  }
+
+  /** Why a conditional UPDATE changed nothing, as a domain error. */
+  private async refusal(
+    manager: EntityManager,
+    fundId: string,
+    requested: bigint,
+    needsOpen: boolean,
+  ): Promise<DomainError> {
+    const fund = (await this.funds(manager, [fundId])).get(fundId);
+    if (!fund) return fundNotFound(fundId);
+    if (needsOpen && fund.status !== 'open') {
+      return new DomainError(
+        'FUND_CLOSED',
+        'unprocessable',
+        `Fund ${fund.code} is closed and takes no new commitments.`,
+        {
+          fundId,
+          fundCode: fund.code,
+        },
+      );
+    }
+    return new DomainError(
+      'BUDGET_EXCEEDED',
+      'unprocessable',
+      `Fund ${fund.code} has ${fund.available} VND available; ${requested} VND was requested.` +
+        (fund.policy === 'warn' ? ' Finance may allow it with an override and a reason.' : ''),
+      {
+        fundId,
+        fundCode: fund.code,
+        available: fund.available,
+        requested: requested.toString(),
+        policy: fund.policy,
+      },
+    );
+  }
+
+  private async recordThresholds(
+    manager: EntityManager,
+    fund: FundRow,
+    added: bigint,
+    nominationId: string,
+  ) {
+    const allocated = BigInt(fund.allocated);
+    const committed = BigInt(fund.reserved) + BigInt(fund.spent);
+    const before = basisPoints(committed - added, allocated);
+    const after = basisPoints(committed, allocated);
+    for (const threshold of fund.thresholds) {
+      if (before < threshold * 100 && after >= threshold * 100) {
+        await manager.query(
+          `INSERT INTO fund_threshold_events (fund_id, threshold, utilization_basis_points, nomination_id)
+           VALUES ($1, $2, $3, $4) ON CONFLICT (fund_id, threshold) DO NOTHING`,
+          [fund.id, threshold, after, nominationId],
+        );
+      }
+    }
+  }
+}
+
+/** TypeORM answers an UPDATE ... RETURNING with [rows, affected]; this returns the rows. */
+async function updateReturning<T = Record<string, unknown>>(
+  manager: EntityManager,
+  sql: string,
+  parameters: unknown[],
+): Promise<T[]> {
+  const result = await manager.query(sql, parameters);
+  return Array.isArray(result[0]) ? result[0] : result;
+}
+
+const FUND_COLUMNS = `id, code, status, policy, allocated::text, reserved::text, spent::text, available::text, thresholds`;
+
+/** One line per fund, in id order: the lock order every operation follows. */
+function byFund(lines: CostLine[]): CostLine[] {
+  const totals = new Map<string, bigint>();
+  for (const line of lines) totals.set(line.fundId, (totals.get(line.fundId) ?? 0n) + line.amount);
+  return [...totals.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([fundId, amount]) => ({ fundId, amount }));
+}
+
+function fundNotFound(fundId: string): DomainError {
+  return new DomainError('FUND_NOT_FOUND', 'not_found', `No fund ${fundId}.`);
+}

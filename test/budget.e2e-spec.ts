@@ -1,0 +1,278 @@
+import { BudgetService } from '@app/budget';
+import { DomainError } from '@app/common';
+import { Factory, startTestStack, TestStack } from '@app/testing';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { toProblem } from '../apps/api/src/http/problem.filter';
+
+const BILLION = 1_000_000_000n;
+const MILLION = 1_000_000n;
+
+describe('budget control', () => {
+  let stack: TestStack;
+  let db: DataSource;
+  let budget: BudgetService;
+  let owner: string;
+
+  beforeAll(async () => {
+    stack = await startTestStack();
+    db = stack.api.get(DataSource);
+    budget = new BudgetService();
+    const factory = new Factory(db);
+    owner = await factory.unit({ tierId: await factory.tier(1), name: 'Thành phố Cần Thơ' });
+  });
+  afterAll(() => stack.close());
+
+  async function fund(
+    allocated: bigint,
+    values: { policy?: 'stop' | 'warn'; thresholds?: number[] } = {},
+  ) {
+    const [row] = await db.query(
+      `INSERT INTO funds (code, name, fiscal_year, owner_unit_id, source, policy, thresholds)
+       VALUES ($1, 'Kinh phí đào tạo 2027', 2027, $2, 'state_budget', $3, $4) RETURNING id`,
+      [
+        `F-${randomUUID().slice(0, 8)}`,
+        owner,
+        values.policy ?? 'stop',
+        values.thresholds ?? [80, 95],
+      ],
+    );
+    await db.transaction((manager) =>
+      budget.allocate(manager, row.id, allocated, null, 'Dự toán năm 2027'),
+    );
+    return row.id as string;
+  }
+
+  const balances = async (fundId: string) => {
+    const [row] = await db.query(
+      `SELECT allocated::text, reserved::text, spent::text, available::text FROM funds WHERE id = $1`,
+      [fundId],
+    );
+    return row;
+  };
+
+  const reserve = (
+    lines: Array<{ fundId: string; amount: bigint }>,
+    nominationId = randomUUID(),
+    override?: { reason: string },
+  ) =>
+    db.transaction((manager) =>
+      budget.reserve(manager, { nominationId, actorUserId: null, lines, override }),
+    );
+
+  it('should let exactly 50 of 200 concurrent 100-million reservations fit in 5 billion', async () => {
+    const fundId = await fund(5n * BILLION);
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 200 }, () => reserve([{ fundId, amount: 100n * MILLION }])),
+    );
+    const succeeded = outcomes.filter((outcome) => outcome.status === 'fulfilled');
+    const refused = outcomes.filter(
+      (outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected',
+    );
+    expect(succeeded).toHaveLength(50);
+    expect(refused).toHaveLength(150);
+    for (const { reason } of refused) {
+      expect(reason).toBeInstanceOf(DomainError);
+      const problem = toProblem(reason);
+      expect(problem).toMatchObject({
+        status: 422,
+        code: 'BUDGET_EXCEEDED',
+        fundId,
+        available: '0',
+        requested: '100000000',
+      });
+      expect(problem.detail).toContain('0 VND available; 100000000 VND was requested');
+    }
+    expect(await balances(fundId)).toEqual({
+      allocated: '5000000000',
+      reserved: '5000000000',
+      spent: '0',
+      available: '0',
+    });
+    expect(await db.transaction((manager) => budget.reconcile(manager))).toEqual([]);
+  });
+
+  it('should finish concurrent multi-fund reservations in opposite orders without deadlock', async () => {
+    const [a, b] = [await fund(10n * BILLION), await fund(10n * BILLION)];
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 60 }, (_, i) =>
+        reserve(
+          i % 2
+            ? [
+                { fundId: a, amount: 10n * MILLION },
+                { fundId: b, amount: 20n * MILLION },
+              ]
+            : [
+                { fundId: b, amount: 20n * MILLION },
+                { fundId: a, amount: 10n * MILLION },
+              ],
+        ),
+      ),
+    );
+    expect(outcomes.filter((outcome) => outcome.status === 'rejected')).toEqual([]);
+    expect((await balances(a)).reserved).toBe('600000000');
+    expect((await balances(b)).reserved).toBe('1200000000');
+  });
+
+  it('should be all or nothing across funds', async () => {
+    const [rich, poor] = [await fund(BILLION), await fund(10n * MILLION)];
+    await expect(
+      reserve([
+        { fundId: rich, amount: 500n * MILLION },
+        { fundId: poor, amount: 20n * MILLION },
+      ]),
+    ).rejects.toMatchObject({ code: 'BUDGET_EXCEEDED' });
+    expect((await balances(rich)).reserved).toBe('0');
+    const [{ count }] = await db.query(
+      `SELECT count(*)::int AS count FROM fund_ledger WHERE fund_id = $1 AND kind = 'reservation'`,
+      [rich],
+    );
+    expect(count).toBe(0);
+  });
+
+  it('should refuse to reserve the same nomination twice on a fund', async () => {
+    const fundId = await fund(BILLION);
+    const nominationId = randomUUID();
+    await reserve([{ fundId, amount: MILLION }], nominationId);
+    await expect(reserve([{ fundId, amount: MILLION }], nominationId)).rejects.toMatchObject({
+      code: 'ALREADY_RESERVED',
+    });
+    expect((await balances(fundId)).reserved).toBe('1000000');
+  });
+
+  it('should refuse a closed fund', async () => {
+    const fundId = await fund(BILLION);
+    await db.query(`UPDATE funds SET status = 'closed' WHERE id = $1`, [fundId]);
+    await expect(reserve([{ fundId, amount: MILLION }])).rejects.toMatchObject({
+      code: 'FUND_CLOSED',
+    });
+  });
+
+  it('should let a warn fund go beyond its money only with an override, and record the reason', async () => {
+    const fundId = await fund(100n * MILLION, { policy: 'warn' });
+    await expect(reserve([{ fundId, amount: 150n * MILLION }])).rejects.toMatchObject({
+      code: 'BUDGET_EXCEEDED',
+      details: expect.objectContaining({ policy: 'warn' }),
+    });
+    await reserve([{ fundId, amount: 150n * MILLION }], randomUUID(), {
+      reason: 'Quyết định bổ sung của UBND',
+    });
+    expect((await balances(fundId)).available).toBe('-50000000');
+    const [entry] = await db.query(
+      `SELECT override_reason FROM fund_ledger WHERE fund_id = $1 AND kind = 'reservation'`,
+      [fundId],
+    );
+    expect(entry.override_reason).toBe('Quyết định bổ sung của UBND');
+  });
+
+  it('should release a reservation once, and settle the actual spend', async () => {
+    const fundId = await fund(BILLION);
+    const cancelled = randomUUID();
+    await reserve([{ fundId, amount: 300n * MILLION }], cancelled);
+    await db.transaction((manager) =>
+      budget.release(manager, { nominationId: cancelled, actorUserId: null, comment: 'cancelled' }),
+    );
+    expect(
+      await db.transaction((manager) =>
+        budget.release(manager, { nominationId: cancelled, actorUserId: null }),
+      ),
+    ).toEqual([]);
+    expect((await balances(fundId)).reserved).toBe('0');
+
+    const trained = randomUUID();
+    await reserve([{ fundId, amount: 300n * MILLION }], trained);
+    await db.transaction((manager) =>
+      budget.settle(manager, {
+        nominationId: trained,
+        actorUserId: null,
+        lines: [{ fundId, amount: 280n * MILLION }],
+      }),
+    );
+    expect(await balances(fundId)).toEqual({
+      allocated: '1000000000',
+      reserved: '0',
+      spent: '280000000',
+      available: '720000000',
+    });
+    await expect(
+      db.transaction((manager) =>
+        budget.settle(manager, {
+          nominationId: trained,
+          actorUserId: null,
+          lines: [{ fundId, amount: 1n }],
+        }),
+      ),
+    ).rejects.toMatchObject({ code: 'ALREADY_SETTLED' });
+  });
+
+  it('should refuse an overrun on a stop fund beyond what is available', async () => {
+    const fundId = await fund(100n * MILLION);
+    const nominationId = randomUUID();
+    await reserve([{ fundId, amount: 90n * MILLION }], nominationId);
+    await expect(
+      db.transaction((manager) =>
+        budget.settle(manager, {
+          nominationId,
+          actorUserId: null,
+          lines: [{ fundId, amount: 120n * MILLION }],
+        }),
+      ),
+    ).rejects.toMatchObject({
+      code: 'BUDGET_EXCEEDED',
+      details: expect.objectContaining({ requested: '30000000', available: '10000000' }),
+    });
+    expect(await balances(fundId)).toMatchObject({ reserved: '90000000', spent: '0' });
+  });
+
+  it('should record each threshold crossing once', async () => {
+    const fundId = await fund(BILLION);
+    await reserve([{ fundId, amount: 790n * MILLION }]);
+    await reserve([{ fundId, amount: 20n * MILLION }]); // 81%: crosses 80
+    await reserve([{ fundId, amount: 150n * MILLION }]); // 96%: crosses 95
+    await reserve([{ fundId, amount: 10n * MILLION }]); // 97%: nothing new
+    const events = await db.query(
+      `SELECT threshold FROM fund_threshold_events WHERE fund_id = $1 ORDER BY threshold`,
+      [fundId],
+    );
+    expect(events).toEqual([{ threshold: 80 }, { threshold: 95 }]);
+  });
+
+  it('should report per fund what a commitment would leave', async () => {
+    const fundId = await fund(BILLION);
+    const checks = await db.transaction((manager) =>
+      budget.check(manager, [{ fundId, amount: 1200n * MILLION }]),
+    );
+    expect(checks).toEqual([
+      expect.objectContaining({
+        fundId,
+        available: BILLION,
+        afterCommitment: -200n * MILLION,
+        verdict: 'block',
+      }),
+    ]);
+  });
+
+  it('should keep amounts above 2^31 exact', async () => {
+    const fundId = await fund(140n * BILLION);
+    expect((await balances(fundId)).allocated).toBe('140000000000');
+  });
+
+  describe('the database itself', () => {
+    it('should refuse SQL that makes a stop fund negative', async () => {
+      const fundId = await fund(MILLION);
+      await expect(
+        db.query(`UPDATE funds SET reserved = reserved + 2000000 WHERE id = $1`, [fundId]),
+      ).rejects.toThrow(/funds_stop_never_negative/);
+    });
+
+    it('should refuse UPDATE, DELETE and TRUNCATE on the ledger', async () => {
+      await expect(db.query(`UPDATE fund_ledger SET amount = 1`)).rejects.toThrow(/append-only/);
+      await expect(db.query(`DELETE FROM fund_ledger`)).rejects.toThrow(/append-only/);
+      await expect(db.query(`TRUNCATE fund_ledger`)).rejects.toThrow(/append-only/);
+    });
+
+    it('should have no difference between balances and ledger after all of the above', async () => {
+      expect(await db.transaction((manager) => budget.reconcile(manager))).toEqual([]);
+    });
+  });
+});
