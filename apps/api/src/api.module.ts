@@ -9,6 +9,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AuthHttpModule } from './auth/auth-http.module';
 import { AuthGuard } from './auth/auth.guard';
+import { BudgetHttpModule } from './budget/budget-http.module';
 import { CatalogHttpModule } from './catalog/catalog-http.module';
 import { EligibilityHttpModule } from './catalog/eligibility-http.module';
 import { ComplianceHttpModule } from './organization/compliance-http.module';
@@ -37,6 +38,7 @@ export class ApiModule {
         ComplianceHttpModule,
         CatalogHttpModule,
         EligibilityHttpModule,
+        BudgetHttpModule,
       ],
       controllers: [HealthController, ProbeController],
       providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
