@@ -31,7 +31,9 @@ export class Budget1764133200000 implements MigrationInterface {
         CONSTRAINT funds_stop_never_negative CHECK (policy <> 'stop' OR allocated - reserved - spent >= 0)
       )
     `);
-    await queryRunner.query(`CREATE INDEX funds_year_owner_idx ON funds (fiscal_year, owner_unit_id)`);
+    await queryRunner.query(
+      `CREATE INDEX funds_year_owner_idx ON funds (fiscal_year, owner_unit_id)`,
+    );
     await queryRunner.query(`
       CREATE TABLE fund_ledger (
         id bigserial PRIMARY KEY,
@@ -50,7 +52,9 @@ export class Budget1764133200000 implements MigrationInterface {
       )
     `);
     await queryRunner.query(`CREATE INDEX fund_ledger_fund_idx ON fund_ledger (fund_id, id)`);
-    await queryRunner.query(`CREATE INDEX fund_ledger_nomination_idx ON fund_ledger (nomination_id)`);
+    await queryRunner.query(
+      `CREATE INDEX fund_ledger_nomination_idx ON fund_ledger (nomination_id)`,
+    );
     // A retried approval cannot book the same nomination twice on one fund.
     await queryRunner.query(`
       CREATE UNIQUE INDEX fund_ledger_one_reservation_idx ON fund_ledger (fund_id, nomination_id)
@@ -83,9 +87,17 @@ export class Budget1764133200000 implements MigrationInterface {
         UNIQUE (fund_id, threshold)
       )
     `);
+    // What nominations under review would draw on each fund. The workflow's migration
+    // replaces this empty definition with one over its cost lines; the budget reads only
+    // the view, so neither context reaches into the other's tables.
+    await queryRunner.query(`
+      CREATE VIEW fund_pipeline AS
+        SELECT NULL::uuid AS fund_id, 0::bigint AS amount WHERE false
+    `);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP VIEW fund_pipeline`);
     await queryRunner.query(`DROP TABLE fund_threshold_events`);
     await queryRunner.query(`DROP TABLE fund_ledger`);
     await queryRunner.query(`DROP FUNCTION reject_append_only_change()`);

@@ -252,6 +252,31 @@ describe('budget control', () => {
     ]);
   });
 
+  it('should warn when what is under review would overdraw the fund', async () => {
+    const fundId = await fund(BILLION);
+    // Stands in for the workflow's definition of the view: 700 million under review.
+    await db.query(
+      `CREATE OR REPLACE VIEW fund_pipeline AS SELECT '${fundId}'::uuid AS fund_id, 700000000::bigint AS amount`,
+    );
+    try {
+      const [checked] = await db.transaction((manager) =>
+        budget.check(manager, [{ fundId, amount: 400n * MILLION }]),
+      );
+      expect(checked).toEqual({
+        fundId,
+        available: BILLION,
+        afterCommitment: 600n * MILLION,
+        pipeline: 700n * MILLION,
+        afterPipeline: -100n * MILLION,
+        verdict: 'warn',
+      });
+    } finally {
+      await db.query(
+        `CREATE OR REPLACE VIEW fund_pipeline AS SELECT NULL::uuid AS fund_id, 0::bigint AS amount WHERE false`,
+      );
+    }
+  });
+
   it('should keep amounts above 2^31 exact', async () => {
     const fundId = await fund(140n * BILLION);
     expect((await balances(fundId)).allocated).toBe('140000000000');

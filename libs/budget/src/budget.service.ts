@@ -44,9 +44,16 @@ interface FundRow {
  */
 @Injectable()
 export class BudgetService {
-  /** Pipeline per fund; zero until the workflow supplies nominations under review. */
-  pipeline: (manager: EntityManager, fundIds: string[]) => Promise<Map<string, bigint>> =
-    async () => new Map();
+  /** Per fund, the estimates of nominations still under review that would draw on it. */
+  async pipeline(manager: EntityManager, fundIds: string[]): Promise<Map<string, bigint>> {
+    if (!fundIds.length) return new Map();
+    const rows: Array<{ fund_id: string; amount: string }> = await manager.query(
+      `SELECT fund_id, sum(amount)::text AS amount FROM fund_pipeline
+        WHERE fund_id = ANY($1::uuid[]) GROUP BY fund_id`,
+      [fundIds],
+    );
+    return new Map(rows.map((row) => [row.fund_id, BigInt(row.amount)]));
+  }
 
   async check(manager: EntityManager, lines: CostLine[]): Promise<FundCheck[]> {
     const ordered = byFund(lines);
@@ -169,7 +176,7 @@ export class BudgetService {
       const [updated]: FundRow[] = await updateReturning(
         manager,
         `UPDATE funds SET reserved = reserved - $2, spent = spent + $3, updated_at = now()
-          WHERE id = $1 AND ($4 <= 0 OR available >= $4 OR (policy = 'warn' AND $5))
+          WHERE id = $1 AND ($4::bigint <= 0 OR available >= $4 OR (policy = 'warn' AND $5))
           RETURNING ${FUND_COLUMNS}`,
         [
           fundId,
