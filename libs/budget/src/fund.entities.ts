@@ -1,3 +1,4 @@
+import { vndColumn } from '@app/common';
 import {
   Column,
   CreateDateColumn,
@@ -18,13 +19,6 @@ export const LEDGER_KINDS = [
   'spend',
 ] as const;
 export type LedgerKind = (typeof LEDGER_KINDS)[number];
-
-/** bigint columns arrive from pg as strings; money stays bigint in code. */
-const vnd = {
-  to: (value: bigint | null | undefined) =>
-    value === null || value === undefined ? value : value.toString(),
-  from: (value: string | null) => (value === null ? null : BigInt(value)),
-};
 
 /** Money for one fiscal year, one owner and one source, with its running balances. */
 @Entity({ name: 'funds' })
@@ -57,16 +51,16 @@ export class Fund {
   status: 'open' | 'closed';
 
   /** Balances are written only by BudgetService, with a ledger entry, never as absolutes. */
-  @Column({ type: 'bigint', transformer: vnd, insert: false, update: false })
+  @Column({ type: 'bigint', transformer: vndColumn, insert: false, update: false })
   allocated: bigint;
 
-  @Column({ type: 'bigint', transformer: vnd, insert: false, update: false })
+  @Column({ type: 'bigint', transformer: vndColumn, insert: false, update: false })
   reserved: bigint;
 
-  @Column({ type: 'bigint', transformer: vnd, insert: false, update: false })
+  @Column({ type: 'bigint', transformer: vndColumn, insert: false, update: false })
   spent: bigint;
 
-  @Column({ type: 'bigint', transformer: vnd, insert: false, update: false })
+  @Column({ type: 'bigint', transformer: vndColumn, insert: false, update: false })
   available: bigint;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
@@ -88,7 +82,7 @@ export class FundLedgerEntry {
   @Column({ type: 'text' })
   kind: LedgerKind;
 
-  @Column({ type: 'bigint', transformer: vnd })
+  @Column({ type: 'bigint', transformer: vndColumn })
   amount: bigint;
 
   @Column({ name: 'nomination_id', type: 'uuid', nullable: true })

@@ -2,18 +2,6 @@ import type { FieldError } from '@app/common';
 import type { Actor } from '@app/access';
 import type { QualificationKind } from './catalog-types';
 
-/** Whole VND travels as a string of 1–15 digits; in code it is a bigint, never a float. */
-export const MONEY_PATTERN = /^\d{1,15}$/;
-
-export function parseMoney(value: string): bigint {
-  if (typeof value !== 'string' || !MONEY_PATTERN.test(value)) {
-    throw new RangeError(`Not an amount of whole VND: ${JSON.stringify(value)}`);
-  }
-  return BigInt(value);
-}
-
-export const formatMoney = (value: bigint): string => value.toString();
-
 /** The highest level each qualification scale has (levels start at 1). */
 export const GRANTS_LEVEL_MAX: Record<QualificationKind, number> = {
   education: 5,

@@ -1,6 +1,7 @@
 import { Actor, forbidden } from '@app/access';
 import { AuditContext } from '@app/audit';
-import { IntakeFields, IntakesService, parseMoney } from '@app/catalog';
+import { IntakeFields, IntakesService } from '@app/catalog';
+import { toVnd } from '@app/common';
 import {
   Body,
   CanActivate,
@@ -69,10 +70,13 @@ const defined = <T extends object>(fields: T): Partial<T> =>
 /** The amounts a body names, as bigint columns (whole VND). */
 function costColumns(costs: CostsInputDto | undefined): Partial<IntakeFields> {
   const columns: Partial<IntakeFields> = {};
-  if (costs?.tuition !== undefined) columns.costTuition = parseMoney(costs.tuition);
-  if (costs?.allowances !== undefined) columns.costAllowances = parseMoney(costs.allowances);
-  if (costs?.travel !== undefined) columns.costTravel = parseMoney(costs.travel);
-  if (costs?.other !== undefined) columns.costOther = parseMoney(costs.other);
+  if (costs?.tuition !== undefined)
+    columns.costTuition = toVnd(costs.tuition, { allowNegative: false });
+  if (costs?.allowances !== undefined)
+    columns.costAllowances = toVnd(costs.allowances, { allowNegative: false });
+  if (costs?.travel !== undefined)
+    columns.costTravel = toVnd(costs.travel, { allowNegative: false });
+  if (costs?.other !== undefined) columns.costOther = toVnd(costs.other, { allowNegative: false });
   return columns;
 }
 

@@ -1,4 +1,5 @@
-import { FUNDING_SOURCES, FundingSource, IntakeView, MONEY_PATTERN } from '@app/catalog';
+import { FUNDING_SOURCES, FundingSource, IntakeView } from '@app/catalog';
+import { VND_PATTERN } from '@app/common';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -42,7 +43,7 @@ function IsMoney(): PropertyDecorator {
       target,
       property,
     );
-    Matches(MONEY_PATTERN, {
+    Matches(VND_PATTERN, {
       message: `${String(property)} must be 1–15 digits of whole VND, e.g. "140000000000"`,
     })(target, property);
   };

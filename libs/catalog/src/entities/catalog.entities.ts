@@ -1,3 +1,4 @@
+import { vndColumn } from '@app/common';
 import {
   Column,
   CreateDateColumn,
@@ -12,13 +13,6 @@ import type {
   QualificationKind,
 } from '../catalog-types';
 import type { RuleKind } from '../eligibility/rule-kinds';
-
-/** Postgres bigint arrives as a string; money stays a bigint in code (whole VND). */
-export const bigintColumn = {
-  to: (value: bigint | null | undefined) =>
-    value === null || value === undefined ? value : value.toString(),
-  from: (value: string | null) => (value === null ? null : BigInt(value)),
-};
 
 @Entity({ name: 'providers' })
 export class Provider {
@@ -110,16 +104,16 @@ export class Intake {
   @Column({ name: 'nomination_closes_on', type: 'date' })
   nominationClosesOn: string;
 
-  @Column({ name: 'cost_tuition', type: 'bigint', transformer: bigintColumn })
+  @Column({ name: 'cost_tuition', type: 'bigint', transformer: vndColumn })
   costTuition: bigint;
 
-  @Column({ name: 'cost_allowances', type: 'bigint', transformer: bigintColumn })
+  @Column({ name: 'cost_allowances', type: 'bigint', transformer: vndColumn })
   costAllowances: bigint;
 
-  @Column({ name: 'cost_travel', type: 'bigint', transformer: bigintColumn })
+  @Column({ name: 'cost_travel', type: 'bigint', transformer: vndColumn })
   costTravel: bigint;
 
-  @Column({ name: 'cost_other', type: 'bigint', transformer: bigintColumn })
+  @Column({ name: 'cost_other', type: 'bigint', transformer: vndColumn })
   costOther: bigint;
 
   @Column({ name: 'allowed_sources', type: 'text', array: true })
