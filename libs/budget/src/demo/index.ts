@@ -1,0 +1,2 @@
+export * from './budget-demo';
+export * from './budget-demo.seeder';
