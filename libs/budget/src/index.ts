@@ -2,3 +2,5 @@ export * from './budget.module';
 export * from './budget.service';
 export * from './cost-split';
 export * from './fund.entities';
+export * from './fund-scope';
+export * from './funds.service';

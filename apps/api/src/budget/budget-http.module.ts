@@ -1,9 +1,13 @@
+import { BudgetModule } from '@app/budget';
 import { Module } from '@nestjs/common';
+import { AdminOnlyGuard } from '../auth/admin-only.guard';
+import { FundManagersGuard, FundsController } from './funds.controller';
+import { ReconciliationController } from './reconciliation.controller';
 
 /** Funds, their ledgers, summaries and reconciliation. */
 @Module({
-  imports: [],
-  controllers: [],
-  providers: [],
+  imports: [BudgetModule],
+  controllers: [FundsController, ReconciliationController],
+  providers: [FundManagersGuard, AdminOnlyGuard],
 })
 export class BudgetHttpModule {}

@@ -1,0 +1,37 @@
+import { runEntryPoint } from '@app/common';
+import { loadConfig } from '@app/config';
+import { assertPostgresReachable, buildDataSourceOptions } from '@app/database';
+import { DataSource } from 'typeorm';
+import { BudgetService } from '../budget.service';
+
+/**
+ * `reconcile`: recomputes every fund's balances from its ledger and prints the funds whose
+ * row differs. Exits 1 when there is any difference, 0 when all agree.
+ */
+runEntryPoint(async () => {
+  const config = loadConfig();
+  await assertPostgresReachable(config.DATABASE_URL, config.DATABASE_CONNECT_TIMEOUT_MS);
+  const dataSource = await new DataSource(buildDataSourceOptions(config)).initialize();
+  try {
+    const differences = await dataSource.transaction('REPEATABLE READ', (manager) =>
+      new BudgetService().reconcile(manager),
+    );
+    if (!differences.length) {
+      console.log('Fund balances agree with the ledger');
+      return;
+    }
+    console.log(`${differences.length} fund(s) differ from the ledger:`);
+    for (const row of differences) {
+      const parts = (['allocated', 'reserved', 'spent'] as const)
+        .map((column) => {
+          const ledger = row[`ledger${column[0].toUpperCase()}${column.slice(1)}`];
+          return row[column] === ledger ? null : `${column} ${row[column]} (ledger ${ledger})`;
+        })
+        .filter(Boolean);
+      console.log(`  ${row.fundCode} ${row.fundId}: ${parts.join(', ')}`);
+    }
+    process.exitCode = 1;
+  } finally {
+    await dataSource.destroy();
+  }
+});

@@ -1,0 +1,42 @@
+import type { Actor, ScopePredicate } from '@app/access';
+
+/**
+ * Which funds a caller may see or change, as one SQL predicate over the fund (alias `f`)
+ * joined to its owner unit (alias `ou`). Every fund query goes through this, so lists are
+ * filtered by the database.
+ *
+ * - admin: every fund
+ * - finance: the funds whose owner unit lies in the grant's subtree (read and write)
+ * - unit_head, and board_reviewer / board_member over a unit: the funds that can pay for
+ *   their unit's nominations, i.e. whose owner unit is the grant's unit or above it (read)
+ * - anyone else (staff, board roles over a management authority): none
+ */
+export type FundAction = 'read' | 'write';
+
+const READ_ONLY_ROLES = new Set(['unit_head', 'board_reviewer', 'board_member']);
+
+export function fundScope(actor: Actor, action: FundAction = 'read'): ScopePredicate {
+  if (actor.grants.some((grant) => grant.role === 'admin')) return { sql: 'TRUE', params: {} };
+  const clauses: string[] = [];
+  const params: Record<string, unknown> = {};
+  actor.grants.forEach((grant, index) => {
+    if (!grant.unitPath) return;
+    const name = `fund${action === 'read' ? 'Read' : 'Write'}${index}`;
+    if (grant.role === 'finance') {
+      clauses.push(`ou.path LIKE :${name}`);
+      params[name] = `${grant.unitPath}%`;
+    } else if (action === 'read' && READ_ONLY_ROLES.has(grant.role)) {
+      clauses.push(`:${name} LIKE ou.path || '%'`);
+      params[name] = grant.unitPath;
+    }
+  });
+  return clauses.length
+    ? { sql: `(${clauses.join(' OR ')})`, params }
+    : { sql: 'FALSE', params: {} };
+}
+
+/** Whether the caller could change some fund (admin, or finance over a unit). */
+export const mayManageFunds = (actor: Actor): boolean =>
+  actor.grants.some(
+    (grant) => grant.role === 'admin' || (grant.role === 'finance' && grant.unitPath !== null),
+  );
