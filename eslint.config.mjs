@@ -31,7 +31,7 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-explicit-any': 'off', 'no-console': 'off' },
   },
   {
-    files: ['**/cli/*.ts', 'scripts/**/*.mjs', '*.js', '*.mjs'],
+    files: ['**/cli/*.ts', 'scripts/**/*.mjs', 'bench/**/*.mjs', '*.js', '*.mjs'],
     languageOptions: {
       globals: {
         require: 'readonly',
