@@ -2,6 +2,7 @@ import { Foundation1764122400000 } from './1764122400000-foundation';
 import { Organization1764126000000 } from './1764126000000-organization';
 import { Catalog1764129600000 } from './1764129600000-catalog';
 import { Budget1764133200000 } from './1764133200000-budget';
+import { Nominations1764136800000 } from './1764136800000-nominations';
 
 /**
  * Migrations in the order they run. Add a new one at the end; generate its file with
@@ -12,4 +13,5 @@ export const allMigrations: Function[] = [
   Organization1764126000000,
   Catalog1764129600000,
   Budget1764133200000,
+  Nominations1764136800000,
 ];

@@ -254,6 +254,7 @@ describe('budget control', () => {
 
   it('should warn when what is under review would overdraw the fund', async () => {
     const fundId = await fund(BILLION);
+    const [{ definition }] = await db.query(`SELECT pg_get_viewdef('fund_pipeline') AS definition`);
     // Stands in for the workflow's definition of the view: 700 million under review.
     await db.query(
       `CREATE OR REPLACE VIEW fund_pipeline AS SELECT '${fundId}'::uuid AS fund_id, 700000000::bigint AS amount`,
@@ -271,9 +272,7 @@ describe('budget control', () => {
         verdict: 'warn',
       });
     } finally {
-      await db.query(
-        `CREATE OR REPLACE VIEW fund_pipeline AS SELECT NULL::uuid AS fund_id, 0::bigint AS amount WHERE false`,
-      );
+      await db.query(`CREATE OR REPLACE VIEW fund_pipeline AS ${definition}`);
     }
   });
 
