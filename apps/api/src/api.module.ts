@@ -10,6 +10,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { AuthHttpModule } from './auth/auth-http.module';
 import { AuthGuard } from './auth/auth.guard';
 import { BudgetHttpModule } from './budget/budget-http.module';
+import { NominationsHttpModule } from './nominations/nominations-http.module';
 import { CatalogHttpModule } from './catalog/catalog-http.module';
 import { EligibilityHttpModule } from './catalog/eligibility-http.module';
 import { ComplianceHttpModule } from './organization/compliance-http.module';
@@ -39,6 +40,7 @@ export class ApiModule {
         CatalogHttpModule,
         EligibilityHttpModule,
         BudgetHttpModule,
+        NominationsHttpModule,
       ],
       controllers: [HealthController, ProbeController],
       providers: [{ provide: APP_GUARD, useClass: AuthGuard }],

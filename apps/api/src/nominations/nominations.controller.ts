@@ -1,0 +1,170 @@
+import { Actor } from '@app/access';
+import { DomainError, toVnd } from '@app/common';
+import { Action, NominationQueries, NominationService } from '@app/nominations';
+import { Body, Controller, Get, Headers, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { CurrentActor } from '../auth/auth.decorators';
+import { withAmountsAsStrings } from '../http/json';
+import { toPage } from '../http/paging';
+import { uuidPipe } from '../http/validation';
+import {
+  ActionDto,
+  ActionParamsDto,
+  CreateNominationDto,
+  NominationQueryDto,
+  UpdateNominationDto,
+} from './nominations.dto';
+
+/**
+ * Nominations. Reading returns the version in `ETag`; every action must send it back in
+ * `If-Match`, and a stale one answers 409 VERSION_CONFLICT.
+ */
+@ApiTags('nominations')
+@ApiBearerAuth()
+@Controller('nominations')
+export class NominationsController {
+  constructor(
+    private readonly nominations: NominationService,
+    private readonly queries: NominationQueries,
+  ) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Propose a staff member for an intake (a draft).' })
+  async create(
+    @CurrentActor() actor: Actor,
+    @Body() body: CreateNominationDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const id = await this.nominations.create(actor, {
+      nomineeStaffId: body.nomineeStaffId,
+      intakeId: body.intakeId,
+      targetGroup: body.targetGroup,
+      justification: body.justification,
+      costLines: body.costLines.map((line) => ({
+        fundId: line.fundId,
+        amount: toVnd(line.amount, { allowNegative: false }),
+      })),
+      learnerShare: toVnd(body.learnerShare ?? '0', { allowNegative: false }),
+    });
+    reply.status(201);
+    return this.detail(actor, id, reply);
+  }
+
+  @Get()
+  async list(@CurrentActor() actor: Actor, @Query() query: NominationQueryDto) {
+    return toPage(await this.queries.list(actor, query), query);
+  }
+
+  @Get(':id')
+  async get(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidPipe()) id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return this.detail(actor, id, reply);
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: 'Change a draft or returned nomination.' })
+  @ApiHeader({
+    name: 'If-Match',
+    required: true,
+    description: 'The version from the ETag you read.',
+  })
+  async edit(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidPipe()) id: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Body() body: UpdateNominationDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    if (body.nomineeStaffId !== undefined) {
+      throw new DomainError(
+        'NOMINEE_FIXED',
+        'invalid',
+        'The nominee of a nomination cannot change; withdraw it and nominate again.',
+        {
+          errors: [
+            { field: 'nomineeStaffId', message: 'the nominee cannot change', code: 'IMMUTABLE' },
+          ],
+        },
+      );
+    }
+    await this.nominations.edit(actor, id, versionFrom(ifMatch), {
+      intakeId: body.intakeId,
+      targetGroup: body.targetGroup,
+      justification: body.justification,
+      costLines: body.costLines?.map((line) => ({
+        fundId: line.fundId,
+        amount: toVnd(line.amount, { allowNegative: false }),
+      })),
+      learnerShare:
+        body.learnerShare === undefined
+          ? undefined
+          : toVnd(body.learnerShare, { allowNegative: false }),
+    });
+    return this.detail(actor, id, reply);
+  }
+
+  @Post(':id/actions/:action')
+  @ApiOperation({
+    summary: 'submit, approve, return, reject, withdraw, cancel, start or complete.',
+  })
+  @ApiHeader({
+    name: 'If-Match',
+    required: true,
+    description: 'The version from the ETag you read.',
+  })
+  async act(
+    @CurrentActor() actor: Actor,
+    @Param() params: ActionParamsDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Body() body: ActionDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const version = versionFrom(ifMatch);
+    const { budgetCheck } = await this.nominations.act(actor, params.id, params.action as Action, {
+      version,
+      comment: body.comment,
+      overrideReason: body.overrideReason,
+      passed: body.passed,
+      actualCostLines: body.actualCostLines?.map((line) => ({
+        fundId: line.fundId,
+        amount: toVnd(line.amount, { allowNegative: false }),
+      })),
+    });
+    const detail = (await this.detail(actor, params.id, reply)) as Record<string, unknown>;
+    return budgetCheck
+      ? { ...detail, submissionBudgetCheck: withAmountsAsStrings(budgetCheck) }
+      : detail;
+  }
+
+  private async detail(actor: Actor, id: string, reply: FastifyReply) {
+    const detail = await this.queries.detail(actor, id);
+    reply.header('etag', `"${detail.version}"`);
+    return withAmountsAsStrings(detail);
+  }
+}
+
+/** The version a caller read, from `If-Match: "3"` (weak or strong); required for every change. */
+function versionFrom(ifMatch: string | undefined): number {
+  const version = Number((ifMatch ?? '').replace(/^W\//, '').replace(/"/g, ''));
+  if (!ifMatch || !Number.isInteger(version) || version < 1) {
+    throw new DomainError(
+      'VERSION_REQUIRED',
+      'invalid',
+      'Send the version you read in an If-Match header.',
+      {
+        errors: [
+          {
+            field: 'If-Match',
+            message: 'If-Match must carry the nomination version',
+            code: 'REQUIRED',
+          },
+        ],
+      },
+    );
+  }
+  return version;
+}

@@ -1,0 +1,147 @@
+import { Actor, notFound, staffScope } from '@app/access';
+import type { EntityManager } from 'typeorm';
+import type { State } from './workflow/transitions';
+
+/** A nomination row as the service works with it (money as bigint). */
+export interface NominationRecord {
+  id: string;
+  reference: string;
+  nomineeStaffId: string;
+  nomineeUnitPath: string;
+  nomineeAuthorityId: string;
+  intakeId: string;
+  nominatingUnitId: string;
+  nominatorUserId: string;
+  targetGroup: 1 | 2 | 3;
+  justification: string;
+  estimatedCost: bigint;
+  learnerShare: bigint;
+  status: State;
+  currentStep: number | null;
+  returnedAtStep: number | null;
+  materialChanged: boolean;
+  version: number;
+  decisionNumber: string | null;
+}
+
+export interface StepRecord {
+  id: string;
+  position: number;
+  role: 'board_reviewer' | 'board_member' | 'finance';
+  authorityId: string | null;
+  unitId: string | null;
+  /** Path of the authority's unit, or of the finance step's unit. */
+  unitPath: string;
+  state: 'pending' | 'approved' | 'returned' | 'rejected';
+  actedBy: string | null;
+  actedAt: Date | null;
+  comment: string | null;
+}
+
+const SELECT_NOMINATION = `
+  SELECT n.id, n.reference, n.nominee_staff_id AS "nomineeStaffId", u.path AS "nomineeUnitPath",
+         s.authority_id AS "nomineeAuthorityId", n.intake_id AS "intakeId",
+         n.nominating_unit_id AS "nominatingUnitId", n.nominator_user_id AS "nominatorUserId",
+         n.target_group AS "targetGroup", n.justification, n.estimated_cost::text AS "estimatedCost",
+         n.learner_share::text AS "learnerShare", n.status, n.current_step AS "currentStep",
+         n.returned_at_step AS "returnedAtStep", n.material_changed AS "materialChanged", n.version,
+         n.decision_number AS "decisionNumber"
+    FROM nominations n
+    JOIN staff s ON s.id = n.nominee_staff_id
+    JOIN units u ON u.id = s.unit_id`;
+
+/**
+ * A nomination the caller may see: one whose nominee is in their staff scope. Anything
+ * else answers 404, so existence does not leak. `lock` takes the row lock for an action.
+ */
+export async function loadNomination(
+  manager: EntityManager,
+  actor: Actor,
+  id: string,
+  lock = false,
+): Promise<NominationRecord> {
+  const scope = staffScope(actor, 'read');
+  const [sql, parameters] = manager.connection.driver.escapeQueryWithParameters(
+    `${SELECT_NOMINATION} WHERE n.id = :id AND ${scope.sql}${lock ? ' FOR UPDATE OF n' : ''}`,
+    { ...scope.params, id },
+  );
+  const [row] = await manager.query(sql, parameters);
+  if (!row) throw notFound('nomination', id);
+  return {
+    ...row,
+    estimatedCost: BigInt(row.estimatedCost),
+    learnerShare: BigInt(row.learnerShare),
+  };
+}
+
+export async function loadSteps(
+  manager: EntityManager,
+  nominationId: string,
+): Promise<StepRecord[]> {
+  return manager.query(
+    `SELECT st.id, st.position, st.role, st.authority_id AS "authorityId", st.unit_id AS "unitId",
+            coalesce(au.path, fu.path) AS "unitPath", st.state, st.acted_by AS "actedBy",
+            st.acted_at AS "actedAt", st.comment
+       FROM nomination_steps st
+       LEFT JOIN management_authorities a ON a.id = st.authority_id
+       LEFT JOIN units au ON au.id = a.unit_id
+       LEFT JOIN units fu ON fu.id = st.unit_id
+      WHERE st.nomination_id = $1
+      ORDER BY st.position`,
+    [nominationId],
+  );
+}
+
+export async function loadCostLines(manager: EntityManager, nominationId: string) {
+  const rows: Array<{ fundId: string; amount: string }> = await manager.query(
+    `SELECT fund_id AS "fundId", amount::text AS amount FROM nomination_cost_lines
+      WHERE nomination_id = $1 ORDER BY fund_id`,
+    [nominationId],
+  );
+  return rows.map((row) => ({ fundId: row.fundId, amount: BigInt(row.amount) }));
+}
+
+/** One history row and one outbox event: every transition writes both, in its transaction. */
+export async function recordTransition(
+  manager: EntityManager,
+  entry: {
+    nominationId: string;
+    action: string;
+    from: State | null;
+    to: State;
+    stepPosition?: number | null;
+    actorUserId: string | null;
+    comment?: string | null;
+    event: string | null;
+    payload?: Record<string, unknown>;
+  },
+): Promise<void> {
+  await manager.query(
+    `INSERT INTO nomination_history (nomination_id, action, from_status, to_status, step_position, actor_user_id, comment)
+     VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+    [
+      entry.nominationId,
+      entry.action,
+      entry.from,
+      entry.to,
+      entry.stepPosition ?? null,
+      entry.actorUserId,
+      entry.comment ?? null,
+    ],
+  );
+  if (entry.event) {
+    await manager.query(
+      `INSERT INTO outbox_events (type, aggregate_id, payload) VALUES ($1, $2, $3::jsonb)`,
+      [
+        entry.event,
+        entry.nominationId,
+        JSON.stringify({
+          from: entry.from,
+          to: entry.to,
+          actorUserId: entry.actorUserId,
+          ...entry.payload,
+        }),
+      ],
+    );
+  }
+}

@@ -1,0 +1,500 @@
+import { Actor, forbidden, isAdmin } from '@app/access';
+import { BudgetService, FundCheck } from '@app/budget';
+import { DomainError } from '@app/common';
+import { StaffService } from '@app/organization';
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { mayActOnStep, mayNominate } from './nomination-access';
+import {
+  loadNomination,
+  loadSteps,
+  NominationRecord,
+  recordTransition,
+  StepRecord,
+} from './nomination-records';
+import { SubmissionChecks } from './submission';
+import { Action, allowedActions, State, transition } from './workflow/transitions';
+
+export interface NewNomination {
+  nomineeStaffId: string;
+  intakeId: string;
+  targetGroup: 1 | 2 | 3;
+  justification: string;
+  costLines: Array<{ fundId: string; amount: bigint }>;
+  learnerShare: bigint;
+}
+
+export interface ActionInput {
+  /** The version the caller saw; another version is a conflict. */
+  version: number;
+  comment?: string | null;
+  /** Finance may let a `warn` fund pay beyond its money, with this reason. */
+  overrideReason?: string | null;
+  /** complete: whether the person completed the training (default true). */
+  passed?: boolean;
+  /** complete: the actual cost per fund; by default what was reserved. */
+  actualCostLines?: Array<{ fundId: string; amount: bigint }>;
+}
+
+const EVENTS: Partial<Record<Action, string>> = {
+  submit: 'nomination.submitted',
+  return: 'nomination.returned',
+  reject: 'nomination.rejected',
+  withdraw: 'nomination.withdrawn',
+  cancel: 'nomination.cancelled',
+  start: 'nomination.started',
+  complete: 'nomination.completed',
+};
+
+/**
+ * The nomination workflow. Each action runs in one transaction: the row lock, the version
+ * check, the transition from the table, its effects (chain, money, seat, decision number),
+ * one history row and one outbox event, so a failed action leaves nothing behind.
+ */
+@Injectable()
+export class NominationService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly staff: StaffService,
+    private readonly budget: BudgetService,
+    private readonly checks: SubmissionChecks,
+  ) {}
+
+  async create(actor: Actor, input: NewNomination): Promise<string> {
+    const nominee = await this.staff.get(actor, input.nomineeStaffId);
+    return this.dataSource.transaction(async (manager) => {
+      const [unit] = await manager.query(`SELECT path FROM units WHERE id = $1`, [nominee.unitId]);
+      if (!mayNominate(actor, unit.path)) {
+        throw forbidden('Only a unit head over the nominee’s unit may nominate them.');
+      }
+      const [intake] = await manager.query(
+        `SELECT (cost_tuition + cost_allowances + cost_travel + cost_other)::text AS estimate, starts_on
+           FROM intakes WHERE id = $1`,
+        [input.intakeId],
+      );
+      if (!intake)
+        throw new DomainError('INTAKE_NOT_FOUND', 'not_found', `No intake ${input.intakeId}.`);
+      const year = new Date().getFullYear();
+      const [{ reference }] = await manager.query(
+        `SELECT 'DT-' || $1::text || '-' || lpad(nextval('nomination_reference_seq')::text, 6, '0') AS reference`,
+        [year],
+      );
+      const [{ id }] = await manager.query(
+        `INSERT INTO nominations (reference, nominee_staff_id, intake_id, nominating_unit_id, nominator_user_id,
+                                  target_group, justification, estimated_cost, learner_share)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+        [
+          reference,
+          nominee.id,
+          input.intakeId,
+          nominee.unitId,
+          actor.userId,
+          input.targetGroup,
+          input.justification,
+          intake.estimate,
+          input.learnerShare.toString(),
+        ],
+      );
+      await this.insertCostLines(manager, id, input.costLines);
+      await recordTransition(manager, {
+        nominationId: id,
+        action: 'create',
+        from: null,
+        to: 'draft',
+        actorUserId: actor.userId,
+        event: null,
+      });
+      return id;
+    });
+  }
+
+  /**
+   * Changes a draft or returned nomination. A new intake, cost split or learner share is
+   * material: the next submission then restarts the chain at step 1.
+   */
+  async edit(
+    actor: Actor,
+    id: string,
+    version: number,
+    changes: Partial<NewNomination>,
+  ): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const nomination = await this.lockAtVersion(manager, actor, id, version);
+      const outcome = transition(nomination.status, 'edit');
+      if (!outcome.ok) throw invalidTransition(nomination.status, 'edit', outcome.allowed);
+      this.assertMayAct(actor, nomination, 'edit', undefined, []);
+      const material =
+        (changes.intakeId !== undefined && changes.intakeId !== nomination.intakeId) ||
+        changes.costLines !== undefined ||
+        (changes.learnerShare !== undefined && changes.learnerShare !== nomination.learnerShare);
+      const intakeId = changes.intakeId ?? nomination.intakeId;
+      const [intake] = await manager.query(
+        `SELECT (cost_tuition + cost_allowances + cost_travel + cost_other)::text AS estimate FROM intakes WHERE id = $1`,
+        [intakeId],
+      );
+      if (!intake) throw new DomainError('INTAKE_NOT_FOUND', 'not_found', `No intake ${intakeId}.`);
+      if (changes.costLines) {
+        await manager.query(`DELETE FROM nomination_cost_lines WHERE nomination_id = $1`, [id]);
+        await this.insertCostLines(manager, id, changes.costLines);
+      }
+      await manager.query(
+        `UPDATE nominations
+            SET intake_id = $2, estimated_cost = $3, target_group = coalesce($4, target_group),
+                justification = coalesce($5, justification), learner_share = coalesce($6, learner_share),
+                material_changed = material_changed OR $7, version = version + 1, updated_at = now()
+          WHERE id = $1 AND version = $8`,
+        [
+          id,
+          intakeId,
+          intake.estimate,
+          changes.targetGroup ?? null,
+          changes.justification ?? null,
+          changes.learnerShare?.toString() ?? null,
+          material,
+          version,
+        ],
+      );
+      // Editing is not a change of state: history records it; no event is published.
+      await recordTransition(manager, {
+        nominationId: id,
+        action: 'edit',
+        from: nomination.status,
+        to: nomination.status,
+        actorUserId: actor.userId,
+        comment: material ? 'material change: the chain restarts at step 1' : null,
+        event: null,
+      });
+    });
+  }
+
+  async act(
+    actor: Actor,
+    id: string,
+    action: Action,
+    input: ActionInput,
+  ): Promise<{ budgetCheck?: FundCheck[] }> {
+    return this.dataSource.transaction(async (manager) => {
+      const nomination = await this.lockAtVersion(manager, actor, id, input.version);
+      const steps = await loadSteps(manager, id);
+      const step = steps.find((candidate) => candidate.position === nomination.currentStep);
+      const outcome = transition(nomination.status, action, {
+        comment: input.comment,
+        isLastStep: step !== undefined && step.position === steps.length,
+        passed: input.passed ?? true,
+      });
+      if (!outcome.ok) {
+        throw outcome.code === 'INVALID_TRANSITION'
+          ? invalidTransition(nomination.status, action, outcome.allowed)
+          : new DomainError('COMMENT_REQUIRED', 'invalid', `A comment is required to ${action}.`, {
+              errors: [
+                { field: 'comment', message: `comment is required to ${action}`, code: 'REQUIRED' },
+              ],
+            });
+      }
+      this.assertMayAct(actor, nomination, action, step, steps);
+      let budgetCheck: FundCheck[] | undefined;
+      let next: Partial<{
+        currentStep: number | null;
+        returnedAtStep: number | null;
+        decisionNumber: string;
+      }> = {};
+      if (action === 'submit') {
+        const submitted = await this.checks.run(manager, actor, nomination);
+        budgetCheck = submitted.budgetCheck;
+        next = { currentStep: await this.placeChain(manager, nomination, submitted.steps) };
+      } else if (action === 'approve' || action === 'return' || action === 'reject') {
+        await manager.query(
+          `UPDATE nomination_steps SET state = $2, acted_by = $3, acted_at = now(), comment = $4 WHERE id = $1`,
+          [
+            step!.id,
+            action === 'approve' ? 'approved' : action === 'return' ? 'returned' : 'rejected',
+            actor.userId,
+            input.comment ?? null,
+          ],
+        );
+        if (action === 'return') next = { returnedAtStep: step!.position };
+        if (outcome.effects.includes('advance_step')) next = { currentStep: step!.position + 1 };
+        if (outcome.effects.includes('reserve_budget')) {
+          next = { decisionNumber: await this.decide(manager, actor, nomination, step!, input) };
+        }
+      } else if (outcome.effects.includes('settle_budget')) {
+        const lines = input.actualCostLines ?? (await this.budget.outstanding(manager, id));
+        await this.budget.settle(manager, {
+          nominationId: id,
+          actorUserId: actor.userId,
+          lines,
+          override: input.overrideReason ? { reason: input.overrideReason } : undefined,
+        });
+        await manager.query(`UPDATE nominations SET actual_cost = $2 WHERE id = $1`, [
+          id,
+          lines.reduce((sum, line) => sum + line.amount, 0n).toString(),
+        ]);
+      } else if (outcome.effects.includes('release_budget')) {
+        await this.budget.release(manager, {
+          nominationId: id,
+          actorUserId: actor.userId,
+          comment: input.comment,
+        });
+        await manager.query(
+          `UPDATE intakes SET seats_taken = seats_taken - 1, updated_at = now() WHERE id = $1`,
+          [nomination.intakeId],
+        );
+      }
+      await this.save(manager, nomination, outcome.to, next);
+      const event =
+        action === 'approve'
+          ? outcome.to === 'approved'
+            ? 'nomination.approved'
+            : 'nomination.step_approved'
+          : EVENTS[action];
+      await recordTransition(manager, {
+        nominationId: id,
+        action,
+        from: nomination.status,
+        to: outcome.to,
+        stepPosition: step?.position ?? null,
+        actorUserId: actor.userId,
+        comment: input.comment ?? null,
+        event: event ?? null,
+        payload: {
+          reference: nomination.reference,
+          step: step?.position ?? null,
+          ...(next.decisionNumber ? { decisionNumber: next.decisionNumber } : {}),
+        },
+      });
+      return { budgetCheck };
+    });
+  }
+
+  /** The actions this caller may take now: allowed by the table and by who they are. */
+  async allowedFor(
+    actor: Actor,
+    nomination: NominationRecord,
+    steps: StepRecord[],
+  ): Promise<Action[]> {
+    const step = steps.find((candidate) => candidate.position === nomination.currentStep);
+    return allowedActions(nomination.status).filter((action) => {
+      try {
+        this.assertMayAct(actor, nomination, action, step, steps);
+        return true;
+      } catch {
+        return false;
+      }
+    });
+  }
+
+  private assertMayAct(
+    actor: Actor,
+    nomination: NominationRecord,
+    action: Action,
+    step: StepRecord | undefined,
+    steps: StepRecord[],
+  ) {
+    if (['edit', 'submit', 'withdraw'].includes(action)) {
+      if (!mayNominate(actor, nomination.nomineeUnitPath))
+        throw forbidden('Only the nominating side may do this.');
+      return;
+    }
+    if (['approve', 'return', 'reject'].includes(action)) {
+      if (!step || !mayActOnStep(actor, step)) {
+        throw new DomainError(
+          'NOT_YOUR_STEP',
+          'forbidden',
+          'The current step is for another role or authority.',
+        );
+      }
+      if (
+        actor.userId === nomination.nominatorUserId ||
+        (actor.staffId !== null && actor.staffId === nomination.nomineeStaffId)
+      ) {
+        throw new DomainError(
+          'CONFLICT_OF_INTEREST',
+          'forbidden',
+          'The nominee and the nominator cannot decide on this nomination.',
+        );
+      }
+      if (
+        steps.some(
+          (other) =>
+            other.position !== step.position &&
+            other.actedBy === actor.userId &&
+            other.state === 'approved',
+        )
+      ) {
+        throw new DomainError(
+          'ALREADY_ACTED',
+          'forbidden',
+          'One person may act on one step of a nomination only.',
+        );
+      }
+      return;
+    }
+    // cancel, start, complete: the deciding side (the last step's seat) or an administrator.
+    const last = steps[steps.length - 1];
+    if (!isAdmin(actor) && !(last && mayActOnStep(actor, last)))
+      throw forbidden('Only the deciding authority may do this.');
+  }
+
+  /** Freezes the chain; after a return with nothing material changed, resumes at that step. */
+  private async placeChain(
+    manager: EntityManager,
+    nomination: NominationRecord,
+    steps: Array<{
+      position: number;
+      role: string;
+      authorityId: string | null;
+      unitId: string | null;
+    }>,
+  ) {
+    if (
+      nomination.status === 'returned' &&
+      !nomination.materialChanged &&
+      nomination.returnedAtStep
+    ) {
+      await manager.query(
+        `UPDATE nomination_steps SET state = 'pending', acted_by = NULL, acted_at = NULL, comment = NULL
+          WHERE nomination_id = $1 AND position >= $2`,
+        [nomination.id, nomination.returnedAtStep],
+      );
+      return nomination.returnedAtStep;
+    }
+    await manager.query(`DELETE FROM nomination_steps WHERE nomination_id = $1`, [nomination.id]);
+    for (const step of steps) {
+      await manager.query(
+        `INSERT INTO nomination_steps (nomination_id, position, role, authority_id, unit_id) VALUES ($1, $2, $3, $4, $5)`,
+        [nomination.id, step.position, step.role, step.authorityId, step.unitId],
+      );
+    }
+    return 1;
+  }
+
+  /** The decision: money reserved, a seat taken, a number assigned; all or nothing. */
+  private async decide(
+    manager: EntityManager,
+    actor: Actor,
+    nomination: NominationRecord,
+    step: StepRecord,
+    input: ActionInput,
+  ) {
+    const lines = (
+      await manager.query(
+        `SELECT fund_id AS "fundId", amount::text AS amount FROM nomination_cost_lines WHERE nomination_id = $1`,
+        [nomination.id],
+      )
+    ).map((line: { fundId: string; amount: string }) => ({
+      fundId: line.fundId,
+      amount: BigInt(line.amount),
+    }));
+    const override =
+      input.overrideReason && actor.grants.some((grant) => grant.role === 'finance')
+        ? { reason: input.overrideReason }
+        : undefined;
+    await this.budget.reserve(manager, {
+      nominationId: nomination.id,
+      actorUserId: actor.userId,
+      lines,
+      override,
+    });
+    const seat = await manager.query(
+      `UPDATE intakes SET seats_taken = seats_taken + 1, updated_at = now() WHERE id = $1 AND seats_taken < seats_total RETURNING id`,
+      [nomination.intakeId],
+    );
+    if (!(Array.isArray(seat[0]) ? seat[0] : seat).length) {
+      throw new DomainError('INTAKE_FULL', 'unprocessable', 'Every seat of this intake is taken.');
+    }
+    const authorityId = step.authorityId ?? nomination.nomineeAuthorityId;
+    const year = new Date().getFullYear();
+    const [counter] = await manager.query(
+      `INSERT INTO decision_counters (authority_id, year, last_number) VALUES ($1, $2, 1)
+       ON CONFLICT (authority_id, year) DO UPDATE SET last_number = decision_counters.last_number + 1
+       RETURNING last_number, (SELECT code FROM management_authorities WHERE id = $1) AS code`,
+      [authorityId, year],
+    );
+    return `${String(counter.last_number).padStart(4, '0')}/QĐ-${counter.code}/${year}`;
+  }
+
+  private async lockAtVersion(manager: EntityManager, actor: Actor, id: string, version: number) {
+    const nomination = await loadNomination(manager, actor, id, true);
+    if (nomination.version !== version) {
+      throw new DomainError(
+        'VERSION_CONFLICT',
+        'conflict',
+        `The nomination changed since version ${version}; it is now at version ${nomination.version}.`,
+        { currentVersion: nomination.version },
+      );
+    }
+    return nomination;
+  }
+
+  private async insertCostLines(
+    manager: EntityManager,
+    id: string,
+    lines: Array<{ fundId: string; amount: bigint }>,
+  ) {
+    for (const line of lines) {
+      await manager
+        .query(
+          `INSERT INTO nomination_cost_lines (nomination_id, fund_id, amount) VALUES ($1, $2, $3)`,
+          [id, line.fundId, line.amount.toString()],
+        )
+        .catch((error: { driverError?: { code?: string } }) => {
+          const code = error.driverError?.code;
+          if (code === '23503') throw unknownFund(line.fundId);
+          if (code === '23505')
+            throw new DomainError('DUPLICATE_FUND', 'invalid', 'Each fund may appear once.');
+          throw error;
+        });
+    }
+  }
+
+  private async save(
+    manager: EntityManager,
+    nomination: NominationRecord,
+    to: State,
+    next: Partial<{
+      currentStep: number | null;
+      returnedAtStep: number | null;
+      decisionNumber: string;
+    }>,
+  ) {
+    await manager.query(
+      `UPDATE nominations
+          SET status = $2, version = version + 1, updated_at = now(),
+              current_step = CASE WHEN $2 IN ('in_review', 'returned') THEN coalesce($3, current_step) ELSE NULL END,
+              returned_at_step = coalesce($4, CASE WHEN $2 = 'in_review' THEN NULL ELSE returned_at_step END),
+              material_changed = CASE WHEN $2 = 'in_review' THEN false ELSE material_changed END,
+              decision_number = coalesce($5, decision_number),
+              decided_at = CASE WHEN $5 IS NOT NULL THEN now() ELSE decided_at END,
+              submitted_at = CASE WHEN $2 = 'in_review' AND status IN ('draft', 'returned') THEN now() ELSE submitted_at END
+        WHERE id = $1 AND version = $6`,
+      [
+        nomination.id,
+        to,
+        next.currentStep ?? null,
+        next.returnedAtStep ?? null,
+        next.decisionNumber ?? null,
+        nomination.version,
+      ],
+    );
+  }
+}
+
+function invalidTransition(status: State, action: Action, allowed: Action[]): DomainError {
+  return new DomainError(
+    'INVALID_TRANSITION',
+    'conflict',
+    `A nomination that is ${status} cannot take the action "${action}"; allowed: ${allowed.join(', ') || 'nothing'}.`,
+    { allowedActions: allowed },
+  );
+}
+
+function unknownFund(fundId: string): DomainError {
+  return new DomainError(
+    'UNKNOWN_REFERENCE',
+    'unprocessable',
+    'A fund of the cost split does not exist.',
+    {
+      errors: [{ field: 'costLines', message: `No fund ${fundId}`, code: 'UNKNOWN_FUND' }],
+    },
+  );
+}

@@ -1,0 +1,14 @@
+import { BudgetModule } from '@app/budget';
+import { EligibilityModule } from '@app/catalog';
+import { OrganizationModule } from '@app/organization';
+import { Module } from '@nestjs/common';
+import { NominationQueries } from './nomination-queries.service';
+import { NominationService } from './nomination.service';
+import { SubmissionChecks } from './submission';
+
+@Module({
+  imports: [OrganizationModule, EligibilityModule, BudgetModule],
+  providers: [NominationService, NominationQueries, SubmissionChecks],
+  exports: [NominationService, NominationQueries],
+})
+export class NominationsModule {}

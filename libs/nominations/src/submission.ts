@@ -1,0 +1,196 @@
+import { Actor } from '@app/access';
+import { BudgetService, FundCheck, SplitFund, validateCostSplit } from '@app/budget';
+import { EligibilityService, FundingSource, organizationToday } from '@app/catalog';
+import { DomainError } from '@app/common';
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { ApprovalPolicy, matchingPolicy, ResolvedStep, resolveSteps } from './chain';
+import { loadCostLines, NominationRecord } from './nomination-records';
+
+interface IntakeFacts {
+  id: string;
+  startsOn: string;
+  nominationOpensOn: string;
+  nominationClosesOn: string;
+  seatsTotal: number;
+  seatsTaken: number;
+  allowedSources: FundingSource[];
+  category: string;
+  overseas: boolean;
+  tierId: string;
+}
+
+/**
+ * Everything checked when a nomination is submitted, each refusal with its own code:
+ * eligibility (every failed rule), the nomination window and seats, the cost split (every
+ * problem), and an approval chain whose every step has someone to act on it. The budget
+ * check is not a refusal here: it is returned and recorded, and blocks only at the decision.
+ */
+@Injectable()
+export class SubmissionChecks {
+  constructor(
+    private readonly eligibility: EligibilityService,
+    private readonly budget: BudgetService,
+  ) {}
+
+  async run(
+    manager: EntityManager,
+    actor: Actor,
+    nomination: NominationRecord,
+  ): Promise<{ steps: ResolvedStep[]; budgetCheck: FundCheck[] }> {
+    const intake = await this.intake(manager, nomination);
+    const today = organizationToday();
+    if (today < intake.nominationOpensOn || today > intake.nominationClosesOn) {
+      throw new DomainError(
+        'NOMINATION_WINDOW_CLOSED',
+        'unprocessable',
+        `Nominations for this intake are accepted from ${intake.nominationOpensOn} to ${intake.nominationClosesOn}.`,
+      );
+    }
+    if (intake.seatsTaken >= intake.seatsTotal) {
+      throw new DomainError('INTAKE_FULL', 'unprocessable', 'Every seat of this intake is taken.');
+    }
+    const verdict = await this.eligibility.verdict(
+      actor,
+      nomination.intakeId,
+      nomination.nomineeStaffId,
+      nomination.targetGroup,
+      today,
+    );
+    if (!verdict.eligible) {
+      throw new DomainError(
+        'NOT_ELIGIBLE',
+        'unprocessable',
+        'The nominee does not meet the eligibility rules.',
+        {
+          failures: verdict.failures,
+        },
+      );
+    }
+    const lines = await loadCostLines(manager, nomination.id);
+    const funds = await this.funds(
+      manager,
+      lines.map((line) => line.fundId),
+    );
+    const errors = validateCostSplit(
+      { lines, learnerShare: nomination.learnerShare },
+      {
+        estimate: nomination.estimatedCost,
+        fiscalYear: Number(intake.startsOn.slice(0, 4)),
+        allowedSources: intake.allowedSources,
+        nomineeUnitPath: nomination.nomineeUnitPath,
+        funds,
+      },
+    );
+    if (errors.length) {
+      throw new DomainError(
+        'INVALID_COST_SPLIT',
+        'unprocessable',
+        'The cost split is invalid; see errors.',
+        { errors },
+      );
+    }
+    const steps = await this.chain(
+      manager,
+      nomination,
+      intake,
+      [...funds.values()].map((fund) => fund.ownerUnitId),
+    );
+    return { steps, budgetCheck: await this.budget.check(manager, lines) };
+  }
+
+  private async intake(manager: EntityManager, nomination: NominationRecord): Promise<IntakeFacts> {
+    const [row] = await manager.query(
+      `SELECT i.id, i.starts_on::text AS "startsOn", i.nomination_opens_on::text AS "nominationOpensOn",
+              i.nomination_closes_on::text AS "nominationClosesOn", i.seats_total AS "seatsTotal",
+              i.seats_taken AS "seatsTaken", i.allowed_sources AS "allowedSources", p.category, p.overseas,
+              u.tier_id AS "tierId"
+         FROM intakes i JOIN programs p ON p.id = i.program_id
+         JOIN staff s ON s.id = $2 JOIN units u ON u.id = s.unit_id
+        WHERE i.id = $1`,
+      [nomination.intakeId, nomination.nomineeStaffId],
+    );
+    if (!row)
+      throw new DomainError('INTAKE_NOT_FOUND', 'not_found', `No intake ${nomination.intakeId}.`);
+    return row;
+  }
+
+  private async funds(
+    manager: EntityManager,
+    ids: string[],
+  ): Promise<Map<string, SplitFund & { ownerUnitId: string }>> {
+    const rows = ids.length
+      ? await manager.query(
+          `SELECT f.id, f.code, f.status, f.source, f.fiscal_year AS "fiscalYear", u.path AS "ownerUnitPath",
+                  f.owner_unit_id AS "ownerUnitId"
+             FROM funds f JOIN units u ON u.id = f.owner_unit_id WHERE f.id = ANY($1::uuid[])`,
+          [ids],
+        )
+      : [];
+    return new Map(rows.map((row: SplitFund & { ownerUnitId: string }) => [row.id, row]));
+  }
+
+  private async chain(
+    manager: EntityManager,
+    nomination: NominationRecord,
+    intake: IntakeFacts,
+    fundOwnerUnitIds: string[],
+  ): Promise<ResolvedStep[]> {
+    const policies: ApprovalPolicy[] = (
+      await manager.query(
+        `SELECT id, priority, name, match_authority_id AS "matchAuthorityId", match_tier_id AS "matchTierId",
+                match_categories AS "matchCategories", match_overseas AS "matchOverseas",
+                match_min_cost::text AS "matchMinCost", steps
+           FROM approval_policies WHERE active`,
+      )
+    ).map((policy: ApprovalPolicy & { matchMinCost: string | null }) => ({
+      ...policy,
+      matchMinCost: policy.matchMinCost === null ? null : BigInt(policy.matchMinCost),
+    }));
+    const facts = {
+      managingAuthorityId: nomination.nomineeAuthorityId,
+      tierId: intake.tierId,
+      category: intake.category,
+      overseas: intake.overseas,
+      estimatedCost: nomination.estimatedCost,
+      fundOwnerUnitIds,
+    };
+    const policy = matchingPolicy(policies, facts);
+    if (!policy) {
+      throw new DomainError(
+        'CHAIN_INCOMPLETE',
+        'unprocessable',
+        'No approval policy applies to this nomination.',
+      );
+    }
+    const steps = resolveSteps(policy, facts);
+    for (const step of steps) {
+      const [{ staffed }] = await manager.query(
+        `SELECT EXISTS (
+           SELECT 1 FROM role_assignments ra
+             JOIN users us ON us.id = ra.user_id AND us.active
+             LEFT JOIN units gu ON gu.id = ra.unit_id
+             LEFT JOIN management_authorities a ON a.id = $2
+             LEFT JOIN units au ON au.id = coalesce(a.unit_id, $3)
+            WHERE ra.role = $1
+              AND ((ra.authority_id IS NOT NULL AND ra.authority_id = $2)
+                   OR (gu.path IS NOT NULL AND au.path LIKE gu.path || '%'))) AS staffed`,
+        [step.role, step.authorityId, step.unitId],
+      );
+      if (!staffed) {
+        throw new DomainError(
+          'CHAIN_INCOMPLETE',
+          'unprocessable',
+          `Step ${step.position} needs a ${step.role} over ${step.authorityId ? `authority ${step.authorityId}` : `unit ${step.unitId}`}, and nobody holds that role.`,
+          {
+            position: step.position,
+            role: step.role,
+            authorityId: step.authorityId,
+            unitId: step.unitId,
+          },
+        );
+      }
+    }
+    return steps;
+  }
+}
