@@ -3,6 +3,7 @@ import { Organization1764126000000 } from './1764126000000-organization';
 import { Catalog1764129600000 } from './1764129600000-catalog';
 import { Budget1764133200000 } from './1764133200000-budget';
 import { Nominations1764136800000 } from './1764136800000-nominations';
+import { NominationExtras1764140400000 } from './1764140400000-nomination-extras';
 
 /**
  * Migrations in the order they run. Add a new one at the end; generate its file with
@@ -14,4 +15,5 @@ export const allMigrations: Function[] = [
   Catalog1764129600000,
   Budget1764133200000,
   Nominations1764136800000,
+  NominationExtras1764140400000,
 ];

@@ -1,4 +1,7 @@
-import { Actor, Grant, isAdmin } from '@app/access';
+import { Actor, forbidden, Grant, isAdmin } from '@app/access';
+import { DomainError } from '@app/common';
+import type { NominationRecord, StepRecord } from './nomination-records';
+import type { Action } from './workflow/transitions';
 
 /** A frozen step and where its authority sits in the tree, for deciding who may act on it. */
 export interface StepSeat {
@@ -32,4 +35,60 @@ export function mayNominate(actor: Actor, nomineeUnitPath: string): boolean {
         nomineeUnitPath.startsWith(grant.unitPath),
     )
   );
+}
+
+/**
+ * Whether this actor may take this action on the nomination now; throws the coded reason.
+ * (The transition table says whether the action exists in the state at all.)
+ */
+export function assertMayAct(
+  actor: Actor,
+  nomination: NominationRecord,
+  action: Action,
+  step: StepRecord | undefined,
+  steps: StepRecord[],
+) {
+  if (['edit', 'submit', 'withdraw'].includes(action)) {
+    if (!mayNominate(actor, nomination.nomineeUnitPath))
+      throw forbidden('Only the nominating side may do this.');
+    return;
+  }
+  if (['approve', 'return', 'reject'].includes(action)) {
+    if (!step || !mayActOnStep(actor, step)) {
+      throw new DomainError(
+        'NOT_YOUR_STEP',
+        'forbidden',
+        'The current step is for another role or authority.',
+      );
+    }
+    if (
+      actor.userId === nomination.nominatorUserId ||
+      (actor.staffId !== null && actor.staffId === nomination.nomineeStaffId)
+    ) {
+      throw new DomainError(
+        'CONFLICT_OF_INTEREST',
+        'forbidden',
+        'The nominee and the nominator cannot decide on this nomination.',
+      );
+    }
+    if (
+      steps.some(
+        (other) =>
+          other.position !== step.position &&
+          other.actedBy === actor.userId &&
+          other.state === 'approved',
+      )
+    ) {
+      throw new DomainError(
+        'ALREADY_ACTED',
+        'forbidden',
+        'One person may act on one step of a nomination only.',
+      );
+    }
+    return;
+  }
+  // cancel, start, complete: the deciding side (the last step's seat) or an administrator.
+  const last = steps[steps.length - 1];
+  if (!isAdmin(actor) && !(last && mayActOnStep(actor, last)))
+    throw forbidden('Only the deciding authority may do this.');
 }

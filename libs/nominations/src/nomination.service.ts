@@ -1,10 +1,11 @@
-import { Actor, forbidden, isAdmin } from '@app/access';
+import { Actor, forbidden } from '@app/access';
 import { BudgetService, FundCheck } from '@app/budget';
 import { DomainError } from '@app/common';
 import { StaffService } from '@app/organization';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { mayActOnStep, mayNominate } from './nomination-access';
+import { decide, placeChain } from './decision-effects';
+import { assertMayAct, mayNominate } from './nomination-access';
 import {
   loadNomination,
   loadSteps,
@@ -122,7 +123,7 @@ export class NominationService {
       const nomination = await this.lockAtVersion(manager, actor, id, version);
       const outcome = transition(nomination.status, 'edit');
       if (!outcome.ok) throw invalidTransition(nomination.status, 'edit', outcome.allowed);
-      this.assertMayAct(actor, nomination, 'edit', undefined, []);
+      assertMayAct(actor, nomination, 'edit', undefined, []);
       const material =
         (changes.intakeId !== undefined && changes.intakeId !== nomination.intakeId) ||
         changes.costLines !== undefined ||
@@ -191,7 +192,7 @@ export class NominationService {
               ],
             });
       }
-      this.assertMayAct(actor, nomination, action, step, steps);
+      assertMayAct(actor, nomination, action, step, steps);
       let budgetCheck: FundCheck[] | undefined;
       let next: Partial<{
         currentStep: number | null;
@@ -201,7 +202,7 @@ export class NominationService {
       if (action === 'submit') {
         const submitted = await this.checks.run(manager, actor, nomination);
         budgetCheck = submitted.budgetCheck;
-        next = { currentStep: await this.placeChain(manager, nomination, submitted.steps) };
+        next = { currentStep: await placeChain(manager, nomination, submitted.steps) };
       } else if (action === 'approve' || action === 'return' || action === 'reject') {
         await manager.query(
           `UPDATE nomination_steps SET state = $2, acted_by = $3, acted_at = now(), comment = $4 WHERE id = $1`,
@@ -215,7 +216,9 @@ export class NominationService {
         if (action === 'return') next = { returnedAtStep: step!.position };
         if (outcome.effects.includes('advance_step')) next = { currentStep: step!.position + 1 };
         if (outcome.effects.includes('reserve_budget')) {
-          next = { decisionNumber: await this.decide(manager, actor, nomination, step!, input) };
+          next = {
+            decisionNumber: await decide(manager, this.budget, actor, nomination, step!, input),
+          };
         }
       } else if (outcome.effects.includes('settle_budget')) {
         const lines = input.actualCostLines ?? (await this.budget.outstanding(manager, id));
@@ -275,142 +278,12 @@ export class NominationService {
     const step = steps.find((candidate) => candidate.position === nomination.currentStep);
     return allowedActions(nomination.status).filter((action) => {
       try {
-        this.assertMayAct(actor, nomination, action, step, steps);
+        assertMayAct(actor, nomination, action, step, steps);
         return true;
       } catch {
         return false;
       }
     });
-  }
-
-  private assertMayAct(
-    actor: Actor,
-    nomination: NominationRecord,
-    action: Action,
-    step: StepRecord | undefined,
-    steps: StepRecord[],
-  ) {
-    if (['edit', 'submit', 'withdraw'].includes(action)) {
-      if (!mayNominate(actor, nomination.nomineeUnitPath))
-        throw forbidden('Only the nominating side may do this.');
-      return;
-    }
-    if (['approve', 'return', 'reject'].includes(action)) {
-      if (!step || !mayActOnStep(actor, step)) {
-        throw new DomainError(
-          'NOT_YOUR_STEP',
-          'forbidden',
-          'The current step is for another role or authority.',
-        );
-      }
-      if (
-        actor.userId === nomination.nominatorUserId ||
-        (actor.staffId !== null && actor.staffId === nomination.nomineeStaffId)
-      ) {
-        throw new DomainError(
-          'CONFLICT_OF_INTEREST',
-          'forbidden',
-          'The nominee and the nominator cannot decide on this nomination.',
-        );
-      }
-      if (
-        steps.some(
-          (other) =>
-            other.position !== step.position &&
-            other.actedBy === actor.userId &&
-            other.state === 'approved',
-        )
-      ) {
-        throw new DomainError(
-          'ALREADY_ACTED',
-          'forbidden',
-          'One person may act on one step of a nomination only.',
-        );
-      }
-      return;
-    }
-    // cancel, start, complete: the deciding side (the last step's seat) or an administrator.
-    const last = steps[steps.length - 1];
-    if (!isAdmin(actor) && !(last && mayActOnStep(actor, last)))
-      throw forbidden('Only the deciding authority may do this.');
-  }
-
-  /** Freezes the chain; after a return with nothing material changed, resumes at that step. */
-  private async placeChain(
-    manager: EntityManager,
-    nomination: NominationRecord,
-    steps: Array<{
-      position: number;
-      role: string;
-      authorityId: string | null;
-      unitId: string | null;
-    }>,
-  ) {
-    if (
-      nomination.status === 'returned' &&
-      !nomination.materialChanged &&
-      nomination.returnedAtStep
-    ) {
-      await manager.query(
-        `UPDATE nomination_steps SET state = 'pending', acted_by = NULL, acted_at = NULL, comment = NULL
-          WHERE nomination_id = $1 AND position >= $2`,
-        [nomination.id, nomination.returnedAtStep],
-      );
-      return nomination.returnedAtStep;
-    }
-    await manager.query(`DELETE FROM nomination_steps WHERE nomination_id = $1`, [nomination.id]);
-    for (const step of steps) {
-      await manager.query(
-        `INSERT INTO nomination_steps (nomination_id, position, role, authority_id, unit_id) VALUES ($1, $2, $3, $4, $5)`,
-        [nomination.id, step.position, step.role, step.authorityId, step.unitId],
-      );
-    }
-    return 1;
-  }
-
-  /** The decision: money reserved, a seat taken, a number assigned; all or nothing. */
-  private async decide(
-    manager: EntityManager,
-    actor: Actor,
-    nomination: NominationRecord,
-    step: StepRecord,
-    input: ActionInput,
-  ) {
-    const lines = (
-      await manager.query(
-        `SELECT fund_id AS "fundId", amount::text AS amount FROM nomination_cost_lines WHERE nomination_id = $1`,
-        [nomination.id],
-      )
-    ).map((line: { fundId: string; amount: string }) => ({
-      fundId: line.fundId,
-      amount: BigInt(line.amount),
-    }));
-    const override =
-      input.overrideReason && actor.grants.some((grant) => grant.role === 'finance')
-        ? { reason: input.overrideReason }
-        : undefined;
-    await this.budget.reserve(manager, {
-      nominationId: nomination.id,
-      actorUserId: actor.userId,
-      lines,
-      override,
-    });
-    const seat = await manager.query(
-      `UPDATE intakes SET seats_taken = seats_taken + 1, updated_at = now() WHERE id = $1 AND seats_taken < seats_total RETURNING id`,
-      [nomination.intakeId],
-    );
-    if (!(Array.isArray(seat[0]) ? seat[0] : seat).length) {
-      throw new DomainError('INTAKE_FULL', 'unprocessable', 'Every seat of this intake is taken.');
-    }
-    const authorityId = step.authorityId ?? nomination.nomineeAuthorityId;
-    const year = new Date().getFullYear();
-    const [counter] = await manager.query(
-      `INSERT INTO decision_counters (authority_id, year, last_number) VALUES ($1, $2, 1)
-       ON CONFLICT (authority_id, year) DO UPDATE SET last_number = decision_counters.last_number + 1
-       RETURNING last_number, (SELECT code FROM management_authorities WHERE id = $1) AS code`,
-      [authorityId, year],
-    );
-    return `${String(counter.last_number).padStart(4, '0')}/QĐ-${counter.code}/${year}`;
   }
 
   private async lockAtVersion(manager: EntityManager, actor: Actor, id: string, version: number) {
