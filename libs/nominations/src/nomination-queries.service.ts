@@ -46,8 +46,11 @@ export class NominationQueries {
     private readonly eligibility: EligibilityService,
   ) {}
 
-  async detail(actor: Actor, id: string): Promise<NominationDetail> {
-    const manager = this.dataSource.manager;
+  async detail(
+    actor: Actor,
+    id: string,
+    manager = this.dataSource.manager,
+  ): Promise<NominationDetail> {
     const nomination = await loadNomination(manager, actor, id);
     const [steps, costLines, history, [nominee]] = await Promise.all([
       loadSteps(manager, id),

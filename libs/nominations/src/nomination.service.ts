@@ -61,9 +61,9 @@ export class NominationService {
     private readonly checks: SubmissionChecks,
   ) {}
 
-  async create(actor: Actor, input: NewNomination): Promise<string> {
+  async create(actor: Actor, input: NewNomination, within?: EntityManager): Promise<string> {
     const nominee = await this.staff.get(actor, input.nomineeStaffId);
-    return this.dataSource.transaction(async (manager) => {
+    return this.inTransaction(within, async (manager) => {
       const [unit] = await manager.query(`SELECT path FROM units WHERE id = $1`, [nominee.unitId]);
       if (!mayNominate(actor, unit.path)) {
         throw forbidden('Only a unit head over the nominee’s unit may nominate them.');
@@ -118,8 +118,9 @@ export class NominationService {
     id: string,
     version: number,
     changes: Partial<NewNomination>,
+    within?: EntityManager,
   ): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+    await this.inTransaction(within, async (manager) => {
       const nomination = await this.lockAtVersion(manager, actor, id, version);
       const outcome = transition(nomination.status, 'edit');
       if (!outcome.ok) throw invalidTransition(nomination.status, 'edit', outcome.allowed);
@@ -173,8 +174,9 @@ export class NominationService {
     id: string,
     action: Action,
     input: ActionInput,
+    within?: EntityManager,
   ): Promise<{ budgetCheck?: FundCheck[] }> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.inTransaction(within, async (manager) => {
       const nomination = await this.lockAtVersion(manager, actor, id, input.version);
       const steps = await loadSteps(manager, id);
       const step = steps.find((candidate) => candidate.position === nomination.currentStep);
@@ -284,6 +286,17 @@ export class NominationService {
         return false;
       }
     });
+  }
+
+  /**
+   * Runs in the caller's transaction when given one (e.g. the idempotency record's), or in
+   * a new one, so that an action and whatever guards it commit together.
+   */
+  private inTransaction<T>(
+    within: EntityManager | undefined,
+    work: (manager: EntityManager) => Promise<T>,
+  ) {
+    return within ? work(within) : this.dataSource.transaction(work);
   }
 
   private async lockAtVersion(manager: EntityManager, actor: Actor, id: string, version: number) {
