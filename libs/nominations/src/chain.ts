@@ -1,3 +1,5 @@
+import type { CommitteeRule } from './committee';
+
 /**
  * Approval chains by policy. Policies are tried in priority order; the first whose every
  * given condition matches the nomination gives the steps, which are then frozen on the
@@ -9,6 +11,8 @@ export interface PolicyStep {
   role: StepRole;
   authority: 'managing' | 'named' | 'fund_owner';
   authorityId?: string;
+  /** The role holders decide together (see committee.ts). */
+  committee?: CommitteeRule;
 }
 
 export interface ApprovalPolicy {
@@ -39,6 +43,7 @@ export interface ResolvedStep {
   role: StepRole;
   authorityId: string | null;
   unitId: string | null;
+  committee: CommitteeRule | null;
 }
 
 export function matchingPolicy(
@@ -66,10 +71,11 @@ export function resolveSteps(policy: ApprovalPolicy, facts: ChainFacts): Resolve
         role: step.role,
         authorityId: null,
         unitId,
+        committee: step.committee ?? null,
       }));
     }
     const authorityId = step.authority === 'named' ? step.authorityId! : facts.managingAuthorityId;
-    return [{ role: step.role, authorityId, unitId: null }];
+    return [{ role: step.role, authorityId, unitId: null, committee: step.committee ?? null }];
   });
   return steps.map((step, index) => ({ ...step, position: index + 1 }));
 }

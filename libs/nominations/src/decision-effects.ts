@@ -2,6 +2,7 @@ import { Actor } from '@app/access';
 import { BudgetService } from '@app/budget';
 import { DomainError } from '@app/common';
 import type { EntityManager } from 'typeorm';
+import type { ResolvedStep } from './chain';
 import type { ActionInput } from './nomination.service';
 import type { NominationRecord, StepRecord } from './nomination-records';
 
@@ -9,12 +10,7 @@ import type { NominationRecord, StepRecord } from './nomination-records';
 export async function placeChain(
   manager: EntityManager,
   nomination: NominationRecord,
-  steps: Array<{
-    position: number;
-    role: string;
-    authorityId: string | null;
-    unitId: string | null;
-  }>,
+  steps: ResolvedStep[],
 ) {
   if (
     nomination.status === 'returned' &&
@@ -31,8 +27,16 @@ export async function placeChain(
   await manager.query(`DELETE FROM nomination_steps WHERE nomination_id = $1`, [nomination.id]);
   for (const step of steps) {
     await manager.query(
-      `INSERT INTO nomination_steps (nomination_id, position, role, authority_id, unit_id) VALUES ($1, $2, $3, $4, $5)`,
-      [nomination.id, step.position, step.role, step.authorityId, step.unitId],
+      `INSERT INTO nomination_steps (nomination_id, position, role, authority_id, unit_id, committee)
+       VALUES ($1, $2, $3, $4, $5, $6::jsonb)`,
+      [
+        nomination.id,
+        step.position,
+        step.role,
+        step.authorityId,
+        step.unitId,
+        step.committee ? JSON.stringify(step.committee) : null,
+      ],
     );
   }
   return 1;
