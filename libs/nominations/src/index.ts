@@ -4,3 +4,6 @@ export * from './nomination-queries.service';
 export * from './nomination.service';
 export * from './nominations.module';
 export * from './workflow/transitions';
+export * from './delegated-grants';
+export * from './delegations.service';
+export * from './nomination-bulk.service';

@@ -1,5 +1,6 @@
 import { Actor, forbidden, Grant, isAdmin } from '@app/access';
 import { DomainError } from '@app/common';
+import type { DelegatedGrant } from './delegated-grants';
 import type { NominationRecord, StepRecord } from './nomination-records';
 import type { Action } from './workflow/transitions';
 
@@ -47,48 +48,83 @@ export function assertMayAct(
   action: Action,
   step: StepRecord | undefined,
   steps: StepRecord[],
-) {
+  delegated: DelegatedGrant[] = [],
+): { onBehalfOf: string | null } {
   if (['edit', 'submit', 'withdraw'].includes(action)) {
     if (!mayNominate(actor, nomination.nomineeUnitPath))
       throw forbidden('Only the nominating side may do this.');
-    return;
+    return { onBehalfOf: null };
   }
   if (['approve', 'return', 'reject'].includes(action)) {
-    if (!step || !mayActOnStep(actor, step)) {
+    if (step && mayActOnStep(actor, step)) {
+      assertMayDecide([actor], nomination, step, steps);
+      return { onBehalfOf: null };
+    }
+    // Without a grant of their own, a delegate acts on behalf of whoever lent them one.
+    const lent = step ? delegated.filter((entry) => grantCoversStep(entry.grant, step)) : [];
+    if (!step || !lent.length) {
       throw new DomainError(
         'NOT_YOUR_STEP',
         'forbidden',
         'The current step is for another role or authority.',
       );
     }
-    if (
-      actor.userId === nomination.nominatorUserId ||
-      (actor.staffId !== null && actor.staffId === nomination.nomineeStaffId)
-    ) {
-      throw new DomainError(
-        'CONFLICT_OF_INTEREST',
-        'forbidden',
-        'The nominee and the nominator cannot decide on this nomination.',
-      );
+    let refusal: unknown;
+    for (const entry of lent) {
+      try {
+        const delegator = { userId: entry.fromUserId, staffId: entry.fromStaffId };
+        assertMayDecide([actor, delegator], nomination, step, steps);
+        return { onBehalfOf: entry.fromUserId };
+      } catch (error) {
+        refusal ??= error;
+      }
     }
-    if (
-      steps.some(
-        (other) =>
-          other.position !== step.position &&
-          other.actedBy === actor.userId &&
-          other.state === 'approved',
-      )
-    ) {
-      throw new DomainError(
-        'ALREADY_ACTED',
-        'forbidden',
-        'One person may act on one step of a nomination only.',
-      );
-    }
-    return;
+    throw refusal;
   }
   // cancel, start, complete: the deciding side (the last step's seat) or an administrator.
   const last = steps[steps.length - 1];
   if (!isAdmin(actor) && !(last && mayActOnStep(actor, last)))
     throw forbidden('Only the deciding authority may do this.');
+  return { onBehalfOf: null };
+}
+
+/**
+ * The nominee and the nominator cannot decide, and nobody acts on two steps (as themselves
+ * or on someone's behalf). Applies to the one who acts and to whoever they act for.
+ */
+function assertMayDecide(
+  people: Array<{ userId: string; staffId: string | null }>,
+  nomination: NominationRecord,
+  step: StepRecord,
+  steps: StepRecord[],
+) {
+  if (
+    people.some(
+      (person) =>
+        person.userId === nomination.nominatorUserId ||
+        (person.staffId !== null && person.staffId === nomination.nomineeStaffId),
+    )
+  ) {
+    throw new DomainError(
+      'CONFLICT_OF_INTEREST',
+      'forbidden',
+      'The nominee and the nominator cannot decide on this nomination.',
+    );
+  }
+  if (
+    steps.some(
+      (other) =>
+        other.position !== step.position &&
+        other.state === 'approved' &&
+        people.some(
+          (person) => other.actedBy === person.userId || other.onBehalfOf === person.userId,
+        ),
+    )
+  ) {
+    throw new DomainError(
+      'ALREADY_ACTED',
+      'forbidden',
+      'One person may act on one step of a nomination only.',
+    );
+  }
 }

@@ -1,8 +1,9 @@
-import { Actor, staffScope } from '@app/access';
+import { Actor } from '@app/access';
 import { BudgetService, FundCheck } from '@app/budget';
 import { EligibilityService, EligibilityVerdict } from '@app/catalog';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { activeDelegatedGrants, nominationScope, withDelegatedGrants } from './delegated-grants';
 import { NominationService } from './nomination.service';
 import {
   loadCostLines,
@@ -33,6 +34,8 @@ export interface NominationFilter {
   unitId?: string;
   nomineeStaffId?: string;
   targetGroup?: number;
+  /** `me`: in review, at a step the caller (or whoever delegated to them today) may act on. */
+  awaiting?: 'me';
   page: number;
   pageSize: number;
 }
@@ -82,7 +85,8 @@ export class NominationQueries {
       budgetCheck: open && costLines.length ? await this.budget.check(manager, costLines) : null,
       eligibility: open
         ? await this.eligibility.verdict(
-            actor,
+            // A delegate reads the nominee as the delegator would.
+            withDelegatedGrants(actor, await activeDelegatedGrants(manager, actor.userId)),
             nomination.intakeId,
             nomination.nomineeStaffId,
             nomination.targetGroup,
@@ -91,9 +95,13 @@ export class NominationQueries {
     };
   }
 
-  /** Nominations of staff the caller may see, newest first, in a stable order. */
+  /**
+   * Nominations of staff the caller may see, newest first, in a stable order. With
+   * `awaiting: 'me'`, those waiting for the caller, oldest submission first.
+   */
   async list(actor: Actor, filter: NominationFilter) {
-    const scope = staffScope(actor, 'read');
+    const delegated = await activeDelegatedGrants(this.dataSource.manager, actor.userId);
+    const scope = nominationScope(actor, delegated);
     const conditions = [scope.sql];
     const params: Record<string, unknown> = { ...scope.params };
     const filters: Array<[unknown, string, string]> = [
@@ -111,15 +119,40 @@ export class NominationQueries {
       conditions.push(`u.path LIKE (SELECT path FROM units WHERE id = :unitId) || '%'`);
       params.unitId = filter.unitId;
     }
+    let joins = '';
+    let waiting = '';
+    let order = 'n.created_at DESC, n.id DESC';
+    if (filter.awaiting === 'me') {
+      // The caller's own grants and the grants lent to them today, with whom each acts as.
+      const me = { userId: actor.userId, staffId: actor.staffId };
+      const grants = [
+        ...actor.grants.map((grant) => ({ ...grant, ...me })),
+        ...delegated.map((entry) => ({
+          ...entry.grant,
+          userId: entry.fromUserId,
+          staffId: entry.fromStaffId,
+        })),
+      ];
+      joins = AWAITING_JOINS;
+      conditions.push(AWAITING_CONDITION);
+      Object.assign(params, {
+        me: actor.userId,
+        myStaff: actor.staffId,
+        grants: JSON.stringify(grants),
+      });
+      waiting = `, n.submitted_at AS "submittedAt", w.occurred_at AS "waitingSince",
+                 floor(extract(epoch FROM now() - w.occurred_at) / 86400)::int AS "waitingDays"`;
+      order = 'n.submitted_at ASC, n.id ASC';
+    }
     const where = conditions.join(' AND ');
-    const base = `FROM nominations n JOIN staff s ON s.id = n.nominee_staff_id JOIN units u ON u.id = s.unit_id WHERE ${where}`;
+    const base = `FROM nominations n JOIN staff s ON s.id = n.nominee_staff_id JOIN units u ON u.id = s.unit_id${joins} WHERE ${where}`;
     const driver = this.dataSource.driver;
     const [listSql, listParams] = driver.escapeQueryWithParameters(
       `SELECT n.id, n.reference, n.status, n.version, n.intake_id AS "intakeId", n.target_group AS "targetGroup",
               n.estimated_cost::text AS "estimatedCost", n.current_step AS "currentStep",
               n.decision_number AS "decisionNumber", n.created_at AS "createdAt",
-              s.id AS "nomineeStaffId", s.full_name AS "nomineeName"
-         ${base} ORDER BY n.created_at DESC, n.id DESC LIMIT :limit OFFSET :offset`,
+              s.id AS "nomineeStaffId", s.full_name AS "nomineeName"${waiting}
+         ${base} ORDER BY ${order} LIMIT :limit OFFSET :offset`,
       { ...params, limit: filter.pageSize, offset: (filter.page - 1) * filter.pageSize },
     );
     const [countSql, countParams] = driver.escapeQueryWithParameters(
@@ -133,3 +166,35 @@ export class NominationQueries {
     return { items, total };
   }
 }
+
+/** The current step, the path of its authority's unit (or finance unit), and the last change. */
+const AWAITING_JOINS = `
+  JOIN nomination_steps cs ON cs.nomination_id = n.id AND cs.position = n.current_step
+  LEFT JOIN management_authorities ca ON ca.id = cs.authority_id
+  LEFT JOIN units cau ON cau.id = ca.unit_id
+  LEFT JOIN units cfu ON cfu.id = cs.unit_id
+  LEFT JOIN LATERAL (SELECT h.occurred_at FROM nomination_history h
+                      WHERE h.nomination_id = n.id ORDER BY h.id DESC LIMIT 1) w ON TRUE`;
+
+/**
+ * In review, with a grant covering the current step (same role; over its authority, or a
+ * unit subtree containing its unit), and neither the caller nor whoever they would act for
+ * is the nominator, the nominee, or has approved another step (the rules of `assertMayAct`).
+ */
+const AWAITING_CONDITION = `n.status = 'in_review'
+  AND n.nominator_user_id <> :me AND n.nominee_staff_id IS DISTINCT FROM :myStaff
+  AND NOT EXISTS (SELECT 1 FROM nomination_steps os
+                   WHERE os.nomination_id = n.id AND os.position <> cs.position AND os.state = 'approved'
+                     AND (os.acted_by = :me OR os.on_behalf_of = :me))
+  AND EXISTS (
+    SELECT 1 FROM jsonb_to_recordset(CAST(:grants AS jsonb))
+             AS g(role text, "authorityId" uuid, "unitPath" text, "userId" uuid, "staffId" uuid)
+     WHERE g.role = cs.role
+       AND ((cs.authority_id IS NOT NULL AND g."authorityId" = cs.authority_id)
+            OR (g."unitPath" IS NOT NULL
+                AND left(coalesce(cau.path, cfu.path), length(g."unitPath")) = g."unitPath"))
+       AND g."userId" <> n.nominator_user_id
+       AND n.nominee_staff_id IS DISTINCT FROM g."staffId"
+       AND NOT EXISTS (SELECT 1 FROM nomination_steps gs
+                        WHERE gs.nomination_id = n.id AND gs.position <> cs.position AND gs.state = 'approved'
+                          AND (gs.acted_by = g."userId" OR gs.on_behalf_of = g."userId")))`;

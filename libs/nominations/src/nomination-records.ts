@@ -1,5 +1,6 @@
-import { Actor, notFound, staffScope } from '@app/access';
+import { Actor, notFound } from '@app/access';
 import type { EntityManager } from 'typeorm';
+import { activeDelegatedGrants, nominationScope } from './delegated-grants';
 import type { State } from './workflow/transitions';
 
 /** A nomination row as the service works with it (money as bigint). */
@@ -34,6 +35,8 @@ export interface StepRecord {
   unitPath: string;
   state: 'pending' | 'approved' | 'returned' | 'rejected';
   actedBy: string | null;
+  /** The delegator, when a delegate acted for them. */
+  onBehalfOf: string | null;
   actedAt: Date | null;
   comment: string | null;
 }
@@ -51,8 +54,9 @@ const SELECT_NOMINATION = `
     JOIN units u ON u.id = s.unit_id`;
 
 /**
- * A nomination the caller may see: one whose nominee is in their staff scope. Anything
- * else answers 404, so existence does not leak. `lock` takes the row lock for an action.
+ * A nomination the caller may see: one whose nominee is in their staff scope, or in the
+ * scope of a grant delegated to them today. Anything else answers 404, so existence does
+ * not leak. `lock` takes the row lock for an action.
  */
 export async function loadNomination(
   manager: EntityManager,
@@ -60,7 +64,7 @@ export async function loadNomination(
   id: string,
   lock = false,
 ): Promise<NominationRecord> {
-  const scope = staffScope(actor, 'read');
+  const scope = nominationScope(actor, await activeDelegatedGrants(manager, actor.userId));
   const [sql, parameters] = manager.connection.driver.escapeQueryWithParameters(
     `${SELECT_NOMINATION} WHERE n.id = :id AND ${scope.sql}${lock ? ' FOR UPDATE OF n' : ''}`,
     { ...scope.params, id },
@@ -81,7 +85,7 @@ export async function loadSteps(
   return manager.query(
     `SELECT st.id, st.position, st.role, st.authority_id AS "authorityId", st.unit_id AS "unitId",
             coalesce(au.path, fu.path) AS "unitPath", st.state, st.acted_by AS "actedBy",
-            st.acted_at AS "actedAt", st.comment
+            st.on_behalf_of AS "onBehalfOf", st.acted_at AS "actedAt", st.comment
        FROM nomination_steps st
        LEFT JOIN management_authorities a ON a.id = st.authority_id
        LEFT JOIN units au ON au.id = a.unit_id
@@ -111,14 +115,16 @@ export async function recordTransition(
     to: State;
     stepPosition?: number | null;
     actorUserId: string | null;
+    /** The delegator, when the actor acted for them. */
+    onBehalfOf?: string | null;
     comment?: string | null;
     event: string | null;
     payload?: Record<string, unknown>;
   },
 ): Promise<void> {
   await manager.query(
-    `INSERT INTO nomination_history (nomination_id, action, from_status, to_status, step_position, actor_user_id, comment)
-     VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+    `INSERT INTO nomination_history (nomination_id, action, from_status, to_status, step_position, actor_user_id, comment, on_behalf_of)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
     [
       entry.nominationId,
       entry.action,
@@ -127,6 +133,7 @@ export async function recordTransition(
       entry.stepPosition ?? null,
       entry.actorUserId,
       entry.comment ?? null,
+      entry.onBehalfOf ?? null,
     ],
   );
   if (entry.event) {
@@ -139,6 +146,7 @@ export async function recordTransition(
           from: entry.from,
           to: entry.to,
           actorUserId: entry.actorUserId,
+          ...(entry.onBehalfOf ? { onBehalfOf: entry.onBehalfOf } : {}),
           ...entry.payload,
         }),
       ],

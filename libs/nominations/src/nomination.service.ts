@@ -5,6 +5,7 @@ import { StaffService } from '@app/organization';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { decide, placeChain } from './decision-effects';
+import { activeDelegatedGrants } from './delegated-grants';
 import { assertMayAct, mayNominate } from './nomination-access';
 import {
   loadNomination,
@@ -194,7 +195,8 @@ export class NominationService {
               ],
             });
       }
-      assertMayAct(actor, nomination, action, step, steps);
+      const delegated = await activeDelegatedGrants(manager, actor.userId);
+      const { onBehalfOf } = assertMayAct(actor, nomination, action, step, steps, delegated);
       let budgetCheck: FundCheck[] | undefined;
       let next: Partial<{
         currentStep: number | null;
@@ -207,12 +209,14 @@ export class NominationService {
         next = { currentStep: await placeChain(manager, nomination, submitted.steps) };
       } else if (action === 'approve' || action === 'return' || action === 'reject') {
         await manager.query(
-          `UPDATE nomination_steps SET state = $2, acted_by = $3, acted_at = now(), comment = $4 WHERE id = $1`,
+          `UPDATE nomination_steps SET state = $2, acted_by = $3, acted_at = now(), comment = $4, on_behalf_of = $5
+            WHERE id = $1`,
           [
             step!.id,
             action === 'approve' ? 'approved' : action === 'return' ? 'returned' : 'rejected',
             actor.userId,
             input.comment ?? null,
+            onBehalfOf,
           ],
         );
         if (action === 'return') next = { returnedAtStep: step!.position };
@@ -259,6 +263,7 @@ export class NominationService {
         to: outcome.to,
         stepPosition: step?.position ?? null,
         actorUserId: actor.userId,
+        onBehalfOf,
         comment: input.comment ?? null,
         event: event ?? null,
         payload: {
@@ -278,9 +283,10 @@ export class NominationService {
     steps: StepRecord[],
   ): Promise<Action[]> {
     const step = steps.find((candidate) => candidate.position === nomination.currentStep);
+    const delegated = await activeDelegatedGrants(this.dataSource.manager, actor.userId);
     return allowedActions(nomination.status).filter((action) => {
       try {
-        assertMayAct(actor, nomination, action, step, steps);
+        assertMayAct(actor, nomination, action, step, steps, delegated);
         return true;
       } catch {
         return false;

@@ -2,13 +2,21 @@ import { BudgetModule } from '@app/budget';
 import { EligibilityModule } from '@app/catalog';
 import { OrganizationModule } from '@app/organization';
 import { Module } from '@nestjs/common';
+import { DelegationsService } from './delegations.service';
+import { BulkNominations } from './nomination-bulk.service';
 import { NominationQueries } from './nomination-queries.service';
 import { NominationService } from './nomination.service';
 import { SubmissionChecks } from './submission';
 
 @Module({
   imports: [OrganizationModule, EligibilityModule, BudgetModule],
-  providers: [NominationService, NominationQueries, SubmissionChecks],
-  exports: [NominationService, NominationQueries],
+  providers: [
+    NominationService,
+    NominationQueries,
+    SubmissionChecks,
+    DelegationsService,
+    BulkNominations,
+  ],
+  exports: [NominationService, NominationQueries, DelegationsService, BulkNominations],
 })
 export class NominationsModule {}

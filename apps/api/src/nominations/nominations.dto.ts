@@ -140,4 +140,13 @@ export class NominationQueryDto extends PageQueryDto {
   @IsInt()
   @IsIn([1, 2, 3])
   targetGroup?: number;
+
+  @ApiPropertyOptional({
+    enum: ['me'],
+    description:
+      'me: in review at a step you (or someone who delegated to you today) may act on now, oldest first, with waitingSince and waitingDays.',
+  })
+  @IsOptional()
+  @IsIn(['me'])
+  awaiting?: 'me';
 }
