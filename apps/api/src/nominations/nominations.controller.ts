@@ -3,8 +3,10 @@ import { DomainError, toVnd } from '@app/common';
 import { Action, NominationQueries, NominationService } from '@app/nominations';
 import { Body, Controller, Get, Headers, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { EntityManager } from 'typeorm';
 import type { FastifyReply } from 'fastify';
 import { CurrentActor } from '../auth/auth.decorators';
+import { IdempotencyService } from '../http/idempotency.service';
 import { withAmountsAsStrings } from '../http/json';
 import { toPage } from '../http/paging';
 import { uuidPipe } from '../http/validation';
@@ -15,6 +17,14 @@ import {
   NominationQueryDto,
   UpdateNominationDto,
 } from './nominations.dto';
+
+/** Optional on every request that acts; see docs/workflow.md, "Retries: Idempotency-Key". */
+const IDEMPOTENCY_KEY_HEADER = {
+  name: 'Idempotency-Key',
+  required: false,
+  description:
+    'Up to 200 visible ASCII characters, unique per request you mean to make once. A retry with the same key and body returns the first response without acting again (keys are kept 24 hours).',
+};
 
 /**
  * Nominations. Reading returns the version in `ETag`; every action must send it back in
@@ -27,28 +37,44 @@ export class NominationsController {
   constructor(
     private readonly nominations: NominationService,
     private readonly queries: NominationQueries,
+    private readonly idempotency: IdempotencyService,
   ) {}
 
   @Post()
   @ApiOperation({ summary: 'Propose a staff member for an intake (a draft).' })
+  @ApiHeader(IDEMPOTENCY_KEY_HEADER)
   async create(
     @CurrentActor() actor: Actor,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Body() body: CreateNominationDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const id = await this.nominations.create(actor, {
-      nomineeStaffId: body.nomineeStaffId,
-      intakeId: body.intakeId,
-      targetGroup: body.targetGroup,
-      justification: body.justification,
-      costLines: body.costLines.map((line) => ({
-        fundId: line.fundId,
-        amount: toVnd(line.amount, { allowNegative: false }),
-      })),
-      learnerShare: toVnd(body.learnerShare ?? '0', { allowNegative: false }),
+    const request = {
+      userId: actor.userId,
+      key: idempotencyKey,
+      method: 'POST',
+      path: '/api/v1/nominations',
+      body,
+    };
+    return this.idempotency.run(request, reply, async (manager) => {
+      const id = await this.nominations.create(
+        actor,
+        {
+          nomineeStaffId: body.nomineeStaffId,
+          intakeId: body.intakeId,
+          targetGroup: body.targetGroup,
+          justification: body.justification,
+          costLines: body.costLines.map((line) => ({
+            fundId: line.fundId,
+            amount: toVnd(line.amount, { allowNegative: false }),
+          })),
+          learnerShare: toVnd(body.learnerShare ?? '0', { allowNegative: false }),
+        },
+        manager,
+      );
+      reply.status(201);
+      return this.detail(actor, id, reply, manager);
     });
-    reply.status(201);
-    return this.detail(actor, id, reply);
   }
 
   @Get()
@@ -72,10 +98,12 @@ export class NominationsController {
     required: true,
     description: 'The version from the ETag you read.',
   })
+  @ApiHeader(IDEMPOTENCY_KEY_HEADER)
   async edit(
     @CurrentActor() actor: Actor,
     @Param('id', uuidPipe()) id: string,
     @Headers('if-match') ifMatch: string | undefined,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Body() body: UpdateNominationDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
@@ -91,20 +119,36 @@ export class NominationsController {
         },
       );
     }
-    await this.nominations.edit(actor, id, versionFrom(ifMatch), {
-      intakeId: body.intakeId,
-      targetGroup: body.targetGroup,
-      justification: body.justification,
-      costLines: body.costLines?.map((line) => ({
-        fundId: line.fundId,
-        amount: toVnd(line.amount, { allowNegative: false }),
-      })),
-      learnerShare:
-        body.learnerShare === undefined
-          ? undefined
-          : toVnd(body.learnerShare, { allowNegative: false }),
+    const version = versionFrom(ifMatch);
+    const request = {
+      userId: actor.userId,
+      key: idempotencyKey,
+      method: 'PATCH',
+      path: `/api/v1/nominations/${id.toLowerCase()}`,
+      body,
+    };
+    return this.idempotency.run(request, reply, async (manager) => {
+      await this.nominations.edit(
+        actor,
+        id,
+        version,
+        {
+          intakeId: body.intakeId,
+          targetGroup: body.targetGroup,
+          justification: body.justification,
+          costLines: body.costLines?.map((line) => ({
+            fundId: line.fundId,
+            amount: toVnd(line.amount, { allowNegative: false }),
+          })),
+          learnerShare:
+            body.learnerShare === undefined
+              ? undefined
+              : toVnd(body.learnerShare, { allowNegative: false }),
+        },
+        manager,
+      );
+      return this.detail(actor, id, reply, manager);
     });
-    return this.detail(actor, id, reply);
   }
 
   @Post(':id/actions/:action')
@@ -116,32 +160,52 @@ export class NominationsController {
     required: true,
     description: 'The version from the ETag you read.',
   })
+  @ApiHeader(IDEMPOTENCY_KEY_HEADER)
   async act(
     @CurrentActor() actor: Actor,
     @Param() params: ActionParamsDto,
     @Headers('if-match') ifMatch: string | undefined,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Body() body: ActionDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const version = versionFrom(ifMatch);
-    const { budgetCheck } = await this.nominations.act(actor, params.id, params.action as Action, {
-      version,
-      comment: body.comment,
-      overrideReason: body.overrideReason,
-      passed: body.passed,
-      actualCostLines: body.actualCostLines?.map((line) => ({
-        fundId: line.fundId,
-        amount: toVnd(line.amount, { allowNegative: false }),
-      })),
+    const request = {
+      userId: actor.userId,
+      key: idempotencyKey,
+      method: 'POST',
+      path: `/api/v1/nominations/${params.id.toLowerCase()}/actions/${params.action}`,
+      body,
+    };
+    return this.idempotency.run(request, reply, async (manager) => {
+      const { budgetCheck } = await this.nominations.act(
+        actor,
+        params.id,
+        params.action as Action,
+        {
+          version,
+          comment: body.comment,
+          overrideReason: body.overrideReason,
+          passed: body.passed,
+          actualCostLines: body.actualCostLines?.map((line) => ({
+            fundId: line.fundId,
+            amount: toVnd(line.amount, { allowNegative: false }),
+          })),
+        },
+        manager,
+      );
+      const detail = (await this.detail(actor, params.id, reply, manager)) as Record<
+        string,
+        unknown
+      >;
+      return budgetCheck
+        ? { ...detail, submissionBudgetCheck: withAmountsAsStrings(budgetCheck) }
+        : detail;
     });
-    const detail = (await this.detail(actor, params.id, reply)) as Record<string, unknown>;
-    return budgetCheck
-      ? { ...detail, submissionBudgetCheck: withAmountsAsStrings(budgetCheck) }
-      : detail;
   }
 
-  private async detail(actor: Actor, id: string, reply: FastifyReply) {
-    const detail = await this.queries.detail(actor, id);
+  private async detail(actor: Actor, id: string, reply: FastifyReply, manager?: EntityManager) {
+    const detail = await this.queries.detail(actor, id, manager);
     reply.header('etag', `"${detail.version}"`);
     return withAmountsAsStrings(detail);
   }
