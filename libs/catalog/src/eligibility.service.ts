@@ -2,7 +2,7 @@ import { Actor } from '@app/access';
 import { DomainError } from '@app/common';
 import { StaffMember, StaffService } from '@app/organization';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { TargetGroup } from './catalog-types';
 import { EligibilityRulesService } from './eligibility-rules.service';
 import {
@@ -41,14 +41,14 @@ export class EligibilityService {
     staffId: string,
     targetGroup: TargetGroup | null = null,
     today = organizationToday(),
+    // Inside an action, its transaction: never a second connection while one is held.
+    manager: EntityManager = this.dataSource.manager,
   ): Promise<EligibilityVerdict> {
-    const person = await this.staff.get(actor, staffId);
-    const intake = await this.dataSource.getRepository(Intake).findOneBy({ id: intakeId });
+    const person = await this.staff.get(actor, staffId, manager);
+    const intake = await manager.getRepository(Intake).findOneBy({ id: intakeId });
     if (!intake) throw new DomainError('INTAKE_NOT_FOUND', 'not_found', `No intake ${intakeId}.`);
-    const program = await this.dataSource
-      .getRepository(Program)
-      .findOneByOrFail({ id: intake.programId });
-    return this.evaluate(person, intake, program, targetGroup, today);
+    const program = await manager.getRepository(Program).findOneByOrFail({ id: intake.programId });
+    return this.evaluate(person, intake, program, targetGroup, today, manager);
   }
 
   /**
@@ -136,8 +136,9 @@ export class EligibilityService {
     program: Program,
     targetGroup: TargetGroup | null,
     today: string,
+    manager: EntityManager = this.dataSource.manager,
   ): Promise<EligibilityVerdict> {
-    const [place] = await this.dataSource.query(
+    const [place] = await manager.query(
       `SELECT t.code AS tier_code, p.code AS position_code
          FROM units u JOIN tiers t ON t.id = u.tier_id
          LEFT JOIN positions p ON p.id = $2
@@ -173,6 +174,6 @@ export class EligibilityService {
       otherFullTimeTrainings: [],
       today,
     };
-    return evaluateEligibility(await this.rules.rulesFor(this.dataSource.manager, intake), context);
+    return evaluateEligibility(await this.rules.rulesFor(manager, intake), context);
   }
 }

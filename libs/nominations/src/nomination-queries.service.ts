@@ -81,7 +81,7 @@ export class NominationQueries {
       costLines,
       steps,
       history,
-      allowedActions: await this.nominations.allowedFor(actor, nomination, steps),
+      allowedActions: await this.nominations.allowedFor(actor, nomination, steps, manager),
       budgetCheck: open && costLines.length ? await this.budget.check(manager, costLines) : null,
       eligibility: open
         ? await this.eligibility.verdict(
@@ -90,6 +90,8 @@ export class NominationQueries {
             nomination.intakeId,
             nomination.nomineeStaffId,
             nomination.targetGroup,
+            undefined,
+            manager,
           )
         : null,
     };

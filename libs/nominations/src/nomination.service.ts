@@ -63,7 +63,7 @@ export class NominationService {
   ) {}
 
   async create(actor: Actor, input: NewNomination, within?: EntityManager): Promise<string> {
-    const nominee = await this.staff.get(actor, input.nomineeStaffId);
+    const nominee = await this.staff.get(actor, input.nomineeStaffId, within);
     return this.inTransaction(within, async (manager) => {
       const [unit] = await manager.query(`SELECT path FROM units WHERE id = $1`, [nominee.unitId]);
       if (!mayNominate(actor, unit.path)) {
@@ -281,9 +281,10 @@ export class NominationService {
     actor: Actor,
     nomination: NominationRecord,
     steps: StepRecord[],
+    manager: EntityManager = this.dataSource.manager,
   ): Promise<Action[]> {
     const step = steps.find((candidate) => candidate.position === nomination.currentStep);
-    const delegated = await activeDelegatedGrants(this.dataSource.manager, actor.userId);
+    const delegated = await activeDelegatedGrants(manager, actor.userId);
     return allowedActions(nomination.status).filter((action) => {
       try {
         assertMayAct(actor, nomination, action, step, steps, delegated);

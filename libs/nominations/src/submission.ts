@@ -56,6 +56,7 @@ export class SubmissionChecks {
       nomination.nomineeStaffId,
       nomination.targetGroup,
       today,
+      manager,
     );
     if (!verdict.eligible) {
       throw new DomainError(

@@ -73,8 +73,9 @@ export class StaffService {
     return { items, total };
   }
 
-  async get(actor: Actor, id: string): Promise<StaffMember> {
-    return this.findInScope(this.dataSource.manager, staffScope(actor, 'read'), id);
+  /** `manager`: the caller's transaction, so a read inside an action uses its connection. */
+  async get(actor: Actor, id: string, manager = this.dataSource.manager): Promise<StaffMember> {
+    return this.findInScope(manager, staffScope(actor, 'read'), id);
   }
 
   async create(actor: Actor, context: AuditContext, fields: StaffFields): Promise<StaffMember> {
