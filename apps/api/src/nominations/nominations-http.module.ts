@@ -1,13 +1,20 @@
 import { NominationsModule } from '@app/nominations';
 import { Module } from '@nestjs/common';
 import { IdempotencyService } from '../http/idempotency.service';
+import { DecisionsController } from './decisions.controller';
 import { DelegationsController } from './delegations.controller';
 import { NominationsController } from './nominations.controller';
 import { NominationsBulkController } from './nominations-bulk.controller';
 
 @Module({
   imports: [NominationsModule],
-  controllers: [NominationsBulkController, NominationsController, DelegationsController],
+  // DecisionsController first: its fixed path must win over the `:id` routes.
+  controllers: [
+    DecisionsController,
+    NominationsBulkController,
+    NominationsController,
+    DelegationsController,
+  ],
   providers: [IdempotencyService],
 })
 export class NominationsHttpModule {}
