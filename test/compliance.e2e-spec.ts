@@ -158,7 +158,7 @@ describe('Compliance summary (GET /api/v1/compliance)', () => {
               (SELECT count(*) FROM planning_pool_entries)::int AS planning,
               (SELECT count(*) FROM users WHERE email LIKE '%@demo.example.org')::int AS users`,
     );
-    expect(counts).toMatchObject({ tiers: 3, roots: 1, users: 5 });
+    expect(counts).toMatchObject({ tiers: 3, roots: 1, users: 7 });
     expect(counts.staff).toBeGreaterThan(1800);
     expect(counts.planning).toBeGreaterThan(0);
     const [mismatched] = await dataSource.query(

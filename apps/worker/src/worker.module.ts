@@ -1,10 +1,14 @@
+import { AuditModule } from '@app/audit';
 import { AppConfig, ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { HealthModule } from '@app/health';
 import { LoggingModule } from '@app/logging';
+import { NominationsModule } from '@app/nominations';
 import { QueueModule } from '@app/queue';
 import { DynamicModule, Module } from '@nestjs/common';
+import { NominationsProcessor } from './processors/nominations.processor';
 import { SystemProcessor } from './processors/system.processor';
+import { WorkerSchedules } from './schedules';
 
 /** The queue worker: consumers over the domain libraries, and no public HTTP. */
 @Module({})
@@ -18,8 +22,10 @@ export class WorkerModule {
         DatabaseModule.forRoot(),
         QueueModule.forRoot('consumer'),
         HealthModule,
+        AuditModule,
+        NominationsModule,
       ],
-      providers: [SystemProcessor],
+      providers: [SystemProcessor, NominationsProcessor, WorkerSchedules],
     };
   }
 }

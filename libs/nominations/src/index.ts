@@ -4,6 +4,7 @@ export * from './nomination-queries.service';
 export * from './nomination.service';
 export * from './nominations.module';
 export * from './workflow/transitions';
+export * from './start-due.service';
 export * from './delegated-grants';
 export * from './delegations.service';
 export * from './nomination-bulk.service';

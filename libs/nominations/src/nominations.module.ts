@@ -6,6 +6,7 @@ import { DelegationsService } from './delegations.service';
 import { BulkNominations } from './nomination-bulk.service';
 import { NominationQueries } from './nomination-queries.service';
 import { NominationService } from './nomination.service';
+import { StartDueService } from './start-due.service';
 import { SubmissionChecks } from './submission';
 
 @Module({
@@ -14,9 +15,16 @@ import { SubmissionChecks } from './submission';
     NominationService,
     NominationQueries,
     SubmissionChecks,
+    StartDueService,
     DelegationsService,
     BulkNominations,
   ],
-  exports: [NominationService, NominationQueries, DelegationsService, BulkNominations],
+  exports: [
+    NominationService,
+    NominationQueries,
+    StartDueService,
+    DelegationsService,
+    BulkNominations,
+  ],
 })
 export class NominationsModule {}

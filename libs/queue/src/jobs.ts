@@ -6,12 +6,18 @@ import type { JobsOptions } from 'bullmq';
  */
 export const QueueName = {
   system: 'system',
+  nominations: 'nominations',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
 export interface JobPayloads {
   /** Proves that a job travels from the API through the queue to the worker. */
   'system.probe': { probeId: string; requestedAt: string; note?: string };
+  /**
+   * Starts the approved nominations whose intake begins on `today` (YYYY-MM-DD in the
+   * organization's calendar; by default the current day) or earlier.
+   */
+  'nominations.start-due': { today?: string };
 }
 export type JobName = keyof JobPayloads;
 
@@ -25,12 +31,17 @@ const keepFinished = {
   removeOnFail: { age: 7 * 24 * 3600 },
 };
 
-export const jobDefinitions: Record<JobName, JobDefinition> = {
+export const jobDefinitions = {
   'system.probe': {
     queue: QueueName.system,
     options: { attempts: 3, backoff: { type: 'exponential', delay: 500 }, ...keepFinished },
   },
-};
+  'nominations.start-due': {
+    queue: QueueName.nominations,
+    // Idempotent: a retry or an overlapping run only finds what is still due.
+    options: { attempts: 5, backoff: { type: 'exponential', delay: 5_000 }, ...keepFinished },
+  },
+} satisfies Record<JobName, JobDefinition>;
 
 /** The jobs of one queue, for a consumer that must handle each of them. */
 export type JobsOf<Q extends QueueName> = {

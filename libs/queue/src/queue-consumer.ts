@@ -20,18 +20,21 @@ export abstract class QueueConsumer<Q extends QueueName>
   }
 
   async process(job: Job): Promise<unknown> {
-    const handler = (this.handlers as Record<string, JobHandlers<Q>[keyof JobHandlers<Q>]>)[
-      job.name
-    ];
+    const handler = (
+      this.handlers as unknown as Record<
+        string,
+        ((payload: unknown, context: unknown) => Promise<unknown>) | undefined
+      >
+    )[job.name];
     if (!handler) {
       // A job nobody handles would retry forever; fail it loudly instead.
       throw new Error(`No handler for job "${job.name}" on queue "${job.queueName}"`);
     }
     const started = performance.now();
-    const result = await (handler as (payload: unknown, context: unknown) => Promise<unknown>)(
-      job.data,
-      { jobId: job.id as string, attempt: job.attemptsMade + 1 },
-    );
+    const result = await handler(job.data, {
+      jobId: job.id as string,
+      attempt: job.attemptsMade + 1,
+    });
     this.logger.log({
       msg: 'Job done',
       job: job.name as JobName,

@@ -15,7 +15,11 @@ export interface DemoUser {
   staffId: string | null;
 }
 
-/** One user per role; the first administrator comes from ADMIN_EMAIL instead. */
+/**
+ * One user per role, plus the Ninh Kiều board member and finance officer that the seeded
+ * approval chains need for the district's staff; the first administrator comes from
+ * ADMIN_EMAIL instead.
+ */
 export function demoUsers(organization: DemoOrganization): DemoUser[] {
   const { anchors } = organization;
   const member = organization.staff.find((row) => row.id === anchors.staffMemberId)!;
@@ -45,10 +49,26 @@ export function demoUsers(organization: DemoOrganization): DemoUser[] {
       staffId: null,
     },
     {
+      email: 'nk.member@demo.example.org',
+      displayName: 'Ủy viên Ban Thường vụ Quận ủy Ninh Kiều',
+      role: 'board_member',
+      unitId: null,
+      authorityId: anchors.ninhKieuAuthorityId,
+      staffId: null,
+    },
+    {
       email: 'finance@demo.example.org',
       displayName: 'Kế toán Sở Tài chính',
       role: 'finance',
       unitId: anchors.cityUnitId,
+      authorityId: null,
+      staffId: null,
+    },
+    {
+      email: 'nk.finance@demo.example.org',
+      displayName: 'Kế toán Phòng Tài chính - Kế hoạch quận Ninh Kiều',
+      role: 'finance',
+      unitId: anchors.ninhKieuUnitId,
       authorityId: null,
       staffId: null,
     },
