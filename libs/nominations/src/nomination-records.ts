@@ -1,3 +1,4 @@
+import type { CommitteeRule } from './committee';
 import { Actor, notFound } from '@app/access';
 import type { EntityManager } from 'typeorm';
 import { activeDelegatedGrants, nominationScope } from './delegated-grants';
@@ -39,6 +40,8 @@ export interface StepRecord {
   onBehalfOf: string | null;
   actedAt: Date | null;
   comment: string | null;
+  /** Set on a step the role holders decide together. */
+  committee: CommitteeRule | null;
 }
 
 const SELECT_NOMINATION = `
@@ -85,7 +88,7 @@ export async function loadSteps(
   return manager.query(
     `SELECT st.id, st.position, st.role, st.authority_id AS "authorityId", st.unit_id AS "unitId",
             coalesce(au.path, fu.path) AS "unitPath", st.state, st.acted_by AS "actedBy",
-            st.on_behalf_of AS "onBehalfOf", st.acted_at AS "actedAt", st.comment
+            st.on_behalf_of AS "onBehalfOf", st.acted_at AS "actedAt", st.comment, st.committee
        FROM nomination_steps st
        LEFT JOIN management_authorities a ON a.id = st.authority_id
        LEFT JOIN units au ON au.id = a.unit_id

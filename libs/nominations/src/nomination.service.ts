@@ -4,6 +4,7 @@ import { DomainError } from '@app/common';
 import { StaffService } from '@app/organization';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { committeeOutcome, CommitteeOutcome } from './committee';
 import { decide, placeChain } from './decision-effects';
 import { activeDelegatedGrants } from './delegated-grants';
 import { assertMayAct, mayNominate } from './nomination-access';
@@ -14,6 +15,7 @@ import {
   recordTransition,
   StepRecord,
 } from './nomination-records';
+import { countStepHolders } from './step-holders';
 import { SubmissionChecks } from './submission';
 import { Action, allowedActions, State, transition } from './workflow/transitions';
 
@@ -203,6 +205,19 @@ export class NominationService {
         returnedAtStep: number | null;
         decisionNumber: string;
       }> = {};
+      if (step?.committee && (action === 'approve' || action === 'reject')) {
+        const decided = await this.castVote(
+          manager,
+          nomination,
+          step,
+          actor,
+          action,
+          input,
+          onBehalfOf,
+        );
+        // Until the committee decides, a vote changes the version and the record, not the state.
+        if (decided === 'pending') return {};
+      }
       if (action === 'submit') {
         const submitted = await this.checks.run(manager, actor, nomination);
         budgetCheck = submitted.budgetCheck;
@@ -293,6 +308,55 @@ export class NominationService {
         return false;
       }
     });
+  }
+
+  /**
+   * Records a member's vote on a committee step and says whether the committee has now
+   * decided. One vote per member; the vote that decides carries on as the step's action.
+   */
+  private async castVote(
+    manager: EntityManager,
+    nomination: NominationRecord,
+    step: StepRecord,
+    actor: Actor,
+    vote: 'approve' | 'reject',
+    input: ActionInput,
+    onBehalfOf: string | null,
+  ): Promise<CommitteeOutcome> {
+    const inserted = await manager.query(
+      `INSERT INTO nomination_votes (step_id, member_user_id, on_behalf_of, vote, comment)
+       VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING step_id`,
+      [step.id, actor.userId, onBehalfOf, vote, input.comment ?? null],
+    );
+    if (!inserted.length) {
+      throw new DomainError('ALREADY_VOTED', 'conflict', 'You have already voted on this step.');
+    }
+    const [counts] = await manager.query(
+      `SELECT count(*) FILTER (WHERE vote = 'approve')::int AS approve,
+              count(*) FILTER (WHERE vote = 'reject')::int AS reject
+         FROM nomination_votes WHERE step_id = $1`,
+      [step.id],
+    );
+    const outcome = committeeOutcome(
+      step.committee!,
+      await countStepHolders(manager, step),
+      counts,
+    );
+    if (outcome === 'pending') {
+      await this.save(manager, nomination, nomination.status, {});
+      await recordTransition(manager, {
+        nominationId: nomination.id,
+        action: `vote_${vote}`,
+        from: nomination.status,
+        to: nomination.status,
+        stepPosition: step.position,
+        actorUserId: actor.userId,
+        onBehalfOf,
+        comment: `${counts.approve} for, ${counts.reject} against${input.comment ? `: ${input.comment}` : ''}`,
+        event: null,
+      });
+    }
+    return outcome;
   }
 
   /**

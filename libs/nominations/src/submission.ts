@@ -6,6 +6,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { ApprovalPolicy, matchingPolicy, ResolvedStep, resolveSteps } from './chain';
 import { loadCostLines, NominationRecord } from './nomination-records';
+import { countStepHolders } from './step-holders';
 
 interface IntakeFacts {
   id: string;
@@ -166,19 +167,7 @@ export class SubmissionChecks {
     }
     const steps = resolveSteps(policy, facts);
     for (const step of steps) {
-      const [{ staffed }] = await manager.query(
-        `SELECT EXISTS (
-           SELECT 1 FROM role_assignments ra
-             JOIN users us ON us.id = ra.user_id AND us.active
-             LEFT JOIN units gu ON gu.id = ra.unit_id
-             LEFT JOIN management_authorities a ON a.id = $2
-             LEFT JOIN units au ON au.id = coalesce(a.unit_id, $3)
-            WHERE ra.role = $1
-              AND ((ra.authority_id IS NOT NULL AND ra.authority_id = $2)
-                   OR (gu.path IS NOT NULL AND au.path LIKE gu.path || '%'))) AS staffed`,
-        [step.role, step.authorityId, step.unitId],
-      );
-      if (!staffed) {
+      if ((await countStepHolders(manager, step)) === 0) {
         throw new DomainError(
           'CHAIN_INCOMPLETE',
           'unprocessable',
