@@ -55,19 +55,19 @@ export class NominationQueries {
     manager = this.dataSource.manager,
   ): Promise<NominationDetail> {
     const nomination = await loadNomination(manager, actor, id);
-    const [steps, costLines, history, [nominee]] = await Promise.all([
-      loadSteps(manager, id),
-      loadCostLines(manager, id),
-      manager.query(
-        `SELECT action, from_status AS "from", to_status AS "to", step_position AS "stepPosition",
-                actor_user_id AS "actorUserId", on_behalf_of AS "onBehalfOf", comment, occurred_at AS "occurredAt"
-           FROM nomination_history WHERE nomination_id = $1 ORDER BY id`,
-        [id],
-      ),
-      manager.query(`SELECT id, code, full_name AS "fullName" FROM staff WHERE id = $1`, [
-        nomination.nomineeStaffId,
-      ]),
-    ]);
+    // One after another: inside a transaction these share one connection.
+    const steps = await loadSteps(manager, id);
+    const costLines = await loadCostLines(manager, id);
+    const history = await manager.query(
+      `SELECT action, from_status AS "from", to_status AS "to", step_position AS "stepPosition",
+              actor_user_id AS "actorUserId", on_behalf_of AS "onBehalfOf", comment, occurred_at AS "occurredAt"
+         FROM nomination_history WHERE nomination_id = $1 ORDER BY id`,
+      [id],
+    );
+    const [nominee] = await manager.query(
+      `SELECT id, code, full_name AS "fullName" FROM staff WHERE id = $1`,
+      [nomination.nomineeStaffId],
+    );
     const open = ['draft', 'in_review', 'returned'].includes(nomination.status);
     const {
       nomineeUnitPath: _p,
