@@ -4,6 +4,7 @@ import { Catalog1764129600000 } from './1764129600000-catalog';
 import { Budget1764133200000 } from './1764133200000-budget';
 import { Nominations1764136800000 } from './1764136800000-nominations';
 import { NominationExtras1764140400000 } from './1764140400000-nomination-extras';
+import { SeatQuotasTaken1764144000000 } from './1764144000000-seat-quotas-taken';
 
 /**
  * Migrations in the order they run. Add a new one at the end; generate its file with
@@ -16,4 +17,5 @@ export const allMigrations: Function[] = [
   Budget1764133200000,
   Nominations1764136800000,
   NominationExtras1764140400000,
+  SeatQuotasTaken1764144000000,
 ];

@@ -195,7 +195,7 @@ describe('the nomination workflow over HTTP', () => {
     await act(body.id, 'approve', 2, 'reviewerA');
     await act(body.id, 'approve', 3, 'memberA');
     expect((await act(body.id, 'start', 4, 'memberA')).body.status).toBe('in_training');
-    const completed = await act(body.id, 'complete', 5, 'memberA', {
+    const completed = await act(body.id, 'complete', 5, 'unitHeadA', {
       passed: true,
       actualCostLines: [{ fundId, amount: '38000000' }],
     });
@@ -205,6 +205,54 @@ describe('the nomination workflow over HTTP', () => {
       'nomination.started',
       'nomination.completed',
     ]);
+  });
+
+  it('should take quota seats of the nominee’s tier and give them back on cancel', async () => {
+    const fundId = await fund(1_000_000_000n);
+    const [source] = await db.query(`SELECT program_id FROM intakes WHERE id = $1`, [ids.intake]);
+    const quotaIntake = await insert('intakes', {
+      code: 'CNKT-QUOTA',
+      program_id: source.program_id,
+      starts_on: shift(60),
+      ends_on: shift(90),
+      location: 'Cần Thơ',
+      seats_total: 10,
+      nomination_opens_on: shift(-5),
+      nomination_closes_on: shift(30),
+      cost_tuition: '28500000',
+      cost_allowances: '12000000',
+    });
+    const [quota] = await db.query(
+      `INSERT INTO intake_seat_quotas (intake_id, tier_id, seats) VALUES ($1, $2, 1) RETURNING id`,
+      [quotaIntake, org.tiers.communeTier],
+    );
+    const decideFor = async () => {
+      const created = await stack.http.post(
+        '/api/v1/nominations',
+        {
+          nomineeStaffId: org.staff.staffA2,
+          intakeId: quotaIntake,
+          targetGroup: 3,
+          justification: 'Suất dành cho cấp xã.',
+          costLines: [{ fundId, amount: COST.toString() }],
+        },
+        as('unitHeadA'),
+      );
+      await act(created.body.id, 'submit', 1, 'unitHeadA');
+      await act(created.body.id, 'approve', 2, 'reviewerA');
+      return { id: created.body.id, decision: await act(created.body.id, 'approve', 3, 'memberA') };
+    };
+    const first = await decideFor();
+    expect(first.decision.body.status).toBe('approved');
+    const second = await decideFor();
+    expect([second.decision.status, second.decision.body.code]).toEqual([422, 'INTAKE_FULL']);
+    const quotaTaken = async () =>
+      (await db.query(`SELECT seats_taken FROM intake_seat_quotas WHERE id = $1`, [quota.id]))[0]
+        .seats_taken;
+    expect(await quotaTaken()).toBe(1);
+    await act(first.id, 'cancel', 4, 'memberA', { comment: 'Nhường suất.' });
+    expect(await quotaTaken()).toBe(0);
+    expect((await act(second.id, 'approve', 3, 'memberA')).body.status).toBe('approved');
   });
 
   it('should refuse a stale or missing version', async () => {

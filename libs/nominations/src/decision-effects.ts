@@ -77,6 +77,7 @@ export async function decide(
   if (!(Array.isArray(seat[0]) ? seat[0] : seat).length) {
     throw new DomainError('INTAKE_FULL', 'unprocessable', 'Every seat of this intake is taken.');
   }
+  await takeQuotaSeats(manager, nomination);
   const authorityId = step.authorityId ?? nomination.nomineeAuthorityId;
   const year = new Date().getFullYear();
   const [counter] = await manager.query(
@@ -86,4 +87,61 @@ export async function decide(
     [authorityId, year],
   );
   return `${String(counter.last_number).padStart(4, '0')}/QĐ-${counter.code}/${year}`;
+}
+
+/**
+ * Seats reserved for the nominee's tier, or for a unit above the nominee, are taken too;
+ * which ones is recorded on the nomination, so a cancellation gives back exactly those.
+ */
+async function takeQuotaSeats(manager: EntityManager, nomination: NominationRecord): Promise<void> {
+  const quotas: Array<{ id: string; seats: number }> = await manager.query(
+    `SELECT q.id, q.seats
+       FROM intake_seat_quotas q
+       JOIN staff s ON s.id = $2
+       JOIN units u ON u.id = s.unit_id
+       LEFT JOIN units ou ON ou.id = q.owner_unit_id
+      WHERE q.intake_id = $1
+        AND (q.tier_id = u.tier_id OR (ou.path IS NOT NULL AND u.path LIKE ou.path || '%'))
+      ORDER BY q.id`,
+    [nomination.intakeId, nomination.nomineeStaffId],
+  );
+  for (const quota of quotas) {
+    const taken = await manager.query(
+      `UPDATE intake_seat_quotas SET seats_taken = seats_taken + 1 WHERE id = $1 AND seats_taken < seats RETURNING id`,
+      [quota.id],
+    );
+    if (!(Array.isArray(taken[0]) ? taken[0] : taken).length) {
+      throw new DomainError(
+        'INTAKE_FULL',
+        'unprocessable',
+        `All ${quota.seats} seats reserved for this nominee's group are taken.`,
+        {
+          quotaId: quota.id,
+        },
+      );
+    }
+  }
+  await manager.query(`UPDATE nominations SET seat_quota_ids = $2::uuid[] WHERE id = $1`, [
+    nomination.id,
+    quotas.map((quota) => quota.id),
+  ]);
+}
+
+/** Gives back the intake seat and the quota seats a decision took. */
+export async function releaseSeats(
+  manager: EntityManager,
+  nomination: NominationRecord,
+): Promise<void> {
+  await manager.query(
+    `UPDATE intakes SET seats_taken = seats_taken - 1, updated_at = now() WHERE id = $1`,
+    [nomination.intakeId],
+  );
+  await manager.query(
+    `UPDATE intake_seat_quotas SET seats_taken = seats_taken - 1
+      WHERE id = ANY((SELECT seat_quota_ids FROM nominations WHERE id = $1)::uuid[])`,
+    [nomination.id],
+  );
+  await manager.query(`UPDATE nominations SET seat_quota_ids = '{}' WHERE id = $1`, [
+    nomination.id,
+  ]);
 }

@@ -81,6 +81,9 @@ export function assertMayAct(
     }
     throw refusal;
   }
+  // The unit head records the outcome of the training they sent the person to.
+  if (action === 'complete' && mayNominate(actor, nomination.nomineeUnitPath))
+    return { onBehalfOf: null };
   // cancel, start, complete: the deciding side (the last step's seat) or an administrator.
   const last = steps[steps.length - 1];
   if (!isAdmin(actor) && !(last && mayActOnStep(actor, last)))

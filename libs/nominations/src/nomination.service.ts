@@ -5,7 +5,7 @@ import { StaffService } from '@app/organization';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { committeeOutcome, CommitteeOutcome } from './committee';
-import { decide, placeChain } from './decision-effects';
+import { decide, placeChain, releaseSeats } from './decision-effects';
 import { activeDelegatedGrants } from './delegated-grants';
 import { assertMayAct, mayNominate } from './nomination-access';
 import {
@@ -259,10 +259,7 @@ export class NominationService {
           actorUserId: actor.userId,
           comment: input.comment,
         });
-        await manager.query(
-          `UPDATE intakes SET seats_taken = seats_taken - 1, updated_at = now() WHERE id = $1`,
-          [nomination.intakeId],
-        );
+        await releaseSeats(manager, nomination);
       }
       await this.save(manager, nomination, outcome.to, next);
       const event =
