@@ -5,7 +5,9 @@ export class SeatQuotasTaken1764144000000 implements MigrationInterface {
   name = 'SeatQuotasTaken1764144000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`ALTER TABLE nominations ADD COLUMN seat_quota_ids uuid[] NOT NULL DEFAULT '{}'`);
+    await queryRunner.query(
+      `ALTER TABLE nominations ADD COLUMN seat_quota_ids uuid[] NOT NULL DEFAULT '{}'`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -5,6 +5,7 @@ import { Budget1764133200000 } from './1764133200000-budget';
 import { Nominations1764136800000 } from './1764136800000-nominations';
 import { NominationExtras1764140400000 } from './1764140400000-nomination-extras';
 import { SeatQuotasTaken1764144000000 } from './1764144000000-seat-quotas-taken';
+import { NominationListIndex1764147600000 } from './1764147600000-nomination-list-index';
 
 /**
  * Migrations in the order they run. Add a new one at the end; generate its file with
@@ -18,4 +19,5 @@ export const allMigrations: Function[] = [
   Nominations1764136800000,
   NominationExtras1764140400000,
   SeatQuotasTaken1764144000000,
+  NominationListIndex1764147600000,
 ];

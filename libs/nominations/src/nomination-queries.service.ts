@@ -142,8 +142,8 @@ export class NominationQueries {
         myStaff: actor.staffId,
         grants: JSON.stringify(grants),
       });
-      waiting = `, n.submitted_at AS "submittedAt", w.occurred_at AS "waitingSince",
-                 floor(extract(epoch FROM now() - w.occurred_at) / 86400)::int AS "waitingDays"`;
+      waiting = `, n.submitted_at AS "submittedAt", ${WAITING_SINCE} AS "waitingSince",
+                 floor(extract(epoch FROM now() - ${WAITING_SINCE}) / 86400)::int AS "waitingDays"`;
       order = 'n.submitted_at ASC, n.id ASC';
     }
     const where = conditions.join(' AND ');
@@ -157,26 +157,32 @@ export class NominationQueries {
          ${base} ORDER BY ${order} LIMIT :limit OFFSET :offset`,
       { ...params, limit: filter.pageSize, offset: (filter.page - 1) * filter.pageSize },
     );
+    // Counting a million rows costs more than the page itself: count up to a cap and say so.
     const [countSql, countParams] = driver.escapeQueryWithParameters(
-      `SELECT count(*)::int AS total ${base}`,
+      `SELECT count(*)::int AS total FROM (SELECT 1 ${base} LIMIT ${COUNT_CAP + 1}) counted`,
       params,
     );
     const [items, [{ total }]] = await Promise.all([
       this.dataSource.query(listSql, listParams),
       this.dataSource.query(countSql, countParams),
     ]);
-    return { items, total };
+    return { items, total: Math.min(total, COUNT_CAP), totalCapped: total > COUNT_CAP };
   }
 }
+
+/** Totals above this are reported as this, with `totalCapped: true`. */
+export const COUNT_CAP = 10_000;
 
 /** The current step, the path of its authority's unit (or finance unit), and the last change. */
 const AWAITING_JOINS = `
   JOIN nomination_steps cs ON cs.nomination_id = n.id AND cs.position = n.current_step
   LEFT JOIN management_authorities ca ON ca.id = cs.authority_id
   LEFT JOIN units cau ON cau.id = ca.unit_id
-  LEFT JOIN units cfu ON cfu.id = cs.unit_id
-  LEFT JOIN LATERAL (SELECT h.occurred_at FROM nomination_history h
-                      WHERE h.nomination_id = n.id ORDER BY h.id DESC LIMIT 1) w ON TRUE`;
+  LEFT JOIN units cfu ON cfu.id = cs.unit_id`;
+
+/** When the current step became current: the last change. Listed items only, not counted. */
+const WAITING_SINCE = `(SELECT h.occurred_at FROM nomination_history h
+                        WHERE h.nomination_id = n.id ORDER BY h.id DESC LIMIT 1)`;
 
 /**
  * In review, with a grant covering the current step (same role; over its authority, or a
