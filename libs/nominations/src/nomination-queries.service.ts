@@ -146,6 +146,8 @@ export class NominationQueries {
                  floor(extract(epoch FROM now() - ${WAITING_SINCE}) / 86400)::int AS "waitingDays"`;
       order = 'n.submitted_at ASC, n.id ASC';
     }
+    // A queue of work is read from its head; counting it far costs every approver each time.
+    const cap = filter.awaiting === 'me' ? AWAITING_COUNT_CAP : COUNT_CAP;
     const where = conditions.join(' AND ');
     const base = `FROM nominations n JOIN staff s ON s.id = n.nominee_staff_id JOIN units u ON u.id = s.unit_id${joins} WHERE ${where}`;
     const driver = this.dataSource.driver;
@@ -159,19 +161,20 @@ export class NominationQueries {
     );
     // Counting a million rows costs more than the page itself: count up to a cap and say so.
     const [countSql, countParams] = driver.escapeQueryWithParameters(
-      `SELECT count(*)::int AS total FROM (SELECT 1 ${base} LIMIT ${COUNT_CAP + 1}) counted`,
+      `SELECT count(*)::int AS total FROM (SELECT 1 ${base} LIMIT ${cap + 1}) counted`,
       params,
     );
     const [items, [{ total }]] = await Promise.all([
       this.dataSource.query(listSql, listParams),
       this.dataSource.query(countSql, countParams),
     ]);
-    return { items, total: Math.min(total, COUNT_CAP), totalCapped: total > COUNT_CAP };
+    return { items, total: Math.min(total, cap), totalCapped: total > cap };
   }
 }
 
 /** Totals above this are reported as this, with `totalCapped: true`. */
 export const COUNT_CAP = 10_000;
+export const AWAITING_COUNT_CAP = 1_000;
 
 /** The current step, the path of its authority's unit (or finance unit), and the last change. */
 const AWAITING_JOINS = `
