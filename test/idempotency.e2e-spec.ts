@@ -1,66 +1,31 @@
-import { organizationToday } from '@app/catalog';
-import { bearer, seedOrganizationFixture, startTestStack, TestStack, tokenFor } from '@app/testing';
+import { startTestStack, TestStack } from '@app/testing';
 import { DataSource } from 'typeorm';
+import {
+  actionTrail,
+  fundBalances,
+  IntakeFixture,
+  nominationDraft,
+  seatsTaken as intakeSeatsTaken,
+  seedIntakeFixture,
+} from './support/nomination-fixture';
 
-type Fixture = Awaited<ReturnType<typeof seedOrganizationFixture>>;
-
-const shift = (days: number) => {
-  const date = new Date(`${organizationToday()}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-};
 const COST = 40_500_000n;
 
 describe('Idempotency-Key on the requests that act on nominations', () => {
   let stack: TestStack;
-  let org: Fixture;
+  let fixture: IntakeFixture;
+  let org: IntakeFixture['org'];
   let db: DataSource;
   const ids: Record<string, string> = {};
-  const tokens: Record<string, string> = {};
   let keySeq = 0;
   const newKey = () => `key-${Date.now()}-${++keySeq}`;
 
-  async function insert(table: string, values: Record<string, unknown>): Promise<string> {
-    const columns = Object.keys(values);
-    const [row] = await db.query(
-      `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING id`,
-      Object.values(values),
-    );
-    return row.id;
-  }
-
-  async function fund(allocated: bigint): Promise<string> {
-    const id = await insert('funds', {
-      code: `KP-${Math.random().toString(36).slice(2, 8)}`,
-      name: 'Kinh phí đào tạo quận Ninh Kiều',
-      fiscal_year: Number(shift(60).slice(0, 4)),
-      owner_unit_id: org.units.districtA,
-      source: 'state_budget',
-    });
-    await db.query(
-      `INSERT INTO fund_ledger (fund_id, kind, amount, comment) VALUES ($1, 'allocation', $2, 'Dự toán')`,
-      [id, allocated.toString()],
-    );
-    await db.query(`UPDATE funds SET allocated = allocated + $2 WHERE id = $1`, [
-      id,
-      allocated.toString(),
-    ]);
-    return id;
-  }
-
-  const as = (who: string) => bearer(tokens[who]);
+  const fund = (allocated: bigint) => fixture.fund(allocated);
+  const as: IntakeFixture['as'] = (who) => fixture.as(who);
   const withKey = (key?: string): Record<string, string> =>
     key === undefined ? {} : { 'idempotency-key': key };
-  const draft = (
-    fundId: string,
-    justification = 'Cập nhật kiến thức cho cán bộ phường An Hòa.',
-  ) => ({
-    nomineeStaffId: org.staff.staffA2,
-    intakeId: ids.intake,
-    targetGroup: 3,
-    justification,
-    costLines: [{ fundId, amount: COST.toString() }],
-  });
+  const draft = (fundId: string, justification?: string) =>
+    nominationDraft(org.staff.staffA2, ids.intake, fundId, COST.toString(), justification);
   const nominate = (body: Record<string, unknown>, who = 'unitHeadA', key?: string) =>
     stack.http.request('POST', '/api/v1/nominations', {
       body,
@@ -73,32 +38,15 @@ describe('Idempotency-Key on the requests that act on nominations', () => {
     who: string,
     body: Record<string, unknown> = {},
     key?: string,
-  ) =>
-    stack.http.request('POST', `/api/v1/nominations/${id}/actions/${action}`, {
-      body,
-      headers: { ...as(who), 'if-match': `"${version}"`, ...withKey(key) },
-    });
+  ) => fixture.act(id, action, version, who, body, withKey(key));
   const edit = (id: string, version: number, body: Record<string, unknown>, key?: string) =>
     stack.http.request('PATCH', `/api/v1/nominations/${id}`, {
       body,
       headers: { ...as('unitHeadA'), 'if-match': `"${version}"`, ...withKey(key) },
     });
-  const balances = async (fundId: string) =>
-    (
-      await db.query(`SELECT reserved::text, available::text FROM funds WHERE id = $1`, [fundId])
-    )[0];
-  const seatsTaken = async () =>
-    (await db.query(`SELECT seats_taken FROM intakes WHERE id = $1`, [ids.intake]))[0].seats_taken;
-  const trail = async (id: string) => ({
-    history: (
-      await db.query(`SELECT action FROM nomination_history WHERE nomination_id = $1 ORDER BY id`, [
-        id,
-      ])
-    ).map((row: { action: string }) => row.action),
-    events: (
-      await db.query(`SELECT type FROM outbox_events WHERE aggregate_id = $1 ORDER BY id`, [id])
-    ).map((row: { type: string }) => row.type),
-  });
+  const balances = (fundId: string) => fundBalances(db, fundId);
+  const seatsTaken = () => intakeSeatsTaken(db, ids.intake);
+  const trail = (id: string) => actionTrail(db, id);
   const storedKeys = async (key: string) =>
     (await db.query(`SELECT count(*)::int AS n FROM idempotency_keys WHERE key = $1`, [key]))[0].n;
   const nominationsWith = async (justification: string) =>
@@ -117,42 +65,12 @@ describe('Idempotency-Key on the requests that act on nominations', () => {
 
   beforeAll(async () => {
     stack = await startTestStack();
-    org = await seedOrganizationFixture(stack);
-    db = stack.api.get(DataSource);
-    Object.assign(tokens, org.tokens);
-    const memberA = await org.factory.user({
-      grants: [{ role: 'board_member', authorityId: org.authorities.authorityA }],
-    });
-    const secondHead = await org.factory.user({
+    fixture = await seedIntakeFixture(stack);
+    ({ org, db } = fixture);
+    await fixture.newUser('secondHead', {
       grants: [{ role: 'unit_head', unitId: org.units.districtA }],
     });
-    tokens.memberA = tokenFor(stack, memberA);
-    tokens.secondHead = tokenFor(stack, secondHead);
-    const provider = await insert('providers', {
-      code: 'TCT-CT',
-      name: 'Trường Chính trị thành phố Cần Thơ',
-      country: 'VN',
-    });
-    const program = await insert('programs', {
-      code: 'CNKT-LD',
-      name: 'Cập nhật kiến thức cho cán bộ lãnh đạo',
-      category: 'knowledge_update',
-      provider_id: provider,
-      mode: 'in_service',
-      duration_months: 1,
-    });
-    ids.intake = await insert('intakes', {
-      code: 'CNKT-2027-1',
-      program_id: program,
-      starts_on: shift(60),
-      ends_on: shift(90),
-      location: 'Cần Thơ',
-      seats_total: 40,
-      nomination_opens_on: shift(-5),
-      nomination_closes_on: shift(30),
-      cost_tuition: '28500000',
-      cost_allowances: '12000000',
-    });
+    ids.intake = fixture.intakeId;
   });
   afterAll(() => stack.close());
 

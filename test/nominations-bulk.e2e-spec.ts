@@ -1,96 +1,25 @@
-import { organizationToday } from '@app/catalog';
-import { bearer, seedOrganizationFixture, startTestStack, TestStack, tokenFor } from '@app/testing';
+import { startTestStack, TestStack } from '@app/testing';
 import { DataSource } from 'typeorm';
+import { IntakeFixture, seedIntakeFixture } from './support/nomination-fixture';
 
-type Fixture = Awaited<ReturnType<typeof seedOrganizationFixture>>;
-
-const shift = (days: number) => {
-  const date = new Date(`${organizationToday()}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-};
 const COST = 40_500_000n;
 
 describe('bulk nomination over HTTP', () => {
   let stack: TestStack;
-  let org: Fixture;
+  let fixture: IntakeFixture;
+  let org: IntakeFixture['org'];
   let db: DataSource;
   let fundId: string;
   const ids: Record<string, string> = {};
-  const users: Record<string, string> = {};
-  const tokens: Record<string, string> = {};
 
-  async function insert(table: string, values: Record<string, unknown>): Promise<string> {
-    const columns = Object.keys(values);
-    const [row] = await db.query(
-      `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING id`,
-      Object.values(values),
-    );
-    return row.id;
-  }
-
-  async function fund(allocated: bigint): Promise<string> {
-    const id = await insert('funds', {
-      code: `KP-${Math.random().toString(36).slice(2, 8)}`,
-      name: 'Kinh phí đào tạo quận Ninh Kiều',
-      fiscal_year: Number(shift(60).slice(0, 4)),
-      owner_unit_id: org.units.districtA,
-      source: 'state_budget',
-    });
-    await db.query(
-      `INSERT INTO fund_ledger (fund_id, kind, amount, comment) VALUES ($1, 'allocation', $2, 'Dự toán')`,
-      [id, allocated.toString()],
-    );
-    await db.query(`UPDATE funds SET allocated = allocated + $2 WHERE id = $1`, [
-      id,
-      allocated.toString(),
-    ]);
-    return id;
-  }
-
-  const as = (who: string) => bearer(tokens[who]);
-  /** A user with no grant of their own. */
-  const newUser = async (name: string, grants: Parameters<Fixture['factory']['user']>[0] = {}) => {
-    users[name] = await org.factory.user(grants);
-    tokens[name] = tokenFor(stack, users[name]);
-    return users[name];
-  };
+  const as: IntakeFixture['as'] = (who) => fixture.as(who);
 
   beforeAll(async () => {
     stack = await startTestStack();
-    org = await seedOrganizationFixture(stack);
-    db = stack.api.get(DataSource);
-    Object.assign(tokens, org.tokens);
-    Object.assign(users, org.users);
-    await newUser('memberA', {
-      grants: [{ role: 'board_member', authorityId: org.authorities.authorityA }],
-    });
-    const provider = await insert('providers', {
-      code: 'TCT-CT',
-      name: 'Trường Chính trị thành phố Cần Thơ',
-      country: 'VN',
-    });
-    const program = await insert('programs', {
-      code: 'CNKT-LD',
-      name: 'Cập nhật kiến thức cho cán bộ lãnh đạo',
-      category: 'knowledge_update',
-      provider_id: provider,
-      mode: 'in_service',
-      duration_months: 1,
-    });
-    ids.intake = await insert('intakes', {
-      code: 'CNKT-2027-1',
-      program_id: program,
-      starts_on: shift(60),
-      ends_on: shift(90),
-      location: 'Cần Thơ',
-      seats_total: 40,
-      nomination_opens_on: shift(-5),
-      nomination_closes_on: shift(30),
-      cost_tuition: '28500000',
-      cost_allowances: '12000000',
-    });
-    fundId = await fund(10_000_000_000n);
+    fixture = await seedIntakeFixture(stack);
+    ({ org, db } = fixture);
+    ids.intake = fixture.intakeId;
+    fundId = await fixture.fund(10_000_000_000n);
   });
   afterAll(() => stack.close());
 

@@ -1,133 +1,51 @@
-import { organizationToday } from '@app/catalog';
-import { bearer, seedOrganizationFixture, startTestStack, TestStack, tokenFor } from '@app/testing';
+import { startTestStack, TestStack, tokenFor } from '@app/testing';
 import { DataSource } from 'typeorm';
+import {
+  actionTrail,
+  fundBalances,
+  insertRow,
+  IntakeFixture,
+  nominationDraft,
+  seatsTaken as intakeSeatsTaken,
+  seedIntakeFixture,
+  shiftDays as shift,
+} from './support/nomination-fixture';
 
-type Fixture = Awaited<ReturnType<typeof seedOrganizationFixture>>;
-
-const shift = (days: number) => {
-  const date = new Date(`${organizationToday()}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-};
 const COST = 40_500_000n;
 
 describe('the nomination workflow over HTTP', () => {
   let stack: TestStack;
-  let org: Fixture;
+  let fixture: IntakeFixture;
+  let org: IntakeFixture['org'];
   let db: DataSource;
+  let tokens: Record<string, string>;
   const ids: Record<string, string> = {};
-  const tokens: Record<string, string> = {};
 
-  async function insert(table: string, values: Record<string, unknown>): Promise<string> {
-    const columns = Object.keys(values);
-    const [row] = await db.query(
-      `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING id`,
-      Object.values(values),
-    );
-    return row.id;
-  }
-
-  async function fund(allocated: bigint): Promise<string> {
-    const id = await insert('funds', {
-      code: `KP-${Math.random().toString(36).slice(2, 8)}`,
-      name: 'Kinh phí đào tạo quận Ninh Kiều',
-      fiscal_year: Number(shift(60).slice(0, 4)),
-      owner_unit_id: org.units.districtA,
-      source: 'state_budget',
-    });
-    await db.query(
-      `INSERT INTO fund_ledger (fund_id, kind, amount, comment) VALUES ($1, 'allocation', $2, 'Dự toán')`,
-      [id, allocated.toString()],
-    );
-    await db.query(`UPDATE funds SET allocated = allocated + $2 WHERE id = $1`, [
-      id,
-      allocated.toString(),
-    ]);
-    return id;
-  }
-
-  const as = (who: string) => bearer(tokens[who]);
+  const insert = (table: string, values: Record<string, unknown>) => insertRow(db, table, values);
+  const fund = (allocated: bigint) => fixture.fund(allocated);
+  const as: IntakeFixture['as'] = (who) => fixture.as(who);
   const nominate = (fundId: string, who = 'unitHeadA', nominee = org.staff.staffA2) =>
     stack.http.post(
       '/api/v1/nominations',
-      {
-        nomineeStaffId: nominee,
-        intakeId: ids.intake,
-        targetGroup: 3,
-        justification: 'Cập nhật kiến thức cho cán bộ phường An Hòa.',
-        costLines: [{ fundId, amount: COST.toString() }],
-      },
+      nominationDraft(nominee, ids.intake, fundId, COST.toString()),
       as(who),
     );
-  const act = (
-    id: string,
-    action: string,
-    version: number,
-    who: string,
-    body: Record<string, unknown> = {},
-  ) =>
-    stack.http.request('POST', `/api/v1/nominations/${id}/actions/${action}`, {
-      body,
-      headers: { ...as(who), 'if-match': `"${version}"` },
-    });
-  const balances = async (fundId: string) =>
-    (
-      await db.query(`SELECT reserved::text, available::text FROM funds WHERE id = $1`, [fundId])
-    )[0];
-  const seatsTaken = async () =>
-    (await db.query(`SELECT seats_taken FROM intakes WHERE id = $1`, [ids.intake]))[0].seats_taken;
-  const trail = async (id: string) => ({
-    history: (
-      await db.query(`SELECT action FROM nomination_history WHERE nomination_id = $1 ORDER BY id`, [
-        id,
-      ])
-    ).map((row: { action: string }) => row.action),
-    events: (
-      await db.query(`SELECT type FROM outbox_events WHERE aggregate_id = $1 ORDER BY id`, [id])
-    ).map((row: { type: string }) => row.type),
-  });
+  const act: IntakeFixture['act'] = (...args) => fixture.act(...args);
+  const balances = (fundId: string) => fundBalances(db, fundId);
+  const seatsTaken = () => intakeSeatsTaken(db, ids.intake);
+  const trail = (id: string) => actionTrail(db, id);
 
   beforeAll(async () => {
     stack = await startTestStack();
-    org = await seedOrganizationFixture(stack);
-    db = stack.api.get(DataSource);
-    Object.assign(tokens, org.tokens);
-    const memberA = await org.factory.user({
-      grants: [{ role: 'board_member', authorityId: org.authorities.authorityA }],
-    });
-    const headAndReviewer = await org.factory.user({
+    fixture = await seedIntakeFixture(stack);
+    ({ org, db, tokens } = fixture);
+    await fixture.newUser('headAndReviewer', {
       grants: [
         { role: 'unit_head', unitId: org.units.districtA },
         { role: 'board_reviewer', authorityId: org.authorities.authorityA },
       ],
     });
-    tokens.memberA = tokenFor(stack, memberA);
-    tokens.headAndReviewer = tokenFor(stack, headAndReviewer);
-    const provider = await insert('providers', {
-      code: 'TCT-CT',
-      name: 'Trường Chính trị thành phố Cần Thơ',
-      country: 'VN',
-    });
-    const program = await insert('programs', {
-      code: 'CNKT-LD',
-      name: 'Cập nhật kiến thức cho cán bộ lãnh đạo',
-      category: 'knowledge_update',
-      provider_id: provider,
-      mode: 'in_service',
-      duration_months: 1,
-    });
-    ids.intake = await insert('intakes', {
-      code: 'CNKT-2027-1',
-      program_id: program,
-      starts_on: shift(60),
-      ends_on: shift(90),
-      location: 'Cần Thơ',
-      seats_total: 40,
-      nomination_opens_on: shift(-5),
-      nomination_closes_on: shift(30),
-      cost_tuition: '28500000',
-      cost_allowances: '12000000',
-    });
+    ids.intake = fixture.intakeId;
   });
   afterAll(() => stack.close());
 

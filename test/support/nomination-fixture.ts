@@ -10,6 +10,164 @@ export const shiftDays = (days: number, from = organizationToday()) => {
   return date.toISOString().slice(0, 10);
 };
 
+/** Inserts one row into `table` and answers its id. */
+export async function insertRow(
+  db: DataSource,
+  table: string,
+  values: Record<string, unknown>,
+): Promise<string> {
+  const columns = Object.keys(values);
+  const [row] = await db.query(
+    `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING id`,
+    Object.values(values),
+  );
+  return row.id;
+}
+
+/** The political school's knowledge-update programme and its provider; answers the programme id. */
+export async function insertProgram(
+  db: DataSource,
+  codes: { provider: string; program: string } = { provider: 'TCT-CT', program: 'CNKT-LD' },
+): Promise<string> {
+  const provider = await insertRow(db, 'providers', {
+    code: codes.provider,
+    name: 'Trường Chính trị thành phố Cần Thơ',
+    country: 'VN',
+  });
+  return insertRow(db, 'programs', {
+    code: codes.program,
+    name: 'Cập nhật kiến thức cho cán bộ lãnh đạo',
+    category: 'knowledge_update',
+    provider_id: provider,
+    mode: 'in_service',
+    duration_months: 1,
+  });
+}
+
+/** An intake of `program` starting in 60 days, open for nominations now; 40,500,000 VND a place. */
+export const insertIntake = (db: DataSource, program: string, code: string, seats: number) =>
+  insertRow(db, 'intakes', {
+    code,
+    program_id: program,
+    starts_on: shiftDays(60),
+    ends_on: shiftDays(90),
+    location: 'Cần Thơ',
+    seats_total: seats,
+    nomination_opens_on: shiftDays(-5),
+    nomination_closes_on: shiftDays(30),
+    cost_tuition: '28500000',
+    cost_allowances: '12000000',
+  });
+
+/** A fund owned by `ownerUnitId` for the intakes' fiscal year, `allocated` on its ledger. */
+export async function insertFund(
+  db: DataSource,
+  ownerUnitId: string,
+  allocated: bigint,
+  extra: Record<string, unknown> = {},
+): Promise<string> {
+  const id = await insertRow(db, 'funds', {
+    code: `KP-${Math.random().toString(36).slice(2, 8)}`,
+    name: 'Kinh phí đào tạo quận Ninh Kiều',
+    fiscal_year: Number(shiftDays(60).slice(0, 4)),
+    owner_unit_id: ownerUnitId,
+    source: 'state_budget',
+    ...extra,
+  });
+  await db.query(
+    `INSERT INTO fund_ledger (fund_id, kind, amount, comment) VALUES ($1, 'allocation', $2, 'Dự toán')`,
+    [id, allocated.toString()],
+  );
+  await db.query(`UPDATE funds SET allocated = allocated + $2 WHERE id = $1`, [
+    id,
+    allocated.toString(),
+  ]);
+  return id;
+}
+
+/** The body of a nomination of `nominee` to `intakeId`, its cost paid from one fund. */
+export const nominationDraft = (
+  nominee: string,
+  intakeId: string,
+  fundId: string,
+  amount = '40500000',
+  justification = 'Cập nhật kiến thức cho cán bộ phường An Hòa.',
+) => ({
+  nomineeStaffId: nominee,
+  intakeId,
+  targetGroup: 3,
+  justification,
+  costLines: [{ fundId, amount }],
+});
+
+/** Headers for a user named in `tokens`, and workflow actions sent with If-Match. */
+export function nominationClient(stack: TestStack, tokens: Record<string, string>) {
+  const as = (who: string) => bearer(tokens[who]);
+  const act = (
+    id: string,
+    action: string,
+    version: number,
+    who: string,
+    body: Record<string, unknown> = {},
+    headers: Record<string, string> = {},
+  ) =>
+    stack.http.request('POST', `/api/v1/nominations/${id}/actions/${action}`, {
+      body,
+      headers: { ...as(who), 'if-match': `"${version}"`, ...headers },
+    });
+  return { as, act };
+}
+
+/** A fund's reserved and available amounts, as text. */
+export const fundBalances = async (db: DataSource, fundId: string) =>
+  (await db.query(`SELECT reserved::text, available::text FROM funds WHERE id = $1`, [fundId]))[0];
+
+export const seatsTaken = async (db: DataSource, intakeId: string) =>
+  (await db.query(`SELECT seats_taken FROM intakes WHERE id = $1`, [intakeId]))[0].seats_taken;
+
+/** A nomination's history actions and outbox event types, oldest first. */
+export const actionTrail = async (db: DataSource, id: string) => ({
+  history: (
+    await db.query(`SELECT action FROM nomination_history WHERE nomination_id = $1 ORDER BY id`, [
+      id,
+    ])
+  ).map((row: { action: string }) => row.action),
+  events: (
+    await db.query(`SELECT type FROM outbox_events WHERE aggregate_id = $1 ORDER BY id`, [id])
+  ).map((row: { type: string }) => row.type),
+});
+
+type UserGrants = Parameters<
+  Awaited<ReturnType<typeof seedOrganizationFixture>>['factory']['user']
+>[0];
+
+/**
+ * The organization fixture with a board member of authority A (`memberA`) and one intake,
+ * CNKT-2027-1 with 40 seats; `newUser` adds a named user to `users` and `tokens`.
+ */
+export async function seedIntakeFixture(stack: TestStack) {
+  const org = await seedOrganizationFixture(stack);
+  const db = stack.api.get(DataSource);
+  const tokens: Record<string, string> = { ...org.tokens };
+  const users: Record<string, string> = { ...org.users };
+  /** A user with no grant of their own unless given. */
+  const newUser = async (name: string, grants: UserGrants = {}) => {
+    users[name] = await org.factory.user(grants);
+    tokens[name] = tokenFor(stack, users[name]);
+    return users[name];
+  };
+  await newUser('memberA', {
+    grants: [{ role: 'board_member', authorityId: org.authorities.authorityA }],
+  });
+  const program = await insertProgram(db);
+  const intakeId = await insertIntake(db, program, 'CNKT-2027-1', 40);
+  /** A fund of district A with the database's default policy. */
+  const fund = (allocated: bigint) => insertFund(db, org.units.districtA, allocated);
+  return { org, db, tokens, users, newUser, intakeId, fund, ...nominationClient(stack, tokens) };
+}
+
+export type IntakeFixture = Awaited<ReturnType<typeof seedIntakeFixture>>;
+
 /**
  * The organization fixture plus what nominations need: a Ninh Kiều board member (the
  * deciding step of the default chain), an intake open for nominations and helpers to drive
@@ -26,62 +184,16 @@ export async function seedNominationFixture(stack: TestStack, options: { seats?:
     }),
   );
 
-  const insert = async (table: string, values: Record<string, unknown>): Promise<string> => {
-    const columns = Object.keys(values);
-    const [row] = await db.query(
-      `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING id`,
-      Object.values(values),
-    );
-    return row.id;
-  };
-  const provider = await insert('providers', {
-    code: `TCT-${Math.random().toString(36).slice(2, 8)}`,
-    name: 'Trường Chính trị thành phố Cần Thơ',
-    country: 'VN',
-  });
-  const program = await insert('programs', {
-    code: `CNKT-${Math.random().toString(36).slice(2, 8)}`,
-    name: 'Cập nhật kiến thức cho cán bộ lãnh đạo',
-    category: 'knowledge_update',
-    provider_id: provider,
-    mode: 'in_service',
-    duration_months: 1,
+  const program = await insertProgram(db, {
+    provider: `TCT-${Math.random().toString(36).slice(2, 8)}`,
+    program: `CNKT-${Math.random().toString(36).slice(2, 8)}`,
   });
   /** An intake starting in 60 days, open for nominations now; 40,500,000 VND a place. */
-  const intake = (code: string) =>
-    insert('intakes', {
-      code,
-      program_id: program,
-      starts_on: shiftDays(60),
-      ends_on: shiftDays(90),
-      location: 'Cần Thơ',
-      seats_total: options.seats ?? 200,
-      nomination_opens_on: shiftDays(-5),
-      nomination_closes_on: shiftDays(30),
-      cost_tuition: '28500000',
-      cost_allowances: '12000000',
-    });
+  const intake = (code: string) => insertIntake(db, program, code, options.seats ?? 200);
 
   /** A stop fund of district A for the intakes' fiscal year. */
-  const fund = async (allocated: bigint): Promise<string> => {
-    const id = await insert('funds', {
-      code: `KP-${Math.random().toString(36).slice(2, 8)}`,
-      name: 'Kinh phí đào tạo quận Ninh Kiều',
-      fiscal_year: Number(shiftDays(60).slice(0, 4)),
-      owner_unit_id: org.units.districtA,
-      source: 'state_budget',
-      policy: 'stop',
-    });
-    await db.query(
-      `INSERT INTO fund_ledger (fund_id, kind, amount, comment) VALUES ($1, 'allocation', $2, 'Dự toán')`,
-      [id, allocated.toString()],
-    );
-    await db.query(`UPDATE funds SET allocated = allocated + $2 WHERE id = $1`, [
-      id,
-      allocated.toString(),
-    ]);
-    return id;
-  };
+  const fund = (allocated: bigint): Promise<string> =>
+    insertFund(db, org.units.districtA, allocated, { policy: 'stop' });
 
   /** Staff of commune A, managed by authority A: nominees for the unit head of district A. */
   const nominees = async (count: number): Promise<string[]> => {
@@ -98,30 +210,13 @@ export async function seedNominationFixture(stack: TestStack, options: { seats?:
     return ids;
   };
 
-  const as = (who: string) => bearer(tokens[who]);
+  const { as, act } = nominationClient(stack, tokens);
   const nominate = (nominee: string, intakeId: string, fundId: string, amount = '40500000') =>
     stack.http.post(
       '/api/v1/nominations',
-      {
-        nomineeStaffId: nominee,
-        intakeId,
-        targetGroup: 3,
-        justification: 'Cập nhật kiến thức cho cán bộ phường An Hòa.',
-        costLines: [{ fundId, amount }],
-      },
+      nominationDraft(nominee, intakeId, fundId, amount),
       as('unitHeadA'),
     );
-  const act = (
-    id: string,
-    action: string,
-    version: number,
-    who: string,
-    body: Record<string, unknown> = {},
-  ) =>
-    stack.http.request('POST', `/api/v1/nominations/${id}/actions/${action}`, {
-      body,
-      headers: { ...as(who), 'if-match': `"${version}"` },
-    });
   /** Created, submitted and approved by the reviewer: at the last step, version 3. */
   const atLastStep = async (nominee: string, intakeId: string, fundId: string) => {
     const created = await nominate(nominee, intakeId, fundId);
