@@ -28,8 +28,8 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { CODE, CODE_MESSAGE } from '../catalog/providers.dto';
 import { PageQueryDto } from '../http/paging';
+import { IsRecordCode } from '../http/validation';
 
 /** Whole VND above zero, as a string of 1–15 digits. */
 export const POSITIVE_VND = /^(?=\d*[1-9])\d{1,15}$/;
@@ -82,7 +82,7 @@ const THRESHOLDS_DOC = {
 
 export class CreateFundDto {
   @ApiProperty({ example: 'KP-DT-2026-NK' })
-  @Matches(CODE, { message: CODE_MESSAGE })
+  @IsRecordCode()
   code: string;
 
   @ApiProperty({ example: 'Kinh phí đào tạo, bồi dưỡng 2026 – Quận Ninh Kiều' })

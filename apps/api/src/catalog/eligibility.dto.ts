@@ -2,9 +2,7 @@ import { RULE_KINDS, TARGET_GROUPS } from '@app/catalog';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsUUID } from 'class-validator';
-
-const toBoolean = ({ value }: { value: unknown }) =>
-  value === 'true' ? true : value === 'false' ? false : value;
+import { queryBoolean } from '../http/validation';
 
 export class RuleQueryDto {
   @ApiPropertyOptional({ format: 'uuid' })
@@ -19,7 +17,7 @@ export class RuleQueryDto {
 
   @ApiPropertyOptional({ description: 'Only the organization-wide defaults.' })
   @IsOptional()
-  @Transform(toBoolean)
+  @Transform(queryBoolean)
   @IsBoolean()
   defaultsOnly?: boolean;
 }

@@ -23,7 +23,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQueryDto } from '../http/paging';
-import { CODE, CODE_MESSAGE, toBoolean } from './providers.dto';
+import { IsRecordCode, queryBoolean } from '../http/validation';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const MAX_SEATS = 100_000;
@@ -98,7 +98,7 @@ export class QuotaInputDto {
 
 export class CreateIntakeDto {
   @ApiProperty({ example: 'CCLLCT-2026-K1' })
-  @Matches(CODE, { message: CODE_MESSAGE })
+  @IsRecordCode()
   code: string;
 
   @ApiProperty({ format: 'uuid' })
@@ -244,7 +244,7 @@ export class IntakeQueryDto extends PageQueryDto {
       'true: today (Vietnam time) lies within the nomination window; false: it does not.',
   })
   @IsOptional()
-  @Transform(toBoolean)
+  @Transform(queryBoolean)
   @IsBoolean()
   open?: boolean;
 
@@ -260,7 +260,7 @@ export class IntakeQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Transform(toBoolean)
+  @Transform(queryBoolean)
   @IsBoolean()
   active?: boolean;
 }

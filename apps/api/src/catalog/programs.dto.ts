@@ -17,17 +17,16 @@ import {
   IsOptional,
   IsString,
   IsUUID,
-  Matches,
   Max,
   MaxLength,
   Min,
 } from 'class-validator';
 import { PageQueryDto } from '../http/paging';
-import { CODE, CODE_MESSAGE, toBoolean } from './providers.dto';
+import { IsRecordCode, queryBoolean } from '../http/validation';
 
 export class CreateProgramDto {
   @ApiProperty({ example: 'CCLLCT-2026' })
-  @Matches(CODE, { message: CODE_MESSAGE })
+  @IsRecordCode()
   code: string;
 
   @ApiProperty({ example: 'Cao cấp lý luận chính trị' })
@@ -117,13 +116,13 @@ export class ProgramQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Transform(toBoolean)
+  @Transform(queryBoolean)
   @IsBoolean()
   overseas?: boolean;
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Transform(toBoolean)
+  @Transform(queryBoolean)
   @IsBoolean()
   active?: boolean;
 

@@ -3,17 +3,11 @@ import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../http/paging';
-
-export const CODE = /^[A-Za-z0-9._-]{1,40}$/;
-export const CODE_MESSAGE = 'code must be 1–40 letters, digits, ".", "_" or "-"';
-
-/** `?active=true|false` arrive as strings. */
-export const toBoolean = ({ value }: { value: unknown }) =>
-  value === 'true' ? true : value === 'false' ? false : value;
+import { IsRecordCode, queryBoolean } from '../http/validation';
 
 export class CreateProviderDto {
   @ApiProperty({ example: 'HVCTQG-HCM' })
-  @Matches(CODE, { message: CODE_MESSAGE })
+  @IsRecordCode()
   code: string;
 
   @ApiProperty({ example: 'Học viện Chính trị quốc gia Hồ Chí Minh' })
@@ -58,7 +52,7 @@ export class ProviderQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Transform(toBoolean)
+  @Transform(queryBoolean)
   @IsBoolean()
   active?: boolean;
 }

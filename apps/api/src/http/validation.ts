@@ -1,5 +1,6 @@
 import { DomainError, FieldError } from '@app/common';
 import { ParseUUIDPipe, ValidationError, ValidationPipe } from '@nestjs/common';
+import { Matches } from 'class-validator';
 
 /** Flattens class-validator's tree into `{ field: 'a.b[0].c', message, code }` entries. */
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {
@@ -49,3 +50,13 @@ export function uuidPipe(field = 'id'): ParseUUIDPipe {
       }),
   });
 }
+
+const RECORD_CODE = /^[A-Za-z0-9._-]{1,40}$/;
+
+/** The code of a record (unit, position, programme, fund, …): 1–40 letters, digits, `.`, `_`, `-`. */
+export const IsRecordCode = () =>
+  Matches(RECORD_CODE, { message: 'code must be 1–40 letters, digits, ".", "_" or "-"' });
+
+/** Query strings carry booleans as text: `?active=true|false`. Use with `@Transform`. */
+export const queryBoolean = ({ value }: { value: unknown }) =>
+  value === 'true' ? true : value === 'false' ? false : value;

@@ -8,19 +8,16 @@ import {
   IsOptional,
   IsString,
   IsUUID,
-  Matches,
   Max,
   MaxLength,
   Min,
 } from 'class-validator';
 import { PageQueryDto } from '../http/paging';
-
-const CODE = /^[A-Za-z0-9._-]{1,40}$/;
-const CODE_MESSAGE = 'code must be 1–40 letters, digits, ".", "_" or "-"';
+import { IsRecordCode } from '../http/validation';
 
 export class CreateTierDto {
   @ApiProperty({ example: 'commune' })
-  @Matches(CODE, { message: CODE_MESSAGE })
+  @IsRecordCode()
   code: string;
 
   @ApiProperty({ example: 'Cấp xã' })
@@ -43,7 +40,7 @@ export class TierDto extends CreateTierDto {
 
 export class CreateUnitDto {
   @ApiProperty({ example: 'NK-UBND' })
-  @Matches(CODE, { message: CODE_MESSAGE })
+  @IsRecordCode()
   code: string;
 
   @ApiProperty({ example: 'Ủy ban nhân dân quận Ninh Kiều' })
@@ -123,7 +120,7 @@ export class UnitPlacementDto {
 
 export class CreatePositionDto {
   @ApiProperty({ example: 'PCT-UBND-XA' })
-  @Matches(CODE, { message: CODE_MESSAGE })
+  @IsRecordCode()
   code: string;
 
   @ApiProperty({ example: 'Phó Chủ tịch UBND xã' })
@@ -189,7 +186,7 @@ export class PositionDto extends CreatePositionDto {
 
 export class CreateAuthorityDto {
   @ApiProperty({ example: 'BTV-NK' })
-  @Matches(CODE, { message: CODE_MESSAGE })
+  @IsRecordCode()
   code: string;
 
   @ApiProperty({ example: 'Ban Thường vụ Quận ủy Ninh Kiều' })

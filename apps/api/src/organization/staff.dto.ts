@@ -19,14 +19,11 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQueryDto } from '../http/paging';
-
-const CODE = /^[A-Za-z0-9._-]{1,40}$/;
-const toBoolean = ({ value }: { value: unknown }) =>
-  value === 'true' ? true : value === 'false' ? false : value;
+import { IsRecordCode, queryBoolean } from '../http/validation';
 
 export class CreateStaffDto {
   @ApiProperty({ example: 'CB-000123' })
-  @Matches(CODE, { message: 'code must be 1–40 letters, digits, ".", "_" or "-"' })
+  @IsRecordCode()
   code: string;
 
   @ApiProperty({ example: 'Nguyễn Thị Hồng' })
@@ -170,7 +167,7 @@ export class StaffQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional({ description: 'true: below their position’s standard; false: meeting it.' })
   @IsOptional()
-  @Transform(toBoolean)
+  @Transform(queryBoolean)
   @IsBoolean()
   belowStandard?: boolean;
 
