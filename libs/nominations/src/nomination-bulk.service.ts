@@ -1,6 +1,5 @@
 import { Actor } from '@app/access';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { NewNomination, NominationService } from './nomination.service';
 
 export type BulkOutcome =
@@ -13,10 +12,7 @@ export type BulkOutcome =
  */
 @Injectable()
 export class BulkNominations {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly nominations: NominationService,
-  ) {}
+  constructor(private readonly nominations: NominationService) {}
 
   /** `input` builds each person's nomination; a failure to build it is that person's outcome. */
   async createEach(
@@ -26,11 +22,7 @@ export class BulkNominations {
     const outcomes: BulkOutcome[] = [];
     for (const { nomineeStaffId, input } of people) {
       try {
-        const id = await this.nominations.create(actor, input());
-        const [{ reference }] = await this.dataSource.query(
-          `SELECT reference FROM nominations WHERE id = $1`,
-          [id],
-        );
+        const { id, reference } = await this.nominations.create(actor, input());
         outcomes.push({ nomineeStaffId, ok: true, id, reference });
       } catch (error) {
         outcomes.push({ nomineeStaffId, ok: false, error });

@@ -64,7 +64,11 @@ export class NominationService {
     private readonly checks: SubmissionChecks,
   ) {}
 
-  async create(actor: Actor, input: NewNomination, within?: EntityManager): Promise<string> {
+  async create(
+    actor: Actor,
+    input: NewNomination,
+    within?: EntityManager,
+  ): Promise<{ id: string; reference: string }> {
     const nominee = await this.staff.get(actor, input.nomineeStaffId, within);
     return this.inTransaction(within, async (manager) => {
       const [unit] = await manager.query(`SELECT path FROM units WHERE id = $1`, [nominee.unitId]);
@@ -108,7 +112,7 @@ export class NominationService {
         actorUserId: actor.userId,
         event: null,
       });
-      return id;
+      return { id, reference };
     });
   }
 

@@ -57,7 +57,7 @@ export class NominationsController {
       body,
     };
     return this.idempotency.run(request, reply, async (manager) => {
-      const id = await this.nominations.create(
+      const { id } = await this.nominations.create(
         actor,
         {
           nomineeStaffId: body.nomineeStaffId,
