@@ -142,8 +142,9 @@ describe('the scheduled start of nominations, through the queue and the worker',
     const queue = producer.queue('nominations');
     const failed = await eventually(
       async () => {
-        const job = await queue.getJob(jobId);
-        return (await job?.getState()) === 'failed' ? job : undefined;
+        // Read the job again once failed: a copy read before it failed has no reason yet.
+        const state = await (await queue.getJob(jobId))?.getState();
+        return state === 'failed' ? await queue.getJob(jobId) : undefined;
       },
       { timeoutMs: 15_000 },
     );
