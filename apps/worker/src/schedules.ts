@@ -1,15 +1,43 @@
 import { ORGANIZATION_TIME_ZONE } from '@app/catalog';
-import { JobProducer, jobDefinitions } from '@app/queue';
+import {
+  DIGEST_PATTERN,
+  DIGEST_SCHEDULER_ID,
+  REMINDERS_PATTERN,
+  REMINDERS_SCHEDULER_ID,
+} from '@app/notifications';
+import { JobName, JobProducer, jobDefinitions } from '@app/queue';
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 
 /** The scheduled start of nominations: every hour at minute 5, organization time. */
 export const START_DUE_SCHEDULER_ID = 'nominations.start-due.hourly';
 export const START_DUE_PATTERN = '5 * * * *';
 
+/** Every recurring job: its scheduler id, cron pattern (organization time), and whether it also runs at start-up. */
+const SCHEDULES: Array<{ id: string; job: JobName; pattern: string; runAtStart: boolean }> = [
+  // At start too, so nothing due waits for the next hour after a deployment.
+  {
+    id: START_DUE_SCHEDULER_ID,
+    job: 'nominations.start-due',
+    pattern: START_DUE_PATTERN,
+    runAtStart: true,
+  },
+  {
+    id: REMINDERS_SCHEDULER_ID,
+    job: 'notifications.reminders',
+    pattern: REMINDERS_PATTERN,
+    runAtStart: true,
+  },
+  {
+    id: DIGEST_SCHEDULER_ID,
+    job: 'notifications.digest',
+    pattern: DIGEST_PATTERN,
+    runAtStart: false,
+  },
+];
+
 /**
  * Registers the worker's recurring jobs (upserted, so every worker instance may do it and
- * there is still one schedule) and runs the scheduled start once at start-up, so nothing
- * due waits for the next hour after a deployment.
+ * there is still one schedule of each).
  */
 @Injectable()
 export class WorkerSchedules implements OnApplicationBootstrap {
@@ -18,21 +46,21 @@ export class WorkerSchedules implements OnApplicationBootstrap {
   constructor(private readonly producer: JobProducer) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const { queue, options } = jobDefinitions['nominations.start-due'];
-    try {
-      await this.producer
-        .queue(queue)
-        .upsertJobScheduler(
-          START_DUE_SCHEDULER_ID,
-          { pattern: START_DUE_PATTERN, tz: ORGANIZATION_TIME_ZONE },
-          { name: 'nominations.start-due', data: {}, opts: options },
-        );
-      await this.producer.enqueue('nominations.start-due', {});
-    } catch (error) {
-      // The queue backend was reachable at start-up; a hiccup now must not stop the worker.
-      this.logger.warn(
-        `Could not schedule the start of due nominations: ${(error as Error).message}`,
-      );
+    for (const schedule of SCHEDULES) {
+      const { queue, options } = jobDefinitions[schedule.job];
+      try {
+        await this.producer
+          .queue(queue)
+          .upsertJobScheduler(
+            schedule.id,
+            { pattern: schedule.pattern, tz: ORGANIZATION_TIME_ZONE },
+            { name: schedule.job, data: {}, opts: options },
+          );
+        if (schedule.runAtStart) await this.producer.enqueue(schedule.job, {} as never);
+      } catch (error) {
+        // The queue backend was reachable at start-up; a hiccup now must not stop the worker.
+        this.logger.warn(`Could not schedule ${schedule.job}: ${(error as Error).message}`);
+      }
     }
   }
 }

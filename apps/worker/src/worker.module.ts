@@ -4,9 +4,11 @@ import { DatabaseModule } from '@app/database';
 import { HealthModule } from '@app/health';
 import { LoggingModule } from '@app/logging';
 import { NominationsModule } from '@app/nominations';
+import { NotificationsModule, OutboxRelay } from '@app/notifications';
 import { QueueModule } from '@app/queue';
 import { DynamicModule, Module } from '@nestjs/common';
 import { NominationsProcessor } from './processors/nominations.processor';
+import { NotificationsProcessor } from './processors/notifications.processor';
 import { SystemProcessor } from './processors/system.processor';
 import { WorkerSchedules } from './schedules';
 
@@ -24,8 +26,15 @@ export class WorkerModule {
         HealthModule,
         AuditModule,
         NominationsModule,
+        NotificationsModule,
       ],
-      providers: [SystemProcessor, NominationsProcessor, WorkerSchedules],
+      providers: [
+        SystemProcessor,
+        NominationsProcessor,
+        NotificationsProcessor,
+        OutboxRelay,
+        WorkerSchedules,
+      ],
     };
   }
 }

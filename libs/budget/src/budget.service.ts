@@ -381,11 +381,18 @@ export class BudgetService {
     const after = basisPoints(committed, allocated);
     for (const threshold of fund.thresholds) {
       if (before < threshold * 100 && after >= threshold * 100) {
-        await manager.query(
+        const recorded = await manager.query(
           `INSERT INTO fund_threshold_events (fund_id, threshold, utilization_basis_points, nomination_id)
-           VALUES ($1, $2, $3, $4) ON CONFLICT (fund_id, threshold) DO NOTHING`,
+           VALUES ($1, $2, $3, $4) ON CONFLICT (fund_id, threshold) DO NOTHING RETURNING id`,
           [fund.id, threshold, after, nominationId],
         );
+        // Finance hears of each crossing once, through the same outbox as the workflow.
+        if (recorded.length) {
+          await manager.query(
+            `INSERT INTO outbox_events (type, aggregate_id, payload) VALUES ('fund.threshold_crossed', $1, $2::jsonb)`,
+            [fund.id, JSON.stringify({ threshold, utilizationBasisPoints: after, nominationId })],
+          );
+        }
       }
     }
   }

@@ -141,6 +141,60 @@ export const envSchema = {
     default: '5',
     parse: integer(1, 100),
   }),
+  SMTP_URL: spec({
+    description:
+      'SMTP server for notification emails, e.g. smtp://user:pass@mail.example.org:587 or smtps://… (port 465).',
+    expected: 'an smtp:// or smtps:// URL',
+    default: 'smtp://127.0.0.1:1025',
+    parse: url(['smtp:', 'smtps:']),
+  }),
+  MAIL_FROM: spec({
+    description: 'Sender of notification emails, as an address or "Name <address>".',
+    expected: 'an email address, optionally with a display name',
+    default: 'Đào tạo cán bộ <no-reply@example.org>',
+    parse: (raw: string) =>
+      /^([^<>]*<)?[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+>?$/.test(raw) ? raw : undefined,
+  }),
+  APP_BASE_URL: spec({
+    description: 'Base URL of the web application; notification links point below it.',
+    expected: 'an http(s) URL',
+    default: 'http://localhost:3000',
+    parse: url(['http:', 'https:']),
+  }),
+  REMINDER_WORKING_DAYS: spec({
+    description:
+      'Working days (Monday to Friday) a step may wait before its approvers get a reminder.',
+    expected: 'an integer from 1 to 60',
+    default: '3',
+    parse: integer(1, 60),
+  }),
+  ESCALATION_WORKING_DAYS: spec({
+    description:
+      "Working days a step may wait before it is escalated to the authority's board members (more than REMINDER_WORKING_DAYS).",
+    expected: 'an integer from 2 to 120',
+    default: '5',
+    parse: integer(2, 120),
+  }),
+  DELIVERY_ATTEMPTS: spec({
+    description:
+      'Attempts per email before it is marked failed (exponential backoff from 2 s); permanent SMTP rejections are not retried.',
+    expected: 'an integer from 1 to 20',
+    default: '8',
+    parse: integer(1, 20),
+  }),
+  OUTBOX_POLL_MS: spec({
+    description:
+      'How often the worker looks for undispatched events when no notification wakes it.',
+    expected: 'an integer from 100 to 60000',
+    default: '1000',
+    parse: integer(100, 60000),
+  }),
+  OUTBOX_BATCH_SIZE: spec({
+    description: 'Events moved from the outbox to the queue per transaction.',
+    expected: 'an integer from 1 to 1000',
+    default: '100',
+    parse: integer(1, 1000),
+  }),
   SHUTDOWN_TIMEOUT_MS: spec({
     description:
       'On SIGTERM/SIGINT, how long in-flight requests and jobs may take before the process exits anyway.',

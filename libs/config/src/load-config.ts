@@ -44,6 +44,12 @@ const DEVELOPMENT_JWT_SECRET = 'development-only-secret-never-use-in-production!
  * Development and tests get fixed, well-known values so that `npm start` just works.
  */
 function withEnvironmentDefaults(env: Env): Env {
+  if (env.ESCALATION_WORKING_DAYS <= env.REMINDER_WORKING_DAYS) {
+    throw new ConfigError(
+      'ESCALATION_WORKING_DAYS',
+      `ESCALATION_WORKING_DAYS is invalid: expected more than REMINDER_WORKING_DAYS (${env.REMINDER_WORKING_DAYS}), got ${env.ESCALATION_WORKING_DAYS}`,
+    );
+  }
   if (env.NODE_ENV === 'production') {
     if (!env.JWT_SECRET) {
       throw new ConfigError(

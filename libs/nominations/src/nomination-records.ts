@@ -150,6 +150,7 @@ export async function recordTransition(
           to: entry.to,
           actorUserId: entry.actorUserId,
           ...(entry.onBehalfOf ? { onBehalfOf: entry.onBehalfOf } : {}),
+          ...(entry.comment ? { comment: entry.comment } : {}),
           ...entry.payload,
         }),
       ],

@@ -285,6 +285,13 @@ export class NominationService {
         payload: {
           reference: nomination.reference,
           step: step?.position ?? null,
+          // The step that now awaits a decision (or, once withdrawn, awaited one).
+          waitingStep:
+            outcome.to === 'in_review'
+              ? (next.currentStep ?? nomination.currentStep)
+              : action === 'withdraw'
+                ? nomination.currentStep
+                : null,
           ...(next.decisionNumber ? { decisionNumber: next.decisionNumber } : {}),
         },
       });

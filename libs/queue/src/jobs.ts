@@ -7,6 +7,7 @@ import type { JobsOptions } from 'bullmq';
 export const QueueName = {
   system: 'system',
   nominations: 'nominations',
+  notifications: 'notifications',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -18,6 +19,16 @@ export interface JobPayloads {
    * organization's calendar; by default the current day) or earlier.
    */
   'nominations.start-due': { today?: string };
+  /** Resolves the recipients of an outbox event and enqueues one delivery per channel. */
+  'notifications.route': { eventId: string };
+  /** Sends one delivery (an email, or an inbox item). */
+  'notifications.deliver': { deliveryId: string };
+  /** Daily: enqueues the digest of every user with gathered emails (`date`: YYYY-MM-DD). */
+  'notifications.digest': { date?: string };
+  /** One user's digest email for one day. */
+  'notifications.send-digest': { userId: string; date: string };
+  /** Finds steps waiting too long; writes reminder and escalation events (`now`: ISO). */
+  'notifications.reminders': { now?: string };
 }
 export type JobName = keyof JobPayloads;
 
@@ -41,6 +52,39 @@ export const jobDefinitions = {
     // Idempotent: a retry or an overlapping run only finds what is still due.
     options: { attempts: 5, backoff: { type: 'exponential', delay: 5_000 }, ...keepFinished },
   },
+  'notifications.route': {
+    queue: QueueName.notifications,
+    // Idempotent: deliveries are unique per (event, recipient, channel).
+    options: { attempts: 10, backoff: { type: 'exponential', delay: 1_000 }, ...keepFinished },
+  },
+  'notifications.deliver': {
+    queue: QueueName.notifications,
+    // The delivery record keeps the outcome, so a failed job is not kept in Redis: a kept
+    // failed job would swallow a later retry added under the same id.
+    options: {
+      attempts: 8,
+      backoff: { type: 'exponential', delay: 2_000 },
+      removeOnComplete: keepFinished.removeOnComplete,
+      removeOnFail: true,
+    },
+  },
+  'notifications.digest': {
+    queue: QueueName.notifications,
+    options: { attempts: 5, backoff: { type: 'exponential', delay: 10_000 }, ...keepFinished },
+  },
+  'notifications.send-digest': {
+    queue: QueueName.notifications,
+    options: {
+      attempts: 8,
+      backoff: { type: 'exponential', delay: 10_000 },
+      removeOnComplete: keepFinished.removeOnComplete,
+      removeOnFail: true,
+    },
+  },
+  'notifications.reminders': {
+    queue: QueueName.notifications,
+    options: { attempts: 5, backoff: { type: 'exponential', delay: 5_000 }, ...keepFinished },
+  },
 } satisfies Record<JobName, JobDefinition>;
 
 /** The jobs of one queue, for a consumer that must handle each of them. */
@@ -52,6 +96,6 @@ export type JobsOf<Q extends QueueName> = {
 export type JobHandlers<Q extends QueueName> = {
   [N in JobsOf<Q>]: (
     payload: JobPayloads[N],
-    context: { jobId: string; attempt: number },
+    context: { jobId: string; attempt: number; maxAttempts: number },
   ) => Promise<unknown>;
 };

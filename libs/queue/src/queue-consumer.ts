@@ -34,6 +34,7 @@ export abstract class QueueConsumer<Q extends QueueName>
     const result = await handler(job.data, {
       jobId: job.id as string,
       attempt: job.attemptsMade + 1,
+      maxAttempts: job.opts.attempts ?? 1,
     });
     this.logger.log({
       msg: 'Job done',

@@ -1,0 +1,39 @@
+import { APP_CONFIG, AppConfig } from '@app/config';
+import {
+  DeliveryService,
+  DigestService,
+  NotificationRouter,
+  RemindersService,
+} from '@app/notifications';
+import { JobHandlers, QueueConsumer, QueueName } from '@app/queue';
+import { Processor } from '@nestjs/bullmq';
+import { Inject } from '@nestjs/common';
+
+@Processor(QueueName.notifications)
+export class NotificationsProcessor extends QueueConsumer<typeof QueueName.notifications> {
+  protected readonly handlers: JobHandlers<typeof QueueName.notifications> = {
+    'notifications.route': (payload) => this.router.route(payload.eventId),
+    'notifications.deliver': (payload, job) =>
+      this.deliveries.deliver(payload.deliveryId, { number: job.attempt, max: job.maxAttempts }),
+    'notifications.digest': (payload) => this.digests.enqueueDigests(payload.date),
+    'notifications.send-digest': (payload, job) =>
+      this.digests.sendDigest(payload.userId, payload.date, {
+        number: job.attempt,
+        max: job.maxAttempts,
+      }),
+    'notifications.reminders': (payload) =>
+      this.reminders.scan(payload.now ? new Date(payload.now) : undefined),
+  };
+  protected readonly concurrency: number;
+
+  constructor(
+    private readonly router: NotificationRouter,
+    private readonly deliveries: DeliveryService,
+    private readonly digests: DigestService,
+    private readonly reminders: RemindersService,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    super();
+    this.concurrency = config.WORKER_CONCURRENCY;
+  }
+}

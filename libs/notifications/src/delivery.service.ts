@@ -1,0 +1,153 @@
+import { APP_CONFIG, AppConfig } from '@app/config';
+import { Inject, Injectable } from '@nestjs/common';
+import { UnrecoverableError } from 'bullmq';
+import { DataSource, EntityManager } from 'typeorm';
+import { isNotified } from './events';
+import { isPermanentSmtpFailure, Mailer } from './mailer';
+import { loadMessageContext } from './message-context';
+import { loadOutboxEvent } from './outbox';
+import type { Recipient } from './recipients';
+import { renderNotification } from './templates/render';
+
+interface ClaimedDelivery {
+  id: string;
+  eventId: string;
+  channel: 'email' | 'inbox';
+  recipient: Recipient;
+}
+
+/**
+ * Sends one delivery. The delivery row is the guard against duplicates: a delivery marked
+ * sent is never sent again, whatever BullMQ runs twice. The one window left is an email the
+ * SMTP server accepted just before the process died, before the row said so (see
+ * docs/notifications.md).
+ */
+@Injectable()
+export class DeliveryService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly mailer: Mailer,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async deliver(
+    deliveryId: string,
+    attempt: { number: number; max: number } = { number: 1, max: 1 },
+  ): Promise<{ status: string }> {
+    const delivery = await this.claim(deliveryId);
+    if (!delivery) return { status: 'skipped' };
+    try {
+      if (delivery.channel === 'inbox') {
+        await this.dataSource.transaction(async (manager) => {
+          await this.writeInboxItem(manager, delivery);
+          await markSent(manager, delivery.id);
+        });
+      } else {
+        const message = await this.render(this.dataSource.manager, delivery);
+        await this.mailer.send({
+          to: delivery.recipient.email,
+          subject: message.subject,
+          text: message.text,
+          html: message.html,
+          messageId: `<delivery-${delivery.id}@${new URL(this.config.APP_BASE_URL).hostname}>`,
+        });
+        await markSent(this.dataSource.manager, delivery.id);
+      }
+      return { status: 'sent' };
+    } catch (error) {
+      const permanent = isPermanentSmtpFailure(error);
+      const final = permanent || attempt.number >= attempt.max;
+      await this.dataSource.query(
+        `UPDATE deliveries SET status = $2, last_error = $3, claimed_until = NULL, updated_at = now()
+          WHERE id = $1`,
+        [delivery.id, final ? 'failed' : 'pending', describe(error)],
+      );
+      // Rethrown, so BullMQ retries (or, for a permanent rejection, stops at once).
+      throw permanent ? new UnrecoverableError(describe(error)) : error;
+    }
+  }
+
+  /**
+   * Marks the delivery as being sent and counts the attempt; nothing when it was sent
+   * already, is waiting for the digest, or failed for good (an administrator's retry makes
+   * it pending again).
+   */
+  private async claim(deliveryId: string): Promise<ClaimedDelivery | undefined> {
+    const [rows] = await this.dataSource.query(
+      `UPDATE deliveries d
+          SET status = 'sending', attempts = d.attempts + 1, updated_at = now(),
+              claimed_until = now() + interval '5 minutes'
+         FROM users u
+        WHERE d.id = $1 AND d.status IN ('pending', 'sending') AND u.id = d.user_id
+        RETURNING d.id::text, d.event_id::text AS "eventId", d.channel,
+                  u.id AS "userId", u.email, u.display_name AS "displayName", u.locale`,
+      [deliveryId],
+    );
+    const row = rows[0];
+    if (!row) return undefined;
+    return {
+      id: row.id,
+      eventId: row.eventId,
+      channel: row.channel,
+      recipient: {
+        userId: row.userId,
+        email: row.email,
+        displayName: row.displayName,
+        locale: row.locale,
+      },
+    };
+  }
+
+  private async writeInboxItem(manager: EntityManager, delivery: ClaimedDelivery) {
+    const event = await this.event(manager, delivery.eventId);
+    const context = await loadMessageContext(
+      manager,
+      event,
+      delivery.recipient,
+      this.config.APP_BASE_URL,
+    );
+    const message = renderNotification(context);
+    await manager.query(
+      `INSERT INTO notifications (user_id, event_id, type, title, body, link, nomination_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (event_id, user_id) DO NOTHING`,
+      [
+        delivery.recipient.userId,
+        delivery.eventId,
+        event.type,
+        message.subject,
+        message.text,
+        context.link,
+        event.type.startsWith('nomination.') ? event.aggregateId : null,
+      ],
+    );
+  }
+
+  private async render(manager: EntityManager, delivery: ClaimedDelivery) {
+    const event = await this.event(manager, delivery.eventId);
+    return renderNotification(
+      await loadMessageContext(manager, event, delivery.recipient, this.config.APP_BASE_URL),
+    );
+  }
+
+  private async event(manager: EntityManager, eventId: string) {
+    const event = await loadOutboxEvent(manager, eventId);
+    if (!event || !isNotified(event.type)) {
+      throw new UnrecoverableError(`Event ${eventId} is not one that notifies`);
+    }
+    return { ...event, type: event.type };
+  }
+}
+
+const markSent = (manager: EntityManager, id: string) =>
+  manager.query(
+    `UPDATE deliveries SET status = 'sent', sent_at = now(), claimed_until = NULL, last_error = NULL,
+            updated_at = now()
+      WHERE id = $1`,
+    [id],
+  );
+
+function describe(error: unknown): string {
+  const { message, responseCode } = error as { message?: string; responseCode?: number };
+  return (responseCode ? `${responseCode} ` : '') + (message ?? String(error)).slice(0, 1000);
+}

@@ -1,0 +1,111 @@
+import { organizationToday } from '@app/catalog';
+import { APP_CONFIG, AppConfig } from '@app/config';
+import { JobProducer } from '@app/queue';
+import { Inject, Injectable } from '@nestjs/common';
+import { UnrecoverableError } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { isNotified } from './events';
+import { isPermanentSmtpFailure, Mailer } from './mailer';
+import { loadMessageContext } from './message-context';
+import { loadOutboxEvent } from './outbox';
+import type { Recipient } from './recipients';
+import { renderDigest, renderNotification } from './templates/render';
+import type { DigestItem } from './templates/context';
+
+/** The daily digest, every day at 07:30 organization time. */
+export const DIGEST_SCHEDULER_ID = 'notifications.digest.daily';
+export const DIGEST_PATTERN = '30 7 * * *';
+
+// A digest being sent longer than this was abandoned by a crashed worker.
+const CLAIM = `interval '10 minutes'`;
+
+/** Emails gathered for users who chose a daily digest, sent as one message per user. */
+@Injectable()
+export class DigestService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly jobs: JobProducer,
+    private readonly mailer: Mailer,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Enqueues one digest job per user with gathered emails; one per user and day. */
+  async enqueueDigests(date = organizationToday()): Promise<{ users: number }> {
+    const users: Array<{ userId: string }> = await this.dataSource.query(
+      `SELECT DISTINCT user_id AS "userId" FROM deliveries
+        WHERE status = 'digest' OR (status = 'sending' AND digest AND claimed_until < now())`,
+    );
+    await this.jobs.enqueueMany(
+      'notifications.send-digest',
+      users.map(({ userId }) => ({
+        payload: { userId, date },
+        options: { jobId: `digest-${userId}-${date}` },
+      })),
+    );
+    return { users: users.length };
+  }
+
+  async sendDigest(
+    userId: string,
+    date: string,
+    attempt: { number: number; max: number } = { number: 1, max: 1 },
+  ): Promise<{ items: number }> {
+    const [claimed] = await this.dataSource.query(
+      `UPDATE deliveries SET status = 'sending', attempts = attempts + 1, updated_at = now(),
+              claimed_until = now() + ${CLAIM}
+        WHERE user_id = $1 AND channel = 'email' AND digest
+          AND (status = 'digest' OR (status = 'sending' AND claimed_until < now()))
+        RETURNING id::text, event_id::text AS "eventId", created_at AS "createdAt"`,
+      [userId],
+    );
+    const deliveries: Array<{ id: string; eventId: string; createdAt: Date }> = claimed;
+    if (!deliveries.length) return { items: 0 };
+    const ids = deliveries.map((delivery) => delivery.id);
+    try {
+      const [recipient]: Recipient[] = await this.dataSource.query(
+        `SELECT id AS "userId", email, display_name AS "displayName", locale FROM users WHERE id = $1`,
+        [userId],
+      );
+      const items: DigestItem[] = [];
+      for (const delivery of deliveries.sort((a, b) => Number(a.eventId) - Number(b.eventId))) {
+        const event = await loadOutboxEvent(this.dataSource.manager, delivery.eventId);
+        if (!event || !isNotified(event.type)) continue;
+        const context = await loadMessageContext(
+          this.dataSource.manager,
+          { ...event, type: event.type },
+          recipient,
+          this.config.APP_BASE_URL,
+        );
+        const message = renderNotification(context);
+        items.push({
+          subject: message.subject,
+          text: message.text,
+          link: context.link,
+          at: new Date(event.createdAt).toISOString(),
+        });
+      }
+      const digest = renderDigest(recipient, items, date);
+      await this.mailer.send({
+        to: recipient.email,
+        ...digest,
+        messageId: `<digest-${userId}-${date}-${ids[0]}@${new URL(this.config.APP_BASE_URL).hostname}>`,
+      });
+      await this.dataSource.query(
+        `UPDATE deliveries SET status = 'sent', sent_at = now(), claimed_until = NULL,
+                last_error = NULL, updated_at = now()
+          WHERE id = ANY($1::bigint[])`,
+        [ids],
+      );
+      return { items: items.length };
+    } catch (error) {
+      const permanent = isPermanentSmtpFailure(error);
+      const final = permanent || attempt.number >= attempt.max;
+      await this.dataSource.query(
+        `UPDATE deliveries SET status = $2, last_error = $3, claimed_until = NULL, updated_at = now()
+          WHERE id = ANY($1::bigint[])`,
+        [ids, final ? 'failed' : 'digest', (error as Error).message.slice(0, 1000)],
+      );
+      throw permanent ? new UnrecoverableError((error as Error).message) : error;
+    }
+  }
+}

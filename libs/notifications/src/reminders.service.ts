@@ -1,0 +1,93 @@
+import { APP_CONFIG, AppConfig } from '@app/config';
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { workingDaysElapsed } from './working-days';
+
+/** The reminder scan, every 15 minutes. */
+export const REMINDERS_SCHEDULER_ID = 'notifications.reminders.quarter-hourly';
+export const REMINDERS_PATTERN = '*/15 * * * *';
+
+type Level = 'reminder' | 'escalation';
+
+const EVENT_OF: Record<Level, string> = {
+  reminder: 'nomination.reminder',
+  escalation: 'nomination.escalated',
+};
+
+/**
+ * Finds steps that have waited too long and writes a reminder (to the step's approvers) or
+ * an escalation (to the authority's board members) as an outbox event. The row in
+ * `step_reminders` makes each level happen once per wait, whichever worker scans first.
+ */
+@Injectable()
+export class RemindersService {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async scan(now: Date = new Date()): Promise<{ reminders: number; escalations: number }> {
+    // A step waits from the submission or the approval that made it current. N working
+    // days are at least N calendar days, which narrows the candidates in SQL.
+    const waiting: Array<{ id: string; step: number; since: Date; sent: Level[] }> =
+      await this.dataSource.query(
+        `SELECT n.id, n.current_step AS step, w.since,
+                coalesce(array_agg(r.level) FILTER (WHERE r.level IS NOT NULL), '{}') AS sent
+           FROM nominations n
+           CROSS JOIN LATERAL (
+             -- Milliseconds, as a JavaScript Date holds it, so it matches what was recorded.
+             SELECT date_trunc('milliseconds', max(h.created_at)) AS since FROM nomination_history h
+              WHERE h.nomination_id = n.id AND h.action IN ('submit', 'approve')) w
+           LEFT JOIN step_reminders r
+             ON r.nomination_id = n.id AND r.step_position = n.current_step AND r.waiting_since = w.since
+          WHERE n.status = 'in_review' AND w.since <= $1::timestamptz - make_interval(days => $2)
+          GROUP BY n.id, n.current_step, w.since`,
+        [now.toISOString(), this.config.REMINDER_WORKING_DAYS],
+      );
+    const counts = { reminders: 0, escalations: 0 };
+    for (const nomination of waiting) {
+      const days = workingDaysElapsed(new Date(nomination.since), now);
+      const due: Level[] = [];
+      if (days >= this.config.REMINDER_WORKING_DAYS) due.push('reminder');
+      if (days >= this.config.ESCALATION_WORKING_DAYS) due.push('escalation');
+      for (const level of due.filter((level) => !nomination.sent.includes(level))) {
+        if (await this.record(nomination, level, days)) {
+          counts[level === 'reminder' ? 'reminders' : 'escalations'] += 1;
+        }
+      }
+    }
+    return counts;
+  }
+
+  private async record(
+    nomination: { id: string; step: number; since: Date },
+    level: Level,
+    workingDays: number,
+  ): Promise<boolean> {
+    return this.dataSource.transaction(async (manager) => {
+      const inserted = await manager.query(
+        // Only while the step still waits: an approval since the scan ends the wait.
+        `INSERT INTO step_reminders (nomination_id, step_position, waiting_since, level)
+         SELECT $1, $2, $3, $4 FROM nominations
+          WHERE id = $1 AND status = 'in_review' AND current_step = $2
+         ON CONFLICT DO NOTHING RETURNING level`,
+        [nomination.id, nomination.step, nomination.since, level],
+      );
+      if (!inserted.length) return false;
+      await manager.query(
+        `INSERT INTO outbox_events (type, aggregate_id, payload) VALUES ($1, $2, $3::jsonb)`,
+        [
+          EVENT_OF[level],
+          nomination.id,
+          JSON.stringify({
+            waitingStep: nomination.step,
+            waitingSince: new Date(nomination.since).toISOString(),
+            workingDays,
+            level,
+          }),
+        ],
+      );
+      return true;
+    });
+  }
+}

@@ -1,0 +1,56 @@
+import type { Locale, NotifiedEventType } from '../events';
+
+/**
+ * Everything a message may say, gathered when the event is handled. Money is whole VND as
+ * a digit string. Dates are ISO strings.
+ */
+export interface NotificationContext {
+  type: NotifiedEventType;
+  recipient: { displayName: string; locale: Locale };
+  /** Absolute link to what the message is about (built from APP_BASE_URL). */
+  link: string;
+  nomination?: {
+    reference: string;
+    nomineeName: string;
+    programTitle: string;
+    /** e.g. "Khóa 12 (2027)"; absent when unknown. */
+    intakeName?: string;
+    unitName: string;
+    estimatedCost: string;
+    /** The step now waiting (submitted, step_approved, reminder, escalated, withdrawn). */
+    step?: { position: number; role: 'board_reviewer' | 'board_member' | 'finance'; count: number };
+    /** Working days the step has waited (reminder, escalated). */
+    waitingWorkingDays?: number;
+    /** Decision number (approved). */
+    decisionNumber?: string;
+    /** The reason given (returned, rejected, cancelled). */
+    comment?: string;
+    /** Who acted (display name), when someone did. */
+    actorName?: string;
+  };
+  fund?: {
+    code: string;
+    name: string;
+    fiscalYear: number;
+    /** The threshold crossed, in percent. */
+    threshold: number;
+    /** Utilization now, in basis points (8123 = 81.23%). */
+    utilizationBasisPoints: number;
+    allocated: string;
+    available: string;
+  };
+}
+
+export interface RenderedMessage {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/** One line of a daily digest: an event already rendered for the recipient. */
+export interface DigestItem {
+  subject: string;
+  text: string;
+  link: string;
+  at: string;
+}
