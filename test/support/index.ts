@@ -3,3 +3,5 @@ export * from './test-database';
 export * from './test-env';
 export * from './test-stack';
 export * from './factories';
+export * from './smtp';
+export * from './redis-process';
