@@ -36,7 +36,7 @@ export class RemindersService {
            FROM nominations n
            CROSS JOIN LATERAL (
              -- Milliseconds, as a JavaScript Date holds it, so it matches what was recorded.
-             SELECT date_trunc('milliseconds', max(h.created_at)) AS since FROM nomination_history h
+             SELECT date_trunc('milliseconds', max(h.occurred_at)) AS since FROM nomination_history h
               WHERE h.nomination_id = n.id AND h.action IN ('submit', 'approve')) w
            LEFT JOIN step_reminders r
              ON r.nomination_id = n.id AND r.step_position = n.current_step AND r.waiting_since = w.since
@@ -68,8 +68,8 @@ export class RemindersService {
       const inserted = await manager.query(
         // Only while the step still waits: an approval since the scan ends the wait.
         `INSERT INTO step_reminders (nomination_id, step_position, waiting_since, level)
-         SELECT $1, $2, $3, $4 FROM nominations
-          WHERE id = $1 AND status = 'in_review' AND current_step = $2
+         SELECT $1::uuid, $2::smallint, $3::timestamptz, $4::text FROM nominations
+          WHERE id = $1::uuid AND status = 'in_review' AND current_step = $2::smallint
          ON CONFLICT DO NOTHING RETURNING level`,
         [nomination.id, nomination.step, nomination.since, level],
       );
