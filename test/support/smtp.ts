@@ -31,6 +31,13 @@ export interface TestSmtpServer {
   clearRejections(): void;
   /** Answers the next `n` messages (at the end of DATA) with `code` instead of accepting them. */
   failNext(n: number, code?: number): void;
+  /**
+   * Waits `ms` before answering each message. A client that disconnects meanwhile (a killed
+   * process) never saw its message accepted, and the message is not kept.
+   */
+  setDelay(ms: number): void;
+  /** Messages received in full and held by the delay, not yet answered. */
+  holding(): number;
   /** Forgets the received messages (rejections and pending failures stay). */
   reset(): void;
   close(): Promise<void>;
@@ -61,6 +68,9 @@ export async function startSmtpServer(
   const rejections = new Map<string, { code: number; message: string }>();
   const failures = { remaining: 0, code: 421 };
   const waiters = new Set<() => void>();
+  let delayMs = 0;
+  let held = 0;
+  const closedSessions = new Set<string>();
 
   const server = new SMTPServer({
     // Plain text without authentication, so a client needs no TLS or credentials settings.
@@ -74,12 +84,21 @@ export async function startSmtpServer(
       if (rejection) return callback(smtpError(rejection.code, rejection.message));
       callback();
     },
+    onClose(session) {
+      closedSessions.add(session.id);
+    },
     onData(stream, session, callback) {
       // The body has to be read to its end whatever the answer, or the connection stalls.
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('error', (error) => callback(error));
-      stream.on('end', () => {
+      stream.on('end', async () => {
+        if (delayMs) {
+          held++;
+          await new Promise((resolve) => setTimeout(resolve, delayMs));
+          held--;
+          if (closedSessions.has(session.id)) return callback(smtpError(421, 'Client went away'));
+        }
         if (failures.remaining > 0) {
           failures.remaining--;
           return callback(smtpError(failures.code, 'Service not available, try again later'));
@@ -157,6 +176,12 @@ export async function startSmtpServer(
     failNext(n, code = 421) {
       failures.remaining = n;
       failures.code = code;
+    },
+    setDelay(ms) {
+      delayMs = ms;
+    },
+    holding() {
+      return held;
     },
     reset() {
       messages.length = 0;
