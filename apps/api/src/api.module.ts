@@ -11,6 +11,7 @@ import { AuthHttpModule } from './auth/auth-http.module';
 import { AuthGuard } from './auth/auth.guard';
 import { BudgetHttpModule } from './budget/budget-http.module';
 import { NominationsHttpModule } from './nominations/nominations-http.module';
+import { NotificationsHttpModule } from './notifications/notifications-http.module';
 import { CatalogHttpModule } from './catalog/catalog-http.module';
 import { EligibilityHttpModule } from './catalog/eligibility-http.module';
 import { ComplianceHttpModule } from './organization/compliance-http.module';
@@ -41,6 +42,7 @@ export class ApiModule {
         EligibilityHttpModule,
         BudgetHttpModule,
         NominationsHttpModule,
+        NotificationsHttpModule,
       ],
       controllers: [HealthController, ProbeController],
       providers: [{ provide: APP_GUARD, useClass: AuthGuard }],

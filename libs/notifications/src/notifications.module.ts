@@ -1,7 +1,10 @@
 import { Module } from '@nestjs/common';
+import { DeliveriesAdminService } from './deliveries-admin.service';
 import { DeliveryService } from './delivery.service';
 import { DigestService } from './digest.service';
+import { InboxService } from './inbox.service';
 import { Mailer } from './mailer';
+import { NotificationPreferencesService } from './notification-preferences.service';
 import { NotificationRouter } from './notification-router.service';
 import { RemindersService } from './reminders.service';
 
@@ -10,7 +13,25 @@ import { RemindersService } from './reminders.service';
  * The outbox relay is started by the worker only (see OutboxRelay).
  */
 @Module({
-  providers: [NotificationRouter, DeliveryService, DigestService, RemindersService, Mailer],
-  exports: [NotificationRouter, DeliveryService, DigestService, RemindersService, Mailer],
+  providers: [
+    NotificationRouter,
+    DeliveryService,
+    DigestService,
+    RemindersService,
+    Mailer,
+    InboxService,
+    NotificationPreferencesService,
+    DeliveriesAdminService,
+  ],
+  exports: [
+    NotificationRouter,
+    DeliveryService,
+    DigestService,
+    RemindersService,
+    Mailer,
+    InboxService,
+    NotificationPreferencesService,
+    DeliveriesAdminService,
+  ],
 })
 export class NotificationsModule {}

@@ -1,0 +1,92 @@
+import { DomainError } from '@app/common';
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+
+/** One item of a user's in-app inbox. */
+export interface InboxItem {
+  id: string;
+  type: string;
+  title: string;
+  body: string;
+  link: string | null;
+  nominationId: string | null;
+  createdAt: Date;
+  readAt: Date | null;
+}
+
+export interface InboxPage {
+  items: InboxItem[];
+  /** How many items match the filter, over all pages. */
+  total: number;
+  /** Unread items of the user, whatever the filter. */
+  unreadCount: number;
+}
+
+/**
+ * The in-app inbox the delivery worker fills. Every method works on the given user's own
+ * items only: another user's item answers as if it did not exist.
+ */
+@Injectable()
+export class InboxService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Newest first. */
+  async list(
+    userId: string,
+    query: { unread?: boolean; page: number; pageSize: number },
+  ): Promise<InboxPage> {
+    const unreadOnly = query.unread === true ? 'AND read_at IS NULL' : '';
+    const [items, [counts]] = await Promise.all([
+      this.dataSource.query(
+        `SELECT id, type, title, body, link, nomination_id AS "nominationId",
+                created_at AS "createdAt", read_at AS "readAt"
+           FROM notifications
+          WHERE user_id = $1 ${unreadOnly}
+          ORDER BY created_at DESC, id DESC
+          LIMIT $2 OFFSET $3`,
+        [userId, query.pageSize, (query.page - 1) * query.pageSize],
+      ),
+      this.dataSource.query(
+        `SELECT count(*)::int AS "all", count(*) FILTER (WHERE read_at IS NULL)::int AS unread
+           FROM notifications WHERE user_id = $1`,
+        [userId],
+      ),
+    ]);
+    return {
+      items: items as InboxItem[],
+      total: query.unread === true ? counts.unread : counts.all,
+      unreadCount: counts.unread,
+    };
+  }
+
+  /** Marks one item read; reading it again keeps the first time. */
+  async markRead(userId: string, id: string): Promise<void> {
+    const [found] = await this.dataSource.query(
+      `WITH item AS (
+         SELECT id, read_at FROM notifications WHERE id = $1 AND user_id = $2
+       ), marked AS (
+         UPDATE notifications n SET read_at = now()
+           FROM item WHERE n.id = item.id AND item.read_at IS NULL AND n.read_at IS NULL
+       )
+       SELECT 1 AS found FROM item`,
+      [id, userId],
+    );
+    if (!found) {
+      throw new DomainError('NOTIFICATION_NOT_FOUND', 'not_found', `No notification ${id}.`);
+    }
+  }
+
+  /** Marks every unread item of the user read; resolves to how many were. */
+  async markAllRead(userId: string): Promise<number> {
+    const [{ marked }] = await this.dataSource.query(
+      `WITH marked AS (
+         UPDATE notifications SET read_at = now()
+          WHERE user_id = $1 AND read_at IS NULL
+          RETURNING 1
+       )
+       SELECT count(*)::int AS marked FROM marked`,
+      [userId],
+    );
+    return marked;
+  }
+}
