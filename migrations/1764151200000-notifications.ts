@@ -9,6 +9,9 @@ export class Notifications1764151200000 implements MigrationInterface {
   name = 'Notifications1764151200000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
+    // Set when the event's recipients and deliveries are recorded: an event dispatched long
+    // ago but never routed lost its job (e.g. Redis lost its data) and is enqueued again.
+    await queryRunner.query(`ALTER TABLE outbox_events ADD COLUMN routed_at timestamptz`);
     // A hint only: the relay also polls, and claims rows; NOTIFY is sent at commit.
     await queryRunner.query(`
       CREATE FUNCTION notify_outbox_event() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -103,5 +106,6 @@ export class Notifications1764151200000 implements MigrationInterface {
     }
     await queryRunner.query(`DROP TRIGGER outbox_events_notify ON outbox_events`);
     await queryRunner.query(`DROP FUNCTION notify_outbox_event()`);
+    await queryRunner.query(`ALTER TABLE outbox_events DROP COLUMN routed_at`);
   }
 }

@@ -362,4 +362,47 @@ describe('notifications', () => {
     const ids = smtp.messages.map((mail) => mail.messageId);
     expect(new Set(ids).size).toBe(ids.length);
   });
+
+  // Last: it sends some deliveries again on purpose.
+  it('puts back on the queue the events and deliveries whose jobs the queue lost', async () => {
+    const producer = stack.worker!.get(JobProducer);
+    const queue = producer.queue('notifications');
+    const recover = async () => {
+      const jobId = await producer.enqueue('notifications.recover', {});
+      return eventually(async () => {
+        const job = await queue.getJob(jobId);
+        return (await job?.getState()) === 'completed' ? job!.returnvalue : undefined;
+      });
+    };
+    const { id } = await submitted();
+    const handled = await notified(id, 'nomination.submitted');
+    // As if Redis had lost its data: the route job is gone, the event was never routed, and
+    // a delivery whose job vanished was left pending.
+    await (await queue.getJob(`event-${handled.event}`))?.remove();
+    for (const delivery of handled.deliveries) {
+      await (
+        await queue.getJob(`delivery-${handled.event}-${delivery.userId}-${delivery.channel}`)
+      )?.remove();
+    }
+    await db.query(`DELETE FROM notifications WHERE event_id = $1`, [handled.event]);
+    await db.query(`DELETE FROM deliveries WHERE event_id = $1`, [handled.event]);
+    await db.query(
+      `UPDATE outbox_events SET routed_at = NULL, dispatched_at = now() - interval '11 minutes' WHERE id = $1`,
+      [handled.event],
+    );
+    const before = smtp.messages.length;
+    expect(await recover()).toMatchObject({ events: 1 });
+    const again = await notified(id, 'nomination.submitted');
+    expect(again.emailed).toEqual(emails('reviewerA', 'deputy'));
+    expect(smtp.messages.length - before).toBe(2);
+
+    const [stuck] = again.deliveries.filter((d) => d.channel === 'email');
+    await db.query(
+      `UPDATE deliveries SET status = 'pending', updated_at = now() - interval '11 minutes' WHERE id = $1`,
+      [stuck.id],
+    );
+    // Its job is kept as completed: the record says pending, so it runs again.
+    expect(await recover()).toMatchObject({ deliveries: 1 });
+    await eventually(async () => (smtp.messages.length - before === 3 ? true : undefined));
+  });
 });

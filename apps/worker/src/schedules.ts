@@ -2,6 +2,8 @@ import { ORGANIZATION_TIME_ZONE } from '@app/catalog';
 import {
   DIGEST_PATTERN,
   DIGEST_SCHEDULER_ID,
+  RECOVERY_PATTERN,
+  RECOVERY_SCHEDULER_ID,
   REMINDERS_PATTERN,
   REMINDERS_SCHEDULER_ID,
 } from '@app/notifications';
@@ -25,6 +27,12 @@ const SCHEDULES: Array<{ id: string; job: JobName; pattern: string; runAtStart: 
     id: REMINDERS_SCHEDULER_ID,
     job: 'notifications.reminders',
     pattern: REMINDERS_PATTERN,
+    runAtStart: true,
+  },
+  {
+    id: RECOVERY_SCHEDULER_ID,
+    job: 'notifications.recover',
+    pattern: RECOVERY_PATTERN,
     runAtStart: true,
   },
   {

@@ -11,6 +11,14 @@ export class ServiceUnreachableError extends Error {
   }
 }
 
+/** A backing service that answers but is set up in a way the system must not run on. */
+export class UnsafeServiceError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UnsafeServiceError';
+  }
+}
+
 function describeCause(cause: unknown): string {
   if (cause instanceof AggregateError && cause.errors.length) return describeCause(cause.errors[0]);
   if (cause instanceof Error) {
@@ -41,7 +49,7 @@ export function runEntryPoint(main: () => Promise<void>): void {
   main().catch((error: unknown) => {
     const message = (error as Error)?.message;
     const line =
-      error instanceof ServiceUnreachableError
+      error instanceof ServiceUnreachableError || error instanceof UnsafeServiceError
         ? message
         : (error as Error)?.name === 'ConfigError'
           ? `Configuration error: ${message}`

@@ -30,7 +30,8 @@ export type Audience =
 export type NotifiedEventType = keyof typeof NOTIFIED_EVENTS;
 export const NOTIFIED_EVENT_TYPES = Object.keys(NOTIFIED_EVENTS) as NotifiedEventType[];
 
-export const isNotified = (type: string): type is NotifiedEventType => type in NOTIFIED_EVENTS;
+export const isNotified = (type: string): type is NotifiedEventType =>
+  Object.hasOwn(NOTIFIED_EVENTS, type);
 
 export type Channel = 'email' | 'inbox';
 export type Locale = 'vi' | 'en';

@@ -12,3 +12,4 @@ export * from './working-days';
 export * from './inbox.service';
 export * from './notification-preferences.service';
 export * from './deliveries-admin.service';
+export * from './recovery.service';

@@ -24,7 +24,11 @@ export class NotificationRouter {
   async route(eventId: string, today = organizationToday()) {
     const manager = this.dataSource.manager;
     const event = await loadOutboxEvent(manager, eventId);
-    if (!event || !isNotified(event.type)) return { recipients: 0, enqueued: 0 };
+    if (!event) return { recipients: 0, enqueued: 0 };
+    if (!isNotified(event.type)) {
+      await manager.query(`UPDATE outbox_events SET routed_at = now() WHERE id = $1`, [eventId]);
+      return { recipients: 0, enqueued: 0 };
+    }
     const { audience } = NOTIFIED_EVENTS[event.type];
     const recipients = await resolveRecipients(manager, event, audience, today);
     if (recipients.length) {
@@ -62,6 +66,7 @@ export class NotificationRouter {
         },
       })),
     );
+    await manager.query(`UPDATE outbox_events SET routed_at = now() WHERE id = $1`, [eventId]);
     return { recipients: recipients.length, enqueued: pending.length };
   }
 

@@ -6,6 +6,7 @@ import { InboxService } from './inbox.service';
 import { Mailer } from './mailer';
 import { NotificationPreferencesService } from './notification-preferences.service';
 import { NotificationRouter } from './notification-router.service';
+import { RecoveryService } from './recovery.service';
 import { RemindersService } from './reminders.service';
 
 /**
@@ -18,6 +19,7 @@ import { RemindersService } from './reminders.service';
     DeliveryService,
     DigestService,
     RemindersService,
+    RecoveryService,
     Mailer,
     InboxService,
     NotificationPreferencesService,
@@ -28,6 +30,7 @@ import { RemindersService } from './reminders.service';
     DeliveryService,
     DigestService,
     RemindersService,
+    RecoveryService,
     Mailer,
     InboxService,
     NotificationPreferencesService,

@@ -27,6 +27,8 @@ export interface JobPayloads {
   'notifications.digest': { date?: string };
   /** One user's digest email for one day. */
   'notifications.send-digest': { userId: string; date: string };
+  /** Enqueues again the events and deliveries whose jobs the queue lost. */
+  'notifications.recover': Record<string, never>;
   /** Finds steps waiting too long; writes reminder and escalation events (`now`: ISO). */
   'notifications.reminders': { now?: string };
 }
@@ -80,6 +82,10 @@ export const jobDefinitions = {
       removeOnComplete: keepFinished.removeOnComplete,
       removeOnFail: true,
     },
+  },
+  'notifications.recover': {
+    queue: QueueName.notifications,
+    options: { attempts: 3, backoff: { type: 'exponential', delay: 10_000 }, ...keepFinished },
   },
   'notifications.reminders': {
     queue: QueueName.notifications,

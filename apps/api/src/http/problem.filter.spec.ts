@@ -18,6 +18,17 @@ describe('toProblem', () => {
     });
   });
 
+  it('should never let details replace the standard members', () => {
+    const problem = toProblem(
+      new DomainError('DELIVERY_NOT_FAILED', 'conflict', 'Only failed deliveries', {
+        status: 'sent',
+        code: 'OTHER',
+        deliveryId: '7',
+      }),
+    );
+    expect(problem).toMatchObject({ status: 409, code: 'DELIVERY_NOT_FAILED', deliveryId: '7' });
+  });
+
   it.each([
     ['invalid', 400],
     ['unauthenticated', 401],

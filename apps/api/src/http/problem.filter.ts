@@ -59,7 +59,9 @@ export function toProblem(error: unknown, instance?: string): ProblemDto {
   if (error instanceof DomainError) {
     const status = statusOfKind[error.kind];
     const { errors, ...rest } = error.details;
+    // Details add to the standard members and never replace them.
     return {
+      ...rest,
       type: problemType(error.code),
       title: reasonPhrase(status),
       status,
@@ -67,7 +69,6 @@ export function toProblem(error: unknown, instance?: string): ProblemDto {
       code: error.code,
       instance,
       ...(errors ? { errors } : {}),
-      ...rest,
     };
   }
   if (error instanceof HttpException) {

@@ -1,5 +1,6 @@
 import { APP_CONFIG, AppConfig } from '@app/config';
 import {
+  RecoveryService,
   DeliveryService,
   DigestService,
   NotificationRouter,
@@ -21,6 +22,7 @@ export class NotificationsProcessor extends QueueConsumer<typeof QueueName.notif
         number: job.attempt,
         max: job.maxAttempts,
       }),
+    'notifications.recover': () => this.recovery.recover(),
     'notifications.reminders': (payload) =>
       this.reminders.scan(payload.now ? new Date(payload.now) : undefined),
   };
@@ -31,6 +33,7 @@ export class NotificationsProcessor extends QueueConsumer<typeof QueueName.notif
     private readonly deliveries: DeliveryService,
     private readonly digests: DigestService,
     private readonly reminders: RemindersService,
+    private readonly recovery: RecoveryService,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     super();
