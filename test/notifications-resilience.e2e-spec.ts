@@ -9,6 +9,7 @@ import {
   TestSmtpServer,
   TestStack,
 } from '@app/testing';
+import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { inBatches, seedNominationFixture } from './support/nomination-fixture';
 
@@ -121,6 +122,23 @@ describe('notification delivery when things fail', () => {
     }
     return deliveries.map(({ id }) => received.get(`<delivery-${id}@daotao.example.vn>`) ?? 0);
   }
+
+  it('refuses to start on a Redis that may evict queued jobs', async () => {
+    const admin = new Redis(redis.url);
+    await admin.config('SET', 'maxmemory-policy', 'allkeys-lru');
+    try {
+      const worker = startWorker();
+      let output = '';
+      worker.stderr!.on('data', (chunk) => (output += chunk));
+      await stopped(worker);
+      expect(worker.exitCode).toBe(1);
+      expect(output).toContain('maxmemory-policy allkeys-lru');
+      expect(output).toContain('noeviction');
+    } finally {
+      await admin.config('SET', 'maxmemory-policy', 'noeviction');
+      admin.disconnect();
+    }
+  });
 
   it('keeps the workflow working while Redis is down, and delivers every event once after it returns', async () => {
     const worker = startWorker();

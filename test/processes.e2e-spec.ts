@@ -129,6 +129,13 @@ describe('API and worker processes', () => {
     try {
       await readyWithin(`http://127.0.0.1:${apiPort}/api/v1/health/ready`, 20_000);
       await readyWithin(`http://127.0.0.1:${workerPort}/health/ready`, 20_000);
+      const report = await getJson(`http://127.0.0.1:${workerPort}/health/ready`);
+      expect(report?.body.checks.consumers.status).toBe('up');
+      expect(report?.body.notifications).toMatchObject({
+        queue: { failed: 0 },
+        deliveries: { pending: expect.any(Number), failed: 0 },
+        outbox: { undispatched: expect.any(Number) },
+      });
     } finally {
       api.child.kill('SIGTERM');
       worker.child.kill('SIGTERM');

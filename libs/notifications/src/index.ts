@@ -13,3 +13,4 @@ export * from './inbox.service';
 export * from './notification-preferences.service';
 export * from './deliveries-admin.service';
 export * from './recovery.service';
+export * from './notification-backlog.service';

@@ -4,6 +4,7 @@ import { DeliveryService } from './delivery.service';
 import { DigestService } from './digest.service';
 import { InboxService } from './inbox.service';
 import { Mailer } from './mailer';
+import { NotificationBacklogService } from './notification-backlog.service';
 import { NotificationPreferencesService } from './notification-preferences.service';
 import { NotificationRouter } from './notification-router.service';
 import { RecoveryService } from './recovery.service';
@@ -20,6 +21,7 @@ import { RemindersService } from './reminders.service';
     DigestService,
     RemindersService,
     RecoveryService,
+    NotificationBacklogService,
     Mailer,
     InboxService,
     NotificationPreferencesService,
@@ -31,6 +33,7 @@ import { RemindersService } from './reminders.service';
     DigestService,
     RemindersService,
     RecoveryService,
+    NotificationBacklogService,
     Mailer,
     InboxService,
     NotificationPreferencesService,
