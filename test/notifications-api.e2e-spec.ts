@@ -113,6 +113,7 @@ describe('notifications over HTTP', () => {
         ['DELETE', '/api/v1/notifications/preferences/nomination.approved'],
         ['GET', '/api/v1/admin/deliveries'],
         ['POST', '/api/v1/admin/deliveries/1/retry'],
+        ['GET', '/api/v1/admin/notifications/backlog'],
       ]) {
         const response = await stack.http.request(method, path);
         expect([method, path, response.status, response.body.code]).toEqual([
@@ -357,6 +358,24 @@ describe('notifications over HTTP', () => {
       const retried = await retry(http.alice, id);
       expect([retried.status, retried.body.code]).toEqual([403, 'FORBIDDEN']);
       expect(await statusOf(id)).toBe('failed');
+      const backlog = await http.alice.get('/api/v1/admin/notifications/backlog');
+      expect([backlog.status, backlog.body.code]).toEqual([403, 'FORBIDDEN']);
+    });
+
+    it('should report the backlog to administrators', async () => {
+      const response = await http.admin.get('/api/v1/admin/notifications/backlog');
+      expect(response.status).toBe(200);
+      expect(response.body).toEqual({
+        queue: {
+          waiting: expect.any(Number),
+          active: expect.any(Number),
+          delayed: expect.any(Number),
+          failed: expect.any(Number),
+        },
+        deliveries: { pending: expect.any(Number), failed: expect.any(Number) },
+        outbox: expect.objectContaining({ undispatched: expect.any(Number) }),
+      });
+      expect(response.body.deliveries.failed).toBeGreaterThan(0);
     });
 
     it('should list deliveries newest first, filtered by status, channel, recipient and event', async () => {

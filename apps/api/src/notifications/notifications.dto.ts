@@ -173,3 +173,28 @@ export class DeliveryPageDto {
   @ApiProperty() page: number;
   @ApiProperty() pageSize: number;
 }
+
+class QueueCountsDto {
+  @ApiProperty() waiting: number;
+  @ApiProperty() active: number;
+  @ApiProperty() delayed: number;
+  @ApiProperty() failed: number;
+}
+
+class DeliveryCountsDto {
+  @ApiProperty() pending: number;
+  @ApiProperty() failed: number;
+}
+
+class OutboxCountsDto {
+  @ApiProperty({ description: 'Events not yet moved to the queue.' }) undispatched: number;
+  @ApiProperty({ type: Number, nullable: true, description: 'Age of the oldest of them.' })
+  oldestUndispatchedSeconds: number | null;
+}
+
+export class NotificationBacklogDto {
+  @ApiProperty({ type: QueueCountsDto, description: 'Jobs of the notifications queue.' })
+  queue: QueueCountsDto;
+  @ApiProperty({ type: DeliveryCountsDto }) deliveries: DeliveryCountsDto;
+  @ApiProperty({ type: OutboxCountsDto }) outbox: OutboxCountsDto;
+}
