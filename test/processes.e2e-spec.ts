@@ -7,6 +7,7 @@ import {
   createTestDatabase,
   eventually,
   TEST_REDIS_URL,
+  TEST_SERVER_URL,
   TestDatabase,
   uniqueSuffix,
 } from '@app/testing';
@@ -74,11 +75,17 @@ describe('entry points when a backing service does not answer', () => {
       { DATABASE_URL: 'postgres://postgres@127.0.0.1:1/nowhere' },
       /Postgres.*DATABASE_URL/,
     ],
-    ['API', 'dist/apps/api/src/main.js', { REDIS_URL: 'redis://127.0.0.1:1' }, /Redis.*REDIS_URL/],
+    // With a Postgres that answers (the test server's own database), so Redis is what fails.
+    [
+      'API',
+      'dist/apps/api/src/main.js',
+      { DATABASE_URL: TEST_SERVER_URL, REDIS_URL: 'redis://127.0.0.1:1' },
+      /Redis.*REDIS_URL/,
+    ],
     [
       'worker',
       'dist/apps/worker/src/main.js',
-      { REDIS_URL: 'redis://127.0.0.1:1' },
+      { DATABASE_URL: TEST_SERVER_URL, REDIS_URL: 'redis://127.0.0.1:1' },
       /Redis.*REDIS_URL/,
     ],
     [
@@ -87,7 +94,12 @@ describe('entry points when a backing service does not answer', () => {
       { DATABASE_URL: 'postgres://postgres@127.0.0.1:1/nowhere' },
       /Postgres.*DATABASE_URL/,
     ],
-    ['npm start', 'scripts/start.mjs', { REDIS_URL: 'redis://127.0.0.1:1' }, /Redis.*REDIS_URL/],
+    [
+      'npm start',
+      'scripts/start.mjs',
+      { DATABASE_URL: TEST_SERVER_URL, REDIS_URL: 'redis://127.0.0.1:1' },
+      /Redis.*REDIS_URL/,
+    ],
   ] as const;
 
   it.each(cases)('%s should exit 1 with one line when %j', async (_name, script, env, line) => {
