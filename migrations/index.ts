@@ -7,6 +7,7 @@ import { NominationExtras1764140400000 } from './1764140400000-nomination-extras
 import { SeatQuotasTaken1764144000000 } from './1764144000000-seat-quotas-taken';
 import { NominationListIndex1764147600000 } from './1764147600000-nomination-list-index';
 import { Notifications1764151200000 } from './1764151200000-notifications';
+import { Reports1764154800000 } from './1764154800000-reports';
 
 /**
  * Migrations in the order they run. Add a new one at the end; generate its file with
@@ -22,4 +23,5 @@ export const allMigrations: Function[] = [
   SeatQuotasTaken1764144000000,
   NominationListIndex1764147600000,
   Notifications1764151200000,
+  Reports1764154800000,
 ];

@@ -441,6 +441,13 @@ export class NominationService {
         nomination.version,
       ],
     );
+    // The step that now waits starts its clock (read by the workflow performance report).
+    if (to === 'in_review' && next.currentStep) {
+      await manager.query(
+        `UPDATE nomination_steps SET started_at = now() WHERE nomination_id = $1 AND position = $2`,
+        [nomination.id, next.currentStep],
+      );
+    }
   }
 }
 
