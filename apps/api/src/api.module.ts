@@ -12,6 +12,7 @@ import { AuthGuard } from './auth/auth.guard';
 import { BudgetHttpModule } from './budget/budget-http.module';
 import { NominationsHttpModule } from './nominations/nominations-http.module';
 import { NotificationsHttpModule } from './notifications/notifications-http.module';
+import { ReportsHttpModule } from './reports/reports-http.module';
 import { CatalogHttpModule } from './catalog/catalog-http.module';
 import { EligibilityHttpModule } from './catalog/eligibility-http.module';
 import { ComplianceHttpModule } from './organization/compliance-http.module';
@@ -43,6 +44,7 @@ export class ApiModule {
         BudgetHttpModule,
         NominationsHttpModule,
         NotificationsHttpModule,
+        ReportsHttpModule,
       ],
       controllers: [HealthController, ProbeController],
       providers: [{ provide: APP_GUARD, useClass: AuthGuard }],

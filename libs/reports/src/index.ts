@@ -1,1 +1,3 @@
 export * from './report-table';
+export * from './reports.module';
+export * from './scope';

@@ -1,0 +1,8 @@
+import { ReportsModule } from '@app/reports';
+import { Module } from '@nestjs/common';
+
+@Module({
+  imports: [ReportsModule],
+  controllers: [],
+})
+export class ReportsHttpModule {}
