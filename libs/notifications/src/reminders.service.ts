@@ -27,21 +27,22 @@ export class RemindersService {
   ) {}
 
   async scan(now: Date = new Date()): Promise<{ reminders: number; escalations: number }> {
-    // A step waits from the submission or the approval that made it current. N working
-    // days are at least N calendar days, which narrows the candidates in SQL.
+    // A step waits from when it became the current one (`started_at`, set by the
+    // workflow). N working days are at least N calendar days, which narrows the candidates.
     const waiting: Array<{ id: string; step: number; since: Date; sent: Level[] }> =
       await this.dataSource.query(
-        `SELECT n.id, n.current_step AS step, w.since,
+        `SELECT n.id, n.current_step AS step,
+                -- Milliseconds, as a JavaScript Date holds it, so it matches what was recorded.
+                date_trunc('milliseconds', st.started_at) AS since,
                 coalesce(array_agg(r.level) FILTER (WHERE r.level IS NOT NULL), '{}') AS sent
            FROM nominations n
-           CROSS JOIN LATERAL (
-             -- Milliseconds, as a JavaScript Date holds it, so it matches what was recorded.
-             SELECT date_trunc('milliseconds', max(h.occurred_at)) AS since FROM nomination_history h
-              WHERE h.nomination_id = n.id AND h.action IN ('submit', 'approve')) w
+           JOIN nomination_steps st ON st.nomination_id = n.id AND st.position = n.current_step
            LEFT JOIN step_reminders r
-             ON r.nomination_id = n.id AND r.step_position = n.current_step AND r.waiting_since = w.since
-          WHERE n.status = 'in_review' AND w.since <= $1::timestamptz - make_interval(days => $2)
-          GROUP BY n.id, n.current_step, w.since`,
+             ON r.nomination_id = n.id AND r.step_position = n.current_step
+            AND r.waiting_since = date_trunc('milliseconds', st.started_at)
+          WHERE n.status = 'in_review'
+            AND st.started_at <= $1::timestamptz - make_interval(days => $2)
+          GROUP BY n.id, n.current_step, st.started_at`,
         [now.toISOString(), this.config.REMINDER_WORKING_DAYS],
       );
     const counts = { reminders: 0, escalations: 0 };
