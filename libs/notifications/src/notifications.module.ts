@@ -10,34 +10,22 @@ import { NotificationRouter } from './notification-router.service';
 import { RecoveryService } from './recovery.service';
 import { RemindersService } from './reminders.service';
 
+const services = [
+  NotificationRouter,
+  DeliveryService,
+  DigestService,
+  RemindersService,
+  RecoveryService,
+  NotificationBacklogService,
+  Mailer,
+  InboxService,
+  NotificationPreferencesService,
+  DeliveriesAdminService,
+];
+
 /**
  * Notifications: recipients, deliveries by email and in-app inbox, digests and reminders.
  * The outbox relay is started by the worker only (see OutboxRelay).
  */
-@Module({
-  providers: [
-    NotificationRouter,
-    DeliveryService,
-    DigestService,
-    RemindersService,
-    RecoveryService,
-    NotificationBacklogService,
-    Mailer,
-    InboxService,
-    NotificationPreferencesService,
-    DeliveriesAdminService,
-  ],
-  exports: [
-    NotificationRouter,
-    DeliveryService,
-    DigestService,
-    RemindersService,
-    RecoveryService,
-    NotificationBacklogService,
-    Mailer,
-    InboxService,
-    NotificationPreferencesService,
-    DeliveriesAdminService,
-  ],
-})
+@Module({ providers: services, exports: services })
 export class NotificationsModule {}
