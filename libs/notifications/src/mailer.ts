@@ -28,6 +28,9 @@ export class Mailer implements OnApplicationShutdown {
         url: config.SMTP_URL,
         pool: true,
         maxConnections: 5,
+        // The default (100) closes a connection after 100 messages, and a new one costs a
+        // pause, a handshake and a login: measured as the whole p99 at light load.
+        maxMessages: 10_000,
         // Bounded, so a hung server turns into a retry instead of a stuck job.
         connectionTimeout: 10_000,
         greetingTimeout: 10_000,

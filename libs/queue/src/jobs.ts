@@ -56,8 +56,15 @@ export const jobDefinitions = {
   },
   'notifications.route': {
     queue: QueueName.notifications,
-    // Idempotent: deliveries are unique per (event, recipient, channel).
-    options: { attempts: 10, backoff: { type: 'exponential', delay: 1_000 }, ...keepFinished },
+    // Idempotent: deliveries are unique per (event, recipient, channel). Prioritized, which
+    // in BullMQ means after unprioritized jobs: in a burst, the deliveries of the earliest
+    // events go out before later events are routed.
+    options: {
+      attempts: 10,
+      backoff: { type: 'exponential', delay: 1_000 },
+      priority: 10,
+      ...keepFinished,
+    },
   },
   'notifications.deliver': {
     queue: QueueName.notifications,
