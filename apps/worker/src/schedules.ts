@@ -14,6 +14,10 @@ import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 export const START_DUE_SCHEDULER_ID = 'nominations.start-due.hourly';
 export const START_DUE_PATTERN = '5 * * * *';
 
+/** The daily compliance snapshot: 01:00 organization time. */
+export const COMPLIANCE_SNAPSHOT_SCHEDULER_ID = 'reports.compliance-snapshot.daily';
+export const COMPLIANCE_SNAPSHOT_PATTERN = '0 1 * * *';
+
 /** Every recurring job: its scheduler id, cron pattern (organization time), and whether it also runs at start-up. */
 const SCHEDULES: Array<{ id: string; job: JobName; pattern: string; runAtStart: boolean }> = [
   // At start too, so nothing due waits for the next hour after a deployment.
@@ -40,6 +44,13 @@ const SCHEDULES: Array<{ id: string; job: JobName; pattern: string; runAtStart: 
     job: 'notifications.digest',
     pattern: DIGEST_PATTERN,
     runAtStart: false,
+  },
+  // At start too, so a fresh installation has today's snapshot (taking it again replaces it).
+  {
+    id: COMPLIANCE_SNAPSHOT_SCHEDULER_ID,
+    job: 'reports.compliance-snapshot',
+    pattern: COMPLIANCE_SNAPSHOT_PATTERN,
+    runAtStart: true,
   },
 ];
 

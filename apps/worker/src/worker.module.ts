@@ -6,9 +6,11 @@ import { LoggingModule } from '@app/logging';
 import { NominationsModule } from '@app/nominations';
 import { NotificationsModule, OutboxRelay } from '@app/notifications';
 import { QueueModule } from '@app/queue';
+import { ReportsModule } from '@app/reports';
 import { DynamicModule, Module } from '@nestjs/common';
 import { NominationsProcessor } from './processors/nominations.processor';
 import { NotificationsProcessor } from './processors/notifications.processor';
+import { ReportsProcessor } from './processors/reports.processor';
 import { SystemProcessor } from './processors/system.processor';
 import { WorkerSchedules } from './schedules';
 
@@ -27,11 +29,13 @@ export class WorkerModule {
         AuditModule,
         NominationsModule,
         NotificationsModule,
+        ReportsModule,
       ],
       providers: [
         SystemProcessor,
         NominationsProcessor,
         NotificationsProcessor,
+        ReportsProcessor,
         OutboxRelay,
         WorkerSchedules,
       ],

@@ -62,6 +62,29 @@ export function toFigures(row: CountsRow): ComplianceFigures {
   };
 }
 
+/** The staff that compliance counts (alias `s`): those in active employment. */
+export const COUNTED_STAFF_SQL = `s.employment_status = 'active'`;
+
+/**
+ * What compliance counts, as SELECT columns over staff `s` and their position `p` (LEFT
+ * JOIN): `total`, `with_position`, `meeting` (of those holding a position, meeting its
+ * standard), `university` (university degree or higher) and `theory` (intermediate political
+ * theory or higher). The live summary, the reports and the dated snapshots all count these.
+ */
+export const COMPLIANCE_COUNTS_SQL = `
+  count(*)::int AS total,
+  count(*) FILTER (WHERE p.id IS NOT NULL)::int AS with_position,
+  count(*) FILTER (WHERE p.id IS NOT NULL AND ${MEETS_STANDARD_SQL})::int AS meeting,
+  count(*) FILTER (WHERE s.education_level >= ${EducationLevel.university})::int AS university,
+  count(*) FILTER (WHERE s.political_theory >= ${PoliticalTheory.intermediate})::int AS theory`;
+
+/**
+ * Grouping by unit below an anchor (unit `u`; parameters `:anchorPath`, `:anchorId`): the
+ * direct child of the anchor whose subtree holds `u`, or the anchor itself for its own rows.
+ * Without an anchor (`'/'` and null) the roots.
+ */
+export const DIRECT_CHILD_GROUP_SQL = `coalesce(nullif(split_part(substr(u.path, length(:anchorPath) + 1), '/', 1), ''), :anchorId)::uuid`;
+
 /**
  * How many staff meet their position's standard, hold a university degree, and have
  * intermediate political theory: per tier or per unit, and overall. Counted in one SQL
@@ -88,23 +111,16 @@ export class ComplianceService {
     const scope = staffScope(actor, 'read');
     // Grouping by unit rolls each direct child of the anchor up with its subtree; the
     // anchor's own staff form a group of their own. Without an anchor the roots are used.
-    const groupKey =
-      groupBy === 'tier'
-        ? 't.id'
-        : `coalesce(nullif(split_part(substr(u.path, length(:anchorPath) + 1), '/', 1), ''), :anchorId)::uuid`;
+    const groupKey = groupBy === 'tier' ? 't.id' : DIRECT_CHILD_GROUP_SQL;
     const sql = `
       WITH counted AS (
         SELECT ${groupKey} AS group_id,
-               count(*)::int AS total,
-               count(*) FILTER (WHERE p.id IS NOT NULL)::int AS with_position,
-               count(*) FILTER (WHERE p.id IS NOT NULL AND ${MEETS_STANDARD_SQL})::int AS meeting,
-               count(*) FILTER (WHERE s.education_level >= ${EducationLevel.university})::int AS university,
-               count(*) FILTER (WHERE s.political_theory >= ${PoliticalTheory.intermediate})::int AS theory
+               ${COMPLIANCE_COUNTS_SQL}
           FROM staff s
           JOIN units u ON u.id = s.unit_id
           JOIN tiers t ON t.id = u.tier_id
           LEFT JOIN positions p ON p.id = s.position_id
-         WHERE s.employment_status = 'active'
+         WHERE ${COUNTED_STAFF_SQL}
            AND u.path LIKE :subtree
            AND ${scope.sql}
          GROUP BY ROLLUP (${groupKey})

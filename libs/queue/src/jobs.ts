@@ -8,6 +8,7 @@ export const QueueName = {
   system: 'system',
   nominations: 'nominations',
   notifications: 'notifications',
+  reports: 'reports',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -31,6 +32,11 @@ export interface JobPayloads {
   'notifications.recover': Record<string, never>;
   /** Finds steps waiting too long; writes reminder and escalation events (`now`: ISO). */
   'notifications.reminders': { now?: string };
+  /**
+   * Records each unit's standards compliance (its active staff) under `date` (YYYY-MM-DD in
+   * the organization's calendar; by default the current day), replacing that day's rows.
+   */
+  'reports.compliance-snapshot': { date?: string };
 }
 export type JobName = keyof JobPayloads;
 
@@ -97,6 +103,11 @@ export const jobDefinitions = {
   'notifications.reminders': {
     queue: QueueName.notifications,
     options: { attempts: 5, backoff: { type: 'exponential', delay: 5_000 }, ...keepFinished },
+  },
+  'reports.compliance-snapshot': {
+    queue: QueueName.reports,
+    // Idempotent: a retry or a second run the same day replaces that day's rows.
+    options: { attempts: 5, backoff: { type: 'exponential', delay: 30_000 }, ...keepFinished },
   },
 } satisfies Record<JobName, JobDefinition>;
 

@@ -1,5 +1,8 @@
 import { BudgetModule } from '@app/budget';
 import { Module } from '@nestjs/common';
+import { BudgetUsageService } from './budget-usage.service';
+import { ComplianceReportService } from './compliance-report.service';
+import { ComplianceSnapshotsService } from './compliance-snapshots.service';
 
 /**
  * Reports over live data: training participations and targets, standards compliance now
@@ -8,7 +11,7 @@ import { Module } from '@nestjs/common';
  */
 @Module({
   imports: [BudgetModule],
-  providers: [],
-  exports: [],
+  providers: [ComplianceSnapshotsService, ComplianceReportService, BudgetUsageService],
+  exports: [ComplianceSnapshotsService, ComplianceReportService, BudgetUsageService],
 })
 export class ReportsModule {}

@@ -1,8 +1,10 @@
 import { ReportsModule } from '@app/reports';
 import { Module } from '@nestjs/common';
+import { BudgetUsageController } from './budget-usage.controller';
+import { ComplianceReportController } from './compliance-report.controller';
 
 @Module({
   imports: [ReportsModule],
-  controllers: [],
+  controllers: [ComplianceReportController, BudgetUsageController],
 })
 export class ReportsHttpModule {}

@@ -1,0 +1,103 @@
+import { Actor } from '@app/access';
+import { ComplianceReportService } from '@app/reports';
+import { Controller, Get, Headers, Query } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import { CurrentActor } from '../auth/auth.decorators';
+import { ProblemDto } from '../http/problem';
+import {
+  ComplianceReportDto,
+  ComplianceReportQueryDto,
+  ComplianceTrendDto,
+  ComplianceTrendQueryDto,
+} from './compliance-report.dto';
+import { exportFormat, renderReport } from './export-format';
+
+const EXPORT_TYPES = [
+  'application/json',
+  'text/csv',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+];
+
+/**
+ * Standards compliance as the organization reports it: now or at a past date (from the
+ * daily snapshots), and its trend. JSON, CSV or XLSX.
+ */
+@ApiTags('reports')
+@ApiBearerAuth()
+@Controller('reports/compliance')
+export class ComplianceReportController {
+  constructor(private readonly reports: ComplianceReportService) {}
+
+  @Get()
+  @ApiOperation({
+    summary: 'Share of active staff meeting their position standard, per tier or unit.',
+    description:
+      'Live without `at`; with `at`, from the latest daily snapshot taken on or before it ' +
+      '(`snapshotDate`). Within the unit subtrees of the caller’s roles (board roles over a ' +
+      'management authority: the subtree of the authority’s unit).',
+  })
+  @ApiProduces(...EXPORT_TYPES)
+  @ApiOkResponse({ type: ComplianceReportDto })
+  @ApiBadRequestResponse({ type: ProblemDto, description: 'VALIDATION_FAILED' })
+  @ApiUnauthorizedResponse({ type: ProblemDto, description: 'UNAUTHENTICATED, INVALID_TOKEN' })
+  @ApiNotFoundResponse({ type: ProblemDto, description: 'UNIT_NOT_FOUND, NO_SNAPSHOT' })
+  async report(
+    @CurrentActor() actor: Actor,
+    @Query() query: ComplianceReportQueryDto,
+    @Headers('accept') accept?: string,
+  ): Promise<unknown> {
+    const format = exportFormat(query.format, accept);
+    return renderReport(
+      await this.reports.report(actor, {
+        unitId: query.unitId,
+        at: query.at,
+        groupBy: query.groupBy,
+      }),
+      format,
+      query.table,
+    );
+  }
+
+  @Get('trend')
+  @ApiOperation({
+    summary: 'Staff and the share meeting the standard at each snapshot day, overall and per tier.',
+    description:
+      'One point per snapshot day in the range, or per week, month, quarter or year (`every`; ' +
+      'chosen automatically when there are too many days): the last snapshot of each period.',
+  })
+  @ApiProduces(...EXPORT_TYPES)
+  @ApiOkResponse({ type: ComplianceTrendDto })
+  @ApiBadRequestResponse({
+    type: ProblemDto,
+    description:
+      'VALIDATION_FAILED (also from after to, a range over ten years, or too many points for `every`)',
+  })
+  @ApiUnauthorizedResponse({ type: ProblemDto, description: 'UNAUTHENTICATED, INVALID_TOKEN' })
+  @ApiNotFoundResponse({ type: ProblemDto, description: 'UNIT_NOT_FOUND' })
+  async trend(
+    @CurrentActor() actor: Actor,
+    @Query() query: ComplianceTrendQueryDto,
+    @Headers('accept') accept?: string,
+  ): Promise<unknown> {
+    const format = exportFormat(query.format, accept);
+    return renderReport(
+      await this.reports.trend(actor, {
+        unitId: query.unitId,
+        from: query.from,
+        to: query.to,
+        every: query.every,
+      }),
+      format,
+      query.table,
+    );
+  }
+}

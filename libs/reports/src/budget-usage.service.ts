@@ -1,0 +1,330 @@
+import { Actor } from '@app/access';
+import { FUND_SOURCES, FundSource, FundsService, FundSummaryRow } from '@app/budget';
+import { basisPoints, DomainError } from '@app/common';
+import { Injectable } from '@nestjs/common';
+import type { ReportTier } from './compliance-report.service';
+import { Column, columns, ReportResult } from './report-table';
+
+/** How the organization's spreadsheets name each source of money. */
+export const FUND_SOURCE_LABELS: Record<FundSource, string> = {
+  state_budget: 'Ngân sách nhà nước',
+  sponsor: 'Tài trợ',
+  scholarship: 'Học bổng',
+  other: 'Khác',
+};
+
+/** Balances in whole VND as strings of digits (a JSON number cannot hold every amount). */
+export interface UsageFigures {
+  /** How many funds are added up. */
+  funds: number;
+  allocated: string;
+  reserved: string;
+  spent: string;
+  /** allocated − reserved − spent; negative when a 'warn' fund was overcommitted. */
+  available: string;
+  /** (reserved + spent) / allocated in percent, rounded down to 2 decimals; 0 when nothing is allocated. */
+  utilizationPercent: number;
+}
+
+export interface SourceUsage extends UsageFigures {
+  source: FundSource;
+  label: string;
+  /** The source's allocation as a percentage of the whole (the year's, or the period's). */
+  sharePercent: number;
+}
+
+export interface TierUsage extends UsageFigures {
+  tier: ReportTier;
+  /** The tier's allocation as a percentage of the whole (the year's, or the period's). */
+  sharePercent: number;
+}
+
+export interface UsageRow extends UsageFigures {
+  tier: ReportTier;
+  source: FundSource;
+  label: string;
+  /** This source's share of the tier's allocation in the year. */
+  sourceSharePercent: number;
+  /** This row's share of the year's allocation (all tiers and sources). */
+  shareOfYearPercent: number;
+}
+
+export interface UsageBreakdown {
+  total: UsageFigures;
+  tiers: TierUsage[];
+  sources: SourceUsage[];
+}
+
+export interface YearUsage extends UsageBreakdown {
+  fiscalYear: number;
+  rows: UsageRow[];
+}
+
+export interface BudgetUsageReport {
+  /** The years asked for (null: unbounded). */
+  fromYear: number | null;
+  toYear: number | null;
+  /** Each fiscal year with funds the caller may see, in order. */
+  years: YearUsage[];
+  /** The same over all the years listed. */
+  period: UsageBreakdown;
+}
+
+export interface BudgetUsageQuery {
+  year?: number;
+  fromYear?: number;
+  toYear?: number;
+}
+
+/** Percent rounded down to 2 decimals, from whole amounts (no float in between). */
+const percentOf = (part: bigint, whole: bigint) => basisPoints(part, whole) / 100;
+
+interface Sums {
+  funds: number;
+  allocated: bigint;
+  reserved: bigint;
+  spent: bigint;
+  available: bigint;
+}
+
+const emptySums = (): Sums => ({ funds: 0, allocated: 0n, reserved: 0n, spent: 0n, available: 0n });
+
+function add(sums: Sums, row: FundSummaryRow): Sums {
+  sums.funds += row.funds;
+  sums.allocated += BigInt(row.allocated);
+  sums.reserved += BigInt(row.reserved);
+  sums.spent += BigInt(row.spent);
+  sums.available += BigInt(row.available);
+  return sums;
+}
+
+const figures = (sums: Sums): UsageFigures => ({
+  funds: sums.funds,
+  allocated: sums.allocated.toString(),
+  reserved: sums.reserved.toString(),
+  spent: sums.spent.toString(),
+  available: sums.available.toString(),
+  utilizationPercent: percentOf(sums.reserved + sums.spent, sums.allocated),
+});
+
+const tierOf = (row: FundSummaryRow): ReportTier => ({
+  id: row.tierId,
+  code: row.tierCode,
+  name: row.tierName,
+  level: row.tierLevel,
+});
+
+/** Totals, per tier and per source, of some summary rows. */
+function breakdown(rows: FundSummaryRow[]): UsageBreakdown {
+  const total = rows.reduce(add, emptySums());
+  const tiers = new Map<string, { tier: ReportTier; sums: Sums }>();
+  const sources = new Map<FundSource, Sums>();
+  for (const row of rows) {
+    const tier = tiers.get(row.tierId) ?? { tier: tierOf(row), sums: emptySums() };
+    tiers.set(row.tierId, tier);
+    add(tier.sums, row);
+    sources.set(row.source, add(sources.get(row.source) ?? emptySums(), row));
+  }
+  return {
+    total: figures(total),
+    tiers: [...tiers.values()]
+      .sort((a, b) => a.tier.level - b.tier.level)
+      .map(({ tier, sums }) => ({
+        tier,
+        ...figures(sums),
+        sharePercent: percentOf(sums.allocated, total.allocated),
+      })),
+    sources: FUND_SOURCES.filter((source) => sources.has(source)).map((source) => {
+      const sums = sources.get(source)!;
+      return {
+        source,
+        label: FUND_SOURCE_LABELS[source],
+        ...figures(sums),
+        sharePercent: percentOf(sums.allocated, total.allocated),
+      };
+    }),
+  };
+}
+
+const invalid = (field: string, message: string, code: string) =>
+  new DomainError('VALIDATION_FAILED', 'invalid', 'The request is invalid; see errors.', {
+    errors: [{ field, message, code }],
+  });
+
+interface MoneyColumns {
+  allocated: string;
+  reserved: string;
+  spent: string;
+  available: string;
+  utilizationPercent: number;
+}
+
+interface UsageTableRow extends MoneyColumns {
+  year: number;
+  tier: string;
+  source: string;
+  sharePercent: number;
+}
+
+const ALL_TIERS = 'Tất cả các cấp';
+const ALL_SOURCES = 'Tất cả nguồn';
+const TOTAL = 'Tổng cộng';
+
+const moneyColumns = (sharedHeader: string | null): Array<Column<UsageTableRow>> => [
+  { key: 'allocated', header: 'Dự toán', type: 'money' },
+  { key: 'reserved', header: 'Đã giữ chỗ', type: 'money' },
+  { key: 'spent', header: 'Đã chi', type: 'money' },
+  { key: 'available', header: 'Còn lại', type: 'money' },
+  { key: 'utilizationPercent', header: 'Tỷ lệ sử dụng (%)', type: 'percent' },
+  ...(sharedHeader
+    ? [{ key: 'sharePercent' as const, header: sharedHeader, type: 'percent' as const }]
+    : []),
+];
+
+/** A total's share of itself: 100, or 0 when nothing is allocated (as the parts are). */
+const whole = (total: UsageFigures) => percentOf(BigInt(total.allocated), BigInt(total.allocated));
+
+const YEAR: Column<UsageTableRow> = { key: 'year', header: 'Năm', type: 'integer' };
+const TIER: Column<UsageTableRow> = { key: 'tier', header: 'Cấp', type: 'text' };
+const SOURCE: Column<UsageTableRow> = { key: 'source', header: 'Nguồn', type: 'text' };
+
+const tableRow = (
+  year: number,
+  tier: string,
+  source: string,
+  values: UsageFigures,
+  sharePercent: number,
+): UsageTableRow => ({
+  year,
+  tier,
+  source,
+  allocated: values.allocated,
+  reserved: values.reserved,
+  spent: values.spent,
+  available: values.available,
+  utilizationPercent: values.utilizationPercent,
+  sharePercent,
+});
+
+/**
+ * Training-fund usage per fiscal year, owner tier and source — allocated, reserved, spent,
+ * available, utilization and each source's share (the article's "81% from the state
+ * budget") — with totals per year, tier and source and over the whole period. Built on
+ * `FundsService.summary`, so it covers exactly the funds the caller may see (`fundScope`),
+ * and added up in whole VND (bigint), never in floating point.
+ */
+@Injectable()
+export class BudgetUsageService {
+  constructor(private readonly funds: FundsService) {}
+
+  async report(
+    actor: Actor,
+    query: BudgetUsageQuery = {},
+  ): Promise<ReportResult<BudgetUsageReport>> {
+    if (query.year !== undefined && (query.fromYear !== undefined || query.toYear !== undefined)) {
+      throw invalid('year', 'year cannot be combined with fromYear or toYear', 'YEAR_WITH_RANGE');
+    }
+    const fromYear = query.year ?? query.fromYear ?? null;
+    const toYear = query.year ?? query.toYear ?? null;
+    if (fromYear !== null && toYear !== null && fromYear > toYear) {
+      throw invalid('fromYear', 'fromYear must not be after toYear', 'FROM_AFTER_TO');
+    }
+    const summary = await this.funds.summary(
+      actor,
+      fromYear !== null && fromYear === toYear ? fromYear : undefined,
+    );
+    const rows = summary.filter(
+      (row) =>
+        (fromYear === null || row.fiscalYear >= fromYear) &&
+        (toYear === null || row.fiscalYear <= toYear),
+    );
+    const byYear = new Map<number, FundSummaryRow[]>();
+    for (const row of rows)
+      byYear.set(row.fiscalYear, [...(byYear.get(row.fiscalYear) ?? []), row]);
+    const years: YearUsage[] = [...byYear.keys()]
+      .sort((a, b) => a - b)
+      .map((fiscalYear) => {
+        const yearRows = byYear.get(fiscalYear)!;
+        const year = breakdown(yearRows);
+        const yearAllocated = BigInt(year.total.allocated);
+        const tierAllocated = new Map(
+          year.tiers.map((tier) => [tier.tier.id, BigInt(tier.allocated)]),
+        );
+        return {
+          fiscalYear,
+          ...year,
+          rows: yearRows
+            .slice()
+            .sort(
+              (a, b) =>
+                a.tierLevel - b.tierLevel ||
+                FUND_SOURCES.indexOf(a.source) - FUND_SOURCES.indexOf(b.source),
+            )
+            .map((row) => {
+              const sums = add(emptySums(), row);
+              return {
+                tier: tierOf(row),
+                source: row.source,
+                label: FUND_SOURCE_LABELS[row.source],
+                ...figures(sums),
+                sourceSharePercent: percentOf(sums.allocated, tierAllocated.get(row.tierId)!),
+                shareOfYearPercent: percentOf(sums.allocated, yearAllocated),
+              };
+            }),
+        };
+      });
+    const json: BudgetUsageReport = { fromYear, toYear, years, period: breakdown(rows) };
+    return { name: 'su-dung-kinh-phi', json, tables: tables(json) };
+  }
+}
+
+function tables(report: BudgetUsageReport): ReportResult['tables'] {
+  return [
+    {
+      name: 'usage',
+      title: 'Kinh phí theo năm, cấp, nguồn',
+      columns: columns<UsageTableRow>(YEAR, TIER, SOURCE, ...moneyColumns('Tỷ trọng nguồn (%)')),
+      rows: report.years.flatMap((year) =>
+        year.rows.map((row) =>
+          tableRow(year.fiscalYear, row.tier.name, row.label, row, row.sourceSharePercent),
+        ),
+      ),
+    },
+    {
+      name: 'sources',
+      title: 'Kinh phí theo năm và nguồn',
+      columns: columns<UsageTableRow>(YEAR, SOURCE, ...moneyColumns('Tỷ trọng nguồn (%)')),
+      rows: report.years.flatMap((year) => [
+        ...year.sources.map((source) =>
+          tableRow(year.fiscalYear, ALL_TIERS, source.label, source, source.sharePercent),
+        ),
+        tableRow(year.fiscalYear, ALL_TIERS, TOTAL, year.total, whole(year.total)),
+      ]),
+    },
+    {
+      name: 'tiers',
+      title: 'Kinh phí theo năm và cấp',
+      columns: columns<UsageTableRow>(YEAR, TIER, ...moneyColumns('Tỷ trọng (%)')),
+      rows: report.years.flatMap((year) => [
+        ...year.tiers.map((tier) =>
+          tableRow(year.fiscalYear, tier.tier.name, ALL_SOURCES, tier, tier.sharePercent),
+        ),
+        tableRow(year.fiscalYear, TOTAL, ALL_SOURCES, year.total, whole(year.total)),
+      ]),
+    },
+    {
+      name: 'period',
+      title: 'Kinh phí cả giai đoạn',
+      columns: columns<UsageTableRow>(TIER, SOURCE, ...moneyColumns('Tỷ trọng (%)')),
+      rows: [
+        ...report.period.sources.map((source) =>
+          tableRow(0, ALL_TIERS, source.label, source, source.sharePercent),
+        ),
+        ...report.period.tiers.map((tier) =>
+          tableRow(0, tier.tier.name, ALL_SOURCES, tier, tier.sharePercent),
+        ),
+        tableRow(0, TOTAL, ALL_SOURCES, report.period.total, whole(report.period.total)),
+      ],
+    },
+  ];
+}
