@@ -40,6 +40,8 @@ export interface ReportResult<J = unknown> {
   /** File-name base, e.g. "training-summary". */
   name: string;
   json: J;
+  // Each table has its own row type; the exporters only read the columns' keys.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   tables: ReportTable<any>[];
 }
 
