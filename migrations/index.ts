@@ -8,6 +8,7 @@ import { SeatQuotasTaken1764144000000 } from './1764144000000-seat-quotas-taken'
 import { NominationListIndex1764147600000 } from './1764147600000-nomination-list-index';
 import { Notifications1764151200000 } from './1764151200000-notifications';
 import { Reports1764154800000 } from './1764154800000-reports';
+import { ReportIndexes1764158400000 } from './1764158400000-report-indexes';
 
 /**
  * Migrations in the order they run. Add a new one at the end; generate its file with
@@ -24,4 +25,5 @@ export const allMigrations: Function[] = [
   NominationListIndex1764147600000,
   Notifications1764151200000,
   Reports1764154800000,
+  ReportIndexes1764158400000,
 ];

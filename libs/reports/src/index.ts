@@ -4,3 +4,6 @@ export * from './scope';
 export * from './compliance-snapshots.service';
 export * from './compliance-report.service';
 export * from './budget-usage.service';
+export * from './categories';
+export * from './training-summary.service';
+export * from './targets.service';

@@ -3,6 +3,8 @@ import { Module } from '@nestjs/common';
 import { BudgetUsageService } from './budget-usage.service';
 import { ComplianceReportService } from './compliance-report.service';
 import { ComplianceSnapshotsService } from './compliance-snapshots.service';
+import { TargetsService } from './targets.service';
+import { TrainingSummaryService } from './training-summary.service';
 
 /**
  * Reports over live data: training participations and targets, standards compliance now
@@ -11,7 +13,19 @@ import { ComplianceSnapshotsService } from './compliance-snapshots.service';
  */
 @Module({
   imports: [BudgetModule],
-  providers: [ComplianceSnapshotsService, ComplianceReportService, BudgetUsageService],
-  exports: [ComplianceSnapshotsService, ComplianceReportService, BudgetUsageService],
+  providers: [
+    ComplianceSnapshotsService,
+    ComplianceReportService,
+    BudgetUsageService,
+    TrainingSummaryService,
+    TargetsService,
+  ],
+  exports: [
+    ComplianceSnapshotsService,
+    ComplianceReportService,
+    BudgetUsageService,
+    TrainingSummaryService,
+    TargetsService,
+  ],
 })
 export class ReportsModule {}

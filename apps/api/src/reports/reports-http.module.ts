@@ -2,9 +2,17 @@ import { ReportsModule } from '@app/reports';
 import { Module } from '@nestjs/common';
 import { BudgetUsageController } from './budget-usage.controller';
 import { ComplianceReportController } from './compliance-report.controller';
+import { TargetsController, TargetsReportController } from './targets.controller';
+import { TrainingReportsController } from './training.controller';
 
 @Module({
   imports: [ReportsModule],
-  controllers: [ComplianceReportController, BudgetUsageController],
+  controllers: [
+    ComplianceReportController,
+    BudgetUsageController,
+    TrainingReportsController,
+    TargetsController,
+    TargetsReportController,
+  ],
 })
 export class ReportsHttpModule {}

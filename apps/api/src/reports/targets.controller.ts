@@ -1,0 +1,186 @@
+import { Actor } from '@app/access';
+import { AuditContext } from '@app/audit';
+import { TargetChanges, TargetsService } from '@app/reports';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Query,
+  UseGuards,
+} from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import { AdminOnlyGuard } from '../auth/admin-only.guard';
+import { AuditFrom, CurrentActor } from '../auth/auth.decorators';
+import { toPage } from '../http/paging';
+import { ProblemDto } from '../http/problem';
+import { uuidPipe } from '../http/validation';
+import { exportFormat, renderReport } from './export-format';
+import {
+  CreateTargetDto,
+  TargetDto,
+  TargetPageDto,
+  TargetQueryDto,
+  TargetsReportDto,
+  TargetsReportQueryDto,
+  UpdateTargetDto,
+} from './training.dto';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/**
+ * Training targets as data ("300 new masters and doctors by 2020, of which 50 doctors"):
+ * read by every user holding a role, created, changed and removed by administrators.
+ */
+@ApiTags('reports')
+@ApiBearerAuth()
+@Controller('targets')
+export class TargetsController {
+  constructor(private readonly targets: TargetsService) {}
+
+  @Get()
+  @ApiOkResponse({ type: TargetPageDto })
+  @ApiForbiddenResponse({ type: ProblemDto, description: 'FORBIDDEN: a user without any role' })
+  async list(@CurrentActor() actor: Actor, @Query() query: TargetQueryDto) {
+    return toPage(await this.targets.list(actor, query), query);
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: TargetDto })
+  @ApiNotFoundResponse({ type: ProblemDto, description: 'TARGET_NOT_FOUND' })
+  get(@CurrentActor() actor: Actor, @Param('id', uuidPipe()) id: string) {
+    return this.targets.get(actor, id);
+  }
+
+  @Post()
+  @UseGuards(AdminOnlyGuard)
+  @ApiOperation({ summary: 'Set a target (administrators).' })
+  @ApiCreatedResponse({ type: TargetDto })
+  @ApiBadRequestResponse({
+    type: ProblemDto,
+    description: 'VALIDATION_FAILED (also a filter of the wrong shape, periodTo before periodFrom)',
+  })
+  @ApiForbiddenResponse({ type: ProblemDto, description: 'FORBIDDEN: administrators only' })
+  @ApiConflictResponse({ type: ProblemDto, description: 'CODE_TAKEN' })
+  @ApiUnprocessableEntityResponse({
+    type: ProblemDto,
+    description: 'UNKNOWN_REFERENCE (parentId, unitId), TARGET_PARENT_INVALID',
+  })
+  create(
+    @CurrentActor() actor: Actor,
+    @AuditFrom() audit: AuditContext,
+    @Body() body: CreateTargetDto,
+  ) {
+    return this.targets.create(actor, audit, {
+      code: body.code,
+      name: body.name,
+      kind: body.kind,
+      periodFrom: body.periodFrom,
+      periodTo: body.periodTo,
+      target: String(body.target),
+      filter: body.filter ?? {},
+      parentId: body.parentId ?? null,
+      unitId: body.unitId ?? null,
+    });
+  }
+
+  @Patch(':id')
+  @UseGuards(AdminOnlyGuard)
+  @ApiOperation({ summary: 'Change a target (administrators); its kind is fixed.' })
+  @ApiOkResponse({ type: TargetDto })
+  @ApiBadRequestResponse({ type: ProblemDto, description: 'VALIDATION_FAILED' })
+  @ApiForbiddenResponse({ type: ProblemDto, description: 'FORBIDDEN: administrators only' })
+  @ApiNotFoundResponse({ type: ProblemDto, description: 'TARGET_NOT_FOUND' })
+  @ApiConflictResponse({ type: ProblemDto, description: 'CODE_TAKEN' })
+  @ApiUnprocessableEntityResponse({
+    type: ProblemDto,
+    description: 'UNKNOWN_REFERENCE (parentId, unitId), TARGET_PARENT_INVALID',
+  })
+  update(
+    @CurrentActor() actor: Actor,
+    @AuditFrom() audit: AuditContext,
+    @Param('id', uuidPipe()) id: string,
+    @Body() body: UpdateTargetDto,
+  ) {
+    const changes: TargetChanges = {
+      code: body.code ?? undefined,
+      name: body.name ?? undefined,
+      periodFrom: body.periodFrom ?? undefined,
+      periodTo: body.periodTo ?? undefined,
+      target: body.target === undefined || body.target === null ? undefined : String(body.target),
+      filter: body.filter ?? undefined,
+      parentId: body.parentId,
+      unitId: body.unitId,
+    };
+    return this.targets.update(actor, audit, id, changes);
+  }
+
+  @Delete(':id')
+  @UseGuards(AdminOnlyGuard)
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Remove a target without parts (administrators).' })
+  @ApiNoContentResponse()
+  @ApiForbiddenResponse({ type: ProblemDto, description: 'FORBIDDEN: administrators only' })
+  @ApiNotFoundResponse({ type: ProblemDto, description: 'TARGET_NOT_FOUND' })
+  @ApiConflictResponse({ type: ProblemDto, description: 'TARGET_HAS_PARTS' })
+  async remove(
+    @CurrentActor() actor: Actor,
+    @AuditFrom() audit: AuditContext,
+    @Param('id', uuidPipe()) id: string,
+  ): Promise<void> {
+    await this.targets.remove(actor, audit, id);
+  }
+}
+
+/** Each target against what was done, within the caller's scope. */
+@ApiTags('reports')
+@ApiBearerAuth()
+@Controller('reports/targets')
+export class TargetsReportController {
+  constructor(private readonly targets: TargetsService) {}
+
+  @Get()
+  @ApiOperation({
+    summary: 'Targets with the actual figure and the ratio actual / target.',
+    description:
+      'participations: participations whose intake starts in the period (up to `at`) matching ' +
+      'the filter, in the caller’s scope and the target’s unit subtree. staff_share: the share ' +
+      'of the active staff matching the population who meet the condition, in percent. The ' +
+      'ratio is rounded to 2 decimals. Parts ("trong đó") are nested under their target.',
+  })
+  @ApiProduces('application/json', 'text/csv', XLSX)
+  @ApiOkResponse({ type: TargetsReportDto })
+  @ApiBadRequestResponse({ type: ProblemDto, description: 'VALIDATION_FAILED' })
+  @ApiForbiddenResponse({ type: ProblemDto, description: 'FORBIDDEN: a user without any role' })
+  @ApiNotFoundResponse({ type: ProblemDto, description: 'UNIT_NOT_FOUND' })
+  async report(
+    @CurrentActor() actor: Actor,
+    @Query() query: TargetsReportQueryDto,
+    @Headers('accept') accept?: string,
+  ): Promise<unknown> {
+    const format = exportFormat(query.format, accept);
+    return renderReport(
+      await this.targets.report(actor, { unitId: query.unitId, at: query.at }),
+      format,
+      query.table,
+    );
+  }
+}
