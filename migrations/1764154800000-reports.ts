@@ -95,8 +95,8 @@ export class Reports1764154800000 implements MigrationInterface {
         code text NOT NULL UNIQUE,
         name text NOT NULL,
         -- participations: a count of participations in the period matching the filter;
-        -- staff_share: the share (percent) of the staff matching the population filter that
-        -- meet the condition, at the end of the period.
+        -- staff_share: the share (percent) of the active staff matching the population
+        -- filter that meet the condition, counted as the staff are now.
         kind text NOT NULL CHECK (kind IN ('participations', 'staff_share')),
         period_from date NOT NULL,
         period_to date NOT NULL,
