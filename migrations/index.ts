@@ -9,6 +9,7 @@ import { NominationListIndex1764147600000 } from './1764147600000-nomination-lis
 import { Notifications1764151200000 } from './1764151200000-notifications';
 import { Reports1764154800000 } from './1764154800000-reports';
 import { ReportIndexes1764158400000 } from './1764158400000-report-indexes';
+import { WorkflowReportIndexes1764162000000 } from './1764162000000-workflow-report-indexes';
 
 /**
  * Migrations in the order they run. Add a new one at the end; generate its file with
@@ -26,4 +27,5 @@ export const allMigrations: Function[] = [
   Notifications1764151200000,
   Reports1764154800000,
   ReportIndexes1764158400000,
+  WorkflowReportIndexes1764162000000,
 ];

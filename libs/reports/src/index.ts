@@ -7,3 +7,4 @@ export * from './budget-usage.service';
 export * from './categories';
 export * from './training-summary.service';
 export * from './targets.service';
+export * from './workflow-performance.service';

@@ -5,6 +5,7 @@ import { ComplianceReportService } from './compliance-report.service';
 import { ComplianceSnapshotsService } from './compliance-snapshots.service';
 import { TargetsService } from './targets.service';
 import { TrainingSummaryService } from './training-summary.service';
+import { WorkflowPerformanceService } from './workflow-performance.service';
 
 /**
  * Reports over live data: training participations and targets, standards compliance now
@@ -19,6 +20,7 @@ import { TrainingSummaryService } from './training-summary.service';
     BudgetUsageService,
     TrainingSummaryService,
     TargetsService,
+    WorkflowPerformanceService,
   ],
   exports: [
     ComplianceSnapshotsService,
@@ -26,6 +28,7 @@ import { TrainingSummaryService } from './training-summary.service';
     BudgetUsageService,
     TrainingSummaryService,
     TargetsService,
+    WorkflowPerformanceService,
   ],
 })
 export class ReportsModule {}

@@ -4,6 +4,7 @@ import { BudgetUsageController } from './budget-usage.controller';
 import { ComplianceReportController } from './compliance-report.controller';
 import { TargetsController, TargetsReportController } from './targets.controller';
 import { TrainingReportsController } from './training.controller';
+import { WorkflowPerformanceController } from './workflow-performance.controller';
 
 @Module({
   imports: [ReportsModule],
@@ -13,6 +14,7 @@ import { TrainingReportsController } from './training.controller';
     TrainingReportsController,
     TargetsController,
     TargetsReportController,
+    WorkflowPerformanceController,
   ],
 })
 export class ReportsHttpModule {}

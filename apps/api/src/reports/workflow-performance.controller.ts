@@ -1,0 +1,59 @@
+import { Actor } from '@app/access';
+import { WorkflowPerformanceService } from '@app/reports';
+import { Controller, Get, Headers, Query } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import { CurrentActor } from '../auth/auth.decorators';
+import { ProblemDto } from '../http/problem';
+import { exportFormat, renderReport } from './export-format';
+import { WorkflowPerformanceDto, WorkflowPerformanceQueryDto } from './workflow-performance.dto';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** How the approval workflow performs, over the nominations of staff the caller may see. */
+@ApiTags('reports')
+@ApiBearerAuth()
+@Controller('reports/workflow-performance')
+export class WorkflowPerformanceController {
+  constructor(private readonly workflow: WorkflowPerformanceService) {}
+
+  @Get()
+  @ApiOperation({
+    summary: 'Time per approval step, nominations waiting too long now, approval and return rates.',
+    description:
+      'Steps decided in the period (days in Vietnam time): count, median and 90th percentile ' +
+      'of the hours from the step becoming the waiting one to its decision, by position, role ' +
+      'and authority (the fund owner unit for finance). Nominations in review whose current ' +
+      'step has waited REMINDER_WORKING_DAYS working days or more, now. Approval and ' +
+      'rejection rates of the nominations decided in the period; returns per submission. ' +
+      'CSV: one table (`table` = step-times, overdue, oldest-waits, rates); XLSX: a sheet per table.',
+  })
+  @ApiProduces('application/json', 'text/csv', XLSX)
+  @ApiOkResponse({ type: WorkflowPerformanceDto })
+  @ApiBadRequestResponse({
+    type: ProblemDto,
+    description: 'VALIDATION_FAILED (also `to` before `from`: PERIOD_REVERSED)',
+  })
+  @ApiUnauthorizedResponse({ type: ProblemDto, description: 'UNAUTHENTICATED, INVALID_TOKEN' })
+  @ApiNotFoundResponse({ type: ProblemDto, description: 'UNIT_NOT_FOUND' })
+  async report(
+    @CurrentActor() actor: Actor,
+    @Query() query: WorkflowPerformanceQueryDto,
+    @Headers('accept') accept?: string,
+  ): Promise<unknown> {
+    const format = exportFormat(query.format, accept);
+    return renderReport(
+      await this.workflow.report(actor, { from: query.from, to: query.to, unitId: query.unitId }),
+      format,
+      query.table,
+    );
+  }
+}
