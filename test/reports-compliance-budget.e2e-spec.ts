@@ -747,7 +747,7 @@ describe('Reports: standards compliance and budget usage', () => {
         ['/api/v1/reports/compliance?colour=red', 'colour', 'UNKNOWN_FIELD'],
         ['/api/v1/reports/compliance?format=pdf', 'format', 'IS_IN'],
         ['/api/v1/reports/compliance/trend?from=2024-13-01', 'from', 'IS_ISO8601'],
-        ['/api/v1/reports/compliance/trend?from=2024-12-01&to=2024-01-01', 'from', 'FROM_AFTER_TO'],
+        ['/api/v1/reports/compliance/trend?from=2024-12-01&to=2024-01-01', 'to', 'PERIOD_REVERSED'],
         [
           '/api/v1/reports/compliance/trend?from=2000-01-01&to=2024-01-01',
           'from',
@@ -1093,7 +1093,7 @@ describe('Reports: standards compliance and budget usage', () => {
         ['/api/v1/reports/budget-usage?year=abc', 'year', 'IS_INT'],
         ['/api/v1/reports/budget-usage?year=1999', 'year', 'MIN'],
         ['/api/v1/reports/budget-usage?year=2031&fromYear=2030', 'year', 'YEAR_WITH_RANGE'],
-        ['/api/v1/reports/budget-usage?fromYear=2033&toYear=2031', 'fromYear', 'FROM_AFTER_TO'],
+        ['/api/v1/reports/budget-usage?fromYear=2033&toYear=2031', 'toYear', 'PERIOD_REVERSED'],
         ['/api/v1/reports/budget-usage?source=sponsor', 'source', 'UNKNOWN_FIELD'],
         ['/api/v1/reports/budget-usage?table=x_y', 'table', 'MATCHES'],
       ];

@@ -104,7 +104,7 @@ describe('budget usage', () => {
       details: { errors: [expect.objectContaining({ field: 'year', code: 'YEAR_WITH_RANGE' })] },
     });
     await expect(service.report(admin, { fromYear: 2033, toYear: 2031 })).rejects.toMatchObject({
-      details: { errors: [expect.objectContaining({ field: 'fromYear', code: 'FROM_AFTER_TO' })] },
+      details: { errors: [expect.objectContaining({ field: 'toYear', code: 'PERIOD_REVERSED' })] },
     });
   });
 

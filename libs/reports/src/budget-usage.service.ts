@@ -227,7 +227,7 @@ export class BudgetUsageService {
     const fromYear = query.year ?? query.fromYear ?? null;
     const toYear = query.year ?? query.toYear ?? null;
     if (fromYear !== null && toYear !== null && fromYear > toYear) {
-      throw invalid('fromYear', 'fromYear must not be after toYear', 'FROM_AFTER_TO');
+      throw invalid('toYear', 'toYear must not be before fromYear', 'PERIOD_REVERSED');
     }
     const summary = await this.funds.summary(
       actor,

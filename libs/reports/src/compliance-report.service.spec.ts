@@ -133,7 +133,7 @@ describe('compliance report parameters', () => {
       errorOf('at', 'IS_DATE'),
     );
     await expect(service.trend(admin, { from: '2024-12-01', to: '2024-01-01' })).rejects.toEqual(
-      errorOf('from', 'FROM_AFTER_TO'),
+      errorOf('to', 'PERIOD_REVERSED'),
     );
     await expect(service.trend(admin, { from: '2000-01-01', to: '2024-01-01' })).rejects.toEqual(
       errorOf('from', 'RANGE_TOO_LONG'),

@@ -443,7 +443,7 @@ export class ComplianceReportService {
     }
     const to = query.to ?? organizationToday();
     const from = query.from ?? addDays(to, -365);
-    if (from > to) throw invalid('from', 'from must not be after to', 'FROM_AFTER_TO');
+    if (from > to) throw invalid('to', 'to must not be before from', 'PERIOD_REVERSED');
     if (daysBetween(from, to) > MAX_TREND_DAYS) {
       throw invalid(
         'from',
