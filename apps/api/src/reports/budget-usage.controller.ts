@@ -17,7 +17,7 @@ import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { CurrentActor } from '../auth/auth.decorators';
 import { ProblemDto } from '../http/problem';
-import { ReportTierDto } from './compliance-report.dto';
+import { ComplianceTierDto as ReportTierDto } from '../organization/compliance.dto';
 import { exportFormat, renderReport } from './export-format';
 import { ReportFormatQueryDto } from './report-query.dto';
 

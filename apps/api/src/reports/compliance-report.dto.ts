@@ -2,6 +2,7 @@ import { MAX_TREND_POINTS, TREND_PERIODS, TrendPeriod } from '@app/reports';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, IsUUID, Matches } from 'class-validator';
 import { ReportFormatQueryDto } from './report-query.dto';
+import { ComplianceTierDto, ComplianceUnitDto } from '../organization/compliance.dto';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -113,37 +114,12 @@ export class ComplianceReportFiguresDto {
   politicalTheoryIntermediateOrHigher: CountPercentDto;
 }
 
-export class ReportTierDto {
-  @ApiProperty({ format: 'uuid' })
-  id: string;
-
-  @ApiProperty({ example: 'district' })
-  code: string;
-
-  @ApiProperty({ example: 'Cấp quận, huyện' })
-  name: string;
-
-  @ApiProperty({ example: 2 })
-  level: number;
-}
-
-export class ReportUnitDto {
-  @ApiProperty({ format: 'uuid' })
-  id: string;
-
-  @ApiProperty({ example: 'CT.NK' })
-  code: string;
-
-  @ApiProperty({ example: 'Quận ủy Ninh Kiều' })
-  name: string;
-}
-
 export class ComplianceReportGroupDto extends ComplianceReportFiguresDto {
-  @ApiPropertyOptional({ type: ReportTierDto, description: 'With groupBy=tier.' })
-  tier?: ReportTierDto;
+  @ApiPropertyOptional({ type: ComplianceTierDto, description: 'With groupBy=tier.' })
+  tier?: ComplianceTierDto;
 
-  @ApiPropertyOptional({ type: ReportUnitDto, description: 'With groupBy=unit.' })
-  unit?: ReportUnitDto;
+  @ApiPropertyOptional({ type: ComplianceUnitDto, description: 'With groupBy=unit.' })
+  unit?: ComplianceUnitDto;
 }
 
 export class ComplianceReportDto {
@@ -188,8 +164,8 @@ export class TrendFiguresDto {
 }
 
 export class TrendTierDto extends TrendFiguresDto {
-  @ApiProperty({ type: ReportTierDto })
-  tier: ReportTierDto;
+  @ApiProperty({ type: ComplianceTierDto })
+  tier: ComplianceTierDto;
 }
 
 export class TrendPointDto extends TrendFiguresDto {
