@@ -3,20 +3,16 @@ import { FUND_SOURCES, FundSource } from '@app/budget';
 import { BudgetUsageService } from '@app/reports';
 import { Controller, Get, Headers, Query } from '@nestjs/common';
 import {
-  ApiBadRequestResponse,
   ApiBearerAuth,
-  ApiOkResponse,
   ApiOperation,
-  ApiProduces,
   ApiProperty,
   ApiPropertyOptional,
   ApiTags,
-  ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { CurrentActor } from '../auth/auth.decorators';
-import { ProblemDto } from '../http/problem';
+import { ReportResponses } from './report-responses';
 import { ComplianceTierDto as ReportTierDto } from '../organization/compliance.dto';
 import { exportFormat, renderReport } from './export-format';
 import { ReportFormatQueryDto } from './report-query.dto';
@@ -132,17 +128,9 @@ export class BudgetUsageController {
       'With utilization and source shares, totals per year, tier and source, and over the ' +
       'period. Over the funds of `fundScope` (the same as GET /funds/summary).',
   })
-  @ApiProduces(
-    'application/json',
-    'text/csv',
-    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  )
-  @ApiOkResponse({ type: BudgetUsageDto })
-  @ApiBadRequestResponse({
-    type: ProblemDto,
-    description: 'VALIDATION_FAILED (also year with a range, or fromYear after toYear)',
+  @ReportResponses(BudgetUsageDto, {
+    badRequest: 'year with a range: YEAR_WITH_RANGE; toYear before fromYear: PERIOD_REVERSED',
   })
-  @ApiUnauthorizedResponse({ type: ProblemDto, description: 'UNAUTHENTICATED, INVALID_TOKEN' })
   async report(
     @CurrentActor() actor: Actor,
     @Query() query: BudgetUsageQueryDto,

@@ -1,18 +1,9 @@
 import { Actor } from '@app/access';
 import { ComplianceReportService } from '@app/reports';
 import { Controller, Get, Headers, Query } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiProduces,
-  ApiTags,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor } from '../auth/auth.decorators';
-import { ProblemDto } from '../http/problem';
+import { ReportResponses } from './report-responses';
 import {
   ComplianceReportDto,
   ComplianceReportQueryDto,
@@ -20,12 +11,6 @@ import {
   ComplianceTrendQueryDto,
 } from './compliance-report.dto';
 import { exportFormat, renderReport } from './export-format';
-
-const EXPORT_TYPES = [
-  'application/json',
-  'text/csv',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-];
 
 /**
  * Standards compliance as the organization reports it: now or at a past date (from the
@@ -45,11 +30,7 @@ export class ComplianceReportController {
       '(`snapshotDate`). Within the unit subtrees of the caller’s roles (board roles over a ' +
       'management authority: the subtree of the authority’s unit).',
   })
-  @ApiProduces(...EXPORT_TYPES)
-  @ApiOkResponse({ type: ComplianceReportDto })
-  @ApiBadRequestResponse({ type: ProblemDto, description: 'VALIDATION_FAILED' })
-  @ApiUnauthorizedResponse({ type: ProblemDto, description: 'UNAUTHENTICATED, INVALID_TOKEN' })
-  @ApiNotFoundResponse({ type: ProblemDto, description: 'UNIT_NOT_FOUND, NO_SNAPSHOT' })
+  @ReportResponses(ComplianceReportDto, { notFound: 'UNIT_NOT_FOUND, NO_SNAPSHOT' })
   async report(
     @CurrentActor() actor: Actor,
     @Query() query: ComplianceReportQueryDto,
@@ -74,15 +55,11 @@ export class ComplianceReportController {
       'One point per snapshot day in the range, or per week, month, quarter or year (`every`; ' +
       'chosen automatically when there are too many days): the last snapshot of each period.',
   })
-  @ApiProduces(...EXPORT_TYPES)
-  @ApiOkResponse({ type: ComplianceTrendDto })
-  @ApiBadRequestResponse({
-    type: ProblemDto,
-    description:
-      'VALIDATION_FAILED (also from after to, a range over ten years, or too many points for `every`)',
+  @ReportResponses(ComplianceTrendDto, {
+    badRequest:
+      '`to` before `from`: PERIOD_REVERSED; over ten years: RANGE_TOO_LONG; too many points: TOO_MANY_POINTS',
+    notFound: 'UNIT_NOT_FOUND',
   })
-  @ApiUnauthorizedResponse({ type: ProblemDto, description: 'UNAUTHENTICATED, INVALID_TOKEN' })
-  @ApiNotFoundResponse({ type: ProblemDto, description: 'UNIT_NOT_FOUND' })
   async trend(
     @CurrentActor() actor: Actor,
     @Query() query: ComplianceTrendQueryDto,

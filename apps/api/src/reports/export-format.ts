@@ -6,7 +6,7 @@ import { PassThrough, Readable } from 'node:stream';
 
 export type ExportFormat = 'json' | 'csv' | 'xlsx';
 
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** `?format=` wins; otherwise the Accept header; otherwise JSON. */
 export function exportFormat(format: string | undefined, accept: string | undefined): ExportFormat {
@@ -17,7 +17,7 @@ export function exportFormat(format: string | undefined, accept: string | undefi
     });
   }
   const wanted = (accept ?? '').toLowerCase();
-  if (wanted.includes(XLSX_TYPE)) return 'xlsx';
+  if (wanted.includes(XLSX_MEDIA_TYPE)) return 'xlsx';
   if (wanted.includes('text/csv')) return 'csv';
   return 'json';
 }
@@ -55,7 +55,7 @@ export function renderReport(
     });
   }
   return new StreamableFile(xlsxStream(report.tables), {
-    type: XLSX_TYPE,
+    type: XLSX_MEDIA_TYPE,
     disposition: attachment(`${report.name}.xlsx`),
   });
 }

@@ -24,13 +24,13 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiProduces,
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { AdminOnlyGuard } from '../auth/admin-only.guard';
 import { AuditFrom, CurrentActor } from '../auth/auth.decorators';
 import { toPage } from '../http/paging';
+import { ReportResponses } from './report-responses';
 import { ProblemDto } from '../http/problem';
 import { uuidPipe } from '../http/validation';
 import { exportFormat, renderReport } from './export-format';
@@ -43,8 +43,6 @@ import {
   TargetsReportQueryDto,
   UpdateTargetDto,
 } from './training.dto';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /**
  * Training targets as data ("300 new masters and doctors by 2020, of which 50 doctors"):
@@ -166,11 +164,8 @@ export class TargetsReportController {
       'of the active staff matching the population who meet the condition, in percent. The ' +
       'ratio is rounded to 2 decimals. Parts ("trong đó") are nested under their target.',
   })
-  @ApiProduces('application/json', 'text/csv', XLSX)
-  @ApiOkResponse({ type: TargetsReportDto })
-  @ApiBadRequestResponse({ type: ProblemDto, description: 'VALIDATION_FAILED' })
+  @ReportResponses(TargetsReportDto, { notFound: 'UNIT_NOT_FOUND' })
   @ApiForbiddenResponse({ type: ProblemDto, description: 'FORBIDDEN: a user without any role' })
-  @ApiNotFoundResponse({ type: ProblemDto, description: 'UNIT_NOT_FOUND' })
   async report(
     @CurrentActor() actor: Actor,
     @Query() query: TargetsReportQueryDto,

@@ -1,18 +1,9 @@
 import { Actor } from '@app/access';
 import { TrainingSummaryService } from '@app/reports';
 import { Controller, Get, Headers, Query } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiProduces,
-  ApiTags,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor } from '../auth/auth.decorators';
-import { ProblemDto } from '../http/problem';
+import { ReportResponses } from './report-responses';
 import { exportFormat, renderReport } from './export-format';
 import {
   TrainingHeadlineDto,
@@ -20,8 +11,6 @@ import {
   TrainingSummaryDto,
   TrainingSummaryQueryDto,
 } from './training.dto';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /**
  * Training participations (nominations approved, in training or completed) by the intake's
@@ -43,14 +32,10 @@ export class TrainingReportsController {
       'start. CSV: one table (`table` = by-category, by-provider, by-location, by-gender, ' +
       'by-ethnicity, by-age); XLSX: a sheet per table.',
   })
-  @ApiProduces('application/json', 'text/csv', XLSX)
-  @ApiOkResponse({ type: TrainingSummaryDto })
-  @ApiBadRequestResponse({
-    type: ProblemDto,
-    description: 'VALIDATION_FAILED (also `to` before `from`: PERIOD_REVERSED)',
+  @ReportResponses(TrainingSummaryDto, {
+    badRequest: '`to` before `from`: PERIOD_REVERSED',
+    notFound: 'UNIT_NOT_FOUND',
   })
-  @ApiUnauthorizedResponse({ type: ProblemDto, description: 'UNAUTHENTICATED, INVALID_TOKEN' })
-  @ApiNotFoundResponse({ type: ProblemDto, description: 'UNIT_NOT_FOUND' })
   async summary(
     @CurrentActor() actor: Actor,
     @Query() query: TrainingSummaryQueryDto,
@@ -77,14 +62,10 @@ export class TrainingReportsController {
       'degrees with the postgraduate part (master + doctor); fostering by kind; and all ' +
       'participations. Each line counts the three statuses together and apart.',
   })
-  @ApiProduces('application/json', 'text/csv', XLSX)
-  @ApiOkResponse({ type: TrainingHeadlineDto })
-  @ApiBadRequestResponse({
-    type: ProblemDto,
-    description: 'VALIDATION_FAILED (also `to` before `from`: PERIOD_REVERSED)',
+  @ReportResponses(TrainingHeadlineDto, {
+    badRequest: '`to` before `from`: PERIOD_REVERSED',
+    notFound: 'UNIT_NOT_FOUND',
   })
-  @ApiUnauthorizedResponse({ type: ProblemDto, description: 'UNAUTHENTICATED, INVALID_TOKEN' })
-  @ApiNotFoundResponse({ type: ProblemDto, description: 'UNIT_NOT_FOUND' })
   async headline(
     @CurrentActor() actor: Actor,
     @Query() query: TrainingHeadlineQueryDto,

@@ -1,22 +1,11 @@
 import { Actor } from '@app/access';
 import { WorkflowPerformanceService } from '@app/reports';
 import { Controller, Get, Headers, Query } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiProduces,
-  ApiTags,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor } from '../auth/auth.decorators';
-import { ProblemDto } from '../http/problem';
+import { ReportResponses } from './report-responses';
 import { exportFormat, renderReport } from './export-format';
 import { WorkflowPerformanceDto, WorkflowPerformanceQueryDto } from './workflow-performance.dto';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** How the approval workflow performs, over the nominations of staff the caller may see. */
 @ApiTags('reports')
@@ -36,14 +25,10 @@ export class WorkflowPerformanceController {
       'rejection rates of the nominations decided in the period; returns per submission. ' +
       'CSV: one table (`table` = step-times, overdue, oldest-waits, rates); XLSX: a sheet per table.',
   })
-  @ApiProduces('application/json', 'text/csv', XLSX)
-  @ApiOkResponse({ type: WorkflowPerformanceDto })
-  @ApiBadRequestResponse({
-    type: ProblemDto,
-    description: 'VALIDATION_FAILED (also `to` before `from`: PERIOD_REVERSED)',
+  @ReportResponses(WorkflowPerformanceDto, {
+    badRequest: '`to` before `from`: PERIOD_REVERSED',
+    notFound: 'UNIT_NOT_FOUND',
   })
-  @ApiUnauthorizedResponse({ type: ProblemDto, description: 'UNAUTHENTICATED, INVALID_TOKEN' })
-  @ApiNotFoundResponse({ type: ProblemDto, description: 'UNIT_NOT_FOUND' })
   async report(
     @CurrentActor() actor: Actor,
     @Query() query: WorkflowPerformanceQueryDto,
