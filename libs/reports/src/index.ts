@@ -8,3 +8,4 @@ export * from './categories';
 export * from './training-summary.service';
 export * from './targets.service';
 export * from './workflow-performance.service';
+export * from './participations-export.service';

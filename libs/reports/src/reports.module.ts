@@ -3,9 +3,20 @@ import { Module } from '@nestjs/common';
 import { BudgetUsageService } from './budget-usage.service';
 import { ComplianceReportService } from './compliance-report.service';
 import { ComplianceSnapshotsService } from './compliance-snapshots.service';
+import { ParticipationsExportService } from './participations-export.service';
 import { TargetsService } from './targets.service';
 import { TrainingSummaryService } from './training-summary.service';
 import { WorkflowPerformanceService } from './workflow-performance.service';
+
+const services = [
+  ComplianceSnapshotsService,
+  ComplianceReportService,
+  BudgetUsageService,
+  TrainingSummaryService,
+  ParticipationsExportService,
+  TargetsService,
+  WorkflowPerformanceService,
+];
 
 /**
  * Reports over live data: training participations and targets, standards compliance now
@@ -14,21 +25,7 @@ import { WorkflowPerformanceService } from './workflow-performance.service';
  */
 @Module({
   imports: [BudgetModule],
-  providers: [
-    ComplianceSnapshotsService,
-    ComplianceReportService,
-    BudgetUsageService,
-    TrainingSummaryService,
-    TargetsService,
-    WorkflowPerformanceService,
-  ],
-  exports: [
-    ComplianceSnapshotsService,
-    ComplianceReportService,
-    BudgetUsageService,
-    TrainingSummaryService,
-    TargetsService,
-    WorkflowPerformanceService,
-  ],
+  providers: services,
+  exports: services,
 })
 export class ReportsModule {}

@@ -1,11 +1,12 @@
 import { Actor } from '@app/access';
-import { TrainingSummaryService } from '@app/reports';
+import { ParticipationsExportService, TrainingSummaryService } from '@app/reports';
 import { Controller, Get, Headers, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor } from '../auth/auth.decorators';
 import { ReportResponses } from './report-responses';
 import { exportFormat, renderReport } from './export-format';
 import {
+  ParticipationsListDto,
   TrainingHeadlineDto,
   TrainingHeadlineQueryDto,
   TrainingSummaryDto,
@@ -21,7 +22,10 @@ import {
 @ApiBearerAuth()
 @Controller('reports')
 export class TrainingReportsController {
-  constructor(private readonly training: TrainingSummaryService) {}
+  constructor(
+    private readonly training: TrainingSummaryService,
+    private readonly participationList: ParticipationsExportService,
+  ) {}
 
   @Get('training-summary')
   @ApiOperation({
@@ -77,6 +81,35 @@ export class TrainingReportsController {
         from: query.from,
         to: query.to,
         unitId: query.unitId,
+      }),
+      format,
+      query.table,
+    );
+  }
+
+  @Get('participations')
+  @ApiOperation({
+    summary: 'Every participation of the period, one line each (the summary’s detail).',
+    description:
+      'JSON: the count and the first 50 lines. CSV and XLSX: every line, streamed page by ' +
+      'page, so a large export never builds in memory.',
+  })
+  @ReportResponses(ParticipationsListDto, {
+    badRequest: '`to` before `from`: PERIOD_REVERSED',
+    notFound: 'UNIT_NOT_FOUND',
+  })
+  async participations(
+    @CurrentActor() actor: Actor,
+    @Query() query: TrainingSummaryQueryDto,
+    @Headers('accept') accept?: string,
+  ): Promise<unknown> {
+    const format = exportFormat(query.format, accept);
+    return renderReport(
+      await this.participationList.list(actor, {
+        from: query.from,
+        to: query.to,
+        unitId: query.unitId,
+        status: query.status,
       }),
       format,
       query.table,

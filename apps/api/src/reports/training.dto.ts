@@ -410,3 +410,30 @@ export class TargetsReportDto {
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) unitId: string | null;
   @ApiProperty({ type: [TargetProgressDto] }) items: TargetProgressDto[];
 }
+
+export class ParticipationLineDto {
+  @ApiProperty({ example: 'DT-2026-000123' }) reference: string;
+  @ApiProperty() nomineeCode: string;
+  @ApiProperty({ example: 'Nguyễn Thị Hồng Nhung' }) nomineeName: string;
+  @ApiProperty() unitName: string;
+  @ApiProperty() tierName: string;
+  @ApiProperty() programName: string;
+  @ApiProperty({ example: 'Thạc sĩ', description: 'The category, in Vietnamese.' })
+  category: string;
+  @ApiProperty() providerName: string;
+  @ApiProperty({ enum: ['Trong nước', 'Nước ngoài'] }) overseas: string;
+  @ApiProperty({ format: 'date' }) startsOn: string;
+  @ApiProperty({ enum: ['Đã phê duyệt', 'Đang học', 'Đã hoàn thành'] }) status: string;
+  @ApiProperty({ enum: ['Nữ', 'Nam'] }) gender: string;
+  @ApiProperty() ethnicMinority: boolean;
+  @ApiProperty({ description: 'Whole years at the intake’s start.' }) age: number;
+  @ApiProperty({ example: '40500000', description: 'Whole VND.' }) estimatedCost: string;
+}
+
+export class ParticipationsListDto {
+  @ApiProperty({ format: 'date' }) from: string;
+  @ApiProperty({ format: 'date' }) to: string;
+  @ApiProperty({ description: 'Every line of the period in scope.' }) total: number;
+  @ApiProperty({ type: [ParticipationLineDto], description: 'The first 50; exports list all.' })
+  firstLines: ParticipationLineDto[];
+}

@@ -1,0 +1,145 @@
+import { Actor } from '@app/access';
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { categoryLabel } from './categories';
+import { columns, pagedRows, ReportResult } from './report-table';
+import { reportScope, scopeJoins } from './scope';
+import {
+  ParticipationStatus,
+  resolvePeriod,
+  STATUS_LABELS,
+  TrainingFilter,
+  unitPath,
+} from './training-summary.service';
+
+/** One participation as a line of the list. */
+export interface ParticipationLine {
+  reference: string;
+  nomineeCode: string;
+  nomineeName: string;
+  unitName: string;
+  tierName: string;
+  programName: string;
+  category: string;
+  providerName: string;
+  overseas: string;
+  startsOn: string;
+  status: string;
+  gender: string;
+  ethnicMinority: boolean;
+  age: number;
+  estimatedCost: string;
+}
+
+const PAGE = 2_000;
+
+/**
+ * Every participation in the period, one line each: the export behind the summary's counts.
+ * It can be hundreds of thousands of lines, so it is read a page at a time (keyset on the
+ * nomination id) while the CSV or XLSX is written; JSON answers only the first page and the
+ * count, pointing to the exports.
+ */
+@Injectable()
+export class ParticipationsExportService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async list(
+    actor: Actor,
+    filter: TrainingFilter,
+    pageSize = PAGE,
+  ): Promise<
+    ReportResult<{ from: string; to: string; total: number; firstLines: ParticipationLine[] }>
+  > {
+    const { from, to } = resolvePeriod(filter.from, filter.to);
+    const scope = reportScope(actor);
+    const where = ['p.starts_on BETWEEN :from::date AND :to::date', scope.sql];
+    const params: Record<string, unknown> = { ...scope.params, from, to };
+    if (filter.unitId) {
+      where.push('u.path LIKE :subtree');
+      params.subtree = `${await unitPath(this.dataSource, filter.unitId)}%`;
+    }
+    if (filter.status) {
+      where.push('p.status = :status');
+      params.status = filter.status;
+    }
+    const page = (after: string | undefined) =>
+      this.query<Row>(
+        `SELECT p.nomination_id AS id, n.reference, st.code AS "nomineeCode",
+                st.full_name AS "nomineeName", u.name AS "unitName", t.name AS "tierName",
+                pg.name AS "programName", p.category, pr.name AS "providerName", p.overseas,
+                to_char(p.starts_on, 'YYYY-MM-DD') AS "startsOn", p.status, p.gender,
+                p.ethnic_minority AS "ethnicMinority", p.age,
+                n.estimated_cost::text AS "estimatedCost"
+           FROM training_participations p ${scopeJoins('p')}
+           JOIN tiers t ON t.id = u.tier_id
+           JOIN nominations n ON n.id = p.nomination_id
+           JOIN staff st ON st.id = p.staff_id
+           JOIN programs pg ON pg.id = p.program_id
+           JOIN providers pr ON pr.id = p.provider_id
+          WHERE ${where.join(' AND ')} ${after ? 'AND p.nomination_id > :after' : ''}
+          ORDER BY p.nomination_id
+          LIMIT ${pageSize}`,
+        { ...params, after },
+      );
+    const [{ total }] = await this.query<{ total: number }>(
+      `SELECT count(*)::int AS total FROM training_participations p ${scopeJoins('p')}
+        WHERE ${where.join(' AND ')}`,
+      params,
+    );
+    const lines = async function* () {
+      for await (const row of pagedRows(page, (row) => row.id)) yield toLine(row);
+    };
+    const first = (await page(undefined)).slice(0, 50).map(toLine);
+    return {
+      name: 'participations',
+      json: { from, to, total, firstLines: first },
+      tables: [
+        {
+          name: 'participations',
+          title: 'Danh sách lượt đào tạo',
+          columns: columns<ParticipationLine>(
+            { key: 'reference', header: 'Số hồ sơ', type: 'text' },
+            { key: 'nomineeCode', header: 'Mã cán bộ', type: 'text' },
+            { key: 'nomineeName', header: 'Họ và tên', type: 'text' },
+            { key: 'unitName', header: 'Đơn vị', type: 'text' },
+            { key: 'tierName', header: 'Cấp', type: 'text' },
+            { key: 'programName', header: 'Chương trình', type: 'text' },
+            { key: 'category', header: 'Loại hình đào tạo', type: 'text' },
+            { key: 'providerName', header: 'Cơ sở đào tạo', type: 'text' },
+            { key: 'overseas', header: 'Trong nước/Nước ngoài', type: 'text' },
+            { key: 'startsOn', header: 'Ngày khai giảng', type: 'date' },
+            { key: 'status', header: 'Trạng thái', type: 'text' },
+            { key: 'gender', header: 'Giới tính', type: 'text' },
+            { key: 'ethnicMinority', header: 'Dân tộc thiểu số', type: 'boolean' },
+            { key: 'age', header: 'Tuổi', type: 'integer' },
+            { key: 'estimatedCost', header: 'Kinh phí dự kiến (đồng)', type: 'money' },
+          ),
+          rows: lines(),
+        },
+      ],
+    };
+  }
+
+  private query<T>(sql: string, params: Record<string, unknown>): Promise<T[]> {
+    const [text, values] = this.dataSource.driver.escapeQueryWithParameters(sql, params);
+    return this.dataSource.query(text, values);
+  }
+}
+
+type Row = Omit<ParticipationLine, 'overseas' | 'gender' | 'status' | 'category'> & {
+  id: string;
+  overseas: boolean;
+  gender: 'female' | 'male';
+  status: ParticipationStatus;
+  category: string;
+};
+
+function toLine({ id: _id, ...row }: Row): ParticipationLine {
+  return {
+    ...row,
+    category: categoryLabel(row.category).vi,
+    overseas: row.overseas ? 'Nước ngoài' : 'Trong nước',
+    status: STATUS_LABELS[row.status].vi,
+    gender: row.gender === 'female' ? 'Nữ' : 'Nam',
+  };
+}
