@@ -10,6 +10,7 @@ import { Notifications1764151200000 } from './1764151200000-notifications';
 import { Reports1764154800000 } from './1764154800000-reports';
 import { ReportIndexes1764158400000 } from './1764158400000-report-indexes';
 import { WorkflowReportIndexes1764162000000 } from './1764162000000-workflow-report-indexes';
+import { ReportBenchIndexes1764165600000 } from './1764165600000-report-bench-indexes';
 
 /**
  * Migrations in the order they run. Add a new one at the end; generate its file with
@@ -28,4 +29,5 @@ export const allMigrations: Function[] = [
   Reports1764154800000,
   ReportIndexes1764158400000,
   WorkflowReportIndexes1764162000000,
+  ReportBenchIndexes1764165600000,
 ];
