@@ -11,6 +11,7 @@ import { Reports1764154800000 } from './1764154800000-reports';
 import { ReportIndexes1764158400000 } from './1764158400000-report-indexes';
 import { WorkflowReportIndexes1764162000000 } from './1764162000000-workflow-report-indexes';
 import { ReportBenchIndexes1764165600000 } from './1764165600000-report-bench-indexes';
+import { ParticipationListIndex1764169200000 } from './1764169200000-participation-list-index';
 
 /**
  * Migrations in the order they run. Add a new one at the end; generate its file with
@@ -30,4 +31,5 @@ export const allMigrations: Function[] = [
   ReportIndexes1764158400000,
   WorkflowReportIndexes1764162000000,
   ReportBenchIndexes1764165600000,
+  ParticipationListIndex1764169200000,
 ];

@@ -36,8 +36,8 @@ const PAGE = 2_000;
 /**
  * Every participation in the period, one line each: the export behind the summary's counts.
  * It can be hundreds of thousands of lines, so it is read a page at a time (keyset on the
- * nomination id) while the CSV or XLSX is written; JSON answers only the first page and the
- * count, pointing to the exports.
+ * start date and nomination id, from an index in that order) while the CSV or XLSX is
+ * written; JSON answers only the count and the first lines, pointing to the exports.
  */
 @Injectable()
 export class ParticipationsExportService {
@@ -76,10 +76,11 @@ export class ParticipationsExportService {
            JOIN staff st ON st.id = p.staff_id
            JOIN programs pg ON pg.id = p.program_id
            JOIN providers pr ON pr.id = p.provider_id
-          WHERE ${where.join(' AND ')} ${after ? 'AND p.nomination_id > :after' : ''}
-          ORDER BY p.nomination_id
+          WHERE ${where.join(' AND ')}
+                ${after ? 'AND (p.starts_on, p.nomination_id) > (:afterDate::date, :afterId::uuid)' : ''}
+          ORDER BY p.starts_on, p.nomination_id
           LIMIT ${pageSize}`,
-        { ...params, after },
+        { ...params, afterDate: after?.slice(0, 10), afterId: after?.slice(11) },
       );
     const [{ total }] = await this.query<{ total: number }>(
       `SELECT count(*)::int AS total FROM training_participations p ${scopeJoins('p')}
@@ -87,7 +88,9 @@ export class ParticipationsExportService {
       params,
     );
     const lines = async function* () {
-      for await (const row of pagedRows(page, (row) => row.id)) yield toLine(row);
+      for await (const row of pagedRows(page, (row) => `${row.startsOn}|${row.id}`)) {
+        yield toLine(row);
+      }
     };
     const first = (await page(undefined)).slice(0, 50).map(toLine);
     return {
