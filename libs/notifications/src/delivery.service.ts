@@ -3,10 +3,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import { UnrecoverableError } from 'bullmq';
 import { DataSource, EntityManager } from 'typeorm';
 import { isNotified } from './events';
-import { isPermanentSmtpFailure, Mailer } from './mailer';
+import { Mailer } from './mailer';
 import { loadMessageContext } from './message-context';
 import { loadOutboxEvent } from './outbox';
 import type { Recipient } from './recipients';
+import { Attempt, recordSendFailure } from './send-failure';
 import { renderNotification } from './templates/render';
 
 interface ClaimedDelivery {
@@ -32,7 +33,7 @@ export class DeliveryService {
 
   async deliver(
     deliveryId: string,
-    attempt: { number: number; max: number } = { number: 1, max: 1 },
+    attempt: Attempt = { number: 1, max: 1 },
   ): Promise<{ status: string }> {
     const delivery = await this.claim(deliveryId);
     if (!delivery) return { status: 'skipped' };
@@ -55,15 +56,7 @@ export class DeliveryService {
       }
       return { status: 'sent' };
     } catch (error) {
-      const permanent = isPermanentSmtpFailure(error);
-      const final = permanent || attempt.number >= attempt.max;
-      await this.dataSource.query(
-        `UPDATE deliveries SET status = $2, last_error = $3, claimed_until = NULL, updated_at = now()
-          WHERE id = $1`,
-        [delivery.id, final ? 'failed' : 'pending', describe(error)],
-      );
-      // Rethrown, so BullMQ retries (or, for a permanent rejection, stops at once).
-      throw permanent ? new UnrecoverableError(describe(error)) : error;
+      throw await recordSendFailure(this.dataSource, [delivery.id], error, attempt, 'pending');
     }
   }
 
@@ -146,8 +139,3 @@ const markSent = (manager: EntityManager, id: string) =>
       WHERE id = $1`,
     [id],
   );
-
-function describe(error: unknown): string {
-  const { message, responseCode } = error as { message?: string; responseCode?: number };
-  return (responseCode ? `${responseCode} ` : '') + (message ?? String(error)).slice(0, 1000);
-}

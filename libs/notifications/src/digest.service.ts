@@ -2,13 +2,13 @@ import { organizationToday } from '@app/catalog';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { JobProducer } from '@app/queue';
 import { Inject, Injectable } from '@nestjs/common';
-import { UnrecoverableError } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { isNotified } from './events';
-import { isPermanentSmtpFailure, Mailer } from './mailer';
+import { Mailer } from './mailer';
 import { loadMessageContext } from './message-context';
 import { loadOutboxEvent } from './outbox';
 import type { Recipient } from './recipients';
+import { Attempt, recordSendFailure } from './send-failure';
 import { renderDigest, renderNotification } from './templates/render';
 import type { DigestItem } from './templates/context';
 
@@ -48,7 +48,7 @@ export class DigestService {
   async sendDigest(
     userId: string,
     date: string,
-    attempt: { number: number; max: number } = { number: 1, max: 1 },
+    attempt: Attempt = { number: 1, max: 1 },
   ): Promise<{ items: number }> {
     const [claimed] = await this.dataSource.query(
       `UPDATE deliveries SET status = 'sending', attempts = attempts + 1, updated_at = now(),
@@ -98,14 +98,7 @@ export class DigestService {
       );
       return { items: items.length };
     } catch (error) {
-      const permanent = isPermanentSmtpFailure(error);
-      const final = permanent || attempt.number >= attempt.max;
-      await this.dataSource.query(
-        `UPDATE deliveries SET status = $2, last_error = $3, claimed_until = NULL, updated_at = now()
-          WHERE id = ANY($1::bigint[])`,
-        [ids, final ? 'failed' : 'digest', (error as Error).message.slice(0, 1000)],
-      );
-      throw permanent ? new UnrecoverableError((error as Error).message) : error;
+      throw await recordSendFailure(this.dataSource, ids, error, attempt, 'digest');
     }
   }
 }
