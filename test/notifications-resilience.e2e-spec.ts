@@ -95,18 +95,36 @@ describe('notification delivery when things fail', () => {
 
   /** The submissions' deliveries, once every one of them is sent (4 per nomination). */
   async function allSent(ids: string[], timeoutMs: number) {
-    return eventually(
-      async () => {
-        const [row] = await db.query(
-          `SELECT count(*)::int AS total, count(*) FILTER (WHERE d.status = 'sent')::int AS sent
-             FROM deliveries d JOIN outbox_events e ON e.id = d.event_id
-            WHERE e.aggregate_id = ANY($1::uuid[]) AND e.type = 'nomination.submitted'`,
-          [ids],
-        );
-        return row.total === ids.length * 4 && row.sent === row.total ? row : undefined;
-      },
-      { timeoutMs, intervalMs: 250 },
-    );
+    const counts = () =>
+      db.query(
+        `SELECT d.status, d.channel, count(*)::int AS n, max(d.last_error) AS "lastError"
+           FROM deliveries d JOIN outbox_events e ON e.id = d.event_id
+          WHERE e.aggregate_id = ANY($1::uuid[]) AND e.type = 'nomination.submitted'
+          GROUP BY 1, 2`,
+        [ids],
+      );
+    try {
+      return await eventually(
+        async () => {
+          const rows: Array<{ status: string; n: number }> = await counts();
+          const total = rows.reduce((sum, row) => sum + row.n, 0);
+          const sent = rows.filter((row) => row.status === 'sent').reduce((s, r) => s + r.n, 0);
+          return total === ids.length * 4 && sent === total ? rows : undefined;
+        },
+        { timeoutMs, intervalMs: 250 },
+      );
+    } catch (error) {
+      // Say where the deliveries stand, so a failure can be read from the log.
+      const [{ undispatched }] = await db.query(
+        `SELECT count(*)::int AS undispatched FROM outbox_events
+          WHERE aggregate_id = ANY($1::uuid[]) AND dispatched_at IS NULL`,
+        [ids],
+      );
+      throw new Error(
+        `${(error as Error).message}: ${JSON.stringify({ deliveries: await counts(), undispatched })}`,
+        { cause: error },
+      );
+    }
   }
 
   /** Emails received per delivery of these nominations' events: each must be exactly 1. */
@@ -183,7 +201,7 @@ describe('notification delivery when things fail', () => {
     smtp.setDelay(0);
     const second = startWorker();
     // Jobs the killed worker held come back once their lock expires (about 30 s).
-    await allSent(ids, 90_000);
+    await allSent(ids, 150_000);
     expect(await emailsPerDelivery(ids)).toEqual(Array(ids.length * 2).fill(1));
     const [{ duplicates }] = await db.query(
       `SELECT count(*)::int AS duplicates FROM (
@@ -192,7 +210,7 @@ describe('notification delivery when things fail', () => {
     expect(duplicates).toBe(0);
     second.kill('SIGTERM');
     await stopped(second);
-  }, 120_000);
+  }, 200_000);
 
   it('delivers each event once with two workers running at once', async () => {
     const pair = [startWorker(), startWorker()];

@@ -10,7 +10,9 @@ import { JobHandlers, QueueConsumer, QueueName } from '@app/queue';
 import { Processor } from '@nestjs/bullmq';
 import { Inject } from '@nestjs/common';
 
-@Processor(QueueName.notifications)
+// A job that stalls (its worker died) runs again; the delivery record stops a second send,
+// so a few stalls are allowed before BullMQ gives up on a job (its default is one).
+@Processor(QueueName.notifications, { maxStalledCount: 5 })
 export class NotificationsProcessor extends QueueConsumer<typeof QueueName.notifications> {
   protected readonly handlers: JobHandlers<typeof QueueName.notifications> = {
     'notifications.route': (payload) => this.router.route(payload.eventId),
