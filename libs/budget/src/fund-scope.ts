@@ -49,5 +49,7 @@ export const mayManageFunds = (actor: Actor): boolean =>
 export const financeOverFund = (actor: Actor, ownerUnitPath: string): boolean =>
   actor.grants.some(
     (grant) =>
-      grant.role === 'finance' && grant.unitPath !== null && ownerUnitPath.startsWith(grant.unitPath),
+      grant.role === 'finance' &&
+      grant.unitPath !== null &&
+      ownerUnitPath.startsWith(grant.unitPath),
   );
