@@ -402,8 +402,8 @@ describe('budget control', () => {
     // under review, and the 400 million of the one checked, which the check leaves out.
     await db.query(
       `CREATE OR REPLACE VIEW fund_pipeline AS
-         SELECT '${fundId}'::uuid AS fund_id, 700000000::bigint AS amount, '${own}'::uuid AS nomination_id
-         UNION ALL SELECT '${fundId}'::uuid, 400000000::bigint, NULL::uuid`,
+         SELECT '${fundId}'::uuid AS fund_id, 700000000::bigint AS amount, '${randomUUID()}'::uuid AS nomination_id
+         UNION ALL SELECT '${fundId}'::uuid, 400000000::bigint, '${own}'::uuid`,
     );
     try {
       const [checked] = await db.transaction((manager) =>
