@@ -1,3 +1,4 @@
+import type { Actor } from '@app/access';
 import { BudgetService } from '@app/budget';
 import { DomainError } from '@app/common';
 import { Factory, startTestStack, TestStack } from '@app/testing';
@@ -91,6 +92,8 @@ describe('budget properties', () => {
   let stack: TestStack;
   let db: DataSource;
   let owner: string;
+  /** Finance over the owner unit: the one who may override. */
+  let finance: Actor;
   const budget = new BudgetService();
   const tally = { runs: 0, commands: 0, refused: new Map<string, number>() };
 
@@ -99,6 +102,14 @@ describe('budget properties', () => {
     db = stack.api.get(DataSource);
     const factory = new Factory(db);
     owner = await factory.unit({ tierId: await factory.tier(1), name: 'Thành ủy Cần Thơ' });
+    const [{ path }] = await db.query(`SELECT path FROM units WHERE id = $1`, [owner]);
+    finance = {
+      userId: randomUUID(),
+      email: 'finance@example.org',
+      staffId: null,
+      locale: 'vi',
+      grants: [{ role: 'finance', unitId: owner, unitPath: path, authorityId: null }],
+    };
   });
   afterAll(() => stack?.close());
 
@@ -171,7 +182,9 @@ describe('budget properties', () => {
           spent: false,
         };
         nominations.push(nomination);
-        const override = command.override ? { reason: 'Quyết định bổ sung' } : undefined;
+        const override = command.override
+          ? { reason: 'Quyết định bổ sung', by: finance }
+          : undefined;
         if (
           requested.some(
             ({ fund, amount }) => available(fund) < amount && !(fund.policy === 'warn' && override),
@@ -219,12 +232,19 @@ describe('budget properties', () => {
       case 'settle': {
         const nomination = nominations[command.pick % Math.max(nominations.length, 1)];
         if (!nomination) return { expected: null, actual: null };
-        const override = command.override ? { reason: 'Quyết toán vượt dự toán' } : undefined;
+        const override = command.override
+          ? { reason: 'Quyết toán vượt dự toán', by: finance }
+          : undefined;
         const actual = nomination.requested.map(({ fund, amount }, i) => ({
           fund,
           amount: (amount * BigInt(command.percents[i])) / 100n,
         }));
         if (nomination.spent && nomination.outstanding.size === 0) expected = 'ALREADY_SETTLED';
+        // Released or never reserved: the spend has no reservation to go on.
+        else if (
+          actual.some(({ fund, amount }) => amount > 0n && !nomination.outstanding.has(fund.id))
+        )
+          expected = 'FUND_NOT_RESERVED';
         else if (
           actual.some(({ fund, amount }) => {
             const overrun = amount - (nomination.outstanding.get(fund.id) ?? 0n);

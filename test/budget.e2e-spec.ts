@@ -1,4 +1,5 @@
-import { BudgetService } from '@app/budget';
+import type { Actor, Grant } from '@app/access';
+import { BudgetService, SETTLED_ELSEWHERE } from '@app/budget';
 import { DomainError } from '@app/common';
 import { Factory, startTestStack, TestStack } from '@app/testing';
 import { randomUUID } from 'node:crypto';
@@ -13,26 +14,47 @@ describe('budget control', () => {
   let db: DataSource;
   let budget: BudgetService;
   let owner: string;
+  let ownerPath: string;
+  let district: string;
+  let districtPath: string;
+
+  /** Someone holding these roles over a unit path (the budget needs no user row). */
+  const actor = (role: Grant['role'], unitPath: string): Actor => ({
+    userId: randomUUID(),
+    email: `${role}@example.org`,
+    staffId: null,
+    locale: 'vi',
+    grants: [{ role, unitId: null, unitPath, authorityId: null }],
+  });
+  let finance: Actor;
 
   beforeAll(async () => {
     stack = await startTestStack();
     db = stack.api.get(DataSource);
     budget = new BudgetService();
     const factory = new Factory(db);
-    owner = await factory.unit({ tierId: await factory.tier(1), name: 'Thành phố Cần Thơ' });
+    const tier = await factory.tier(1);
+    owner = await factory.unit({ tierId: tier, name: 'Thành phố Cần Thơ' });
+    district = await factory.unit({ tierId: tier, parentId: owner, name: 'Quận Ninh Kiều' });
+    const paths = await db.query(`SELECT id, path FROM units WHERE id = ANY($1::uuid[])`, [
+      [owner, district],
+    ]);
+    ownerPath = paths.find((row: { id: string }) => row.id === owner).path;
+    districtPath = paths.find((row: { id: string }) => row.id === district).path;
+    finance = actor('finance', ownerPath);
   });
   afterAll(() => stack.close());
 
   async function fund(
     allocated: bigint,
-    values: { policy?: 'stop' | 'warn'; thresholds?: number[] } = {},
+    values: { policy?: 'stop' | 'warn'; thresholds?: number[]; ownerUnitId?: string } = {},
   ) {
     const [row] = await db.query(
       `INSERT INTO funds (code, name, fiscal_year, owner_unit_id, source, policy, thresholds)
        VALUES ($1, 'Kinh phí đào tạo 2027', 2027, $2, 'state_budget', $3, $4) RETURNING id`,
       [
         `F-${randomUUID().slice(0, 8)}`,
-        owner,
+        values.ownerUnitId ?? owner,
         values.policy ?? 'stop',
         values.thresholds ?? [80, 95],
       ],
@@ -54,7 +76,7 @@ describe('budget control', () => {
   const reserve = (
     lines: Array<{ fundId: string; amount: bigint }>,
     nominationId = randomUUID(),
-    override?: { reason: string },
+    override?: { reason: string; by: Actor },
   ) =>
     db.transaction((manager) =>
       budget.reserve(manager, { nominationId, actorUserId: null, lines, override }),
@@ -156,6 +178,7 @@ describe('budget control', () => {
     });
     await reserve([{ fundId, amount: 150n * MILLION }], randomUUID(), {
       reason: 'Quyết định bổ sung của UBND',
+      by: finance,
     });
     expect((await balances(fundId)).available).toBe('-50000000');
     const [entry] = await db.query(
@@ -163,6 +186,99 @@ describe('budget control', () => {
       [fundId],
     );
     expect(entry.override_reason).toBe('Quyết định bổ sung của UBND');
+  });
+
+  it('should refuse an override from anyone but finance over the fund, and move nothing', async () => {
+    const fundId = await fund(100n * MILLION, { policy: 'warn' });
+    const strangers = [
+      actor('unit_head', ownerPath),
+      actor('board_member', ownerPath),
+      actor('admin', '/'),
+      // Finance of a unit below the owner does not manage the owner's fund.
+      actor('finance', districtPath),
+    ];
+    for (const by of strangers) {
+      await expect(
+        reserve([{ fundId, amount: 150n * MILLION }], randomUUID(), { reason: 'Cần gấp', by }),
+      ).rejects.toMatchObject({ code: 'OVERRIDE_NOT_ALLOWED', kind: 'forbidden' });
+      // Refused even when the fund has the money: an override is never silently dropped.
+      await expect(
+        reserve([{ fundId, amount: MILLION }], randomUUID(), { reason: 'Cần gấp', by }),
+      ).rejects.toMatchObject({ code: 'OVERRIDE_NOT_ALLOWED' });
+    }
+    const nominationId = randomUUID();
+    await reserve([{ fundId, amount: 90n * MILLION }], nominationId);
+    await expect(
+      db.transaction((manager) =>
+        budget.settle(manager, {
+          nominationId,
+          actorUserId: null,
+          lines: [{ fundId, amount: 120n * MILLION }],
+          override: { reason: 'Quyết toán vượt', by: actor('unit_head', ownerPath) },
+        }),
+      ),
+    ).rejects.toMatchObject({ code: 'OVERRIDE_NOT_ALLOWED' });
+    expect(await balances(fundId)).toMatchObject({ reserved: '90000000', spent: '0' });
+    await db.transaction((manager) =>
+      budget.settle(manager, {
+        nominationId,
+        actorUserId: null,
+        lines: [{ fundId, amount: 120n * MILLION }],
+        override: { reason: 'Quyết toán vượt', by: finance },
+      }),
+    );
+    expect(await balances(fundId)).toMatchObject({
+      reserved: '0',
+      spent: '120000000',
+      available: '-20000000',
+    });
+  });
+
+  it('should settle only on the reserved funds, or on another that finance over it names', async () => {
+    const reservedFund = await fund(BILLION);
+    const otherFund = await fund(BILLION);
+    const districtFund = await fund(BILLION, { ownerUnitId: district });
+    const nominationId = randomUUID();
+    await reserve([{ fundId: reservedFund, amount: 30n * MILLION }], nominationId);
+    const settle = (fundId: string, settler?: { actor: Actor; nomineeUnitPath: string }) =>
+      db.transaction((manager) =>
+        budget.settle(manager, {
+          nominationId,
+          actorUserId: null,
+          lines: [{ fundId, amount: 30n * MILLION }],
+          settler,
+        }),
+      );
+    const refusals = [
+      settle(otherFund),
+      settle(randomUUID(), { actor: finance, nomineeUnitPath: ownerPath }),
+      settle(otherFund, { actor: actor('unit_head', ownerPath), nomineeUnitPath: ownerPath }),
+      settle(otherFund, { actor: actor('admin', '/'), nomineeUnitPath: ownerPath }),
+      settle(otherFund, { actor: actor('finance', districtPath), nomineeUnitPath: districtPath }),
+      // Finance manages the district's fund, but it cannot pay for a nominee of the city.
+      settle(districtFund, { actor: finance, nomineeUnitPath: ownerPath }),
+    ];
+    for (const refusal of refusals) {
+      await expect(refusal).rejects.toMatchObject({
+        code: 'FUND_NOT_RESERVED',
+        kind: 'unprocessable',
+      });
+    }
+    for (const fundId of [reservedFund, otherFund, districtFund]) {
+      expect(await balances(fundId)).toMatchObject({
+        reserved: fundId === reservedFund ? '30000000' : '0',
+        spent: '0',
+      });
+    }
+
+    await settle(otherFund, { actor: finance, nomineeUnitPath: districtPath });
+    expect(await balances(reservedFund)).toMatchObject({ reserved: '0', spent: '0' });
+    expect(await balances(otherFund)).toMatchObject({ reserved: '0', spent: '30000000' });
+    const [spend] = await db.query(
+      `SELECT comment FROM fund_ledger WHERE fund_id = $1 AND kind = 'spend' AND nomination_id = $2`,
+      [otherFund, nominationId],
+    );
+    expect(spend.comment).toBe(SETTLED_ELSEWHERE);
   });
 
   it('should release a reservation once, and settle the actual spend', async () => {
@@ -237,6 +353,32 @@ describe('budget control', () => {
     expect(events).toEqual([{ threshold: 80 }, { threshold: 95 }]);
   });
 
+  it('should raise one event naming the highest threshold when one commitment crosses several', async () => {
+    const fundId = await fund(BILLION);
+    const outbox = () =>
+      db.query(
+        `SELECT payload FROM outbox_events WHERE type = 'fund.threshold_crossed' AND aggregate_id = $1 ORDER BY id`,
+        [fundId],
+      );
+    await reserve([{ fundId, amount: 960n * MILLION }]); // 0% to 96%: crosses 80 and 95
+    expect(await outbox()).toEqual([
+      {
+        payload: expect.objectContaining({
+          threshold: 95,
+          thresholds: [80, 95],
+          utilizationBasisPoints: 9600,
+        }),
+      },
+    ]);
+    const recorded = await db.query(
+      `SELECT threshold FROM fund_threshold_events WHERE fund_id = $1 ORDER BY threshold`,
+      [fundId],
+    );
+    expect(recorded).toEqual([{ threshold: 80 }, { threshold: 95 }]);
+    await reserve([{ fundId, amount: 10n * MILLION }]); // 97%: nothing new
+    expect(await outbox()).toHaveLength(1);
+  });
+
   it('should report per fund what a commitment would leave', async () => {
     const fundId = await fund(BILLION);
     const checks = await db.transaction((manager) =>
@@ -254,14 +396,18 @@ describe('budget control', () => {
 
   it('should warn when what is under review would overdraw the fund', async () => {
     const fundId = await fund(BILLION);
+    const own = randomUUID();
     const [{ definition }] = await db.query(`SELECT pg_get_viewdef('fund_pipeline') AS definition`);
-    // Stands in for the workflow's definition of the view: 700 million under review.
+    // Stands in for the workflow's definition of the view: 700 million of another nomination
+    // under review, and the 400 million of the one checked, which the check leaves out.
     await db.query(
-      `CREATE OR REPLACE VIEW fund_pipeline AS SELECT '${fundId}'::uuid AS fund_id, 700000000::bigint AS amount`,
+      `CREATE OR REPLACE VIEW fund_pipeline AS
+         SELECT '${fundId}'::uuid AS fund_id, 700000000::bigint AS amount, '${randomUUID()}'::uuid AS nomination_id
+         UNION ALL SELECT '${fundId}'::uuid, 400000000::bigint, '${own}'::uuid`,
     );
     try {
       const [checked] = await db.transaction((manager) =>
-        budget.check(manager, [{ fundId, amount: 400n * MILLION }]),
+        budget.check(manager, [{ fundId, amount: 400n * MILLION }], own),
       );
       expect(checked).toEqual({
         fundId,
@@ -271,6 +417,10 @@ describe('budget control', () => {
         afterPipeline: -100n * MILLION,
         verdict: 'warn',
       });
+      const [everything] = await db.transaction((manager) =>
+        budget.check(manager, [{ fundId, amount: 400n * MILLION }]),
+      );
+      expect(everything.pipeline).toBe(1100n * MILLION);
     } finally {
       await db.query(`CREATE OR REPLACE VIEW fund_pipeline AS ${definition}`);
     }

@@ -220,6 +220,23 @@ describe('notifications', () => {
     expect(count).toBe(1);
   });
 
+  it('tells finance once, naming the highest threshold, when one commitment crosses several', async () => {
+    const tight = await fixture.fund(42_000_000n); // 40.5 of 42 million: 96 %, past 80 and 95
+    const nominee = (await fixture.nominees(1))[0];
+    const id = await fixture.atLastStep(nominee, intakeId, tight);
+    expect((await fixture.act(id, 'approve', 3, 'memberA')).status).toBe(201);
+    const result = await notified(tight, 'fund.threshold_crossed');
+    expect(result.emailed).toEqual(emails('financeA'));
+    expect(result.mails).toHaveLength(1);
+    expect(result.mails[0].subject).toMatch(/95/);
+    const events = await db.query(
+      `SELECT payload->>'threshold' AS threshold FROM outbox_events
+        WHERE type = 'fund.threshold_crossed' AND aggregate_id = $1`,
+      [tight],
+    );
+    expect(events).toEqual([{ threshold: '95' }]);
+  });
+
   it('follows preferences: inbox only, and a daily digest gathering the emails', async () => {
     await db.query(
       `INSERT INTO notification_preferences (user_id, event_type, email, inbox, email_digest) VALUES

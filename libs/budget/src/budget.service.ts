@@ -1,7 +1,9 @@
+import type { Actor } from '@app/access';
 import { basisPoints, DomainError } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { CostLine } from './cost-split';
+import { financeOverFund } from './fund-scope';
 
 export interface FundCheck {
   fundId: string;
@@ -16,6 +18,18 @@ export interface FundCheck {
 export interface Override {
   /** Why finance lets a `warn` fund go beyond its money. */
   reason: string;
+  /**
+   * Who asks for it: finance over every fund the movement charges, or the movement is
+   * refused with `OVERRIDE_NOT_ALLOWED` (never carried out without it).
+   */
+  by: Actor;
+}
+
+/** Who settles, and for whom: needed to settle on a fund the nomination did not reserve. */
+export interface Settler {
+  actor: Actor;
+  /** The nominee's unit path: a fund settled instead must be able to pay for them. */
+  nomineeUnitPath: string;
 }
 
 interface Movement {
@@ -44,18 +58,34 @@ interface FundRow {
  */
 @Injectable()
 export class BudgetService {
-  /** Per fund, the estimates of nominations still under review that would draw on it. */
-  async pipeline(manager: EntityManager, fundIds: string[]): Promise<Map<string, bigint>> {
+  /**
+   * Per fund, the estimates of nominations still under review that would draw on it; with
+   * `exceptNominationId`, leaving that nomination's own lines out.
+   */
+  async pipeline(
+    manager: EntityManager,
+    fundIds: string[],
+    exceptNominationId?: string,
+  ): Promise<Map<string, bigint>> {
     if (!fundIds.length) return new Map();
     const rows: Array<{ fund_id: string; amount: string }> = await manager.query(
       `SELECT fund_id, sum(amount)::text AS amount FROM fund_pipeline
-        WHERE fund_id = ANY($1::uuid[]) GROUP BY fund_id`,
-      [fundIds],
+        WHERE fund_id = ANY($1::uuid[]) AND nomination_id IS DISTINCT FROM $2::uuid
+        GROUP BY fund_id`,
+      [fundIds, exceptNominationId ?? null],
     );
     return new Map(rows.map((row) => [row.fund_id, BigInt(row.amount)]));
   }
 
-  async check(manager: EntityManager, lines: CostLine[]): Promise<FundCheck[]> {
+  /**
+   * What each fund has left and would have after these lines. For a nomination's own lines,
+   * give its id: the pipeline then counts the others under review, not the lines checked.
+   */
+  async check(
+    manager: EntityManager,
+    lines: CostLine[],
+    nominationId?: string,
+  ): Promise<FundCheck[]> {
     const ordered = byFund(lines);
     const funds = await this.funds(
       manager,
@@ -64,6 +94,7 @@ export class BudgetService {
     const pipeline = await this.pipeline(
       manager,
       ordered.map((line) => line.fundId),
+      nominationId,
     );
     return ordered.map((line) => {
       const fund = funds.get(line.fundId);
@@ -97,6 +128,11 @@ export class BudgetService {
     manager: EntityManager,
     movement: Movement & { lines: CostLine[]; override?: Override },
   ): Promise<void> {
+    await this.assertMayOverride(
+      manager,
+      movement.override,
+      byFund(movement.lines).map((line) => line.fundId),
+    );
     for (const line of byFund(movement.lines)) {
       await this.insertEntry(
         manager,
@@ -133,11 +169,13 @@ export class BudgetService {
 
   /**
    * Records the actual spend and releases the reservation it replaces. Spending more than was
-   * reserved on a fund needs that much available (or, on a `warn` fund, an override).
+   * reserved on a fund needs that much available (or, on a `warn` fund, an override). The
+   * spend goes on the funds the nomination reserved; another fund only when finance over it
+   * settles (`settler`) and its owner can pay for the nominee, and that spend says so.
    */
   async settle(
     manager: EntityManager,
-    movement: Movement & { lines: CostLine[]; override?: Override },
+    movement: Movement & { lines: CostLine[]; override?: Override; settler?: Settler },
   ): Promise<void> {
     const reserved = new Map(
       (await this.outstanding(manager, movement.nominationId)).map((l) => [l.fundId, l.amount]),
@@ -154,10 +192,19 @@ export class BudgetService {
       );
     }
     const spend = new Map(byFund(movement.lines).map((line) => [line.fundId, line.amount]));
+    const elsewhere = [...spend.keys()].filter((fundId) => !reserved.has(fundId));
+    await this.assertMaySettleElsewhere(manager, elsewhere, movement.settler);
+    await this.assertMayOverride(
+      manager,
+      movement.override,
+      [...spend.keys()].filter((fundId) => spend.get(fundId)! > 0n),
+    );
     const fundIds = [...new Set([...reserved.keys(), ...spend.keys()])].sort();
     for (const fundId of fundIds) {
       const release = reserved.get(fundId) ?? 0n;
       const actual = spend.get(fundId) ?? 0n;
+      // A fund taking a spend it never reserved takes a new commitment: it must be open.
+      const fresh = elsewhere.includes(fundId);
       if (release > 0n)
         await this.insertEntry(manager, fundId, 'release', release, {
           ...movement,
@@ -169,7 +216,7 @@ export class BudgetService {
           fundId,
           'spend',
           actual,
-          movement,
+          fresh ? { ...movement, comment: SETTLED_ELSEWHERE } : movement,
           movement.override?.reason,
         );
       const overrun = actual - release;
@@ -177,6 +224,7 @@ export class BudgetService {
         manager,
         `UPDATE funds SET reserved = reserved - $2, spent = spent + $3, updated_at = now()
           WHERE id = $1 AND ($4::bigint <= 0 OR available >= $4 OR (policy = 'warn' AND $5))
+            AND (NOT $6 OR status = 'open')
           RETURNING ${FUND_COLUMNS}`,
         [
           fundId,
@@ -184,9 +232,10 @@ export class BudgetService {
           actual.toString(),
           overrun.toString(),
           Boolean(movement.override),
+          fresh,
         ],
       );
-      if (!updated) throw await this.refusal(manager, fundId, overrun, false);
+      if (!updated) throw await this.refusal(manager, fundId, overrun, fresh);
       if (overrun > 0n)
         await this.recordThresholds(manager, updated, overrun, movement.nominationId);
     }
@@ -379,22 +428,109 @@ export class BudgetService {
     const committed = BigInt(fund.reserved) + BigInt(fund.spent);
     const before = basisPoints(committed - added, allocated);
     const after = basisPoints(committed, allocated);
+    const crossed: number[] = [];
     for (const threshold of fund.thresholds) {
       if (before < threshold * 100 && after >= threshold * 100) {
+        // Every threshold crossed is recorded, so a later commitment does not cross it again.
         const recorded = await manager.query(
           `INSERT INTO fund_threshold_events (fund_id, threshold, utilization_basis_points, nomination_id)
            VALUES ($1, $2, $3, $4) ON CONFLICT (fund_id, threshold) DO NOTHING RETURNING id`,
           [fund.id, threshold, after, nominationId],
         );
-        // Finance hears of each crossing once, through the same outbox as the workflow.
-        if (recorded.length) {
-          await manager.query(
-            `INSERT INTO outbox_events (type, aggregate_id, payload) VALUES ('fund.threshold_crossed', $1, $2::jsonb)`,
-            [fund.id, JSON.stringify({ threshold, utilizationBasisPoints: after, nominationId })],
-          );
-        }
+        if (recorded.length) crossed.push(threshold);
       }
     }
+    // Finance hears of it once per commitment, naming the highest threshold crossed, through
+    // the same outbox as the workflow.
+    if (crossed.length) {
+      await manager.query(
+        `INSERT INTO outbox_events (type, aggregate_id, payload) VALUES ('fund.threshold_crossed', $1, $2::jsonb)`,
+        [
+          fund.id,
+          JSON.stringify({
+            threshold: Math.max(...crossed),
+            thresholds: crossed,
+            utilizationBasisPoints: after,
+            nominationId,
+          }),
+        ],
+      );
+    }
+  }
+
+  /**
+   * An override is finance's alone, over each fund it would apply to. Anyone else who sends
+   * one is refused rather than ignored, so nobody believes a fund was let go when it was not.
+   */
+  private async assertMayOverride(
+    manager: EntityManager,
+    override: Override | undefined,
+    fundIds: string[],
+  ): Promise<void> {
+    if (!override) return;
+    const owners = await this.ownerPaths(manager, fundIds);
+    const outside = fundIds.filter((fundId) => {
+      const owner = owners.get(fundId);
+      return owner === undefined || !financeOverFund(override.by, owner);
+    });
+    if (outside.length) {
+      throw new DomainError(
+        'OVERRIDE_NOT_ALLOWED',
+        'forbidden',
+        'Only finance over a fund may let it go beyond its money; send no override reason.',
+        { fundIds: outside },
+      );
+    }
+  }
+
+  /**
+   * Funds the nomination did not reserve may take its actual cost only when finance over
+   * them settles and their owner can pay for the nominee. Whether such a fund exists is not
+   * told to anyone else: every refusal is the same.
+   */
+  private async assertMaySettleElsewhere(
+    manager: EntityManager,
+    fundIds: string[],
+    settler: Settler | undefined,
+  ): Promise<void> {
+    if (!fundIds.length) return;
+    const owners = await this.ownerPaths(manager, fundIds);
+    for (const fundId of fundIds) {
+      const owner = owners.get(fundId);
+      const managed =
+        settler !== undefined && owner !== undefined && financeOverFund(settler.actor, owner);
+      if (!managed || !settler.nomineeUnitPath.startsWith(owner)) {
+        throw new DomainError(
+          'FUND_NOT_RESERVED',
+          'unprocessable',
+          managed
+            ? `Fund ${fundId} cannot pay for this nominee: its owner is not the nominee's unit or above it.`
+            : `Actual costs may be settled only on the funds this nomination reserved; fund ${fundId} is not one of them.`,
+          {
+            fundId,
+            errors: [
+              {
+                field: 'actualCostLines',
+                message: `fund ${fundId} was not reserved for this nomination`,
+                code: 'FUND_NOT_RESERVED',
+              },
+            ],
+          },
+        );
+      }
+    }
+  }
+
+  /** The owner unit path of each fund that exists. */
+  private async ownerPaths(manager: EntityManager, ids: string[]): Promise<Map<string, string>> {
+    const rows: Array<{ id: string; path: string }> = ids.length
+      ? await manager.query(
+          `SELECT f.id, u.path FROM funds f JOIN units u ON u.id = f.owner_unit_id
+            WHERE f.id = ANY($1::uuid[])`,
+          [ids],
+        )
+      : [];
+    return new Map(rows.map((row) => [row.id, row.path]));
   }
 }
 
@@ -407,6 +543,9 @@ async function updateReturning<T = Record<string, unknown>>(
   const result = await manager.query(sql, parameters);
   return Array.isArray(result[0]) ? result[0] : result;
 }
+
+/** The ledger comment of a spend on a fund the nomination did not reserve. */
+export const SETTLED_ELSEWHERE = 'settled instead of the reserved funds';
 
 const FUND_COLUMNS = `id, code, status, policy, allocated::text, reserved::text, spent::text, available::text, thresholds`;
 

@@ -1,5 +1,5 @@
 import type { Actor, Grant } from '@app/access';
-import { fundScope, mayManageFunds } from './fund-scope';
+import { financeOverFund, fundScope, mayManageFunds } from './fund-scope';
 
 const CITY = '/city/';
 const DISTRICT_A = '/city/a/';
@@ -100,6 +100,24 @@ describe('fundScope', () => {
       params: { fundWrite1: `${DISTRICT_A}%` },
     });
     expect(visible(who, 'write')).toEqual(['districtA', 'communeA']);
+  });
+
+  it('should name finance over a fund as the one who may override or settle on it, and it alone', () => {
+    const finance = actor({ role: 'finance', unitId: 'a', unitPath: DISTRICT_A });
+    const over = (who: Actor) =>
+      Object.entries(owners)
+        .filter(([, path]) => financeOverFund(who, path))
+        .map(([name]) => name);
+    // The same funds as finance may change.
+    expect(over(finance)).toEqual(visible(finance, 'write'));
+    for (const who of [
+      actor({ role: 'admin' }),
+      actor({ role: 'unit_head', unitId: 'c', unitPath: CITY }),
+      actor({ role: 'board_member', unitId: 'c', unitPath: CITY }),
+      actor({ role: 'finance', authorityId: 'x' }),
+    ]) {
+      expect(over(who)).toEqual([]);
+    }
   });
 
   it('should say who could manage some fund', () => {

@@ -40,3 +40,16 @@ export const mayManageFunds = (actor: Actor): boolean =>
   actor.grants.some(
     (grant) => grant.role === 'admin' || (grant.role === 'finance' && grant.unitPath !== null),
   );
+
+/**
+ * Whether the caller is finance over a fund owned by this unit: the only one who may let a
+ * `warn` fund go beyond its money, or settle actual costs on a fund that was not reserved.
+ * (The same subtree as `fundScope(actor, 'write')` for finance; administrators are not finance.)
+ */
+export const financeOverFund = (actor: Actor, ownerUnitPath: string): boolean =>
+  actor.grants.some(
+    (grant) =>
+      grant.role === 'finance' &&
+      grant.unitPath !== null &&
+      ownerUnitPath.startsWith(grant.unitPath),
+  );

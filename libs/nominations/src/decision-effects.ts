@@ -60,15 +60,12 @@ export async function decide(
     fundId: line.fundId,
     amount: BigInt(line.amount),
   }));
-  const override =
-    input.overrideReason && actor.grants.some((grant) => grant.role === 'finance')
-      ? { reason: input.overrideReason }
-      : undefined;
+  // The budget decides whether this caller may override; it refuses rather than ignores.
   await budget.reserve(manager, {
     nominationId: nomination.id,
     actorUserId: actor.userId,
     lines,
-    override,
+    override: input.overrideReason ? { reason: input.overrideReason, by: actor } : undefined,
   });
   const seat = await manager.query(
     `UPDATE intakes SET seats_taken = seats_taken + 1, updated_at = now() WHERE id = $1 AND seats_taken < seats_total RETURNING id`,

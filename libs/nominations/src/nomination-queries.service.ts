@@ -82,7 +82,8 @@ export class NominationQueries {
       steps,
       history,
       allowedActions: await this.nominations.allowedFor(actor, nomination, steps, manager),
-      budgetCheck: open && costLines.length ? await this.budget.check(manager, costLines) : null,
+      budgetCheck:
+        open && costLines.length ? await this.budget.check(manager, costLines, id) : null,
       eligibility: open
         ? await this.eligibility.verdict(
             // A delegate reads the nominee as the delegator would.

@@ -251,7 +251,8 @@ export class NominationService {
           nominationId: id,
           actorUserId: actor.userId,
           lines,
-          override: input.overrideReason ? { reason: input.overrideReason } : undefined,
+          override: input.overrideReason ? { reason: input.overrideReason, by: actor } : undefined,
+          settler: { actor, nomineeUnitPath: nomination.nomineeUnitPath },
         });
         await manager.query(`UPDATE nominations SET actual_cost = $2 WHERE id = $1`, [
           id,

@@ -98,7 +98,7 @@ export class SubmissionChecks {
       intake,
       [...funds.values()].map((fund) => fund.ownerUnitId),
     );
-    return { steps, budgetCheck: await this.budget.check(manager, lines) };
+    return { steps, budgetCheck: await this.budget.check(manager, lines, nomination.id) };
   }
 
   private async intake(manager: EntityManager, nomination: NominationRecord): Promise<IntakeFacts> {

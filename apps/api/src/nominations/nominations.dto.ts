@@ -79,7 +79,8 @@ export class ActionDto {
   comment?: string;
 
   @ApiPropertyOptional({
-    description: 'Finance only: let a warn fund pay beyond its money, with this reason.',
+    description:
+      'Finance over every fund charged only (anyone else: 403 OVERRIDE_NOT_ALLOWED): let a warn fund pay beyond its money, with this reason.',
   })
   @IsOptional()
   @IsString()
@@ -95,7 +96,8 @@ export class ActionDto {
 
   @ApiPropertyOptional({
     type: [CostLineDto],
-    description: 'complete: the actual cost per fund (default: as reserved).',
+    description:
+      'complete: the actual cost per fund (default: as reserved); only the reserved funds, unless finance over another fund that can pay (else 422 FUND_NOT_RESERVED).',
   })
   @IsOptional()
   @IsArray()

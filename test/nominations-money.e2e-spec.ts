@@ -1,0 +1,246 @@
+import { SETTLED_ELSEWHERE } from '@app/budget';
+import { startTestStack, TestStack } from '@app/testing';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import {
+  actionTrail,
+  insertFund,
+  IntakeFixture,
+  nominationDraft,
+  seedIntakeFixture,
+} from './support/nomination-fixture';
+
+const COST = 40_500_000n;
+
+/**
+ * Money through the workflow: who may override a `warn` fund, which funds actual costs
+ * may be settled on, and the budget check an approver reads.
+ */
+describe('nomination money over HTTP', () => {
+  let stack: TestStack;
+  let fixture: IntakeFixture;
+  let org: IntakeFixture['org'];
+  let db: DataSource;
+
+  const act: IntakeFixture['act'] = (...args) => fixture.act(...args);
+  const trail = (id: string) => actionTrail(db, id);
+  const funds = async (...ids: string[]) =>
+    (
+      await db.query(
+        `SELECT id, reserved::text, spent::text, available::text FROM funds WHERE id = ANY($1::uuid[])`,
+        [ids],
+      )
+    ).reduce(
+      (all: Record<string, unknown>, { id, ...row }: { id: string }) => ({ ...all, [id]: row }),
+      {},
+    );
+  const status = async (id: string) =>
+    (await db.query(`SELECT status FROM nominations WHERE id = $1`, [id]))[0].status;
+
+  /** A new nominee of commune A (one nomination each), nominated and submitted. */
+  async function submitted(fundId: string): Promise<{ id: string; body: Record<string, any> }> {
+    const nominee = await org.factory.staff({
+      unitId: org.units.communeA,
+      authorityId: org.authorities.authorityA,
+      fullName: 'Trần Văn Bình',
+    });
+    const created = await stack.http.post(
+      '/api/v1/nominations',
+      nominationDraft(nominee, fixture.intakeId, fundId, COST.toString()),
+      fixture.as('unitHeadA'),
+    );
+    if (created.status !== 201) throw new Error(`create: ${created.status} ${created.text}`);
+    const response = await act(created.body.id, 'submit', 1, 'unitHeadA');
+    if (response.status !== 201) throw new Error(`submit: ${response.status} ${response.text}`);
+    return { id: created.body.id, body: response.body };
+  }
+
+  /** Submitted and approved by the reviewer: at the deciding step, version 3. */
+  async function atLastStep(fundId: string): Promise<string> {
+    const { id } = await submitted(fundId);
+    const reviewed = await act(id, 'approve', 2, 'reviewerA');
+    if (reviewed.status !== 201) throw new Error(`approve: ${reviewed.status} ${reviewed.text}`);
+    return id;
+  }
+
+  /** Decided and started: in training, version 5. */
+  async function inTraining(fundId: string): Promise<string> {
+    const id = await atLastStep(fundId);
+    for (const [action, version] of [
+      ['approve', 3],
+      ['start', 4],
+    ] as const) {
+      const response = await act(id, action, version, 'memberA');
+      if (response.status !== 201) throw new Error(`${action}: ${response.status}`);
+    }
+    return id;
+  }
+
+  beforeAll(async () => {
+    stack = await startTestStack();
+    fixture = await seedIntakeFixture(stack);
+    ({ org, db } = fixture);
+    // Users who also hold finance: they may complete (as unit head) or decide (as member).
+    await fixture.newUser('headAndFinanceA', {
+      grants: [
+        { role: 'unit_head', unitId: org.units.districtA },
+        { role: 'finance', unitId: org.units.districtA },
+      ],
+    });
+    await fixture.newUser('headAndFinanceB', {
+      grants: [
+        { role: 'unit_head', unitId: org.units.districtA },
+        { role: 'finance', unitId: org.units.districtB },
+      ],
+    });
+    await fixture.newUser('memberAndFinanceA', {
+      grants: [
+        { role: 'board_member', authorityId: org.authorities.authorityA },
+        { role: 'finance', unitId: org.units.districtA },
+      ],
+    });
+  });
+  afterAll(() => stack.close());
+
+  describe('an override of a warn fund', () => {
+    it('should refuse it at the decision from anyone but finance over the fund, instead of dropping it', async () => {
+      const warn = await insertFund(db, org.units.districtA, COST - 1_000_000n, {
+        policy: 'warn',
+      });
+      const id = await atLastStep(warn);
+      const before = await trail(id);
+      const refused = await act(id, 'approve', 3, 'memberA', { overrideReason: 'Cần gấp' });
+      expect([refused.status, refused.body.code]).toEqual([403, 'OVERRIDE_NOT_ALLOWED']);
+      expect(await trail(id)).toEqual(before);
+      expect(await funds(warn)).toEqual({
+        [warn]: { reserved: '0', spent: '0', available: '39500000' },
+      });
+
+      const decided = await act(id, 'approve', 3, 'memberAndFinanceA', {
+        overrideReason: 'Quyết định bổ sung dự toán',
+      });
+      expect([decided.status, decided.body.status]).toEqual([201, 'approved']);
+      expect((await funds(warn))[warn]).toMatchObject({ available: '-1000000' });
+      const [entry] = await db.query(
+        `SELECT override_reason FROM fund_ledger WHERE nomination_id = $1 AND kind = 'reservation'`,
+        [id],
+      );
+      expect(entry.override_reason).toBe('Quyết định bổ sung dự toán');
+    });
+
+    it('should refuse it at completion from anyone but finance over the fund', async () => {
+      const warn = await insertFund(db, org.units.districtA, COST + 1_000_000n, {
+        policy: 'warn',
+      });
+      const id = await inTraining(warn);
+      const before = await trail(id);
+      const overrun = { actualCostLines: [{ fundId: warn, amount: '45000000' }] };
+      for (const who of ['unitHeadA', 'memberA', 'admin', 'headAndFinanceB']) {
+        const refused = await act(id, 'complete', 5, who, {
+          ...overrun,
+          overrideReason: 'Phát sinh',
+        });
+        expect([who, refused.status, refused.body.code]).toEqual([
+          who,
+          403,
+          'OVERRIDE_NOT_ALLOWED',
+        ]);
+      }
+      // Even one that needs no override is refused rather than let through without it.
+      const within = await act(id, 'complete', 5, 'unitHeadA', { overrideReason: 'Phát sinh' });
+      expect(within.body.code).toBe('OVERRIDE_NOT_ALLOWED');
+      expect((await act(id, 'complete', 5, 'unitHeadA', overrun)).body.code).toBe(
+        'BUDGET_EXCEEDED',
+      );
+      expect(await trail(id)).toEqual(before);
+      expect(await status(id)).toBe('in_training');
+
+      const completed = await act(id, 'complete', 5, 'headAndFinanceA', {
+        ...overrun,
+        overrideReason: 'Phát sinh chi phí đi lại',
+      });
+      expect([completed.status, completed.body.status]).toEqual([201, 'completed']);
+      expect(await funds(warn)).toEqual({
+        [warn]: { reserved: '0', spent: '45000000', available: '-3500000' },
+      });
+    });
+  });
+
+  describe('the actual cost', () => {
+    it('should be settled only on the reserved funds, or on another that finance over it names', async () => {
+      const reserved = await insertFund(db, org.units.districtA, 1_000_000_000n);
+      const sameDistrict = await insertFund(db, org.units.districtA, 1_000_000_000n);
+      const otherDistrict = await insertFund(db, org.units.districtB, 1_000_000_000n);
+      const id = await inTraining(reserved);
+      const before = await trail(id);
+      const on = (fundId: string) => ({ actualCostLines: [{ fundId, amount: '30000000' }] });
+      const refusals: Array<[string, string]> = [
+        // A fund the caller cannot even read, one they can, and one that does not exist.
+        ['unitHeadA', otherDistrict],
+        ['memberA', otherDistrict],
+        ['unitHeadA', sameDistrict],
+        ['unitHeadA', randomUUID()],
+        ['admin', sameDistrict],
+        // Finance over the fund, but its owner cannot pay for a nominee of district A.
+        ['headAndFinanceB', otherDistrict],
+      ];
+      for (const [who, fundId] of refusals) {
+        const refused = await act(id, 'complete', 5, who, on(fundId));
+        expect([who, refused.status, refused.body.code]).toEqual([who, 422, 'FUND_NOT_RESERVED']);
+      }
+      expect(await trail(id)).toEqual(before);
+      expect(await status(id)).toBe('in_training');
+      expect(await funds(reserved, sameDistrict, otherDistrict)).toEqual({
+        [reserved]: { reserved: COST.toString(), spent: '0', available: '959500000' },
+        [sameDistrict]: { reserved: '0', spent: '0', available: '1000000000' },
+        [otherDistrict]: { reserved: '0', spent: '0', available: '1000000000' },
+      });
+
+      const completed = await act(id, 'complete', 5, 'headAndFinanceA', on(sameDistrict));
+      expect([completed.status, completed.body.status]).toEqual([201, 'completed']);
+      expect(await funds(reserved, sameDistrict)).toEqual({
+        [reserved]: { reserved: '0', spent: '0', available: '1000000000' },
+        [sameDistrict]: { reserved: '0', spent: '30000000', available: '970000000' },
+      });
+      const [spend] = await db.query(
+        `SELECT comment FROM fund_ledger WHERE nomination_id = $1 AND kind = 'spend'`,
+        [id],
+      );
+      expect(spend.comment).toBe(SETTLED_ELSEWHERE);
+    });
+  });
+
+  describe('the budget check', () => {
+    it('should leave the nomination’s own lines out of its pipeline', async () => {
+      const fundId = await insertFund(db, org.units.districtA, 70_000_000n);
+      const first = await submitted(fundId);
+      const alone = {
+        fundId,
+        available: '70000000',
+        afterCommitment: '29500000',
+        pipeline: '0',
+        afterPipeline: '29500000',
+        verdict: 'ok',
+      };
+      expect(first.body.submissionBudgetCheck).toEqual([alone]);
+      expect(first.body.budgetCheck).toEqual([alone]);
+      const read = async (id: string) =>
+        (await stack.http.get(`/api/v1/nominations/${id}`, fixture.as('reviewerA'))).body
+          .budgetCheck;
+      expect(await read(first.id)).toEqual([alone]);
+
+      // A second one in review: each now sees the other, and not itself.
+      const second = await submitted(fundId);
+      const together = {
+        ...alone,
+        pipeline: '40500000',
+        afterPipeline: '-11000000',
+        verdict: 'warn',
+      };
+      expect(second.body.budgetCheck).toEqual([together]);
+      expect(second.body.submissionBudgetCheck).toEqual([together]);
+      expect(await read(first.id)).toEqual([together]);
+      expect(await read(second.id)).toEqual([together]);
+    });
+  });
+});
