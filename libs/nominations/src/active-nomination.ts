@@ -33,7 +33,7 @@ export async function assertNoActiveNomination(
 }
 
 /**
- * Runs a write of a nomination row (insert, or a change of intake or state) and answers
+ * Runs a write of a nomination row (its insert, or a change of its intake) and answers
  * the unique violation of the one-active-nomination index with its domain error: the one
  * place where the database's refusal becomes `NOMINATION_EXISTS`.
  */
