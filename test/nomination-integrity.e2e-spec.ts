@@ -135,7 +135,7 @@ describe('nomination integrity', () => {
       expect(response.body.results[0]).toMatchObject({ ok: true });
       expect(response.body.results[1]).toMatchObject({
         ok: false,
-        problem: { status: 422, ...unknownFundProblem(otherDistrictFund) },
+        problem: unknownFundProblem(otherDistrictFund),
       });
       expect(response.text).not.toContain(otherDistrictCode);
     });
