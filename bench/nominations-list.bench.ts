@@ -25,19 +25,31 @@ async function main() {
       admin.id,
     ]);
     let started = performance.now();
+    // A person holds one active nomination per intake: a later active one of the same person
+    // and intake ends as the workflow would end it (withdrawn, or cancelled once approved).
     await dataSource.query(
       `WITH st AS (SELECT array_agg(id ORDER BY code) AS ids, array_agg(unit_id ORDER BY code) AS units, count(*)::int AS n FROM staff),
-            it AS (SELECT array_agg(id ORDER BY code) AS ids, count(*)::int AS n FROM intakes)
+            it AS (SELECT array_agg(id ORDER BY code) AS ids, count(*)::int AS n FROM intakes),
+            drawn AS (
+              SELECT g, st.ids[1 + (g::bigint * 7919) % st.n] AS staff_id, it.ids[1 + g % it.n] AS intake_id,
+                     st.units[1 + (g::bigint * 7919) % st.n] AS unit_id,
+                     (ARRAY['draft','in_review','in_review','approved','completed','rejected','withdrawn'])[1 + g % 7] AS status
+                FROM generate_series(1, $2::int) g, st, it),
+            ranked AS (
+              SELECT d.*, status IN ('draft', 'in_review', 'approved')
+                            AND row_number() OVER (PARTITION BY staff_id, intake_id,
+                                                   status IN ('draft', 'in_review', 'approved')
+                                                   ORDER BY g) > 1 AS later
+                FROM drawn d)
        INSERT INTO nominations (reference, nominee_staff_id, intake_id, nominating_unit_id, nominator_user_id,
                                 target_group, justification, estimated_cost, status, current_step,
                                 created_at, submitted_at)
-       SELECT 'DT-B-' || lpad(g::text, 7, '0'),
-              st.ids[1 + (g::bigint * 7919) % st.n], it.ids[1 + g % it.n], st.units[1 + (g::bigint * 7919) % st.n], $1,
+       SELECT 'DT-B-' || lpad(g::text, 7, '0'), staff_id, intake_id, unit_id, $1,
               1 + g % 3, 'Đề xuất cử đi đào tạo', 40500000,
-              (ARRAY['draft','in_review','in_review','approved','completed','rejected','withdrawn'])[1 + g % 7],
-              CASE WHEN g % 7 IN (1, 2) THEN 1 END,
+              CASE WHEN NOT later THEN status WHEN status = 'approved' THEN 'cancelled' ELSE 'withdrawn' END,
+              CASE WHEN g % 7 IN (1, 2) AND NOT later THEN 1 END,
               now() - (g::bigint * 63 || ' seconds')::interval, now() - (g::bigint * 63 - 3600 || ' seconds')::interval
-         FROM generate_series(1, $2::int) g, st, it`,
+         FROM ranked`,
       [admin.id, total],
     );
     // The first step of each nomination in review: its organization board.

@@ -126,21 +126,30 @@ async function seedOrganization(db: DataSource): Promise<Organization> {
   };
 }
 
-/** `count` draft nominations with their cost line, ready to be submitted; their ids. */
+/**
+ * `count` draft nominations with their cost line, ready to be submitted; their ids. Each
+ * nominates a person of its own: a person holds one active nomination per intake.
+ */
 async function insertDrafts(db: DataSource, org: Organization, count: number): Promise<string[]> {
   const rows: Array<{ id: string }> = await db.query(
-    `WITH drafts AS (
+    `WITH people AS (
+       INSERT INTO staff (code, full_name, search_name, birth_date, gender, unit_id, education_level,
+                          authority_id, joined_service_on)
+       SELECT 'SD' || n, 'Nguyễn Văn ' || n, 'nguyen van ' || n, '1985-06-15', 'male', $3, 3, $5,
+              '2010-01-01'
+         FROM (SELECT nextval('nomination_reference_seq') AS n FROM generate_series(1, $6::int)) g
+       RETURNING id),
+     drafts AS (
        INSERT INTO nominations (reference, nominee_staff_id, intake_id, nominating_unit_id,
                                 nominator_user_id, target_group, justification, estimated_cost)
        SELECT 'DT-B-' || lpad(nextval('nomination_reference_seq')::text, 6, '0'),
-              ($1::uuid[])[1 + g % array_length($1::uuid[], 1)], $2, $3, $4, 3,
-              'Cập nhật kiến thức cho cán bộ lãnh đạo.', 40500000
-         FROM generate_series(1, $6::int) g
+              p.id, $1, $3, $2, 3, 'Cập nhật kiến thức cho cán bộ lãnh đạo.', 40500000
+         FROM people p
        RETURNING id)
      INSERT INTO nomination_cost_lines (nomination_id, fund_id, amount)
-     SELECT id, $5, 40500000 FROM drafts
+     SELECT id, $4, 40500000 FROM drafts
      RETURNING nomination_id AS id`,
-    [org.staffIds, org.intakeId, org.unitId, org.nominatorId, org.fundId, count],
+    [org.intakeId, org.nominatorId, org.unitId, org.fundId, org.authorityId, count],
   );
   return rows.map((row) => row.id);
 }

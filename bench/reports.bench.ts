@@ -442,6 +442,21 @@ async function load(
        FROM submitted`,
     [total],
   );
+  // A person holds one active nomination per intake: of a person's active ones for an
+  // intake, the first stays; a later draft goes, the others end as the workflow would end
+  // them (withdrawn before the decision, cancelled after it).
+  await phase(
+    'one active per person and intake',
+    `WITH later AS (
+       SELECT g FROM (SELECT g, row_number() OVER (PARTITION BY staff_id, intake_id ORDER BY g) AS nth
+                        FROM bench_plan
+                       WHERE status IN ('draft', 'in_review', 'returned', 'approved', 'in_training')) d
+        WHERE nth > 1),
+     dropped AS (DELETE FROM bench_plan t USING later WHERE t.g = later.g AND t.status = 'draft')
+     UPDATE bench_plan t
+        SET status = CASE WHEN t.status IN ('approved', 'in_training') THEN 'cancelled' ELSE 'withdrawn' END
+       FROM later WHERE t.g = later.g AND t.status <> 'draft'`,
+  );
   // The trigger records each participation as the row goes in, as it does in production.
   await phase(
     'nominations (participation trigger on)',

@@ -13,6 +13,7 @@ import { WorkflowReportIndexes1764162000000 } from './1764162000000-workflow-rep
 import { ReportBenchIndexes1764165600000 } from './1764165600000-report-bench-indexes';
 import { ParticipationListIndex1764169200000 } from './1764169200000-participation-list-index';
 import { FundPipelineNomination1764172800000 } from './1764172800000-fund-pipeline-nomination';
+import { OneActiveNomination1764176400000 } from './1764176400000-one-active-nomination';
 
 /**
  * Migrations in the order they run. Add a new one at the end; generate its file with
@@ -34,4 +35,5 @@ export const allMigrations: Function[] = [
   ReportBenchIndexes1764165600000,
   ParticipationListIndex1764169200000,
   FundPipelineNomination1764172800000,
+  OneActiveNomination1764176400000,
 ];

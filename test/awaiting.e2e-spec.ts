@@ -19,10 +19,10 @@ describe('nominations awaiting the caller', () => {
   const ids: Record<string, string> = {};
 
   const as: IntakeFixture['as'] = (who) => fixture.as(who);
-  const nominate = (who = 'unitHeadA', nominee = org.staff.staffA2) =>
+  const nominate = async (who = 'unitHeadA', nominee?: string) =>
     stack.http.post(
       '/api/v1/nominations',
-      nominationDraft(nominee, ids.intake, fundId, COST.toString()),
+      nominationDraft(nominee ?? (await fixture.nominee()), ids.intake, fundId, COST.toString()),
       as(who),
     );
   const act: IntakeFixture['act'] = (...args) => fixture.act(...args);

@@ -56,7 +56,12 @@ describe('batch decisions of a meeting', () => {
     await db.query(`UPDATE funds SET allocated = 1000000000 WHERE id = $1`, [fund.id]);
 
     const ids: string[] = [];
-    for (const nominee of [org.staff.staffA, org.staff.staffA2, org.staff.staffA2]) {
+    // One active nomination per person and intake: the third nominee is a colleague of staffA2.
+    const colleague = await org.factory.staff({
+      unitId: org.units.communeA,
+      authorityId: org.authorities.authorityA,
+    });
+    for (const nominee of [org.staff.staffA, org.staff.staffA2, colleague]) {
       const created = await stack.http.post(
         '/api/v1/nominations',
         {

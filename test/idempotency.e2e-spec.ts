@@ -24,8 +24,9 @@ describe('Idempotency-Key on the requests that act on nominations', () => {
   const as: IntakeFixture['as'] = (who) => fixture.as(who);
   const withKey = (key?: string): Record<string, string> =>
     key === undefined ? {} : { 'idempotency-key': key };
-  const draft = (fundId: string, justification?: string) =>
-    nominationDraft(org.staff.staffA2, ids.intake, fundId, COST.toString(), justification);
+  /** A draft body for a new person: one active nomination per person and intake. */
+  const draft = async (fundId: string, justification?: string) =>
+    nominationDraft(await fixture.nominee(), ids.intake, fundId, COST.toString(), justification);
   const nominate = (body: Record<string, unknown>, who = 'unitHeadA', key?: string) =>
     stack.http.request('POST', '/api/v1/nominations', {
       body,
@@ -58,7 +59,7 @@ describe('Idempotency-Key on the requests that act on nominations', () => {
   /** A draft with a fresh fund, created without a key. */
   const freshDraft = async () => {
     const fundId = await fund(1_000_000_000n);
-    const created = await nominate(draft(fundId));
+    const created = await nominate(await draft(fundId));
     expect(created.status).toBe(201);
     return { id: created.body.id as string, fundId };
   };
@@ -161,8 +162,8 @@ describe('Idempotency-Key on the requests that act on nominations', () => {
     const fundId = await fund(1_000_000_000n);
     const key = newKey();
     const justification = `Khóa riêng của từng người dùng ${key}.`;
-    const mine = await nominate(draft(fundId, justification), 'unitHeadA', key);
-    const theirs = await nominate(draft(fundId, justification), 'secondHead', key);
+    const mine = await nominate(await draft(fundId, justification), 'unitHeadA', key);
+    const theirs = await nominate(await draft(fundId, justification), 'secondHead', key);
     expect([mine.status, theirs.status]).toEqual([201, 201]);
     expect(theirs.body.id).not.toBe(mine.body.id);
     expect(await nominationsWith(justification)).toBe(2);
@@ -209,8 +210,9 @@ describe('Idempotency-Key on the requests that act on nominations', () => {
     const fundId = await fund(1_000_000_000n);
     const key = newKey();
     const justification = `Tạo một lần ${key}.`;
-    const first = await nominate(draft(fundId, justification), 'unitHeadA', key);
-    const second = await nominate(draft(fundId, justification), 'unitHeadA', key);
+    const body = await draft(fundId, justification);
+    const first = await nominate(body, 'unitHeadA', key);
+    const second = await nominate(body, 'unitHeadA', key);
     expect(first.status).toBe(201);
     expect(first.headers.get('etag')).toBe('"1"');
     expect([second.status, second.headers.get('etag'), second.text]).toEqual([
@@ -253,12 +255,16 @@ describe('Idempotency-Key on the requests that act on nominations', () => {
     const fundId = await fund(1_000_000_000n);
     const key = newKey();
     const justification = `Khóa hết hạn ${key}.`;
-    expect((await nominate(draft(fundId, justification), 'unitHeadA', key)).status).toBe(201);
+    const body = await draft(fundId, justification);
+    const first = await nominate(body, 'unitHeadA', key);
+    expect(first.status).toBe(201);
+    // Withdrawn, so that the same person may be nominated again.
+    expect((await act(first.body.id, 'withdraw', 1, 'unitHeadA')).status).toBe(201);
     await db.query(
       `UPDATE idempotency_keys SET created_at = now() - interval '25 hours' WHERE key = $1`,
       [key],
     );
-    expect((await nominate(draft(fundId, justification), 'unitHeadA', key)).status).toBe(201);
+    expect((await nominate(body, 'unitHeadA', key)).status).toBe(201);
     expect(await nominationsWith(justification)).toBe(2);
     expect(await storedKeys(key)).toBe(1);
   });

@@ -24,10 +24,11 @@ describe('the nomination workflow over HTTP', () => {
   const insert = (table: string, values: Record<string, unknown>) => insertRow(db, table, values);
   const fund = (allocated: bigint) => fixture.fund(allocated);
   const as: IntakeFixture['as'] = (who) => fixture.as(who);
-  const nominate = (fundId: string, who = 'unitHeadA', nominee = org.staff.staffA2) =>
+  const person = () => fixture.nominee();
+  const nominate = async (fundId: string, who = 'unitHeadA', nominee?: string) =>
     stack.http.post(
       '/api/v1/nominations',
-      nominationDraft(nominee, ids.intake, fundId, COST.toString()),
+      nominationDraft(nominee ?? (await person()), ids.intake, fundId, COST.toString()),
       as(who),
     );
   const act: IntakeFixture['act'] = (...args) => fixture.act(...args);
@@ -148,7 +149,7 @@ describe('the nomination workflow over HTTP', () => {
       const created = await stack.http.post(
         '/api/v1/nominations',
         {
-          nomineeStaffId: org.staff.staffA2,
+          nomineeStaffId: await person(),
           intakeId: quotaIntake,
           targetGroup: 3,
           justification: 'Suất dành cho cấp xã.',

@@ -21,7 +21,12 @@ describe('notifications', () => {
   let stack: TestStack;
   let fixture: Fixture;
   let db: DataSource;
-  let intakeId: string;
+  let intakes = 0;
+  /**
+   * An intake of its own for each nomination: they all nominate staffA2 (a user here), who
+   * may hold one active nomination per intake.
+   */
+  const newIntake = () => fixture.intake(`CNKT-2027-TB${++intakes}`);
   let fundId: string;
   const people: Record<string, string> = {};
   const emailOf: Record<string, string> = {};
@@ -39,7 +44,6 @@ describe('notifications', () => {
     });
     fixture = await seedNominationFixture(stack);
     db = fixture.db;
-    intakeId = await fixture.intake('CNKT-2027-TB');
     fundId = await fixture.fund(100_000_000_000n);
     const { org } = fixture;
     Object.assign(people, org.users);
@@ -120,7 +124,7 @@ describe('notifications', () => {
   const emails = (...names: string[]) => names.map((name) => emailOf[people[name]]).sort();
 
   async function submitted(): Promise<{ id: string; reference: string }> {
-    const created = await fixture.nominate(fixture.org.staff.staffA2, intakeId, fundId);
+    const created = await fixture.nominate(fixture.org.staff.staffA2, await newIntake(), fundId);
     expect(created.status).toBe(201);
     expect((await fixture.act(created.body.id, 'submit', 1, 'unitHeadA')).status).toBe(201);
     return { id: created.body.id, reference: created.body.reference };
@@ -204,7 +208,7 @@ describe('notifications', () => {
 
   it('tells the finance users over the fund’s owner when the fund crosses a threshold, once', async () => {
     const small = await fixture.fund(50_000_000n);
-    const created = await fixture.nominate(fixture.org.staff.staffA2, intakeId, small);
+    const created = await fixture.nominate(fixture.org.staff.staffA2, await newIntake(), small);
     const id = created.body.id;
     expect((await fixture.act(id, 'submit', 1, 'unitHeadA')).status).toBe(201);
     expect((await fixture.act(id, 'approve', 2, 'reviewerA')).status).toBe(201);

@@ -28,15 +28,30 @@ describe('participations list export', () => {
       [intake],
     );
     period = `from=${startsOn.slice(0, 4)}-01-01&to=${startsOn.slice(0, 4)}-12-31`;
-    // 23 lines in district A (staffA2, commune A), 4 in district B, and 5 drafts (not listed).
-    const insert = (staff: string, unit: string, status: string, count: number, prefix: string) =>
-      db.query(
+    // 23 lines in district A (commune A), 4 in district B, and 5 drafts (not listed). A person
+    // holds one active nomination per intake: each line nominates a colleague of `staff`.
+    const insert = async (
+      staff: string,
+      unit: string,
+      status: string,
+      count: number,
+      prefix: string,
+    ) => {
+      const [like] = await db.query(
+        `SELECT unit_id AS "unitId", authority_id AS "authorityId", full_name AS "fullName"
+           FROM staff WHERE id = $1`,
+        [staff],
+      );
+      const people: string[] = [];
+      for (let i = 0; i < count; i++) people.push(await org.factory.staff(like));
+      await db.query(
         `INSERT INTO nominations (reference, nominee_staff_id, intake_id, nominating_unit_id,
                                   nominator_user_id, target_group, justification, estimated_cost, status)
-         SELECT $6 || lpad(g::text, 4, '0'), $1, $2, $3, $4, 3, 'Cử đi bồi dưỡng', 9007199254740993, $5
+         SELECT $6 || lpad(g::text, 4, '0'), ($1::uuid[])[g], $2, $3, $4, 3, 'Cử đi bồi dưỡng', 9007199254740993, $5
            FROM generate_series(1, $7::int) g`,
-        [staff, intake, unit, org.users.unitHeadA, status, prefix, count],
+        [people, intake, unit, org.users.unitHeadA, status, prefix, count],
       );
+    };
     await insert(org.staff.staffA2, org.units.districtA, 'completed', 15, 'DT-A-C-');
     await insert(org.staff.staffA2, org.units.districtA, 'approved', 8, 'DT-A-P-');
     await insert(org.staff.staffB, org.units.districtB, 'in_training', 4, 'DT-B-T-');

@@ -163,7 +163,27 @@ export async function seedIntakeFixture(stack: TestStack) {
   const intakeId = await insertIntake(db, program, 'CNKT-2027-1', 40);
   /** A fund of district A with the database's default policy. */
   const fund = (allocated: bigint) => insertFund(db, org.units.districtA, allocated);
-  return { org, db, tokens, users, newUser, intakeId, fund, ...nominationClient(stack, tokens) };
+  /**
+   * A new civil servant of commune A managed by authority A, like staffA2: a person holds one
+   * active nomination per intake, so each nomination that stays active needs its own.
+   */
+  const nominee = () =>
+    org.factory.staff({
+      unitId: org.units.communeA,
+      authorityId: org.authorities.authorityA,
+      fullName: 'Trần Thị Bích',
+    });
+  return {
+    org,
+    db,
+    tokens,
+    users,
+    newUser,
+    intakeId,
+    fund,
+    nominee,
+    ...nominationClient(stack, tokens),
+  };
 }
 
 export type IntakeFixture = Awaited<ReturnType<typeof seedIntakeFixture>>;

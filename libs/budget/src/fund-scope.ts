@@ -1,4 +1,5 @@
 import type { Actor, ScopePredicate } from '@app/access';
+import type { EntityManager } from 'typeorm';
 
 /**
  * Which funds a caller may see or change, as one SQL predicate over the fund (alias `f`)
@@ -53,3 +54,28 @@ export const financeOverFund = (actor: Actor, ownerUnitPath: string): boolean =>
       grant.unitPath !== null &&
       ownerUnitPath.startsWith(grant.unitPath),
   );
+
+/**
+ * The funds a caller may put on a nomination's cost lines: exactly the funds they may read
+ * (`fundScope(actor, 'read')`, the rule of `GET /funds/:id`). For a unit head these are the
+ * funds whose owner is their unit or above it, i.e. owners that cover everyone they may
+ * nominate. Answers the ids among `fundIds` that do not exist or that the caller may not use,
+ * so that the two are refused alike and a fund out of reach never shows through.
+ */
+export async function unusableFunds(
+  manager: EntityManager,
+  actor: Actor,
+  fundIds: string[],
+): Promise<string[]> {
+  if (!fundIds.length) return [];
+  const scope = fundScope(actor, 'read');
+  const [sql, parameters] = manager.connection.driver.escapeQueryWithParameters(
+    `SELECT f.id FROM funds f JOIN units ou ON ou.id = f.owner_unit_id
+      WHERE f.id = ANY(CAST(:ids AS uuid[])) AND ${scope.sql}`,
+    { ...scope.params, ids: fundIds },
+  );
+  const usable = new Set(
+    (await manager.query(sql, parameters)).map((row: { id: string }) => row.id),
+  );
+  return fundIds.filter((id) => !usable.has(id));
+}

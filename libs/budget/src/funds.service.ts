@@ -187,6 +187,21 @@ export class FundsService {
     return this.view(this.dataSource.manager, id, fundScope(actor, 'read'));
   }
 
+  /**
+   * Funds by id, in code order, whatever the caller's fund scope: only for a read that
+   * another object has authorized, such as the funds a nomination the caller may see draws
+   * on (`NominationQueries.funds`).
+   */
+  async drawnOn(manager: EntityManager, ids: string[]): Promise<FundView[]> {
+    if (!ids.length) return [];
+    const rows = await this.query<ViewRow>(
+      manager,
+      `${VIEW_SELECT} WHERE f.id = ANY(CAST(:ids AS uuid[])) ORDER BY f.code`,
+      { ids },
+    );
+    return this.withPipeline(manager, rows);
+  }
+
   async create(actor: Actor, context: AuditContext, fields: NewFund): Promise<FundView> {
     if (!mayManageFunds(actor)) throw mayNotManage();
     return this.dataSource.transaction(async (manager) => {

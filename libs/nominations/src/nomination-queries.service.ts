@@ -1,5 +1,5 @@
 import { Actor } from '@app/access';
-import { BudgetService, FundCheck } from '@app/budget';
+import { BudgetService, FundCheck, FundsService, FundView } from '@app/budget';
 import { EligibilityService, EligibilityVerdict } from '@app/catalog';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
@@ -28,6 +28,12 @@ export interface NominationDetail extends Omit<
   eligibility: EligibilityVerdict | null;
 }
 
+/** A fund a nomination draws on, with what this nomination puts on it. */
+export interface NominationFund extends FundView {
+  /** This nomination's cost line on the fund. */
+  amount: bigint;
+}
+
 export interface NominationFilter {
   status?: string;
   intakeId?: string;
@@ -47,6 +53,7 @@ export class NominationQueries {
     private readonly nominations: NominationService,
     private readonly budget: BudgetService,
     private readonly eligibility: EligibilityService,
+    private readonly fundViews: FundsService,
   ) {}
 
   async detail(
@@ -96,6 +103,20 @@ export class NominationQueries {
           )
         : null,
     };
+  }
+
+  /**
+   * The funds the nomination's cost lines draw on, read-only, for everyone who may see the
+   * nomination (approvers included, whose own fund scope may not reach them); anyone else
+   * gets 404 for the nomination.
+   */
+  async funds(actor: Actor, id: string): Promise<NominationFund[]> {
+    const manager = this.dataSource.manager;
+    await loadNomination(manager, actor, id);
+    const lines = await loadCostLines(manager, id);
+    const amounts = new Map(lines.map((line) => [line.fundId, line.amount]));
+    const funds = await this.fundViews.drawnOn(manager, [...amounts.keys()]);
+    return funds.map((fund) => ({ ...fund, amount: amounts.get(fund.id)! }));
   }
 
   /**

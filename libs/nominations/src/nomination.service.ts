@@ -1,9 +1,10 @@
 import { Actor, forbidden } from '@app/access';
-import { BudgetService, FundCheck } from '@app/budget';
+import { BudgetService, FundCheck, unusableFunds } from '@app/budget';
 import { DomainError } from '@app/common';
 import { StaffService } from '@app/organization';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { assertNoActiveNomination, writeNomination } from './active-nomination';
 import { committeeOutcome, CommitteeOutcome } from './committee';
 import { decide, placeChain, releaseSeats } from './decision-effects';
 import { activeDelegatedGrants } from './delegated-grants';
@@ -82,12 +83,15 @@ export class NominationService {
       );
       if (!intake)
         throw new DomainError('INTAKE_NOT_FOUND', 'not_found', `No intake ${input.intakeId}.`);
+      await assertFundsUsable(manager, actor, input.costLines);
+      await assertNoActiveNomination(manager, nominee.id, input.intakeId);
       const year = new Date().getFullYear();
       const [{ reference }] = await manager.query(
         `SELECT 'DT-' || $1::text || '-' || lpad(nextval('nomination_reference_seq')::text, 6, '0') AS reference`,
         [year],
       );
-      const [{ id }] = await manager.query(
+      const [{ id }] = await writeNomination(
+        manager,
         `INSERT INTO nominations (reference, nominee_staff_id, intake_id, nominating_unit_id, nominator_user_id,
                                   target_group, justification, estimated_cost, learner_share)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
@@ -142,11 +146,16 @@ export class NominationService {
         [intakeId],
       );
       if (!intake) throw new DomainError('INTAKE_NOT_FOUND', 'not_found', `No intake ${intakeId}.`);
+      if (intakeId !== nomination.intakeId) {
+        await assertNoActiveNomination(manager, nomination.nomineeStaffId, intakeId, id);
+      }
       if (changes.costLines) {
+        await assertFundsUsable(manager, actor, changes.costLines);
         await manager.query(`DELETE FROM nomination_cost_lines WHERE nomination_id = $1`, [id]);
         await this.insertCostLines(manager, id, changes.costLines);
       }
-      await manager.query(
+      await writeNomination(
+        manager,
         `UPDATE nominations
             SET intake_id = $2, estimated_cost = $3, target_group = coalesce($4, target_group),
                 justification = coalesce($5, justification), learner_share = coalesce($6, learner_share),
@@ -459,6 +468,20 @@ function invalidTransition(status: State, action: Action, allowed: Action[]): Do
     `A nomination that is ${status} cannot take the action "${action}"; allowed: ${allowed.join(', ') || 'nothing'}.`,
     { allowedActions: allowed },
   );
+}
+
+/** A fund the caller may not use is refused exactly like one that does not exist. */
+async function assertFundsUsable(
+  manager: EntityManager,
+  actor: Actor,
+  lines: Array<{ fundId: string }>,
+): Promise<void> {
+  const [unusable] = await unusableFunds(
+    manager,
+    actor,
+    lines.map((line) => line.fundId),
+  );
+  if (unusable) throw unknownFund(unusable);
 }
 
 function unknownFund(fundId: string): DomainError {

@@ -1,9 +1,10 @@
 import { Actor } from '@app/access';
-import { BudgetService, FundCheck, SplitFund, validateCostSplit } from '@app/budget';
+import { BudgetService, FundCheck, SplitFund, unusableFunds, validateCostSplit } from '@app/budget';
 import { EligibilityService, FundingSource, organizationToday } from '@app/catalog';
 import { DomainError } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { assertNoActiveNomination } from './active-nomination';
 import { ApprovalPolicy, matchingPolicy, ResolvedStep, resolveSteps } from './chain';
 import { loadCostLines, NominationRecord } from './nomination-records';
 import { countStepHolders } from './step-holders';
@@ -40,6 +41,12 @@ export class SubmissionChecks {
     nomination: NominationRecord,
   ): Promise<{ steps: ResolvedStep[]; budgetCheck: FundCheck[] }> {
     const intake = await this.intake(manager, nomination);
+    await assertNoActiveNomination(
+      manager,
+      nomination.nomineeStaffId,
+      nomination.intakeId,
+      nomination.id,
+    );
     const today = organizationToday();
     if (today < intake.nominationOpensOn || today > intake.nominationClosesOn) {
       throw new DomainError(
@@ -70,9 +77,17 @@ export class SubmissionChecks {
       );
     }
     const lines = await loadCostLines(manager, nomination.id);
+    // A fund the submitter may not use counts as unknown: its code and figures stay hidden.
+    const unusable = new Set(
+      await unusableFunds(
+        manager,
+        actor,
+        lines.map((line) => line.fundId),
+      ),
+    );
     const funds = await this.funds(
       manager,
-      lines.map((line) => line.fundId),
+      lines.map((line) => line.fundId).filter((id) => !unusable.has(id)),
     );
     const errors = validateCostSplit(
       { lines, learnerShare: nomination.learnerShare },

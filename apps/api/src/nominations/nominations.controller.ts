@@ -2,18 +2,28 @@ import { Actor } from '@app/access';
 import { DomainError, toVnd } from '@app/common';
 import { Action, NominationQueries, NominationService } from '@app/nominations';
 import { Body, Controller, Get, Headers, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { EntityManager } from 'typeorm';
 import type { FastifyReply } from 'fastify';
 import { CurrentActor } from '../auth/auth.decorators';
+import { toFundDto } from '../budget/funds.dto';
 import { IdempotencyService } from '../http/idempotency.service';
 import { withAmountsAsStrings } from '../http/json';
 import { toPage } from '../http/paging';
+import { ProblemDto } from '../http/problem';
 import { uuidPipe } from '../http/validation';
 import {
   ActionDto,
   ActionParamsDto,
   CreateNominationDto,
+  NominationFundsDto,
   NominationQueryDto,
   UpdateNominationDto,
 } from './nominations.dto';
@@ -89,6 +99,23 @@ export class NominationsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     return this.detail(actor, id, reply);
+  }
+
+  @Get(':id/funds')
+  @ApiOperation({
+    summary:
+      'The funds the nomination draws on, read-only, for everyone who may see the nomination.',
+  })
+  @ApiOkResponse({ type: NominationFundsDto })
+  @ApiNotFoundResponse({ type: ProblemDto, description: 'NOMINATION_NOT_FOUND' })
+  async funds(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidPipe()) id: string,
+  ): Promise<NominationFundsDto> {
+    const funds = await this.queries.funds(actor, id);
+    return {
+      items: funds.map((fund) => ({ ...toFundDto(fund), amount: fund.amount.toString() })),
+    };
   }
 
   @Patch(':id')

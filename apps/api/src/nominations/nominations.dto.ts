@@ -16,6 +16,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
+import { FundDto } from '../budget/funds.dto';
 import { PageQueryDto } from '../http/paging';
 
 const AMOUNT = { message: 'amount must be a string of whole VND digits, e.g. "140000000"' };
@@ -151,4 +152,17 @@ export class NominationQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(['me'])
   awaiting?: 'me';
+}
+
+export class NominationFundDto extends FundDto {
+  @ApiProperty({
+    type: String,
+    example: '40500000',
+    description: 'This nomination’s cost line on the fund, whole VND as a string of digits.',
+  })
+  amount: string;
+}
+
+export class NominationFundsDto {
+  @ApiProperty({ type: [NominationFundDto] }) items: NominationFundDto[];
 }
