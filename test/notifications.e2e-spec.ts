@@ -227,7 +227,7 @@ describe('notifications', () => {
   it('tells finance once, naming the highest threshold, when one commitment crosses several', async () => {
     const tight = await fixture.fund(42_000_000n); // 40.5 of 42 million: 96 %, past 80 and 95
     const nominee = (await fixture.nominees(1))[0];
-    const id = await fixture.atLastStep(nominee, intakeId, tight);
+    const id = await fixture.atLastStep(nominee, await newIntake(), tight);
     expect((await fixture.act(id, 'approve', 3, 'memberA')).status).toBe(201);
     const result = await notified(tight, 'fund.threshold_crossed');
     expect(result.emailed).toEqual(emails('financeA'));
