@@ -1,6 +1,6 @@
 import { Actor } from '@app/access';
 import { AuditContext, AuditService } from '@app/audit';
-import { DomainError, FieldError } from '@app/common';
+import { Clock, DomainError, FieldError } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import {
@@ -14,8 +14,6 @@ import type { FundingSource } from './catalog-types';
 import { Intake, IntakeSeatQuota, Program } from './entities/catalog.entities';
 import { codeTaken, fieldErrors, unknownReference } from './catalog-errors';
 
-/** Nomination windows are whole days in the organization's time zone. */
-const TODAY_SQL = `(now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date`;
 
 export interface IntakeFields {
   code: string;
@@ -65,20 +63,16 @@ export class IntakesService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   async list(filter: IntakeFilter): Promise<{ items: IntakeView[]; total: number }> {
     const query = this.dataSource.getRepository(Intake).createQueryBuilder('i');
     if (filter.programId) query.andWhere('i.program_id = :programId', filter);
-    if (filter.open === true) {
-      query.andWhere(
-        `i.nomination_opens_on <= ${TODAY_SQL} AND i.nomination_closes_on >= ${TODAY_SQL}`,
-      );
-    } else if (filter.open === false) {
-      query.andWhere(
-        `NOT (i.nomination_opens_on <= ${TODAY_SQL} AND i.nomination_closes_on >= ${TODAY_SQL})`,
-      );
-    }
+    // Nomination windows are whole days of the organization's calendar.
+    const open = 'i.nomination_opens_on <= :today AND i.nomination_closes_on >= :today';
+    if (filter.open === true) query.andWhere(open, { today: this.clock.today() });
+    else if (filter.open === false) query.andWhere(`NOT (${open})`, { today: this.clock.today() });
     if (filter.startsFrom) query.andWhere('i.starts_on >= :startsFrom', filter);
     if (filter.startsTo) query.andWhere('i.starts_on <= :startsTo', filter);
     if (filter.active !== undefined) query.andWhere('i.active = :active', filter);

@@ -1,6 +1,6 @@
 import { Actor, forbidden } from '@app/access';
 import { BudgetService, FundCheck } from '@app/budget';
-import { DomainError } from '@app/common';
+import { Clock, DomainError } from '@app/common';
 import { StaffService } from '@app/organization';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
@@ -62,6 +62,7 @@ export class NominationService {
     private readonly staff: StaffService,
     private readonly budget: BudgetService,
     private readonly checks: SubmissionChecks,
+    private readonly clock: Clock,
   ) {}
 
   async create(
@@ -82,7 +83,8 @@ export class NominationService {
       );
       if (!intake)
         throw new DomainError('INTAKE_NOT_FOUND', 'not_found', `No intake ${input.intakeId}.`);
-      const year = new Date().getFullYear();
+      // The organization's year, not the server's: 23:30 UTC on 31 December is already the new year.
+      const year = this.clock.year();
       const [{ reference }] = await manager.query(
         `SELECT 'DT-' || $1::text || '-' || lpad(nextval('nomination_reference_seq')::text, 6, '0') AS reference`,
         [year],
@@ -242,7 +244,7 @@ export class NominationService {
         if (outcome.effects.includes('advance_step')) next = { currentStep: step!.position + 1 };
         if (outcome.effects.includes('reserve_budget')) {
           next = {
-            decisionNumber: await decide(manager, this.budget, actor, nomination, step!, input),
+            decisionNumber: await decide(manager, this.budget, actor, nomination, step!, input, this.clock),
           };
         }
       } else if (outcome.effects.includes('settle_budget')) {

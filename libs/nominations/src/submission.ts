@@ -1,7 +1,7 @@
 import { Actor } from '@app/access';
 import { BudgetService, FundCheck, SplitFund, validateCostSplit } from '@app/budget';
-import { EligibilityService, FundingSource, organizationToday } from '@app/catalog';
-import { DomainError } from '@app/common';
+import { EligibilityService, FundingSource } from '@app/catalog';
+import { Clock, DomainError } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { ApprovalPolicy, matchingPolicy, ResolvedStep, resolveSteps } from './chain';
@@ -32,6 +32,7 @@ export class SubmissionChecks {
   constructor(
     private readonly eligibility: EligibilityService,
     private readonly budget: BudgetService,
+    private readonly clock: Clock,
   ) {}
 
   async run(
@@ -40,7 +41,7 @@ export class SubmissionChecks {
     nomination: NominationRecord,
   ): Promise<{ steps: ResolvedStep[]; budgetCheck: FundCheck[] }> {
     const intake = await this.intake(manager, nomination);
-    const today = organizationToday();
+    const today = this.clock.today();
     if (today < intake.nominationOpensOn || today > intake.nominationClosesOn) {
       throw new DomainError(
         'NOMINATION_WINDOW_CLOSED',
