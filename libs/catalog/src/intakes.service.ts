@@ -182,6 +182,9 @@ export class IntakesService {
         }
       }
       assertQuotasFit(newQuotas ?? currentQuotas, next.seatsTotal);
+      if (next.startsOn.slice(0, 4) !== current.startsOn.slice(0, 4)) {
+        await assertNoMoneyInOtherYear(manager, id, Number(next.startsOn.slice(0, 4)));
+      }
 
       await this.assertReferences(manager, {
         programId: changes.programId !== current.programId ? changes.programId : undefined,
@@ -303,6 +306,36 @@ function assertMayManage(actor: Actor, authorityId: string | null): void {
         : 'Only administrators may change an intake without a management authority.',
     );
   }
+}
+
+/**
+ * A fund pays only for training that starts in its fiscal year. An intake whose nominations
+ * hold money reserved (or, in review, ask for money) from funds of another year than the one
+ * it would now start in cannot move there: finance must release those reservations first (the
+ * nominations are cancelled, or returned and submitted again on funds of the new year).
+ * The intake's row lock, held by the caller, keeps decisions and submissions out meanwhile.
+ */
+async function assertNoMoneyInOtherYear(
+  manager: EntityManager,
+  intakeId: string,
+  year: number,
+): Promise<void> {
+  const rows: Array<{ fiscalYear: number; nominations: number }> = await manager.query(
+    `SELECT fiscal_year AS "fiscalYear", count(DISTINCT nomination_id)::int AS nominations
+       FROM intake_fund_commitments WHERE intake_id = $1 AND fiscal_year <> $2
+      GROUP BY fiscal_year ORDER BY fiscal_year`,
+    [intakeId, year],
+  );
+  if (!rows.length) return;
+  const nominations = rows.reduce((sum, row) => sum + row.nominations, 0);
+  const years = rows.map((row) => row.fiscalYear);
+  throw new DomainError(
+    'INTAKE_FUNDED_IN_OTHER_YEAR',
+    'conflict',
+    `${nominations} nomination(s) of this intake hold or ask for money from funds of ${years.join(', ')}; ` +
+      `it cannot start in ${year} until those reservations are released.`,
+    { startsInYear: year, fundYears: years, nominations },
+  );
 }
 
 function assertQuotasFit(quotas: { seats: number }[], seatsTotal: number): void {

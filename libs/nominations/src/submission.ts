@@ -102,6 +102,10 @@ export class SubmissionChecks {
     return { steps, budgetCheck: await this.budget.check(manager, lines) };
   }
 
+  /**
+   * Read under a key-share lock: the intake's own update (FOR UPDATE) waits for this
+   * submission, so it cannot move to another year meanwhile; seat counts are not blocked.
+   */
   private async intake(manager: EntityManager, nomination: NominationRecord): Promise<IntakeFacts> {
     const [row] = await manager.query(
       `SELECT i.id, i.starts_on::text AS "startsOn", i.nomination_opens_on::text AS "nominationOpensOn",
@@ -110,7 +114,8 @@ export class SubmissionChecks {
               u.tier_id AS "tierId"
          FROM intakes i JOIN programs p ON p.id = i.program_id
          JOIN staff s ON s.id = $2 JOIN units u ON u.id = s.unit_id
-        WHERE i.id = $1`,
+        WHERE i.id = $1
+          FOR KEY SHARE OF i`,
       [nomination.intakeId, nomination.nomineeStaffId],
     );
     if (!row)
