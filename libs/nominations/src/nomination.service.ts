@@ -5,6 +5,7 @@ import { StaffService } from '@app/organization';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { committeeOutcome, CommitteeOutcome } from './committee';
+import { grantCompletedQualification } from './completion-effects';
 import { decide, placeChain, releaseSeats } from './decision-effects';
 import { activeDelegatedGrants } from './delegated-grants';
 import { assertMayAct, mayNominate } from './nomination-access';
@@ -244,7 +245,15 @@ export class NominationService {
         if (outcome.effects.includes('advance_step')) next = { currentStep: step!.position + 1 };
         if (outcome.effects.includes('reserve_budget')) {
           next = {
-            decisionNumber: await decide(manager, this.budget, actor, nomination, step!, input, this.clock),
+            decisionNumber: await decide(
+              manager,
+              this.budget,
+              actor,
+              nomination,
+              step!,
+              input,
+              this.clock,
+            ),
           };
         }
       } else if (outcome.effects.includes('settle_budget')) {
@@ -266,6 +275,9 @@ export class NominationService {
           comment: input.comment,
         });
         await releaseSeats(manager, nomination);
+      }
+      if (action === 'complete' && outcome.to === 'completed') {
+        await grantCompletedQualification(manager, this.staff, actor.userId, nomination);
       }
       await this.save(manager, nomination, outcome.to, next);
       const event =
