@@ -14,7 +14,6 @@ import type { FundingSource } from './catalog-types';
 import { Intake, IntakeSeatQuota, Program } from './entities/catalog.entities';
 import { codeTaken, fieldErrors, unknownReference } from './catalog-errors';
 
-
 export interface IntakeFields {
   code: string;
   programId: string;
