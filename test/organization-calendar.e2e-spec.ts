@@ -93,4 +93,14 @@ describe('dates in the organization calendar', () => {
     );
     expect(before.body.items.map((item: { id: string }) => item.id)).not.toContain(intakeId);
   });
+
+  it('should default a report period to the organization’s year', async () => {
+    standAt('2026-12-31T23:30:00Z');
+    const summary = await stack.http.get(
+      '/api/v1/reports/training-summary',
+      bearer(fixture.tokens.admin),
+    );
+    expect(summary.status).toBe(200);
+    expect(summary.body).toMatchObject({ from: '2027-01-01', to: '2027-12-31' });
+  });
 });
