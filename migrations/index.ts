@@ -14,6 +14,7 @@ import { ReportBenchIndexes1764165600000 } from './1764165600000-report-bench-in
 import { ParticipationListIndex1764169200000 } from './1764169200000-participation-list-index';
 import { FundPipelineNomination1764172800000 } from './1764172800000-fund-pipeline-nomination';
 import { OneActiveNomination1764176400000 } from './1764176400000-one-active-nomination';
+import { IntakeDates1764180000000 } from './1764180000000-intake-dates';
 
 /**
  * Migrations in the order they run. Add a new one at the end; generate its file with
@@ -36,4 +37,5 @@ export const allMigrations: Function[] = [
   ParticipationListIndex1764169200000,
   FundPipelineNomination1764172800000,
   OneActiveNomination1764176400000,
+  IntakeDates1764180000000,
 ];

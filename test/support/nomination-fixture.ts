@@ -280,3 +280,5 @@ export async function inBatches<T, R>(
   }
   return results;
 }
+
+export type NominationFixture = Awaited<ReturnType<typeof seedNominationFixture>>;

@@ -5,6 +5,7 @@ import { LoggingModule } from '@app/logging';
 import { QueueModule } from '@app/queue';
 import { AccessModule } from '@app/access';
 import { AuditModule } from '@app/audit';
+import { ClockModule } from '@app/common';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AuthHttpModule } from './auth/auth-http.module';
@@ -31,6 +32,7 @@ export class ApiModule {
         ConfigModule.forRoot(config),
         LoggingModule.forRoot('api'),
         DatabaseModule.forRoot(),
+        ClockModule,
         QueueModule.forRoot('producer'),
         HealthModule,
         AccessModule,

@@ -1,4 +1,4 @@
-import { ORGANIZATION_TIME_ZONE } from '@app/catalog';
+import { ORGANIZATION_TIME_ZONE } from '@app/common';
 import {
   DIGEST_PATTERN,
   DIGEST_SCHEDULER_ID,

@@ -1,4 +1,5 @@
 import { AuditModule } from '@app/audit';
+import { ClockModule } from '@app/common';
 import { AppConfig, ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { HealthModule } from '@app/health';
@@ -24,6 +25,7 @@ export class WorkerModule {
         ConfigModule.forRoot(config),
         LoggingModule.forRoot('worker'),
         DatabaseModule.forRoot(),
+        ClockModule,
         QueueModule.forRoot('consumer'),
         HealthModule,
         AuditModule,

@@ -1,5 +1,5 @@
 import { Actor } from '@app/access';
-import { DomainError } from '@app/common';
+import { Clock, DomainError } from '@app/common';
 import { StaffMember, StaffService } from '@app/organization';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
@@ -10,7 +10,6 @@ import {
   EligibilityVerdict,
   evaluateEligibility,
 } from './eligibility/evaluate-eligibility';
-import { organizationToday } from './eligibility/organization-today';
 import { Intake, Program } from './entities/catalog.entities';
 
 export interface RecommendedIntake {
@@ -33,6 +32,7 @@ export class EligibilityService {
     private readonly dataSource: DataSource,
     private readonly staff: StaffService,
     private readonly rules: EligibilityRulesService,
+    private readonly clock: Clock,
   ) {}
 
   async verdict(
@@ -40,7 +40,7 @@ export class EligibilityService {
     intakeId: string,
     staffId: string,
     targetGroup: TargetGroup | null = null,
-    today = organizationToday(),
+    today = this.clock.today(),
     // Inside an action, its transaction: never a second connection while one is held.
     manager: EntityManager = this.dataSource.manager,
   ): Promise<EligibilityVerdict> {
@@ -58,7 +58,7 @@ export class EligibilityService {
   async recommendedIntakes(
     actor: Actor,
     staffId: string,
-    today = organizationToday(),
+    today = this.clock.today(),
   ): Promise<RecommendedIntake[]> {
     const person = await this.staff.get(actor, staffId);
     const gaps = await this.staff.standardGaps(actor, staffId);

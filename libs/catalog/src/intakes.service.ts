@@ -1,6 +1,6 @@
 import { Actor } from '@app/access';
 import { AuditContext, AuditService } from '@app/audit';
-import { DomainError, FieldError } from '@app/common';
+import { Clock, DomainError, FieldError } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import {
@@ -13,9 +13,6 @@ import {
 import type { FundingSource } from './catalog-types';
 import { Intake, IntakeSeatQuota, Program } from './entities/catalog.entities';
 import { codeTaken, fieldErrors, unknownReference } from './catalog-errors';
-
-/** Nomination windows are whole days in the organization's time zone. */
-const TODAY_SQL = `(now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date`;
 
 export interface IntakeFields {
   code: string;
@@ -65,20 +62,16 @@ export class IntakesService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   async list(filter: IntakeFilter): Promise<{ items: IntakeView[]; total: number }> {
     const query = this.dataSource.getRepository(Intake).createQueryBuilder('i');
     if (filter.programId) query.andWhere('i.program_id = :programId', filter);
-    if (filter.open === true) {
-      query.andWhere(
-        `i.nomination_opens_on <= ${TODAY_SQL} AND i.nomination_closes_on >= ${TODAY_SQL}`,
-      );
-    } else if (filter.open === false) {
-      query.andWhere(
-        `NOT (i.nomination_opens_on <= ${TODAY_SQL} AND i.nomination_closes_on >= ${TODAY_SQL})`,
-      );
-    }
+    // Nomination windows are whole days of the organization's calendar.
+    const open = 'i.nomination_opens_on <= :today AND i.nomination_closes_on >= :today';
+    if (filter.open === true) query.andWhere(open, { today: this.clock.today() });
+    else if (filter.open === false) query.andWhere(`NOT (${open})`, { today: this.clock.today() });
     if (filter.startsFrom) query.andWhere('i.starts_on >= :startsFrom', filter);
     if (filter.startsTo) query.andWhere('i.starts_on <= :startsTo', filter);
     if (filter.active !== undefined) query.andWhere('i.active = :active', filter);
@@ -188,6 +181,9 @@ export class IntakesService {
         }
       }
       assertQuotasFit(newQuotas ?? currentQuotas, next.seatsTotal);
+      if (next.startsOn.slice(0, 4) !== current.startsOn.slice(0, 4)) {
+        await assertNoMoneyInOtherYear(manager, id, Number(next.startsOn.slice(0, 4)));
+      }
 
       await this.assertReferences(manager, {
         programId: changes.programId !== current.programId ? changes.programId : undefined,
@@ -309,6 +305,36 @@ function assertMayManage(actor: Actor, authorityId: string | null): void {
         : 'Only administrators may change an intake without a management authority.',
     );
   }
+}
+
+/**
+ * A fund pays only for training that starts in its fiscal year. An intake whose nominations
+ * hold money reserved (or, in review, ask for money) from funds of another year than the one
+ * it would now start in cannot move there: finance must release those reservations first (the
+ * nominations are cancelled, or returned and submitted again on funds of the new year).
+ * The intake's row lock, held by the caller, keeps decisions and submissions out meanwhile.
+ */
+async function assertNoMoneyInOtherYear(
+  manager: EntityManager,
+  intakeId: string,
+  year: number,
+): Promise<void> {
+  const rows: Array<{ fiscalYear: number; nominations: number }> = await manager.query(
+    `SELECT fiscal_year AS "fiscalYear", count(DISTINCT nomination_id)::int AS nominations
+       FROM intake_fund_commitments WHERE intake_id = $1 AND fiscal_year <> $2
+      GROUP BY fiscal_year ORDER BY fiscal_year`,
+    [intakeId, year],
+  );
+  if (!rows.length) return;
+  const nominations = rows.reduce((sum, row) => sum + row.nominations, 0);
+  const years = rows.map((row) => row.fiscalYear);
+  throw new DomainError(
+    'INTAKE_FUNDED_IN_OTHER_YEAR',
+    'conflict',
+    `${nominations} nomination(s) of this intake hold or ask for money from funds of ${years.join(', ')}; ` +
+      `it cannot start in ${year} until those reservations are released.`,
+    { startsInYear: year, fundYears: years, nominations },
+  );
 }
 
 function assertQuotasFit(quotas: { seats: number }[], seatsTotal: number): void {

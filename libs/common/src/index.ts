@@ -2,3 +2,4 @@ export * from './domain-error';
 export * from './entry-point';
 export * from './graceful-shutdown';
 export * from './money';
+export * from './clock';

@@ -1,6 +1,6 @@
 import { Actor } from '@app/access';
 import { BudgetService } from '@app/budget';
-import { DomainError } from '@app/common';
+import { Clock, DomainError } from '@app/common';
 import type { EntityManager } from 'typeorm';
 import type { ResolvedStep } from './chain';
 import type { ActionInput } from './nomination.service';
@@ -50,6 +50,7 @@ export async function decide(
   nomination: NominationRecord,
   step: StepRecord,
   input: ActionInput,
+  clock: Clock,
 ) {
   const lines = (
     await manager.query(
@@ -76,7 +77,8 @@ export async function decide(
   }
   await takeQuotaSeats(manager, nomination);
   const authorityId = step.authorityId ?? nomination.nomineeAuthorityId;
-  const year = new Date().getFullYear();
+  // Numbered in the organization's year at the moment of the decision.
+  const year = clock.year();
   const [counter] = await manager.query(
     `INSERT INTO decision_counters (authority_id, year, last_number) VALUES ($1, $2, 1)
      ON CONFLICT (authority_id, year) DO UPDATE SET last_number = decision_counters.last_number + 1

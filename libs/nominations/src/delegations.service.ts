@@ -1,7 +1,6 @@
 import { Actor, forbidden, isAdmin, notFound } from '@app/access';
 import { AuditContext, AuditService } from '@app/audit';
-import { organizationToday } from '@app/catalog';
-import { DomainError } from '@app/common';
+import { Clock, DomainError } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
@@ -52,6 +51,7 @@ export class DelegationsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   async create(actor: Actor, input: NewDelegation, context: AuditContext): Promise<DelegationView> {
@@ -137,7 +137,7 @@ export class DelegationsService {
   /** Delegations from or to the caller (administrators: all), newest first. */
   async list(actor: Actor, paging: { page: number; pageSize: number }) {
     const mine = isAdmin(actor) ? 'TRUE' : '(d.from_user_id = :me OR d.to_user_id = :me)';
-    const params = { me: actor.userId, today: organizationToday() };
+    const params = { me: actor.userId, today: this.clock.today() };
     const driver = this.dataSource.driver;
     const [listSql, listParams] = driver.escapeQueryWithParameters(
       `${SELECT_DELEGATION} WHERE ${mine} ORDER BY d.created_at DESC, d.id DESC LIMIT :limit OFFSET :offset`,
@@ -187,7 +187,7 @@ export class DelegationsService {
   private async find(manager: DataSource['manager'], id: string): Promise<DelegationView> {
     const [sql, params] = manager.connection.driver.escapeQueryWithParameters(
       `${SELECT_DELEGATION} WHERE d.id = :id`,
-      { id, today: organizationToday() },
+      { id, today: this.clock.today() },
     );
     const [row] = await manager.query(sql, params);
     return row;

@@ -1,11 +1,12 @@
 import { Actor, forbidden } from '@app/access';
 import { BudgetService, FundCheck, unusableFunds } from '@app/budget';
-import { DomainError } from '@app/common';
+import { Clock, DomainError } from '@app/common';
 import { StaffService } from '@app/organization';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { assertNoActiveNomination, writeNomination } from './active-nomination';
 import { committeeOutcome, CommitteeOutcome } from './committee';
+import { grantCompletedQualification } from './completion-effects';
 import { decide, placeChain, releaseSeats } from './decision-effects';
 import { activeDelegatedGrants } from './delegated-grants';
 import { assertMayAct, mayNominate } from './nomination-access';
@@ -63,6 +64,7 @@ export class NominationService {
     private readonly staff: StaffService,
     private readonly budget: BudgetService,
     private readonly checks: SubmissionChecks,
+    private readonly clock: Clock,
   ) {}
 
   async create(
@@ -85,7 +87,8 @@ export class NominationService {
         throw new DomainError('INTAKE_NOT_FOUND', 'not_found', `No intake ${input.intakeId}.`);
       await assertFundsUsable(manager, actor, input.costLines);
       await assertNoActiveNomination(manager, nominee.id, input.intakeId);
-      const year = new Date().getFullYear();
+      // The organization's year, not the server's: 23:30 UTC on 31 December is already the new year.
+      const year = this.clock.year();
       const [{ reference }] = await manager.query(
         `SELECT 'DT-' || $1::text || '-' || lpad(nextval('nomination_reference_seq')::text, 6, '0') AS reference`,
         [year],
@@ -251,7 +254,15 @@ export class NominationService {
         if (outcome.effects.includes('advance_step')) next = { currentStep: step!.position + 1 };
         if (outcome.effects.includes('reserve_budget')) {
           next = {
-            decisionNumber: await decide(manager, this.budget, actor, nomination, step!, input),
+            decisionNumber: await decide(
+              manager,
+              this.budget,
+              actor,
+              nomination,
+              step!,
+              input,
+              this.clock,
+            ),
           };
         }
       } else if (outcome.effects.includes('settle_budget')) {
@@ -274,6 +285,9 @@ export class NominationService {
           comment: input.comment,
         });
         await releaseSeats(manager, nomination);
+      }
+      if (action === 'complete' && outcome.to === 'completed') {
+        await grantCompletedQualification(manager, this.staff, actor.userId, nomination);
       }
       await this.save(manager, nomination, outcome.to, next);
       const event =

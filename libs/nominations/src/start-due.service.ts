@@ -1,5 +1,4 @@
-import { organizationToday } from '@app/catalog';
-import { DomainError } from '@app/common';
+import { Clock, DomainError } from '@app/common';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { recordTransition } from './nomination-records';
@@ -34,10 +33,13 @@ export interface StartDueResult {
 export class StartDueService {
   private readonly logger = new Logger(StartDueService.name);
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
   async startDue(
-    today: string = organizationToday(),
+    today: string = this.clock.today(),
     batchSize = BATCH_SIZE,
   ): Promise<StartDueResult> {
     if (!isDay(today)) {

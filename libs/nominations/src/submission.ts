@@ -1,7 +1,7 @@
 import { Actor } from '@app/access';
 import { BudgetService, FundCheck, SplitFund, unusableFunds, validateCostSplit } from '@app/budget';
-import { EligibilityService, FundingSource, organizationToday } from '@app/catalog';
-import { DomainError } from '@app/common';
+import { EligibilityService, FundingSource } from '@app/catalog';
+import { Clock, DomainError } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { assertNoActiveNomination } from './active-nomination';
@@ -33,6 +33,7 @@ export class SubmissionChecks {
   constructor(
     private readonly eligibility: EligibilityService,
     private readonly budget: BudgetService,
+    private readonly clock: Clock,
   ) {}
 
   async run(
@@ -47,7 +48,7 @@ export class SubmissionChecks {
       nomination.intakeId,
       nomination.id,
     );
-    const today = organizationToday();
+    const today = this.clock.today();
     if (today < intake.nominationOpensOn || today > intake.nominationClosesOn) {
       throw new DomainError(
         'NOMINATION_WINDOW_CLOSED',
@@ -116,6 +117,10 @@ export class SubmissionChecks {
     return { steps, budgetCheck: await this.budget.check(manager, lines, nomination.id) };
   }
 
+  /**
+   * Read under a key-share lock: the intake's own update (FOR UPDATE) waits for this
+   * submission, so it cannot move to another year meanwhile; seat counts are not blocked.
+   */
   private async intake(manager: EntityManager, nomination: NominationRecord): Promise<IntakeFacts> {
     const [row] = await manager.query(
       `SELECT i.id, i.starts_on::text AS "startsOn", i.nomination_opens_on::text AS "nominationOpensOn",
@@ -124,7 +129,8 @@ export class SubmissionChecks {
               u.tier_id AS "tierId"
          FROM intakes i JOIN programs p ON p.id = i.program_id
          JOIN staff s ON s.id = $2 JOIN units u ON u.id = s.unit_id
-        WHERE i.id = $1`,
+        WHERE i.id = $1
+          FOR KEY SHARE OF i`,
       [nomination.intakeId, nomination.nomineeStaffId],
     );
     if (!row)

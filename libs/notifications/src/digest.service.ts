@@ -1,4 +1,4 @@
-import { organizationToday } from '@app/catalog';
+import { Clock } from '@app/common';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { JobProducer } from '@app/queue';
 import { Inject, Injectable } from '@nestjs/common';
@@ -27,10 +27,11 @@ export class DigestService {
     private readonly jobs: JobProducer,
     private readonly mailer: Mailer,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   /** Enqueues one digest job per user with gathered emails; one per user and day. */
-  async enqueueDigests(date = organizationToday()): Promise<{ users: number }> {
+  async enqueueDigests(date = this.clock.today()): Promise<{ users: number }> {
     const users: Array<{ userId: string }> = await this.dataSource.query(
       `SELECT DISTINCT user_id AS "userId" FROM deliveries
         WHERE status = 'digest' OR (status = 'sending' AND digest AND claimed_until < now())`,

@@ -1,4 +1,4 @@
-import { organizationToday } from '@app/catalog';
+import { Clock } from '@app/common';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { JobProducer } from '@app/queue';
 import { Inject, Injectable } from '@nestjs/common';
@@ -19,9 +19,10 @@ export class NotificationRouter {
     private readonly dataSource: DataSource,
     private readonly jobs: JobProducer,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
-  async route(eventId: string, today = organizationToday()) {
+  async route(eventId: string, today = this.clock.today()) {
     const manager = this.dataSource.manager;
     const event = await loadOutboxEvent(manager, eventId);
     if (!event) return { recipients: 0, enqueued: 0 };

@@ -1,3 +1,4 @@
+import { Clock } from '@app/common';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
@@ -24,9 +25,10 @@ export class RemindersService {
   constructor(
     private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
-  async scan(now: Date = new Date()): Promise<{ reminders: number; escalations: number }> {
+  async scan(now: Date = this.clock.now()): Promise<{ reminders: number; escalations: number }> {
     // A step waits from when it became the current one (`started_at`, set by the
     // workflow). N working days are at least N calendar days, which narrows the candidates.
     const waiting: Array<{ id: string; step: number; since: Date; sent: Level[] }> =

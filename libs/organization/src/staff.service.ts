@@ -19,6 +19,16 @@ export interface StaffFilter {
   pageSize: number;
 }
 
+/** The scales a completed training can raise, and the record field each one is kept in. */
+export type QualificationScale =
+  'education' | 'political_theory' | 'fostering' | 'foreign_language';
+const QUALIFICATION_FIELDS = {
+  education: 'educationLevel',
+  political_theory: 'politicalTheory',
+  fostering: 'fosteringRank',
+  foreign_language: 'languageLevel',
+} as const satisfies Record<QualificationScale, keyof StaffMember>;
+
 export type StaffFields = Omit<StaffMember, 'id' | 'searchName' | 'createdAt' | 'updatedAt'>;
 
 export interface GapReport {
@@ -131,6 +141,38 @@ export class StaffService {
       });
       return saved;
     });
+  }
+
+  /**
+   * Raises one of a person's qualifications to `level` (a completed training grants it) and
+   * never lowers a higher one; answers whether it changed. It is the consequence of an action
+   * the caller was already allowed to take, so it runs in the caller's transaction without a
+   * scope check of its own, and is audited like any change of the record.
+   */
+  async raiseQualification(
+    manager: EntityManager,
+    context: AuditContext,
+    staffId: string,
+    scale: QualificationScale,
+    level: number,
+  ): Promise<boolean> {
+    const field = QUALIFICATION_FIELDS[scale];
+    const current = await manager
+      .getRepository(StaffMember)
+      .createQueryBuilder('s')
+      .where('s.id = :staffId', { staffId })
+      .setLock('pessimistic_write')
+      .getOne();
+    if (!current) throw notFound('staff', staffId);
+    if ((current[field] ?? 0) >= level) return false;
+    const saved = await manager.save(StaffMember, { ...current, [field]: level });
+    await this.audit.record(manager, context, {
+      entity: 'staff',
+      entityId: staffId,
+      before: auditable(current),
+      after: auditable(saved),
+    });
+    return true;
   }
 
   async planningPool(actor: Actor, id: string): Promise<PlanningPoolEntry[]> {

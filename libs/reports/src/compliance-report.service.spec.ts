@@ -1,3 +1,4 @@
+import { Clock } from '@app/common';
 import type { Actor, Grant } from '@app/access';
 import { DataSource } from 'typeorm';
 import {
@@ -120,7 +121,7 @@ describe('compliance report parameters', () => {
       throw new Error('the database was used');
     },
   } as unknown as DataSource;
-  const service = new ComplianceReportService(untouched);
+  const service = new ComplianceReportService(untouched, new Clock());
   const admin = actor(grant('admin'));
   const errorOf = (field: string, code: string) =>
     expect.objectContaining({

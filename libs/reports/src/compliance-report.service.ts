@@ -1,6 +1,5 @@
 import { Actor, isAdmin, ScopePredicate } from '@app/access';
-import { organizationToday } from '@app/catalog';
-import { DomainError } from '@app/common';
+import { Clock, DomainError } from '@app/common';
 import {
   COMPLIANCE_COUNTS_SQL,
   COUNTED_STAFF_SQL,
@@ -296,7 +295,10 @@ interface TrendRow {
  */
 @Injectable()
 export class ComplianceReportService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
   async report(
     actor: Actor,
@@ -389,7 +391,7 @@ export class ComplianceReportService {
           ...toFigures(row),
         })),
     };
-    const day = snapshotDate ?? organizationToday();
+    const day = snapshotDate ?? this.clock.today();
     const tableRow = (group: string, figures: ComplianceReportFigures): ComplianceRow => ({
       day,
       group,
@@ -441,7 +443,7 @@ export class ComplianceReportService {
     if (query.to !== undefined && !isDay(query.to)) {
       throw invalid('to', 'to must be a date YYYY-MM-DD', 'IS_DATE');
     }
-    const to = query.to ?? organizationToday();
+    const to = query.to ?? this.clock.today();
     const from = query.from ?? addDays(to, -365);
     if (from > to) throw invalid('to', 'to must not be before from', 'PERIOD_REVERSED');
     if (daysBetween(from, to) > MAX_TREND_DAYS) {

@@ -1,3 +1,4 @@
+import { Clock } from '@app/common';
 import { DataSource } from 'typeorm';
 import { ComplianceSnapshotsService, isDay } from './compliance-snapshots.service';
 
@@ -18,7 +19,7 @@ describe('compliance snapshots', () => {
         throw new Error('the database was used');
       },
     } as unknown as DataSource;
-    const service = new ComplianceSnapshotsService(untouched);
+    const service = new ComplianceSnapshotsService(untouched, new Clock());
     await expect(service.take('2024-02-30')).rejects.toMatchObject({
       code: 'INVALID_DATE',
       kind: 'invalid',

@@ -1,5 +1,4 @@
-import { organizationToday } from '@app/catalog';
-import { DomainError } from '@app/common';
+import { Clock, DomainError } from '@app/common';
 import { COMPLIANCE_COUNTS_SQL, COUNTED_STAFF_SQL } from '@app/organization';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
@@ -32,7 +31,10 @@ export interface SnapshotResult {
 export class ComplianceSnapshotsService {
   private readonly logger = new Logger(ComplianceSnapshotsService.name);
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
   /**
    * Counts the staff as they are now and records the counts under `date` (by default the
@@ -40,11 +42,11 @@ export class ComplianceSnapshotsService {
    * leaves the second result only. A day after today is refused; an earlier day is
    * accepted (the figures are still today's), for a day the job missed.
    */
-  async take(date: string = organizationToday()): Promise<SnapshotResult> {
+  async take(date: string = this.clock.today()): Promise<SnapshotResult> {
     if (!isDay(date)) {
       throw new DomainError('INVALID_DATE', 'invalid', `"${date}" is not a date (YYYY-MM-DD).`);
     }
-    if (date > organizationToday()) {
+    if (date > this.clock.today()) {
       throw new DomainError(
         'INVALID_DATE',
         'invalid',

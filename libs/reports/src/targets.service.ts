@@ -1,7 +1,7 @@
 import { Actor, forbidden, isAdmin } from '@app/access';
 import { AuditContext, AuditService } from '@app/audit';
-import { organizationToday, PROGRAM_CATEGORIES, ProgramCategory } from '@app/catalog';
-import { DomainError, FieldError } from '@app/common';
+import { PROGRAM_CATEGORIES, ProgramCategory } from '@app/catalog';
+import { Clock, DomainError, FieldError } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { columns, ReportResult } from './report-table';
@@ -122,6 +122,7 @@ export class TargetsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   async list(
@@ -284,7 +285,7 @@ export class TargetsService {
     options: { unitId?: string; at?: string },
   ): Promise<ReportResult<TargetsReport>> {
     assertReader(actor);
-    const today = organizationToday();
+    const today = this.clock.today();
     const at = options.at ?? today;
     if (options.unitId) await unitPath(this.dataSource, options.unitId);
     const targets: TargetView[] = await this.dataSource.query(

@@ -1,6 +1,5 @@
 import { Actor } from '@app/access';
-import { organizationToday } from '@app/catalog';
-import { DomainError } from '@app/common';
+import { Clock, DomainError, organizationDay } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { categoryLabel, categoryRank, HEADLINE_LINES, Label } from './categories';
@@ -226,10 +225,13 @@ function labelledTable<R extends StatusCounts>(
  */
 @Injectable()
 export class TrainingSummaryService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
   async summary(actor: Actor, filter: TrainingFilter): Promise<ReportResult<TrainingSummary>> {
-    const { from, to } = resolvePeriod(filter.from, filter.to);
+    const { from, to } = resolvePeriod(filter.from, filter.to, this.clock.today());
     const { where, params } = await this.conditions(actor, from, to, filter.unitId);
     if (filter.status) {
       where.push('p.status = :status');
@@ -399,7 +401,7 @@ export class TrainingSummaryService {
     actor: Actor,
     filter: Omit<TrainingFilter, 'status'>,
   ): Promise<ReportResult<TrainingHeadline>> {
-    const { from, to } = resolvePeriod(filter.from, filter.to);
+    const { from, to } = resolvePeriod(filter.from, filter.to, this.clock.today());
     const { where, params } = await this.conditions(actor, from, to, filter.unitId);
     const rows = await this.query<CountsRow & { category: string }>(
       `SELECT p.category,
@@ -483,7 +485,7 @@ export async function unitPath(dataSource: DataSource, unitId: string): Promise<
 export function resolvePeriod(
   from: string | undefined,
   to: string | undefined,
-  today: string = organizationToday(),
+  today: string = organizationDay(new Date()),
 ): { from: string; to: string } {
   const year = today.slice(0, 4);
   const period = { from: from ?? `${year}-01-01`, to: to ?? `${year}-12-31` };

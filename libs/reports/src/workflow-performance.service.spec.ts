@@ -1,3 +1,4 @@
+import { Clock } from '@app/common';
 import type { Actor } from '@app/access';
 import type { AppConfig } from '@app/config';
 import { addWorkingDays, workingDaysElapsed } from '@app/notifications';
@@ -206,9 +207,11 @@ describe('WorkflowPerformanceService', () => {
         return [];
       },
     } as unknown as DataSource;
-    const service = new WorkflowPerformanceService(dataSource, {
-      REMINDER_WORKING_DAYS: 3,
-    } as AppConfig);
+    const service = new WorkflowPerformanceService(
+      dataSource,
+      { REMINDER_WORKING_DAYS: 3 } as AppConfig,
+      new Clock(),
+    );
     return { service, statements };
   }
 

@@ -1,6 +1,5 @@
 import { Actor } from '@app/access';
-import { ORGANIZATION_TIME_ZONE, organizationToday } from '@app/catalog';
-import { DomainError } from '@app/common';
+import { Clock, DomainError, ORGANIZATION_TIME_ZONE, organizationDay } from '@app/common';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { workingDaysElapsed } from '@app/notifications';
 import { Inject, Injectable } from '@nestjs/common';
@@ -110,7 +109,7 @@ export interface WorkflowPerformance {
 export function resolveWorkflowPeriod(
   from: string | undefined,
   to: string | undefined,
-  today: string = organizationToday(),
+  today: string = organizationDay(new Date()),
 ): { from: string; to: string } {
   const end = to ?? today;
   const start = from ?? shiftDay(end, -(WORKFLOW_PERIOD_DAYS - 1));
@@ -184,14 +183,15 @@ export class WorkflowPerformanceService {
   constructor(
     private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   async report(
     actor: Actor,
     filter: WorkflowPerformanceFilter = {},
-    now: Date = new Date(),
+    now: Date = this.clock.now(),
   ): Promise<ReportResult<WorkflowPerformance>> {
-    const period = resolveWorkflowPeriod(filter.from, filter.to, organizationToday(now));
+    const period = resolveWorkflowPeriod(filter.from, filter.to, organizationDay(now));
     const nominees = await this.nomineeFilter(actor, filter.unitId);
     const [stepTimes, overdue, rates] = await Promise.all([
       this.stepTimes(period, nominees),
@@ -469,7 +469,7 @@ interface RateRow {
 }
 
 /** The day of an instant in the organization's calendar. */
-const organizationDay = (iso: string) => organizationToday(new Date(iso));
+const dayOf = (iso: string) => organizationDay(new Date(iso));
 
 /** One table per section; the current waits give two (per authority, and the longest). */
 export function workflowPerformanceTables(report: WorkflowPerformance): ReportResult['tables'] {
@@ -523,7 +523,7 @@ export function workflowPerformanceTables(report: WorkflowPerformance): ReportRe
       position: row.step.position,
       role: STEP_ROLE_LABELS[row.step.role],
       authority: row.authority.name,
-      waitingSince: organizationDay(row.waitingSince),
+      waitingSince: dayOf(row.waitingSince),
       workingDays: row.workingDays,
     })),
   };

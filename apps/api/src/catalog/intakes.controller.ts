@@ -137,7 +137,10 @@ export class IntakesController {
   @ApiOkResponse({ type: IntakeDto })
   @ApiForbiddenResponse({ type: ProblemDto, description: 'FORBIDDEN' })
   @ApiNotFoundResponse({ type: ProblemDto, description: 'INTAKE_NOT_FOUND' })
-  @ApiConflictResponse({ type: ProblemDto, description: 'CODE_TAKEN, SEATS_BELOW_TAKEN' })
+  @ApiConflictResponse({
+    type: ProblemDto,
+    description: 'CODE_TAKEN, SEATS_BELOW_TAKEN, INTAKE_FUNDED_IN_OTHER_YEAR',
+  })
   @ApiUnprocessableEntityResponse({
     type: ProblemDto,
     description: 'UNKNOWN_REFERENCE, QUOTAS_EXCEED_SEATS',

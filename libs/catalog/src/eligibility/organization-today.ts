@@ -1,9 +1,9 @@
+import { organizationDay, ORGANIZATION_TIME_ZONE } from '@app/common';
+
 /** The organization's calendar day; nomination windows are whole days in Vietnam's time. */
-export const ORGANIZATION_TIME_ZONE = 'Asia/Ho_Chi_Minh';
+export { ORGANIZATION_TIME_ZONE };
 
-// en-CA formats as YYYY-MM-DD. Built once: a formatter costs more than the formatting.
-const DAY_FORMAT = new Intl.DateTimeFormat('en-CA', { timeZone: ORGANIZATION_TIME_ZONE });
-
+/** The organization's calendar day at `now`; services read "now" from the injected `Clock`. */
 export function organizationToday(now: Date = new Date()): string {
-  return DAY_FORMAT.format(now);
+  return organizationDay(now);
 }
