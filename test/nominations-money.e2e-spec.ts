@@ -5,9 +5,11 @@ import { DataSource } from 'typeorm';
 import {
   actionTrail,
   insertFund,
+  insertRow,
   IntakeFixture,
   nominationDraft,
   seedIntakeFixture,
+  shiftDays,
 } from './support/nomination-fixture';
 
 const COST = 40_500_000n;
@@ -241,6 +243,145 @@ describe('nomination money over HTTP', () => {
       expect(second.body.submissionBudgetCheck).toEqual([together]);
       expect(await read(first.id)).toEqual([together]);
       expect(await read(second.id)).toEqual([together]);
+    });
+  });
+
+  describe('an override given at finance’s own step', () => {
+    const HIGH = 250_000_000n; // at or above 200 million: board, finance, Standing Committee
+    let highIntake: string;
+
+    beforeAll(async () => {
+      highIntake = await insertRow(db, 'intakes', {
+        code: 'CNKT-2027-HIGH',
+        program_id: (
+          await db.query(`SELECT program_id FROM intakes WHERE id = $1`, [fixture.intakeId])
+        )[0].program_id,
+        starts_on: shiftDays(60),
+        ends_on: shiftDays(90),
+        location: 'Cần Thơ',
+        seats_total: 40,
+        nomination_opens_on: shiftDays(-5),
+        nomination_closes_on: shiftDays(30),
+        cost_tuition: HIGH.toString(),
+      });
+    });
+
+    /** Submitted on a high-cost intake and approved by the reviewer: finance's step, version 3. */
+    async function atFinanceStep(fundId: string): Promise<string> {
+      const nominee = await fixture.nominee();
+      const created = await stack.http.post(
+        '/api/v1/nominations',
+        nominationDraft(nominee, highIntake, fundId, HIGH.toString()),
+        fixture.as('unitHeadA'),
+      );
+      if (created.status !== 201) throw new Error(`create: ${created.status} ${created.text}`);
+      const id = created.body.id;
+      for (const [action, version, who] of [
+        ['submit', 1, 'unitHeadA'],
+        ['approve', 2, 'reviewerA'],
+      ] as const) {
+        const response = await act(id, action, version, who);
+        if (response.status !== 201)
+          throw new Error(`${action}: ${response.status} ${response.text}`);
+      }
+      return id;
+    }
+
+    it('should let the Standing Committee decide beyond a warn fund’s money when finance overrode at its step', async () => {
+      const warn = await insertFund(db, org.units.districtA, HIGH - 10_000_000n, {
+        policy: 'warn',
+      });
+      const id = await atFinanceStep(warn);
+      const confirmed = await act(id, 'approve', 3, 'financeA', {
+        overrideReason: 'Bổ sung dự toán quý IV',
+      });
+      expect(confirmed.status).toBe(201);
+      const decided = await act(id, 'approve', 4, 'memberA');
+      expect(decided.status).toBe(201);
+      expect(await status(id)).toBe('approved');
+      expect(await funds(warn)).toEqual({
+        [warn]: { reserved: HIGH.toString(), spent: '0', available: '-10000000' },
+      });
+      const [entry] = await db.query(
+        `SELECT override_reason FROM fund_ledger WHERE nomination_id = $1 AND kind = 'reservation'`,
+        [id],
+      );
+      expect(entry.override_reason).toBe('Bổ sung dự toán quý IV');
+    });
+
+    it('should refuse the decision beyond the money when finance gave no override', async () => {
+      const warn = await insertFund(db, org.units.districtA, HIGH - 10_000_000n, {
+        policy: 'warn',
+      });
+      const id = await atFinanceStep(warn);
+      expect((await act(id, 'approve', 3, 'financeA')).status).toBe(201);
+      const refused = await act(id, 'approve', 4, 'memberA');
+      expect([refused.status, refused.body.code]).toEqual([422, 'BUDGET_EXCEEDED']);
+    });
+
+    it('should keep the override through a return that resumes after finance’s step, and forget it when the chain restarts', async () => {
+      const warn = await insertFund(db, org.units.districtA, HIGH - 10_000_000n, {
+        policy: 'warn',
+      });
+      const id = await atFinanceStep(warn);
+      expect((await act(id, 'approve', 3, 'financeA', { overrideReason: 'Tạm ứng' })).status).toBe(
+        201,
+      );
+      expect((await act(id, 'return', 4, 'memberA', { comment: 'Xem lại dự toán' })).status).toBe(
+        201,
+      );
+      // Resubmitted unchanged, the chain resumes at the Standing Committee: finance's word stands.
+      expect((await act(id, 'submit', 5, 'unitHeadA')).status).toBe(201);
+      const [kept] = await db.query(
+        `SELECT budget_override_reason FROM nominations WHERE id = $1`,
+        [id],
+      );
+      expect(kept.budget_override_reason).toBe('Tạm ứng');
+      // Changed materially, the chain restarts and finance is asked again.
+      const again = await atFinanceStep(warn);
+      expect(
+        (await act(again, 'approve', 3, 'financeA', { overrideReason: 'Tạm ứng' })).status,
+      ).toBe(201);
+      expect((await act(again, 'return', 4, 'memberA', { comment: 'Sai' })).status).toBe(201);
+      const edited = await stack.http.request('PATCH', `/api/v1/nominations/${again}`, {
+        body: { costLines: [{ fundId: warn, amount: HIGH.toString() }] },
+        headers: { ...fixture.as('unitHeadA'), 'if-match': '"5"' },
+      });
+      expect(edited.status).toBe(200);
+      expect((await act(again, 'submit', 6, 'unitHeadA')).status).toBe(201);
+      const [forgotten] = await db.query(
+        `SELECT budget_override_reason FROM nominations WHERE id = $1`,
+        [again],
+      );
+      expect(forgotten.budget_override_reason).toBeNull();
+    });
+
+    it('should refuse an override from the reviewer at an earlier step, and leave everything as it was', async () => {
+      const warn = await insertFund(db, org.units.districtA, HIGH, { policy: 'warn' });
+      const nominee = await fixture.nominee();
+      const created = await stack.http.post(
+        '/api/v1/nominations',
+        nominationDraft(nominee, highIntake, warn, HIGH.toString()),
+        fixture.as('unitHeadA'),
+      );
+      const id = created.body.id;
+      expect((await act(id, 'submit', 1, 'unitHeadA')).status).toBe(201);
+      const before = await trail(id);
+      const refused = await act(id, 'approve', 2, 'reviewerA', { overrideReason: 'Cần gấp' });
+      expect([refused.status, refused.body.code]).toEqual([403, 'OVERRIDE_NOT_ALLOWED']);
+      expect(await trail(id)).toEqual(before);
+    });
+
+    it('should refuse an override on an action that moves no money', async () => {
+      const warn = await insertFund(db, org.units.districtA, HIGH, { policy: 'warn' });
+      const id = await atFinanceStep(warn);
+      const before = await trail(id);
+      const refused = await act(id, 'return', 3, 'financeA', {
+        comment: 'Thiếu hồ sơ',
+        overrideReason: 'Cần gấp',
+      });
+      expect([refused.status, refused.body.code]).toEqual([400, 'OVERRIDE_NOT_APPLICABLE']);
+      expect(await trail(id)).toEqual(before);
     });
   });
 });

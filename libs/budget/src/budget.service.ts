@@ -128,7 +128,7 @@ export class BudgetService {
     manager: EntityManager,
     movement: Movement & { lines: CostLine[]; override?: Override },
   ): Promise<void> {
-    await this.assertMayOverride(
+    await this.authorizeOverride(
       manager,
       movement.override,
       byFund(movement.lines).map((line) => line.fundId),
@@ -194,7 +194,7 @@ export class BudgetService {
     const spend = new Map(byFund(movement.lines).map((line) => [line.fundId, line.amount]));
     const elsewhere = [...spend.keys()].filter((fundId) => !reserved.has(fundId));
     await this.assertMaySettleElsewhere(manager, elsewhere, movement.settler);
-    await this.assertMayOverride(
+    await this.authorizeOverride(
       manager,
       movement.override,
       [...spend.keys()].filter((fundId) => spend.get(fundId)! > 0n),
@@ -462,17 +462,13 @@ export class BudgetService {
    * An override is finance's alone, over each fund it would apply to. Anyone else who sends
    * one is refused rather than ignored, so nobody believes a fund was let go when it was not.
    */
-  private async assertMayOverride(
+  async authorizeOverride(
     manager: EntityManager,
     override: Override | undefined,
     fundIds: string[],
   ): Promise<void> {
     if (!override) return;
-    const owners = await this.ownerPaths(manager, fundIds);
-    const outside = fundIds.filter((fundId) => {
-      const owner = owners.get(fundId);
-      return owner === undefined || !financeOverFund(override.by, owner);
-    });
+    const outside = await this.fundsBeyondOverride(manager, override.by, fundIds);
     if (outside.length) {
       throw new DomainError(
         'OVERRIDE_NOT_ALLOWED',
@@ -481,6 +477,23 @@ export class BudgetService {
         { fundIds: outside },
       );
     }
+  }
+
+  /** Whether `by` may still override on every one of these funds. */
+  async mayOverride(manager: EntityManager, by: Actor, fundIds: string[]): Promise<boolean> {
+    return (await this.fundsBeyondOverride(manager, by, fundIds)).length === 0;
+  }
+
+  private async fundsBeyondOverride(
+    manager: EntityManager,
+    by: Actor,
+    fundIds: string[],
+  ): Promise<string[]> {
+    const owners = await this.ownerPaths(manager, fundIds);
+    return fundIds.filter((fundId) => {
+      const owner = owners.get(fundId);
+      return owner === undefined || !financeOverFund(by, owner);
+    });
   }
 
   /**

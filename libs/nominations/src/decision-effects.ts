@@ -1,9 +1,8 @@
 import { Actor } from '@app/access';
-import { BudgetService } from '@app/budget';
+import { BudgetService, Override } from '@app/budget';
 import { Clock, DomainError } from '@app/common';
 import type { EntityManager } from 'typeorm';
 import type { ResolvedStep } from './chain';
-import type { ActionInput } from './nomination.service';
 import type { NominationRecord, StepRecord } from './nomination-records';
 
 /** Freezes the chain; after a return with nothing material changed, resumes at that step. */
@@ -49,7 +48,7 @@ export async function decide(
   actor: Actor,
   nomination: NominationRecord,
   step: StepRecord,
-  input: ActionInput,
+  override: Override | undefined,
   clock: Clock,
 ) {
   const lines = (
@@ -61,12 +60,12 @@ export async function decide(
     fundId: line.fundId,
     amount: BigInt(line.amount),
   }));
-  // The budget decides whether this caller may override; it refuses rather than ignores.
+  // The budget decides whether the override's author may give it; it refuses rather than ignores.
   await budget.reserve(manager, {
     nominationId: nomination.id,
     actorUserId: actor.userId,
     lines,
-    override: input.overrideReason ? { reason: input.overrideReason, by: actor } : undefined,
+    override,
   });
   const seat = await manager.query(
     `UPDATE intakes SET seats_taken = seats_taken + 1, updated_at = now() WHERE id = $1 AND seats_taken < seats_total RETURNING id`,

@@ -1,10 +1,11 @@
-import { Actor, forbidden } from '@app/access';
+import { Actor, ActorLoader, forbidden } from '@app/access';
 import { BudgetService, FundCheck, unusableFunds } from '@app/budget';
 import { Clock, DomainError } from '@app/common';
 import { StaffService } from '@app/organization';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { assertNoActiveNomination, writeNomination } from './active-nomination';
+import { forgetOverrideFrom, keptOverride, overrideGiven } from './budget-override';
 import { committeeOutcome, CommitteeOutcome } from './committee';
 import { grantCompletedQualification } from './completion-effects';
 import { decide, placeChain, releaseSeats } from './decision-effects';
@@ -65,6 +66,7 @@ export class NominationService {
     private readonly budget: BudgetService,
     private readonly checks: SubmissionChecks,
     private readonly clock: Clock,
+    private readonly actors: ActorLoader,
   ) {}
 
   async create(
@@ -215,6 +217,17 @@ export class NominationService {
       }
       const delegated = await activeDelegatedGrants(manager, actor.userId);
       const { onBehalfOf } = assertMayAct(actor, nomination, action, step, steps, delegated);
+      const override = await overrideGiven(
+        manager,
+        this.budget,
+        actor,
+        delegated,
+        nomination,
+        step,
+        action,
+        outcome.effects,
+        input.overrideReason,
+      );
       let budgetCheck: FundCheck[] | undefined;
       let next: Partial<{
         currentStep: number | null;
@@ -238,6 +251,7 @@ export class NominationService {
         const submitted = await this.checks.run(manager, actor, nomination);
         budgetCheck = submitted.budgetCheck;
         next = { currentStep: await placeChain(manager, nomination, submitted.steps) };
+        await forgetOverrideFrom(manager, id, next.currentStep!);
       } else if (action === 'approve' || action === 'return' || action === 'reject') {
         await manager.query(
           `UPDATE nomination_steps SET state = $2, acted_by = $3, acted_at = now(), comment = $4, on_behalf_of = $5
@@ -260,7 +274,7 @@ export class NominationService {
               actor,
               nomination,
               step!,
-              input,
+              override ?? (await keptOverride(manager, this.budget, this.actors, id)),
               this.clock,
             ),
           };
@@ -271,7 +285,7 @@ export class NominationService {
           nominationId: id,
           actorUserId: actor.userId,
           lines,
-          override: input.overrideReason ? { reason: input.overrideReason, by: actor } : undefined,
+          override,
           settler: { actor, nomineeUnitPath: nomination.nomineeUnitPath },
         });
         await manager.query(`UPDATE nominations SET actual_cost = $2 WHERE id = $1`, [

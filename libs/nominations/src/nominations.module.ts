@@ -1,3 +1,4 @@
+import { AccessModule } from '@app/access';
 import { BudgetModule } from '@app/budget';
 import { EligibilityModule } from '@app/catalog';
 import { OrganizationModule } from '@app/organization';
@@ -10,7 +11,7 @@ import { StartDueService } from './start-due.service';
 import { SubmissionChecks } from './submission';
 
 @Module({
-  imports: [OrganizationModule, EligibilityModule, BudgetModule],
+  imports: [AccessModule, OrganizationModule, EligibilityModule, BudgetModule],
   providers: [
     NominationService,
     NominationQueries,

@@ -81,7 +81,7 @@ export class ActionDto {
 
   @ApiPropertyOptional({
     description:
-      'Finance over every fund charged only (anyone else: 403 OVERRIDE_NOT_ALLOWED): let a warn fund pay beyond its money, with this reason.',
+      "Finance over every fund charged only (anyone else: 403 OVERRIDE_NOT_ALLOWED): let a warn fund pay beyond its money, with this reason. On the deciding approval and on completion it applies at once; on finance's own earlier step it is kept for the decision; on an action that moves no money it is 400 OVERRIDE_NOT_APPLICABLE.",
   })
   @IsOptional()
   @IsString()
