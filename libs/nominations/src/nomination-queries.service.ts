@@ -1,6 +1,6 @@
 import { Actor } from '@app/access';
 import { BudgetService, FundCheck } from '@app/budget';
-import { EligibilityService, EligibilityVerdict } from '@app/catalog';
+import { EligibilityService, EligibilityVerdict, organizationToday } from '@app/catalog';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { activeDelegatedGrants, nominationScope, withDelegatedGrants } from './delegated-grants';
@@ -12,6 +12,7 @@ import {
   NominationRecord,
   StepRecord,
 } from './nomination-records';
+import { grantActsOnStepSql, grantsInForceSql } from './step-actors';
 import { Action } from './workflow/transitions';
 
 export interface NominationDetail extends Omit<
@@ -121,27 +122,18 @@ export class NominationQueries {
       conditions.push(`u.path LIKE (SELECT path FROM units WHERE id = :unitId) || '%'`);
       params.unitId = filter.unitId;
     }
+    let prefix = '';
     let joins = '';
     let waiting = '';
     let order = 'n.created_at DESC, n.id DESC';
     if (filter.awaiting === 'me') {
-      // The caller's own grants and the grants lent to them today, with whom each acts as.
-      const me = { userId: actor.userId, staffId: actor.staffId };
-      const grants = [
-        ...actor.grants.map((grant) => ({ ...grant, ...me })),
-        ...delegated.map((entry) => ({
-          ...entry.grant,
-          userId: entry.fromUserId,
-          staffId: entry.fromStaffId,
-        })),
-      ];
+      // The caller's grants in force today, own and lent, read once; each row is then
+      // matched against the current step with the rule every other check uses.
+      prefix = `WITH my_grants AS MATERIALIZED (
+        SELECT * FROM (${grantsInForceSql('CAST(:today AS date)')}) g WHERE g.user_id = :me) `;
       joins = AWAITING_JOINS;
       conditions.push(AWAITING_CONDITION);
-      Object.assign(params, {
-        me: actor.userId,
-        myStaff: actor.staffId,
-        grants: JSON.stringify(grants),
-      });
+      Object.assign(params, { me: actor.userId, today: organizationToday() });
       waiting = `, n.submitted_at AS "submittedAt", ${WAITING_SINCE} AS "waitingSince",
                  floor(extract(epoch FROM now() - ${WAITING_SINCE}) / 86400)::int AS "waitingDays"`;
       order = 'n.submitted_at ASC, n.id ASC';
@@ -152,7 +144,7 @@ export class NominationQueries {
     const base = `FROM nominations n JOIN staff s ON s.id = n.nominee_staff_id JOIN units u ON u.id = s.unit_id${joins} WHERE ${where}`;
     const driver = this.dataSource.driver;
     const [listSql, listParams] = driver.escapeQueryWithParameters(
-      `SELECT n.id, n.reference, n.status, n.version, n.intake_id AS "intakeId", n.target_group AS "targetGroup",
+      `${prefix}SELECT n.id, n.reference, n.status, n.version, n.intake_id AS "intakeId", n.target_group AS "targetGroup",
               n.estimated_cost::text AS "estimatedCost", n.current_step AS "currentStep",
               n.decision_number AS "decisionNumber", n.created_at AS "createdAt",
               s.id AS "nomineeStaffId", s.full_name AS "nomineeName"${waiting}
@@ -161,7 +153,7 @@ export class NominationQueries {
     );
     // Counting a million rows costs more than the page itself: count up to a cap and say so.
     const [countSql, countParams] = driver.escapeQueryWithParameters(
-      `SELECT count(*)::int AS total FROM (SELECT 1 ${base} LIMIT ${cap + 1}) counted`,
+      `${prefix}SELECT count(*)::int AS total FROM (SELECT 1 ${base} LIMIT ${cap + 1}) counted`,
       params,
     );
     const [items, [{ total }]] = await Promise.all([
@@ -188,24 +180,17 @@ const WAITING_SINCE = `(SELECT h.occurred_at FROM nomination_history h
                         WHERE h.nomination_id = n.id ORDER BY h.id DESC LIMIT 1)`;
 
 /**
- * In review, with a grant covering the current step (same role; over its authority, or a
- * unit subtree containing its unit), and neither the caller nor whoever they would act for
- * is the nominator, the nominee, or has approved another step (the rules of `assertMayAct`).
+ * In review, and one of the caller's grants in force (own, or lent to them today) lets them
+ * act on the current step: the rule of `stepActorsSql`, the same as `assertMayAct`.
  */
 const AWAITING_CONDITION = `n.status = 'in_review'
-  AND n.nominator_user_id <> :me AND n.nominee_staff_id IS DISTINCT FROM :myStaff
-  AND NOT EXISTS (SELECT 1 FROM nomination_steps os
-                   WHERE os.nomination_id = n.id AND os.position <> cs.position AND os.state = 'approved'
-                     AND (os.acted_by = :me OR os.on_behalf_of = :me))
-  AND EXISTS (
-    SELECT 1 FROM jsonb_to_recordset(CAST(:grants AS jsonb))
-             AS g(role text, "authorityId" uuid, "unitPath" text, "userId" uuid, "staffId" uuid)
-     WHERE g.role = cs.role
-       AND ((cs.authority_id IS NOT NULL AND g."authorityId" = cs.authority_id)
-            OR (g."unitPath" IS NOT NULL
-                AND left(coalesce(cau.path, cfu.path), length(g."unitPath")) = g."unitPath"))
-       AND g."userId" <> n.nominator_user_id
-       AND n.nominee_staff_id IS DISTINCT FROM g."staffId"
-       AND NOT EXISTS (SELECT 1 FROM nomination_steps gs
-                        WHERE gs.nomination_id = n.id AND gs.position <> cs.position AND gs.state = 'approved'
-                          AND (gs.acted_by = g."userId" OR gs.on_behalf_of = g."userId")))`;
+  AND EXISTS (SELECT 1 FROM my_grants g
+               WHERE ${grantActsOnStepSql('g', {
+                 role: 'cs.role',
+                 authorityId: 'cs.authority_id',
+                 path: 'coalesce(cau.path, cfu.path)',
+                 nominationId: 'n.id',
+                 position: 'cs.position',
+                 nominatorUserId: 'n.nominator_user_id',
+                 nomineeStaffId: 'n.nominee_staff_id',
+               })})`;

@@ -15,7 +15,7 @@ import {
   recordTransition,
   StepRecord,
 } from './nomination-records';
-import { countStepHolders } from './step-holders';
+import { countStepHolders } from './step-actors';
 import { SubmissionChecks } from './submission';
 import { Action, allowedActions, State, transition } from './workflow/transitions';
 

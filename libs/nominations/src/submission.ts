@@ -6,7 +6,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { ApprovalPolicy, matchingPolicy, ResolvedStep, resolveSteps } from './chain';
 import { loadCostLines, NominationRecord } from './nomination-records';
-import { countStepHolders } from './step-holders';
+import { countStepHolders } from './step-actors';
 
 interface IntakeFacts {
   id: string;
