@@ -34,7 +34,7 @@ import {
  */
 
 const SEED = Number(process.env.STEP_ACTORS_SEED ?? 20271208);
-const RUNS = Number(process.env.STEP_ACTORS_RUNS ?? 60);
+const RUNS = Number(process.env.STEP_ACTORS_RUNS ?? 100);
 
 type SeatRole = 'board_reviewer' | 'board_member' | 'finance';
 interface Seat {
@@ -66,13 +66,17 @@ const userArb = fc.record({
   active: fc.oneof({ weight: 4, arbitrary: fc.constant(true) }, fc.constant(false)),
   /** 0: the nominee's record; 1, 2: other staff. */
   staff: fc.option(fc.nat(2), { nil: null }),
-  seats: fc.uniqueArray(fc.nat(SEATS.length - 1), { maxLength: 2 }),
+  // Some users hold nothing of their own: they act, if at all, by delegation.
+  seats: fc.oneof(fc.constant([] as number[]), {
+    weight: 2,
+    arbitrary: fc.uniqueArray(fc.nat(SEATS.length - 1), { maxLength: 2 }),
+  }),
 });
 const delegationArb = fc.record({
   from: fc.nat(MAX_USERS - 1),
   to: fc.nat(MAX_USERS - 1),
   /** Lend one of the delegator's own grants (by index), or any seat. */
-  own: fc.oneof({ weight: 3, arbitrary: fc.constant(true) }, fc.constant(false)),
+  own: fc.oneof({ weight: 5, arbitrary: fc.constant(true) }, fc.constant(false)),
   seat: fc.nat(SEATS.length - 1),
   startsIn: fc.oneof(
     { weight: 3, arbitrary: fc.integer({ min: -1, max: 0 }) },
@@ -106,7 +110,14 @@ describe('who may act on a step: the TypeScript and SQL forms agree', () => {
   let ids: Record<string, string>;
   let admin: Actor;
   const today = organizationToday();
-  const tally = { runs: 0, allowed: 0, refused: new Map<string, number>(), onBehalf: 0 };
+  const tally = {
+    runs: 0,
+    allowed: 0,
+    refused: new Map<string, number>(),
+    onBehalf: 0,
+    /** Delegations of a grant covering a step, by why they were or were not in force. */
+    delegations: new Map<string, number>(),
+  };
 
   beforeAll(async () => {
     stack = await startTestStack();
@@ -352,6 +363,21 @@ describe('who may act on a step: the TypeScript and SQL forms agree', () => {
         );
 
         const disagreements: unknown[] = [];
+        for (const d of delegations) {
+          if (!steps.some((step) => grantCoversStep(grantOf(d.seat), step))) continue;
+          const reason = d.revoked
+            ? 'revoked'
+            : d.startsOn > today || d.endsOn < today
+              ? 'outside_days'
+              : !d.from.active
+                ? 'delegator_inactive'
+                : !d.to.active
+                  ? 'delegate_inactive'
+                  : !holds(d.from, d.seat)
+                    ? 'grant_not_held'
+                    : 'in_force';
+          tally.delegations.set(reason, (tally.delegations.get(reason) ?? 0) + 1);
+        }
         for (const step of steps) {
           const mayAct = new Set<string>();
           for (const user of users) {
@@ -423,10 +449,20 @@ describe('who may act on a step: the TypeScript and SQL forms agree', () => {
     await clear();
     // The generated cases reached every outcome (counted over users and steps).
     process.stdout.write(
-      `step actors: ${JSON.stringify({ ...tally, refused: [...tally.refused] })}\n`,
+      `step actors: ${JSON.stringify({ ...tally, refused: [...tally.refused], delegations: [...tally.delegations] })}\n`,
     );
     expect(tally.allowed).toBeGreaterThan(0);
     expect(tally.onBehalf).toBeGreaterThan(0);
+    expect([...tally.delegations.keys()]).toEqual(
+      expect.arrayContaining([
+        'in_force',
+        'revoked',
+        'outside_days',
+        'delegator_inactive',
+        'delegate_inactive',
+        'grant_not_held',
+      ]),
+    );
     expect([...tally.refused.keys()]).toEqual(
       expect.arrayContaining([
         'NOT_YOUR_STEP',
