@@ -11,6 +11,7 @@ import {
 } from '@app/testing';
 import { Logger } from '@nestjs/common';
 import Redis from 'ioredis';
+import { createHmac } from 'node:crypto';
 import { DataSource } from 'typeorm';
 
 const PASSWORD = 'correct horse battery';
@@ -341,8 +342,53 @@ describe('Authentication', () => {
         'INVALID_TOKEN',
       );
     });
+
+    it('should answer 401 INVALID_TOKEN, never 500, to a signed token with a malformed claim', async () => {
+      const now = Math.floor(Date.now() / 1000);
+      const good = { sub: fixture.users.admin, iat: now, exp: now + 600 };
+      const payloads: unknown[] = [
+        { ...good, sub: 'not-a-uuid' },
+        { ...good, sub: `${fixture.users.admin}x` },
+        { ...good, sub: "' OR 1=1 --" },
+        { ...good, sub: 42 },
+        { ...good, sub: null },
+        { ...good, sub: [fixture.users.admin] },
+        { ...good, sub: { id: fixture.users.admin } },
+        { iat: now, exp: now + 600 },
+        { ...good, iat: String(now) },
+        { ...good, iat: undefined },
+        { ...good, exp: String(now + 600) },
+        { ...good, exp: undefined },
+        { ...good, nbf: 'tomorrow' },
+        [good],
+        'a plain string',
+        42,
+        null,
+      ];
+      for (const payload of payloads) {
+        const response = await stack.http.get(
+          '/api/v1/me',
+          bearer(signRaw(payload, stack.config.JWT_SECRET)),
+        );
+        expect({ payload, status: response.status, code: response.body.code }).toEqual({
+          payload,
+          status: 401,
+          code: 'INVALID_TOKEN',
+        });
+      }
+      // The same signing with well-formed claims opens /me.
+      const ok = await stack.http.get('/api/v1/me', bearer(signRaw(good, stack.config.JWT_SECRET)));
+      expect(ok.status).toBe(200);
+    });
   });
 });
+
+/** An HS256 token over any payload, which the JWT library would refuse to sign. */
+function signRaw(payload: unknown, secret: string): string {
+  const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const unsigned = `${part({ alg: 'HS256', typ: 'JWT' })}.${part(payload)}`;
+  return `${unsigned}.${createHmac('sha256', secret).update(unsigned).digest('base64url')}`;
+}
 
 describe('First administrator', () => {
   let stack: TestStack;

@@ -152,6 +152,35 @@ describe('delegation over HTTP', () => {
     ]);
   });
 
+  it('should end a delegation in force once the delegator is deactivated or gives up the grant', async () => {
+    for (const [delegator, end] of [
+      ['leavingReviewer', `UPDATE users SET active = false WHERE id = $1`],
+      ['movedReviewer', `DELETE FROM role_assignments WHERE user_id = $1`],
+    ] as const) {
+      await newUser(delegator, {
+        grants: [{ role: 'board_reviewer', authorityId: org.authorities.authorityA }],
+      });
+      const deputy = await newUser(`${delegator}Deputy`);
+      const { body } = await delegate(delegator, { toUserId: deputy });
+      const id = await submitted();
+      expect(
+        (await stack.http.get(`/api/v1/nominations/${id}`, as(`${delegator}Deputy`))).status,
+      ).toBe(200);
+
+      await db.query(end, [users[delegator]]);
+      expect((await act(id, 'approve', 2, `${delegator}Deputy`)).status).toBe(404);
+      const awaiting = await stack.http.get(
+        '/api/v1/nominations?awaiting=me',
+        as(`${delegator}Deputy`),
+      );
+      expect(awaiting.body.items).toEqual([]);
+      const listed = await stack.http.get('/api/v1/delegations', as(`${delegator}Deputy`));
+      expect(listed.body.items).toEqual([
+        expect.objectContaining({ id: body.id, active: false, revokedAt: null }),
+      ]);
+    }
+  });
+
   it('should apply the conflict-of-interest rules to both the delegate and the delegator', async () => {
     // The delegate is the nominator.
     await delegate('reviewerA', { toUserId: users.unitHeadA });

@@ -1,11 +1,13 @@
 import { addWorkingDays } from '@app/notifications';
 import { JobProducer } from '@app/queue';
 import {
+  bearer,
   eventually,
   startSmtpServer,
   startTestStack,
   TestSmtpServer,
   TestStack,
+  tokenFor,
 } from '@app/testing';
 import { DataSource } from 'typeorm';
 import { seedNominationFixture, shiftDays } from './support/nomination-fixture';
@@ -204,6 +206,42 @@ describe('notifications', () => {
     const result = await notified(id, 'nomination.withdrawn');
     expect(result.emailed).toEqual(emails('reviewerA', 'deputy'));
     expect(result.inboxed).not.toContain('unitHeadA');
+  });
+
+  it('tells nobody of a step through the delegation of a deactivated approver, who could not act either', async () => {
+    const { org } = fixture;
+    people.formerReviewer = await org.factory.user({
+      grants: [{ role: 'board_reviewer', authorityId: org.authorities.authorityA }],
+    });
+    people.formerDeputy = await org.factory.user();
+    for (const row of await db.query(`SELECT id, email FROM users`)) emailOf[row.id] = row.email;
+    fixture.tokens.formerDeputy = tokenFor(stack, people.formerDeputy);
+    const [delegation] = await db.query(
+      `INSERT INTO delegations (from_user_id, to_user_id, role, authority_id, starts_on, ends_on)
+       VALUES ($1, $2, 'board_reviewer', $3, $4, $5) RETURNING id`,
+      [
+        people.formerReviewer,
+        people.formerDeputy,
+        org.authorities.authorityA,
+        shiftDays(-1),
+        shiftDays(30),
+      ],
+    );
+    await db.query(`UPDATE users SET active = false WHERE id = $1`, [people.formerReviewer]);
+    try {
+      const { id } = await submitted();
+      const result = await notified(id, 'nomination.submitted');
+      expect(result.emailed).toEqual(emails('reviewerA', 'deputy'));
+      expect(result.inboxed).toEqual(['deputy', 'reviewerA']);
+      expect((await fixture.act(id, 'approve', 2, 'formerDeputy')).status).toBe(404);
+      const awaiting = await stack.http.get(
+        '/api/v1/nominations?awaiting=me',
+        bearer(fixture.tokens.formerDeputy),
+      );
+      expect(awaiting.body.items).toEqual([]);
+    } finally {
+      await db.query(`UPDATE delegations SET revoked_at = now() WHERE id = $1`, [delegation.id]);
+    }
   });
 
   it('tells the finance users over the fund’s owner when the fund crosses a threshold, once', async () => {

@@ -7,6 +7,26 @@ export interface AccessTokenClaims {
   sub: string;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The claims this API signs, each of the type it signs them with: `sub` a user id (UUID),
+ * `iat` and `exp` numbers. A signed token with anything else was not issued by this API
+ * (or by an older, incompatible one) and is refused like a forged one.
+ */
+export function isAccessTokenClaims(payload: unknown): payload is AccessTokenClaims {
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return false;
+  const claims = payload as Record<string, unknown>;
+  const isTime = (value: unknown) => typeof value === 'number' && Number.isFinite(value);
+  return (
+    typeof claims.sub === 'string' &&
+    UUID.test(claims.sub) &&
+    isTime(claims.iat) &&
+    isTime(claims.exp) &&
+    (claims.nbf === undefined || isTime(claims.nbf))
+  );
+}
+
 /** Short-lived signed access tokens (HS256). Refresh tokens are opaque and stored hashed. */
 @Injectable()
 export class AccessTokenService {
@@ -27,18 +47,21 @@ export class AccessTokenService {
     };
   }
 
+  /** The claims of a valid token; any bad signature, expiry or claim is `401 INVALID_TOKEN`. */
   verify(token: string): AccessTokenClaims {
+    let payload: unknown;
     try {
-      return this.jwt.verify<AccessTokenClaims>(token, {
+      payload = this.jwt.verify<object>(token, {
         secret: this.config.JWT_SECRET,
         algorithms: ['HS256'],
       });
     } catch {
-      throw new DomainError(
-        'INVALID_TOKEN',
-        'unauthenticated',
-        'The access token is invalid or expired.',
-      );
+      throw invalidToken();
     }
+    if (!isAccessTokenClaims(payload)) throw invalidToken();
+    return { sub: payload.sub };
   }
 }
+
+const invalidToken = () =>
+  new DomainError('INVALID_TOKEN', 'unauthenticated', 'The access token is invalid or expired.');

@@ -204,10 +204,10 @@ export const envSchema = {
   }),
   JWT_SECRET: spec({
     description:
-      'Secret that signs access tokens (at least 32 characters). Required in production; development and tests use a fixed one.',
-    expected: 'a string of at least 32 characters',
+      'Secret that signs access tokens (at least 32 bytes). Required in production, where the development secret is refused; development and tests use a fixed one.',
+    expected: 'a string of at least 32 bytes',
     default: '',
-    parse: (raw: string) => (raw === '' || raw.length >= 32 ? raw : undefined),
+    parse: (raw: string) => (raw === '' || Buffer.byteLength(raw, 'utf8') >= 32 ? raw : undefined),
   }),
   ACCESS_TOKEN_TTL_SECONDS: spec({
     description: 'Lifetime of an access token (JWT).',

@@ -41,6 +41,40 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ REDIS_URL: 'http://user:secret@host' })).not.toThrow(/secret/);
   });
 
+  describe('in production', () => {
+    const production = {
+      NODE_ENV: 'production',
+      JWT_SECRET: 'a-production-secret-of-32-bytes!',
+    };
+
+    it('should start with a secret of its own of 32 bytes or more', () => {
+      expect(loadConfig(production).JWT_SECRET).toBe(production.JWT_SECRET);
+    });
+
+    it('should refuse to start without a JWT secret', () => {
+      expect(() => loadConfig({ ...production, JWT_SECRET: '' })).toThrow('JWT_SECRET is missing');
+    });
+
+    it('should refuse to start with the development JWT secret', () => {
+      const development = loadConfig({ NODE_ENV: 'development' }).JWT_SECRET;
+      expect(() => loadConfig({ ...production, JWT_SECRET: development })).toThrow(
+        'JWT_SECRET is invalid: the development secret',
+      );
+    });
+
+    it('should refuse a JWT secret shorter than 32 bytes, and say so without echoing it', () => {
+      const short = 'x'.repeat(31);
+      expect(() => loadConfig({ ...production, JWT_SECRET: short })).toThrow(
+        'JWT_SECRET is invalid: expected a string of at least 32 bytes',
+      );
+      expect(() => loadConfig({ ...production, JWT_SECRET: short })).not.toThrow(short);
+      // Counted in bytes, as the HMAC key is: 11 letters with diacritics are 33 bytes.
+      expect(loadConfig({ ...production, JWT_SECRET: 'ắ'.repeat(11) }).JWT_SECRET).toBe(
+        'ắ'.repeat(11),
+      );
+    });
+  });
+
   it('should return a frozen object', () => {
     expect(Object.isFrozen(loadConfig({}))).toBe(true);
   });

@@ -40,7 +40,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
 const DEVELOPMENT_JWT_SECRET = 'development-only-secret-never-use-in-production!';
 
 /**
- * Secrets have no default in production: the process refuses to start without them.
+ * Secrets have no default in production: the process refuses to start without them, or
+ * with the development JWT secret, which anyone can read here.
  * Development and tests get fixed, well-known values so that `npm start` just works.
  */
 function withEnvironmentDefaults(env: Env): Env {
@@ -54,7 +55,13 @@ function withEnvironmentDefaults(env: Env): Env {
     if (!env.JWT_SECRET) {
       throw new ConfigError(
         'JWT_SECRET',
-        'JWT_SECRET is missing: expected a string of at least 32 characters',
+        'JWT_SECRET is missing: expected a string of at least 32 bytes',
+      );
+    }
+    if (env.JWT_SECRET === DEVELOPMENT_JWT_SECRET) {
+      throw new ConfigError(
+        'JWT_SECRET',
+        'JWT_SECRET is invalid: the development secret is public and cannot sign tokens in production',
       );
     }
     if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {
@@ -73,8 +80,9 @@ function withEnvironmentDefaults(env: Env): Env {
   };
 }
 
-/** Hides passwords in URLs so a bad value can be echoed safely. */
+/** Hides secrets, and passwords in URLs, so a bad value can be echoed safely. */
 export function redact(name: string, raw: string): string {
+  if (/SECRET|PASSWORD/.test(name)) return '***';
   if (!name.endsWith('_URL')) return raw;
   try {
     const parsed = new URL(raw);

@@ -2,7 +2,7 @@ import { Actor, ActorLoader } from '@app/access';
 import { BudgetService, Override } from '@app/budget';
 import { DomainError } from '@app/common';
 import type { EntityManager } from 'typeorm';
-import { activeDelegatedGrants, DelegatedGrant } from './delegated-grants';
+import { activeDelegatedGrants, DelegatedGrant, withDelegatedGrants } from './delegated-grants';
 import type { NominationRecord } from './nomination-records';
 import type { Action, Effect } from './workflow/transitions';
 
@@ -70,6 +70,7 @@ export async function keptOverride(
   budget: BudgetService,
   actors: ActorLoader,
   nominationId: string,
+  today: string,
 ): Promise<Override | undefined> {
   const [kept] = await manager.query(
     `SELECT budget_override_reason AS reason, budget_override_by AS "byUserId"
@@ -79,7 +80,10 @@ export async function keptOverride(
   if (!kept) return undefined;
   const author = await actors.load(kept.byUserId);
   if (!author) return undefined;
-  const by = withDelegatedGrants(author, await activeDelegatedGrants(manager, author.userId));
+  const by = withDelegatedGrants(
+    author,
+    await activeDelegatedGrants(manager, author.userId, today),
+  );
   const funds = await costLineFunds(manager, nominationId);
   return (await budget.mayOverride(manager, by, funds)) ? { reason: kept.reason, by } : undefined;
 }
@@ -99,10 +103,6 @@ export async function forgetOverrideFrom(
       WHERE id = $1 AND budget_override_step >= $2`,
     [nominationId, fromStep],
   );
-}
-
-function withDelegatedGrants(actor: Actor, delegated: DelegatedGrant[]): Actor {
-  return { ...actor, grants: [...actor.grants, ...delegated.map((lent) => lent.grant)] };
 }
 
 async function costLineFunds(manager: EntityManager, nominationId: string): Promise<string[]> {

@@ -1,6 +1,6 @@
 import { Actor, Grant, ScopePredicate, staffScope } from '@app/access';
-import { organizationToday } from '@app/catalog';
 import type { EntityManager } from 'typeorm';
+import { grantsInForceSql } from './step-actors';
 
 /** A grant someone lent the caller for a while: it acts on their behalf. */
 export interface DelegatedGrant {
@@ -13,12 +13,13 @@ export interface DelegatedGrant {
 
 /**
  * The delegations to this user that are in force on the organization's today: not
- * revoked, `starts_on ≤ today ≤ ends_on`, from an active user who still holds the grant.
+ * revoked, `starts_on ≤ today ≤ ends_on`, from an active user who still holds the grant
+ * (the rule of `grantsInForceSql`, the one place it is written).
  */
 export async function activeDelegatedGrants(
   manager: EntityManager,
   userId: string,
-  today = organizationToday(),
+  today: string,
 ): Promise<DelegatedGrant[]> {
   const rows: Array<{
     id: string;
@@ -29,18 +30,11 @@ export async function activeDelegatedGrants(
     unitPath: string | null;
     authorityId: string | null;
   }> = await manager.query(
-    `SELECT d.id, d.from_user_id AS "fromUserId", fu.staff_id AS "fromStaffId", d.role,
-            d.unit_id AS "unitId", un.path AS "unitPath", d.authority_id AS "authorityId"
-       FROM delegations d
-       JOIN users fu ON fu.id = d.from_user_id AND fu.active
-       LEFT JOIN units un ON un.id = d.unit_id
-      WHERE d.to_user_id = $1 AND d.revoked_at IS NULL
-        AND d.starts_on <= $2::date AND d.ends_on >= $2::date
-        AND EXISTS (SELECT 1 FROM role_assignments ra
-                     WHERE ra.user_id = d.from_user_id AND ra.role = d.role
-                       AND ra.unit_id IS NOT DISTINCT FROM d.unit_id
-                       AND ra.authority_id IS NOT DISTINCT FROM d.authority_id)
-      ORDER BY d.created_at, d.id`,
+    `SELECT g.delegation_id AS id, g.for_user_id AS "fromUserId", g.for_staff_id AS "fromStaffId",
+            g.role, g.unit_id AS "unitId", g.unit_path AS "unitPath", g.authority_id AS "authorityId"
+       FROM (${grantsInForceSql('$2::date')}) g
+      WHERE g.user_id = $1 AND g.delegation_id IS NOT NULL
+      ORDER BY g.delegated_at, g.delegation_id`,
     [userId, today],
   );
   return rows.map((row) => ({

@@ -3,6 +3,7 @@ import { AuditContext, AuditService } from '@app/audit';
 import { Clock, DomainError } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { grantsInForceSql } from './step-actors';
 
 export type DelegableRole = 'board_reviewer' | 'board_member' | 'finance';
 export const DELEGABLE_ROLES: DelegableRole[] = ['board_reviewer', 'board_member', 'finance'];
@@ -30,7 +31,10 @@ export interface DelegationView {
   endsOn: string;
   revokedAt: Date | null;
   createdAt: Date;
-  /** In force today (organization time): not revoked and today within its days. */
+  /**
+   * In force today (organization time): not revoked, today within its days, between two
+   * active users, while the delegator still holds the grant (`grantsInForceSql`).
+   */
   active: boolean;
 }
 
@@ -38,7 +42,8 @@ const SELECT_DELEGATION = `
   SELECT d.id, d.from_user_id AS "fromUserId", d.to_user_id AS "toUserId", d.role,
          d.unit_id AS "unitId", d.authority_id AS "authorityId", d.starts_on::text AS "startsOn",
          d.ends_on::text AS "endsOn", d.revoked_at AS "revokedAt", d.created_at AS "createdAt",
-         (d.revoked_at IS NULL AND d.starts_on <= :today::date AND d.ends_on >= :today::date) AS active
+         EXISTS (SELECT 1 FROM (${grantsInForceSql('CAST(:today AS date)')}) g
+                  WHERE g.delegation_id = d.id) AS active
     FROM delegations d`;
 
 /**

@@ -1,5 +1,6 @@
 export * from './chain';
 export * from './nomination-access';
+export * from './step-actors';
 export * from './nomination-queries.service';
 export * from './nomination.service';
 export * from './nominations.module';

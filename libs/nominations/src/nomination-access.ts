@@ -12,6 +12,33 @@ export interface StepSeat {
   unitPath: string;
 }
 
+// Who may act on a step, in TypeScript: `grantCoversStep`, `delegationInForce` and
+// `assertMayAct` (which says why not). Its SQL form is `step-actors.ts`; a test
+// (test/step-actors.e2e-spec.ts) keeps the two in agreement.
+
+/** A delegation as the rule reads it, with the facts about its two users. */
+export interface DelegationFacts {
+  startsOn: string;
+  endsOn: string;
+  revoked: boolean;
+  fromUserActive: boolean;
+  toUserActive: boolean;
+  /** The delegator still holds the lent grant (same role and scope). */
+  fromUserHoldsGrant: boolean;
+}
+
+/**
+ * A delegation is in force on `today` (YYYY-MM-DD): not revoked, within its days (both
+ * included), between two active users, while the delegator still holds the grant.
+ */
+export const delegationInForce = (delegation: DelegationFacts, today: string): boolean =>
+  !delegation.revoked &&
+  delegation.startsOn <= today &&
+  today <= delegation.endsOn &&
+  delegation.fromUserActive &&
+  delegation.toUserActive &&
+  delegation.fromUserHoldsGrant;
+
 /**
  * Whether a grant lets its holder act on a step: the same role, over the step's authority
  * (authority-scoped grant) or over a unit subtree containing it (unit-scoped grant).

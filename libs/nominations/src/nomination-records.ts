@@ -65,9 +65,10 @@ export async function loadNomination(
   manager: EntityManager,
   actor: Actor,
   id: string,
+  today: string,
   lock = false,
 ): Promise<NominationRecord> {
-  const scope = nominationScope(actor, await activeDelegatedGrants(manager, actor.userId));
+  const scope = nominationScope(actor, await activeDelegatedGrants(manager, actor.userId, today));
   const [sql, parameters] = manager.connection.driver.escapeQueryWithParameters(
     `${SELECT_NOMINATION} WHERE n.id = :id AND ${scope.sql}${lock ? ' FOR UPDATE OF n' : ''}`,
     { ...scope.params, id },

@@ -18,7 +18,7 @@ import {
   recordTransition,
   StepRecord,
 } from './nomination-records';
-import { countStepHolders } from './step-holders';
+import { countStepHolders } from './step-actors';
 import { SubmissionChecks } from './submission';
 import { Action, allowedActions, State, transition } from './workflow/transitions';
 
@@ -215,7 +215,7 @@ export class NominationService {
               ],
             });
       }
-      const delegated = await activeDelegatedGrants(manager, actor.userId);
+      const delegated = await activeDelegatedGrants(manager, actor.userId, this.clock.today());
       const { onBehalfOf } = assertMayAct(actor, nomination, action, step, steps, delegated);
       const override = await overrideGiven(
         manager,
@@ -274,7 +274,8 @@ export class NominationService {
               actor,
               nomination,
               step!,
-              override ?? (await keptOverride(manager, this.budget, this.actors, id)),
+              override ??
+                (await keptOverride(manager, this.budget, this.actors, id, this.clock.today())),
               this.clock,
             ),
           };
@@ -345,7 +346,7 @@ export class NominationService {
     manager: EntityManager = this.dataSource.manager,
   ): Promise<Action[]> {
     const step = steps.find((candidate) => candidate.position === nomination.currentStep);
-    const delegated = await activeDelegatedGrants(manager, actor.userId);
+    const delegated = await activeDelegatedGrants(manager, actor.userId, this.clock.today());
     return allowedActions(nomination.status).filter((action) => {
       try {
         assertMayAct(actor, nomination, action, step, steps, delegated);
@@ -385,7 +386,7 @@ export class NominationService {
     );
     const outcome = committeeOutcome(
       step.committee!,
-      await countStepHolders(manager, step),
+      await countStepHolders(manager, step, this.clock.today()),
       counts,
     );
     if (outcome === 'pending') {
@@ -417,7 +418,7 @@ export class NominationService {
   }
 
   private async lockAtVersion(manager: EntityManager, actor: Actor, id: string, version: number) {
-    const nomination = await loadNomination(manager, actor, id, true);
+    const nomination = await loadNomination(manager, actor, id, this.clock.today(), true);
     if (nomination.version !== version) {
       throw new DomainError(
         'VERSION_CONFLICT',

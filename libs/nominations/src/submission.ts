@@ -7,7 +7,7 @@ import type { EntityManager } from 'typeorm';
 import { assertNoActiveNomination } from './active-nomination';
 import { ApprovalPolicy, matchingPolicy, ResolvedStep, resolveSteps } from './chain';
 import { loadCostLines, NominationRecord } from './nomination-records';
-import { countStepHolders } from './step-holders';
+import { countStepHolders } from './step-actors';
 
 interface IntakeFacts {
   id: string;
@@ -188,7 +188,7 @@ export class SubmissionChecks {
     }
     const steps = resolveSteps(policy, facts);
     for (const step of steps) {
-      if ((await countStepHolders(manager, step)) === 0) {
+      if ((await countStepHolders(manager, step, this.clock.today())) === 0) {
         throw new DomainError(
           'CHAIN_INCOMPLETE',
           'unprocessable',

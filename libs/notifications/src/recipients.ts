@@ -1,3 +1,4 @@
+import { stepActorsSql } from '@app/nominations';
 import type { EntityManager } from 'typeorm';
 import type { Audience, Locale } from './events';
 
@@ -61,46 +62,34 @@ const STEP = `
 
 const AUDIENCES: Record<Audience, AudienceQuery> = {
   /**
-   * Who can act on the step now: holders of its role over its authority (or unit) and the
-   * users they delegated that grant to, today — minus the nominee, the nominator and
-   * anyone who acted on another step (they could not act). Nobody, once the step is no
-   * longer the one waiting, unless the event is the withdrawal that ended the wait.
+   * Who can act on the step now (`stepActorsSql`, the workflow's own rule): holders of its
+   * role over its authority (or unit) and the users they delegated that grant to, today —
+   * minus anyone who could not decide (the nominee, the nominator, whoever approved another
+   * step, and a delegate of someone who could not). Nobody, once the step is no longer the
+   * one waiting, unless the event is the withdrawal that ended the wait.
    */
   step_approvers: async (manager, event, today) => {
     const position = event.payload.waitingStep;
     if (!position) return [];
     return ids(
       await manager.query(
-        `WITH step AS (${STEP}),
-              nomination AS (
-                SELECT n.id, n.status, n.current_step, n.nominator_user_id, n.nominee_staff_id
-                  FROM nominations n WHERE n.id = $1),
-              holders AS (
-                SELECT ra.user_id
-                  FROM step
-                  JOIN role_assignments ra ON ra.role = step.role
-                  LEFT JOIN units gu ON gu.id = ra.unit_id
-                 WHERE ra.authority_id = step.authority_id
-                    OR (gu.path IS NOT NULL AND step.path LIKE gu.path || '%')),
-              delegates AS (
-                SELECT d.to_user_id AS user_id
-                  FROM step
-                  JOIN delegations d ON d.role = step.role
-                  LEFT JOIN units du ON du.id = d.unit_id
-                 WHERE d.revoked_at IS NULL AND d.starts_on <= $3::date AND d.ends_on >= $3::date
-                   AND d.from_user_id IN (SELECT user_id FROM holders)
-                   AND (d.authority_id = step.authority_id
-                        OR (du.path IS NOT NULL AND step.path LIKE du.path || '%')))
-         SELECT DISTINCT u.id
-           FROM users u, nomination
-          WHERE u.id IN (SELECT user_id FROM holders UNION SELECT user_id FROM delegates)
-            AND ($4 OR (nomination.status = 'in_review' AND nomination.current_step = $2))
-            AND u.id <> nomination.nominator_user_id
-            AND u.staff_id IS DISTINCT FROM nomination.nominee_staff_id
-            AND NOT EXISTS (
-              SELECT 1 FROM nomination_steps other
-               WHERE other.nomination_id = $1 AND other.position <> $2
-                 AND u.id IN (other.acted_by, other.on_behalf_of))`,
+        `WITH step AS (${STEP})
+         SELECT DISTINCT actor.user_id AS id
+           FROM step
+           JOIN nominations n ON n.id = step.nomination_id
+           CROSS JOIN LATERAL (${stepActorsSql(
+             {
+               role: 'step.role',
+               authorityId: 'step.authority_id',
+               path: 'step.path',
+               nominationId: 'n.id',
+               position: 'step.position',
+               nominatorUserId: 'n.nominator_user_id',
+               nomineeStaffId: 'n.nominee_staff_id',
+             },
+             '$3::date',
+           )}) actor
+          WHERE $4 OR (n.status = 'in_review' AND n.current_step = $2)`,
         [event.aggregateId, position, today, event.type === 'nomination.withdrawn'],
       ),
     );
