@@ -17,6 +17,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQueryDto } from '../http/paging';
+import { QueryInteger } from '../http/validation';
 
 const AMOUNT = { message: 'amount must be a string of whole VND digits, e.g. "140000000"' };
 
@@ -136,7 +137,7 @@ export class NominationQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional({ enum: [1, 2, 3] })
   @IsOptional()
-  @Type(() => Number)
+  @QueryInteger()
   @IsInt()
   @IsIn([1, 2, 3])
   targetGroup?: number;
