@@ -103,11 +103,19 @@ export function cleanInput(value: unknown, source: InputSource): unknown {
       const field = joinPath(path, key);
       const problem = textProblem(key);
       if (problem) {
-        badText.push({ field, message: `the name of ${field} ${problem.message}`, code: problem.code });
+        badText.push({
+          field,
+          message: `the name of ${field} ${problem.message}`,
+          code: problem.code,
+        });
         continue;
       }
       if (RESERVED_KEYS.has(key)) {
-        unknownFields.push({ field, message: `property ${key} should not exist`, code: 'UNKNOWN_FIELD' });
+        unknownFields.push({
+          field,
+          message: `property ${key} should not exist`,
+          code: 'UNKNOWN_FIELD',
+        });
         continue;
       }
       copy[key.normalize('NFC')] = visit((item as Record<string, unknown>)[key], field, depth + 1);
@@ -157,7 +165,7 @@ const PERCENT_BYTE = /%([0-9a-fA-F]{2})/y;
 function decodeComponent(component: string, field: string): string {
   if (!component.includes('%')) return component.replace(/\+/g, ' ');
   const bytes: number[] = [];
-  for (let index = 0; index < component.length; ) {
+  for (let index = 0; index < component.length;) {
     const char = component[index];
     if (char === '%') {
       PERCENT_BYTE.lastIndex = index;

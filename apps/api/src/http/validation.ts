@@ -182,7 +182,9 @@ export const queryBoolean = ({ value }: { value: unknown }) =>
  * and `1.0` stay text and fail `@IsInt()`. A number (in a JSON body) passes unchanged.
  */
 export const QueryInteger = () =>
-  Transform(({ value }) => (typeof value === 'string' && /^[0-9]+$/.test(value) ? Number(value) : value));
+  Transform(({ value }) =>
+    typeof value === 'string' && /^[0-9]+$/.test(value) ? Number(value) : value,
+  );
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
