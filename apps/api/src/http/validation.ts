@@ -120,10 +120,16 @@ function addShapeErrors(object: object, errors: ValidationError[], seen = new Se
       }
     });
   }
-  // Nodes created on the way that found nothing are dropped.
+}
+
+/** Drops the error nodes, at any depth, that hold no constraint (created on the way). */
+function prune(errors: ValidationError[]): void {
   for (let index = errors.length - 1; index >= 0; index--) {
     const error = errors[index];
-    if (!error.constraints && !error.children?.length) errors.splice(index, 1);
+    if (error.children) prune(error.children);
+    if (!Object.keys(error.constraints ?? {}).length && !error.children?.length) {
+      errors.splice(index, 1);
+    }
   }
 }
 
@@ -135,6 +141,7 @@ class InputValidationPipe extends ValidationPipe {
   ): Promise<ValidationError[]> {
     const errors = [...(await super.validate(object, validatorOptions))];
     addShapeErrors(object, errors);
+    prune(errors);
     return errors;
   }
 }
