@@ -52,7 +52,12 @@ export class CreateStaffDto {
   @IsUUID()
   positionId?: string | null;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 4, description: '1 cán sự … 4 chuyên viên cao cấp' })
+  @ApiPropertyOptional({
+    nullable: true,
+    minimum: 1,
+    maximum: 4,
+    description: '1 cán sự … 4 chuyên viên cao cấp',
+  })
   @Nullable()
   @IsInt()
   @Min(1)
@@ -60,6 +65,7 @@ export class CreateStaffDto {
   civilServiceRank?: number | null;
 
   @ApiPropertyOptional({
+    nullable: true,
     minimum: 1,
     maximum: 5,
     description: '1 intermediate … 3 university, 4 master, 5 doctor',
@@ -70,7 +76,7 @@ export class CreateStaffDto {
   @Max(5)
   educationLevel?: number | null;
 
-  @ApiPropertyOptional({ example: 'Kinh tế nông nghiệp' })
+  @ApiPropertyOptional({ nullable: true, example: 'Kinh tế nông nghiệp' })
   @Nullable()
   @IsString()
   @MaxLength(200)
@@ -88,21 +94,21 @@ export class CreateStaffDto {
   @Max(3)
   politicalTheory?: number;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 3 })
+  @ApiPropertyOptional({ nullable: true, minimum: 1, maximum: 3 })
   @Nullable()
   @IsInt()
   @Min(1)
   @Max(3)
   fosteringRank?: number | null;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 6 })
+  @ApiPropertyOptional({ nullable: true, minimum: 1, maximum: 6 })
   @Nullable()
   @IsInt()
   @Min(1)
   @Max(6)
   languageLevel?: number | null;
 
-  @ApiPropertyOptional({ format: 'date' })
+  @ApiPropertyOptional({ nullable: true, format: 'date' })
   @Nullable()
   @IsDay()
   joinedServiceOn?: string | null;
