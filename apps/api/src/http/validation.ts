@@ -3,7 +3,7 @@ import { ParseUUIDPipe, ValidationError, ValidationPipe } from '@nestjs/common';
 import { Transform } from 'class-transformer';
 import {
   getMetadataStorage,
-  IsISO8601,
+  isISO8601,
   IsOptional,
   Matches,
   ValidateBy,
@@ -196,12 +196,29 @@ export const QueryInteger = () =>
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
- * A calendar day written `YYYY-MM-DD` that exists (no `20260101`, no spaces, no
- * `2026-02-30`). The one rule for every date field.
+ * A calendar day written `YYYY-MM-DD` that exists: the one rule for every date field. A
+ * value not written that way (`20260101`, `2026-01-01 `) fails with `MATCHES`; a day that
+ * does not exist (`2026-02-30`) with `IS_ISO8601`; each value gets one error.
  */
 export function IsDay(): PropertyDecorator {
   return (target, property) => {
-    IsISO8601({ strict: true, strictSeparator: true })(target, property);
-    Matches(DAY, { message: `${String(property)} must be a date YYYY-MM-DD` })(target, property);
+    const name = String(property);
+    ValidateBy({
+      name: 'matches',
+      validator: {
+        validate: (value) => typeof value === 'string' && DAY.test(value),
+        defaultMessage: () => `${name} must be a date YYYY-MM-DD`,
+      },
+    })(target, property);
+    ValidateBy({
+      name: 'isIso8601',
+      validator: {
+        validate: (value) =>
+          typeof value !== 'string' ||
+          !DAY.test(value) ||
+          isISO8601(value, { strict: true, strictSeparator: true }),
+        defaultMessage: () => `${name} must be a day that exists`,
+      },
+    })(target, property);
   };
 }
