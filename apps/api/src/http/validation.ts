@@ -77,9 +77,9 @@ const hasOwnError = (errors: ValidationError[], property: string) =>
  * - a field validated as a nested object must hold an object, or, when it holds a list,
  *   objects: an array in their place (`"items": [[]]`) is refused with `IS_OBJECT`.
  */
-function addShapeErrors(object: object, errors: ValidationError[], seen = new Set<object>()) {
-  if (seen.has(object) || typeof object.constructor !== 'function') return;
-  seen.add(object);
+function addShapeErrors(object: object, errors: ValidationError[]): void {
+  // Request values are trees (parsed JSON, at most 32 levels deep), so no cycle to guard.
+  if (typeof object.constructor !== 'function') return;
   const metadatas: Metadata = getMetadataStorage().getTargetValidationMetadatas(
     object.constructor,
     '',
