@@ -168,6 +168,18 @@ describe('bad input at the HTTP boundary', () => {
       expect(row.name).toBe('Trường Chính trị thành phố');
     });
 
+    it('should refuse null for the name of a person', async () => {
+      const response = await admin.request(
+        'PATCH',
+        '/api/v1/staff/5f0c6c5e-3f7a-4b8e-9f59-1e0d2e6b6a51',
+        { body: { fullName: null } },
+      );
+      expectProblem(response, 400, 'VALIDATION_FAILED');
+      expect(response.body.errors).toEqual([
+        expect.objectContaining({ field: 'fullName', code: 'NOT_NULLABLE' }),
+      ]);
+    });
+
     it('should refuse null nested in an object', async () => {
       const response = await admin.post('/api/v1/intakes', {
         code: 'NULL-COST',
@@ -215,6 +227,13 @@ describe('bad input at the HTTP boundary', () => {
       expect(response.body.errors).toEqual([
         expect.objectContaining({ field: 'items[0]', code: 'IS_OBJECT' }),
       ]);
+    });
+    it('should refuse an array in place of a nominee in a bulk nomination', async () => {
+      const response = await admin.post('/api/v1/nominations/bulk', { nominees: [[]] });
+      expectProblem(response, 400, 'VALIDATION_FAILED');
+      expect(response.body.errors).toContainEqual(
+        expect.objectContaining({ field: 'nominees[0]', code: 'IS_OBJECT' }),
+      );
     });
   });
 
