@@ -2,11 +2,14 @@ import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import type { AppConfig } from '@app/config';
 import { REQUEST_ID_HEADER, requestIdOf } from '@app/logging';
-import { NestFactory } from '@nestjs/core';
+import { NestFactory, Reflector } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { ApiModule } from './api.module';
+import { sendClientError, sendFrameworkError } from './http/framework-errors';
+import { cleanInput, parseJsonBody, parseQueryString } from './http/input';
+import { MultipartOnlyForUploadsInterceptor } from './http/multipart.interceptor';
 import { ProblemFilter } from './http/problem.filter';
 import { createValidationPipe } from './http/validation';
 
@@ -22,22 +25,50 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
     // Keep-alive sockets must not hold a shutdown open.
     forceCloseConnections: 'idle',
     genReqId: requestIdOf,
+    // The router's and the HTTP parser's own errors are problem+json too.
+    frameworkErrors: sendFrameworkError,
+    clientErrorHandler: sendClientError,
   });
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config), adapter, {
     bufferLogs: true,
+    // The body parsers are the API's own (below), not the framework's defaults.
+    bodyParser: false,
   });
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
+  app.useGlobalInterceptors(new MultipartOnlyForUploadsInterceptor(app.get(Reflector)));
+  const fastify = app.getHttpAdapter().getInstance();
   // Every response carries the request id that its log lines carry.
-  app
-    .getHttpAdapter()
-    .getInstance()
-    .addHook('onRequest', (request, reply, done) => {
-      reply.header(REQUEST_ID_HEADER, request.id);
-      done();
-    });
+  fastify.addHook('onRequest', (request, reply, done) => {
+    reply.header(REQUEST_ID_HEADER, request.id);
+    done();
+  });
+  // JSON (application/json and any +json type) is the only body the API reads, besides
+  // the multipart uploads registered below; any other type is 415. Bodies are checked and
+  // normalized (depth, array length, text, NFC) before anything else sees them.
+  fastify.removeAllContentTypeParsers();
+  for (const type of ['application/json', /^application\/[\w!#$&^.+-]+\+json(?:;|$)/]) {
+    fastify.addContentTypeParser(
+      type as string,
+      { parseAs: 'buffer', bodyLimit: config.API_BODY_LIMIT_BYTES },
+      (_request, body, done) => {
+        try {
+          done(null, parseJsonBody(body as Buffer));
+        } catch (error) {
+          done(error as Error, undefined);
+        }
+      },
+    );
+  }
+  // The query string and the path parameters get the same checks, for every route.
+  fastify.addHook('preValidation', async (request) => {
+    const url = request.raw.url ?? '';
+    const mark = url.indexOf('?');
+    request.query = parseQueryString(mark === -1 ? '' : url.slice(mark + 1));
+    request.params = cleanInput(request.params ?? {}, 'params');
+  });
 
   await app.register(helmet, {
     contentSecurityPolicy: {

@@ -18,6 +18,8 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { MAX_PAGE, MAX_PAGE_SIZE } from '../http/paging';
+import { QueryInteger } from '../http/validation';
 import { RoleViewDto } from './auth.dto';
 
 export class RoleSpecDto {
@@ -118,19 +120,20 @@ export class ResetPasswordDto {
 }
 
 export class ListUsersQueryDto {
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE, default: 1 })
   @IsOptional()
-  @Type(() => Number)
+  @QueryInteger()
   @IsInt()
   @Min(1)
+  @Max(MAX_PAGE)
   page?: number;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 50 })
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 50 })
   @IsOptional()
-  @Type(() => Number)
+  @QueryInteger()
   @IsInt()
   @Min(1)
-  @Max(500)
+  @Max(MAX_PAGE_SIZE)
   pageSize?: number;
 
   @ApiPropertyOptional({ description: 'Part of the email or the display name, any case.' })

@@ -11,7 +11,6 @@ import {
 } from '@app/budget';
 import { basisPoints } from '@app/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayUnique,
@@ -29,7 +28,7 @@ import {
   Min,
 } from 'class-validator';
 import { PageQueryDto } from '../http/paging';
-import { IsRecordCode } from '../http/validation';
+import { IsRecordCode, QueryInteger } from '../http/validation';
 
 /** Whole VND above zero, as a string of 1–15 digits. */
 export const POSITIVE_VND = /^(?=\d*[1-9])\d{1,15}$/;
@@ -181,7 +180,7 @@ export class AdjustmentDto {
 export class FundQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Fiscal year.' })
   @IsOptional()
-  @Type(() => Number)
+  @QueryInteger()
   @IsInt()
   @Min(2000)
   @Max(2100)
@@ -233,7 +232,7 @@ export class LedgerQueryDto extends PageQueryDto {
 export class SummaryQueryDto {
   @ApiPropertyOptional({ description: 'Fiscal year; all years when omitted.' })
   @IsOptional()
-  @Type(() => Number)
+  @QueryInteger()
   @IsInt()
   @Min(2000)
   @Max(2100)

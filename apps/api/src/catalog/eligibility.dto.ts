@@ -1,8 +1,8 @@
 import { RULE_KINDS, TARGET_GROUPS } from '@app/catalog';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsUUID } from 'class-validator';
-import { queryBoolean } from '../http/validation';
+import { QueryInteger, queryBoolean } from '../http/validation';
 
 export class RuleQueryDto {
   @ApiPropertyOptional({ format: 'uuid' })
@@ -88,7 +88,7 @@ export class EligibilityQueryDto {
 
   @ApiPropertyOptional({ enum: TARGET_GROUPS, description: 'Judged only when given.' })
   @IsOptional()
-  @Type(() => Number)
+  @QueryInteger()
   @IsInt()
   @IsIn(TARGET_GROUPS)
   targetGroup?: 1 | 2 | 3;

@@ -10,7 +10,6 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsISO8601,
   IsNotEmpty,
   IsObject,
   IsOptional,
@@ -23,18 +22,9 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQueryDto } from '../http/paging';
-import { IsRecordCode, queryBoolean } from '../http/validation';
+import { IsDay, IsRecordCode, Nullable, queryBoolean } from '../http/validation';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const MAX_SEATS = 100_000;
-
-/** A calendar day, YYYY-MM-DD, that exists. */
-function IsDay(): PropertyDecorator {
-  return (target, property) => {
-    IsISO8601({ strict: true, strictSeparator: true })(target, property);
-    Matches(DATE, { message: `${String(property)} must be a date YYYY-MM-DD` })(target, property);
-  };
-}
 
 /** Whole VND as a string of 1–15 digits; numbers are refused so nothing passes through a float. */
 function IsMoney(): PropertyDecorator {
@@ -110,7 +100,7 @@ export class CreateIntakeDto {
     nullable: true,
     description: 'The management authority whose board reviewers may manage the intake.',
   })
-  @IsOptional()
+  @Nullable()
   @IsUUID()
   authorityId?: string | null;
 

@@ -22,7 +22,7 @@ import {
   Min,
 } from 'class-validator';
 import { PageQueryDto } from '../http/paging';
-import { IsRecordCode, queryBoolean } from '../http/validation';
+import { IsRecordCode, Nullable, queryBoolean } from '../http/validation';
 
 export class CreateProgramDto {
   @ApiProperty({ example: 'CCLLCT-2026' })
@@ -63,7 +63,7 @@ export class CreateProgramDto {
     nullable: true,
     description: 'The scale completing it raises; given together with grantsLevel.',
   })
-  @IsOptional()
+  @Nullable()
   @IsIn(QUALIFICATION_KINDS)
   grantsKind?: QualificationKind | null;
 
@@ -73,7 +73,7 @@ export class CreateProgramDto {
     maximum: 6,
     description: 'education 1–5, political_theory 1–3, fostering 1–3, foreign_language 1–6.',
   })
-  @IsOptional()
+  @Nullable()
   @IsInt()
   @Min(1)
   @Max(6)

@@ -1,22 +1,31 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { QueryInteger } from './validation';
 
-/** `?page=&pageSize=` for every list endpoint. */
+/** The highest page a list serves: deeper paging is a search that should be narrowed. */
+export const MAX_PAGE = 10_000;
+/** The most items one page holds. */
+export const MAX_PAGE_SIZE = 500;
+
+/**
+ * `?page=&pageSize=` for every list endpoint: decimal digits only (no sign, exponent, hex or
+ * spaces), page 1–10,000, pageSize 1–500.
+ */
 export class PageQueryDto {
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE, default: 1, pattern: '^[0-9]+$' })
   @IsOptional()
-  @Type(() => Number)
+  @QueryInteger()
   @IsInt()
   @Min(1)
+  @Max(MAX_PAGE)
   page: number = 1;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 50 })
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 50, pattern: '^[0-9]+$' })
   @IsOptional()
-  @Type(() => Number)
+  @QueryInteger()
   @IsInt()
   @Min(1)
-  @Max(500)
+  @Max(MAX_PAGE_SIZE)
   pageSize: number = 50;
 }
 

@@ -6,7 +6,6 @@ import {
   IsArray,
   IsIn,
   IsInt,
-  IsISO8601,
   IsOptional,
   IsString,
   IsUUID,
@@ -14,6 +13,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { IsDay } from '../http/validation';
 
 export class DecisionItemDto {
   @ApiProperty({ format: 'uuid' })
@@ -39,7 +39,7 @@ export class DecisionItemDto {
 /** The decisions of one meeting (e.g. of a Standing Committee), one per nomination. */
 export class BatchDecisionDto {
   @ApiProperty({ format: 'date', example: '2026-11-20' })
-  @IsISO8601({ strict: true })
+  @IsDay()
   meetingDate: string;
 
   @ApiProperty({ type: [DecisionItemDto] })

@@ -1,16 +1,7 @@
 import { DELEGABLE_ROLES, DelegableRole } from '@app/nominations';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, IsUUID, Matches } from 'class-validator';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** A calendar day, YYYY-MM-DD, that exists. */
-function IsDay(): PropertyDecorator {
-  return (target, property) => {
-    IsISO8601({ strict: true, strictSeparator: true })(target, property);
-    Matches(DATE, { message: `${String(property)} must be a date YYYY-MM-DD` })(target, property);
-  };
-}
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { IsDay } from '../http/validation';
 
 export class CreateDelegationDto {
   @ApiPropertyOptional({

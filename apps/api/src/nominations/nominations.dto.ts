@@ -18,6 +18,7 @@ import {
 } from 'class-validator';
 import { FundDto } from '../budget/funds.dto';
 import { PageQueryDto } from '../http/paging';
+import { QueryInteger } from '../http/validation';
 
 const AMOUNT = { message: 'amount must be a string of whole VND digits, e.g. "140000000"' };
 
@@ -139,7 +140,7 @@ export class NominationQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional({ enum: [1, 2, 3] })
   @IsOptional()
-  @Type(() => Number)
+  @QueryInteger()
   @IsInt()
   @IsIn([1, 2, 3])
   targetGroup?: number;

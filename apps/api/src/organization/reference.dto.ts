@@ -13,7 +13,7 @@ import {
   Min,
 } from 'class-validator';
 import { PageQueryDto } from '../http/paging';
-import { IsRecordCode } from '../http/validation';
+import { IsRecordCode, Nullable } from '../http/validation';
 
 export class CreateTierDto {
   @ApiProperty({ example: 'commune' })
@@ -58,7 +58,7 @@ export class CreateUnitDto {
   kind: string;
 
   @ApiPropertyOptional({ format: 'uuid', nullable: true })
-  @IsOptional()
+  @Nullable()
   @IsUUID()
   parentId?: string | null;
 
@@ -135,28 +135,28 @@ export class CreatePositionDto {
   isLeadership?: boolean;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 5, nullable: true })
-  @IsOptional()
+  @Nullable()
   @IsInt()
   @Min(1)
   @Max(5)
   minEducation?: number | null;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 3, nullable: true })
-  @IsOptional()
+  @Nullable()
   @IsInt()
   @Min(1)
   @Max(3)
   minPoliticalTheory?: number | null;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 3, nullable: true })
-  @IsOptional()
+  @Nullable()
   @IsInt()
   @Min(1)
   @Max(3)
   minFosteringRank?: number | null;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 6, nullable: true })
-  @IsOptional()
+  @Nullable()
   @IsInt()
   @Min(1)
   @Max(6)

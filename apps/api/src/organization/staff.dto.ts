@@ -7,19 +7,17 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsISO8601,
   IsNotEmpty,
   IsOptional,
   IsString,
   IsUUID,
-  Matches,
   Max,
   MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
 import { PageQueryDto } from '../http/paging';
-import { IsRecordCode, queryBoolean } from '../http/validation';
+import { IsDay, IsRecordCode, Nullable, queryBoolean } from '../http/validation';
 
 export class CreateStaffDto {
   @ApiProperty({ example: 'CB-000123' })
@@ -33,8 +31,7 @@ export class CreateStaffDto {
   fullName: string;
 
   @ApiProperty({ format: 'date', example: '1986-04-30' })
-  @IsISO8601({ strict: true, strictSeparator: true })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'birthDate must be a date YYYY-MM-DD' })
+  @IsDay()
   birthDate: string;
 
   @ApiProperty({ enum: GENDERS })
@@ -51,30 +48,36 @@ export class CreateStaffDto {
   unitId: string;
 
   @ApiPropertyOptional({ format: 'uuid', nullable: true })
-  @IsOptional()
+  @Nullable()
   @IsUUID()
   positionId?: string | null;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 4, description: '1 cán sự … 4 chuyên viên cao cấp' })
-  @IsOptional()
+  @ApiPropertyOptional({
+    nullable: true,
+    minimum: 1,
+    maximum: 4,
+    description: '1 cán sự … 4 chuyên viên cao cấp',
+  })
+  @Nullable()
   @IsInt()
   @Min(1)
   @Max(4)
   civilServiceRank?: number | null;
 
   @ApiPropertyOptional({
+    nullable: true,
     minimum: 1,
     maximum: 5,
     description: '1 intermediate … 3 university, 4 master, 5 doctor',
   })
-  @IsOptional()
+  @Nullable()
   @IsInt()
   @Min(1)
   @Max(5)
   educationLevel?: number | null;
 
-  @ApiPropertyOptional({ example: 'Kinh tế nông nghiệp' })
-  @IsOptional()
+  @ApiPropertyOptional({ nullable: true, example: 'Kinh tế nông nghiệp' })
+  @Nullable()
   @IsString()
   @MaxLength(200)
   educationField?: string | null;
@@ -91,23 +94,23 @@ export class CreateStaffDto {
   @Max(3)
   politicalTheory?: number;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 3 })
-  @IsOptional()
+  @ApiPropertyOptional({ nullable: true, minimum: 1, maximum: 3 })
+  @Nullable()
   @IsInt()
   @Min(1)
   @Max(3)
   fosteringRank?: number | null;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 6 })
-  @IsOptional()
+  @ApiPropertyOptional({ nullable: true, minimum: 1, maximum: 6 })
+  @Nullable()
   @IsInt()
   @Min(1)
   @Max(6)
   languageLevel?: number | null;
 
-  @ApiPropertyOptional({ format: 'date' })
-  @IsOptional()
-  @IsISO8601({ strict: true, strictSeparator: true })
+  @ApiPropertyOptional({ nullable: true, format: 'date' })
+  @Nullable()
+  @IsDay()
   joinedServiceOn?: string | null;
 
   @ApiProperty({ format: 'uuid' })

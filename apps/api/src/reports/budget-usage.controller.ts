@@ -9,9 +9,9 @@ import {
   ApiPropertyOptional,
   ApiTags,
 } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { CurrentActor } from '../auth/auth.decorators';
+import { QueryInteger } from '../http/validation';
 import { ReportResponses } from './report-responses';
 import { ComplianceTierDto as ReportTierDto } from '../organization/compliance.dto';
 import { exportFormat, renderReport } from './export-format';
@@ -20,7 +20,7 @@ import { ReportFormatQueryDto } from './report-query.dto';
 /** A fiscal year in a query string. */
 function IsFiscalYear(): PropertyDecorator {
   return (target, property) => {
-    Type(() => Number)(target, property);
+    QueryInteger()(target, property);
     IsInt()(target, property);
     Min(2000)(target, property);
     Max(2100)(target, property);

@@ -1,18 +1,9 @@
 import { MAX_TREND_POINTS, TREND_PERIODS, TrendPeriod } from '@app/reports';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, IsUUID, Matches } from 'class-validator';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { IsDay } from '../http/validation';
 import { ReportFormatQueryDto } from './report-query.dto';
 import { ComplianceTierDto, ComplianceUnitDto } from '../organization/compliance.dto';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** A calendar day, YYYY-MM-DD, that exists. */
-function IsDay(): PropertyDecorator {
-  return (target, property) => {
-    IsISO8601({ strict: true, strictSeparator: true })(target, property);
-    Matches(DATE, { message: `${String(property)} must be a date YYYY-MM-DD` })(target, property);
-  };
-}
 
 export class ComplianceReportQueryDto extends ReportFormatQueryDto {
   @ApiPropertyOptional({

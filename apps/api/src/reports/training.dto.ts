@@ -10,30 +10,17 @@ import {
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   IsIn,
-  IsISO8601,
   IsNotEmpty,
   IsObject,
   IsOptional,
   IsString,
   IsUUID,
-  Matches,
   MaxLength,
   ValidateBy,
 } from 'class-validator';
 import { PageQueryDto } from '../http/paging';
-import { IsRecordCode } from '../http/validation';
+import { IsDay, IsRecordCode, Nullable } from '../http/validation';
 import { ReportFormatQueryDto } from './report-query.dto';
-
-/** A calendar day, YYYY-MM-DD, that exists. */
-function IsDay(): PropertyDecorator {
-  return (target, property) => {
-    IsISO8601({ strict: true, strictSeparator: true })(target, property);
-    Matches(/^\d{4}-\d{2}-\d{2}$/, { message: `${String(property)} must be a date YYYY-MM-DD` })(
-      target,
-      property,
-    );
-  };
-}
 
 /** A positive decimal of at most 10 digits and 2 decimals, as a number or a string. */
 function IsTargetValue(): PropertyDecorator {
@@ -175,7 +162,7 @@ export class CreateTargetDto {
     nullable: true,
     description: 'The target this one is a part of ("trong đó"), of the same kind.',
   })
-  @IsOptional()
+  @Nullable()
   @IsUUID()
   parentId?: string | null;
 
@@ -185,7 +172,7 @@ export class CreateTargetDto {
     nullable: true,
     description: 'The unit whose subtree the target is for (null: the whole organization).',
   })
-  @IsOptional()
+  @Nullable()
   @IsUUID()
   unitId?: string | null;
 }
@@ -225,12 +212,12 @@ export class UpdateTargetDto {
   filter?: Record<string, unknown>;
 
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
-  @IsOptional()
+  @Nullable()
   @IsUUID()
   parentId?: string | null;
 
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
-  @IsOptional()
+  @Nullable()
   @IsUUID()
   unitId?: string | null;
 }

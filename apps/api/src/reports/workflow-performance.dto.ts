@@ -1,17 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsOptional, IsUUID, Matches } from 'class-validator';
+import { IsOptional, IsUUID } from 'class-validator';
+import { IsDay } from '../http/validation';
 import { ReportFormatQueryDto } from './report-query.dto';
-
-/** A calendar day, YYYY-MM-DD, that exists. */
-function IsDay(): PropertyDecorator {
-  return (target, property) => {
-    IsISO8601({ strict: true, strictSeparator: true })(target, property);
-    Matches(/^\d{4}-\d{2}-\d{2}$/, { message: `${String(property)} must be a date YYYY-MM-DD` })(
-      target,
-      property,
-    );
-  };
-}
 
 const ROLES = ['board_reviewer', 'board_member', 'finance'];
 

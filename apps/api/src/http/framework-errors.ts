@@ -1,0 +1,84 @@
+import { REQUEST_ID_HEADER } from '@app/logging';
+import type { Socket } from 'node:net';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { PROBLEM_CONTENT_TYPE, ProblemDto, problemType, reasonPhrase } from './problem';
+
+function problem(status: number, code: string, detail: string, instance?: string): ProblemDto {
+  return { type: problemType(code), title: reasonPhrase(status), status, detail, code, instance };
+}
+
+/** Errors of the router, raised before a route (and so Nest) is chosen. */
+const routerErrors: Record<string, { status: number; code: string; detail: string }> = {
+  FST_ERR_BAD_URL: {
+    status: 400,
+    code: 'BAD_URL',
+    detail: 'The URL is not valid: a percent escape is malformed or is not UTF-8.',
+  },
+  FST_ERR_MAX_PARAM_LENGTH: {
+    status: 414,
+    code: 'URI_TOO_LONG',
+    detail: 'A path parameter is longer than 100 characters.',
+  },
+};
+
+/**
+ * Fastify's `frameworkErrors`: the router's own errors (bad URL encoding, an over-long path
+ * parameter) answered as problem+json like every other error.
+ */
+export function sendFrameworkError(
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): void {
+  const known = routerErrors[error.code] ?? {
+    status: 400,
+    code: 'BAD_REQUEST',
+    detail: 'The request cannot be routed.',
+  };
+  const path = request.raw.url?.split('?')[0];
+  void reply
+    .status(known.status)
+    .header('content-type', PROBLEM_CONTENT_TYPE)
+    .header(REQUEST_ID_HEADER, request.id)
+    .send({ ...problem(known.status, known.code, known.detail, path), requestId: request.id });
+}
+
+/** Errors of the HTTP parser, raised before there is a request at all. */
+function clientProblem(error: NodeJS.ErrnoException): ProblemDto {
+  switch (error.code) {
+    case 'HPE_HEADER_OVERFLOW':
+      return problem(431, 'HEADERS_TOO_LARGE', 'The request line and headers exceed 16 KB.');
+    case 'HPE_URI_TOO_LONG':
+      return problem(414, 'URI_TOO_LONG', 'The URL is too long.');
+    case 'ERR_HTTP_REQUEST_TIMEOUT':
+      return problem(408, 'REQUEST_TIMEOUT', 'The request was not received in time.');
+    default:
+      return problem(
+        400,
+        'BAD_REQUEST',
+        'The request is not valid HTTP (e.g. a control character in a header).',
+      );
+  }
+}
+
+/**
+ * The server's `clientError` handler: the HTTP parser refused the bytes (headers too large,
+ * a control character in a header, a malformed request line), so the answer is written on
+ * the socket directly, as problem+json, and the connection closed.
+ */
+export function sendClientError(error: NodeJS.ErrnoException, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  if (socket.writable) {
+    const answer = clientProblem(error);
+    const body = JSON.stringify(answer);
+    const status = answer.status;
+    socket.write(
+      `HTTP/1.1 ${status} ${reasonPhrase(status)}\r\n` +
+        `Content-Type: ${PROBLEM_CONTENT_TYPE}\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\n` +
+        'Connection: close\r\n\r\n' +
+        body,
+    );
+  }
+  socket.destroy(error);
+}
