@@ -12,6 +12,7 @@ import { ReportIndexes1764158400000 } from './1764158400000-report-indexes';
 import { WorkflowReportIndexes1764162000000 } from './1764162000000-workflow-report-indexes';
 import { ReportBenchIndexes1764165600000 } from './1764165600000-report-bench-indexes';
 import { ParticipationListIndex1764169200000 } from './1764169200000-participation-list-index';
+import { OutboxEventUids1764187200000 } from './1764187200000-outbox-event-uids';
 
 /**
  * Migrations in the order they run. Add a new one at the end; generate its file with
@@ -32,4 +33,5 @@ export const allMigrations: Function[] = [
   WorkflowReportIndexes1764162000000,
   ReportBenchIndexes1764165600000,
   ParticipationListIndex1764169200000,
+  OutboxEventUids1764187200000,
 ];
