@@ -27,40 +27,41 @@ export const COMPLIANCE_SNAPSHOT_SCHEDULER_ID = 'reports.compliance-snapshot.dai
 export const COMPLIANCE_SNAPSHOT_PATTERN = '0 1 * * *';
 
 /** Every recurring job: its scheduler id, cron pattern (organization time), and whether it also runs at start-up. */
-export const SCHEDULES: Array<{ id: string; job: JobName; pattern: string; runAtStart: boolean }> = [
-  // At start too, so nothing due waits for the next hour after a deployment.
-  {
-    id: START_DUE_SCHEDULER_ID,
-    job: 'nominations.start-due',
-    pattern: START_DUE_PATTERN,
-    runAtStart: true,
-  },
-  {
-    id: REMINDERS_SCHEDULER_ID,
-    job: 'notifications.reminders',
-    pattern: REMINDERS_PATTERN,
-    runAtStart: true,
-  },
-  {
-    id: RECOVERY_SCHEDULER_ID,
-    job: 'notifications.recover',
-    pattern: RECOVERY_PATTERN,
-    runAtStart: true,
-  },
-  {
-    id: DIGEST_SCHEDULER_ID,
-    job: 'notifications.digest',
-    pattern: DIGEST_PATTERN,
-    runAtStart: false,
-  },
-  // At start too, so a fresh installation has today's snapshot (taking it again replaces it).
-  {
-    id: COMPLIANCE_SNAPSHOT_SCHEDULER_ID,
-    job: 'reports.compliance-snapshot',
-    pattern: COMPLIANCE_SNAPSHOT_PATTERN,
-    runAtStart: true,
-  },
-];
+export const SCHEDULES: Array<{ id: string; job: JobName; pattern: string; runAtStart: boolean }> =
+  [
+    // At start too, so nothing due waits for the next hour after a deployment.
+    {
+      id: START_DUE_SCHEDULER_ID,
+      job: 'nominations.start-due',
+      pattern: START_DUE_PATTERN,
+      runAtStart: true,
+    },
+    {
+      id: REMINDERS_SCHEDULER_ID,
+      job: 'notifications.reminders',
+      pattern: REMINDERS_PATTERN,
+      runAtStart: true,
+    },
+    {
+      id: RECOVERY_SCHEDULER_ID,
+      job: 'notifications.recover',
+      pattern: RECOVERY_PATTERN,
+      runAtStart: true,
+    },
+    {
+      id: DIGEST_SCHEDULER_ID,
+      job: 'notifications.digest',
+      pattern: DIGEST_PATTERN,
+      runAtStart: false,
+    },
+    // At start too, so a fresh installation has today's snapshot (taking it again replaces it).
+    {
+      id: COMPLIANCE_SNAPSHOT_SCHEDULER_ID,
+      job: 'reports.compliance-snapshot',
+      pattern: COMPLIANCE_SNAPSHOT_PATTERN,
+      runAtStart: true,
+    },
+  ];
 
 /**
  * Registers the worker's recurring jobs (upserted, so every worker instance may do it and
