@@ -99,10 +99,11 @@ export class WorkerSchedules implements OnApplicationBootstrap, OnModuleDestroy 
     this.watchReconnects();
   }
 
-  onModuleDestroy(): void {
+  async onModuleDestroy(): Promise<void> {
     this.stopped = true;
     clearInterval(this.timer);
     for (const off of this.unsubscribe) off();
+    await this.checking; // before the queues close
   }
 
   /** The scheduler ids that are not registered in the queue now. */
