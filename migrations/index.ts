@@ -15,6 +15,7 @@ import { ParticipationListIndex1764169200000 } from './1764169200000-participati
 import { FundPipelineNomination1764172800000 } from './1764172800000-fund-pipeline-nomination';
 import { OneActiveNomination1764176400000 } from './1764176400000-one-active-nomination';
 import { IntakeDates1764180000000 } from './1764180000000-intake-dates';
+import { OutboxEventUids1764187200000 } from './1764187200000-outbox-event-uids';
 import { KeptBudgetOverride1764198000000 } from './1764198000000-kept-budget-override';
 
 /**
@@ -39,5 +40,6 @@ export const allMigrations: Function[] = [
   FundPipelineNomination1764172800000,
   OneActiveNomination1764176400000,
   IntakeDates1764180000000,
+  OutboxEventUids1764187200000,
   KeptBudgetOverride1764198000000,
 ];

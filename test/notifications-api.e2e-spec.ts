@@ -91,7 +91,10 @@ describe('notifications over HTTP', () => {
         spec.lastError ?? (spec.status === 'failed' ? '550 mailbox unavailable' : null),
       ],
     );
-    return { id: row.id as string, eventId, jobId: deliveryJobId(eventId, userId, channel) };
+    const [{ uid }] = await db.query(`SELECT uid::text FROM outbox_events WHERE id = $1`, [
+      eventId,
+    ]);
+    return { id: row.id as string, eventId, jobId: deliveryJobId(uid, userId, channel) };
   };
 
   const put = (who: HttpClient, eventType: string, body: unknown) =>

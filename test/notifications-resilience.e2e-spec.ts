@@ -129,8 +129,9 @@ describe('notification delivery when things fail', () => {
 
   /** Emails received per delivery of these nominations' events: each must be exactly 1. */
   async function emailsPerDelivery(ids: string[]) {
-    const deliveries: Array<{ id: string }> = await db.query(
-      `SELECT d.id::text FROM deliveries d JOIN outbox_events e ON e.id = d.event_id
+    const deliveries: Array<{ messageId: string }> = await db.query(
+      `SELECT '<delivery-' || e.uid || '-' || d.user_id || '-email@daotao.example.vn>' AS "messageId"
+         FROM deliveries d JOIN outbox_events e ON e.id = d.event_id
         WHERE e.aggregate_id = ANY($1::uuid[]) AND d.channel = 'email'`,
       [ids],
     );
@@ -138,7 +139,7 @@ describe('notification delivery when things fail', () => {
     for (const mail of smtp.messages) {
       received.set(mail.messageId ?? '', (received.get(mail.messageId ?? '') ?? 0) + 1);
     }
-    return deliveries.map(({ id }) => received.get(`<delivery-${id}@daotao.example.vn>`) ?? 0);
+    return deliveries.map(({ messageId }) => received.get(messageId) ?? 0);
   }
 
   it('refuses to start on a Redis that may evict queued jobs', async () => {

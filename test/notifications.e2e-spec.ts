@@ -79,15 +79,16 @@ describe('notifications', () => {
    */
   async function notified(aggregateId: string, type: string) {
     const queue = stack.worker!.get(JobProducer).queue('notifications');
-    const event = await eventually(async () => {
+    const { id: event, uid } = await eventually(async () => {
       const [row] = await db.query(
-        `SELECT id::text FROM outbox_events WHERE aggregate_id = $1 AND type = $2 ORDER BY id DESC LIMIT 1`,
+        `SELECT id::text, uid::text FROM outbox_events
+          WHERE aggregate_id = $1 AND type = $2 ORDER BY id DESC LIMIT 1`,
         [aggregateId, type],
       );
-      return row?.id as string | undefined;
+      return row as { id: string; uid: string } | undefined;
     });
     await eventually(async () =>
-      (await (await queue.getJob(`event-${event}`))?.getState()) === 'completed' ? true : undefined,
+      (await (await queue.getJob(`event-${uid}`))?.getState()) === 'completed' ? true : undefined,
     );
     const deliveries: Array<{ id: string; userId: string; channel: string; status: string }> =
       await eventually(
@@ -105,7 +106,7 @@ describe('notifications', () => {
     const emailIds = new Set(
       deliveries
         .filter((d) => d.channel === 'email')
-        .map((d) => `<delivery-${d.id}@daotao.example.vn>`),
+        .map((d) => `<delivery-${uid}-${d.userId}-email@daotao.example.vn>`),
     );
     const mails = smtp.messages.filter((mail) => emailIds.has(mail.messageId ?? ''));
     const inbox: Array<{ userId: string; title: string; body: string; link: string }> =
@@ -115,6 +116,7 @@ describe('notifications', () => {
       );
     return {
       event,
+      uid,
       deliveries,
       mails,
       emailed: mails.flatMap((mail) => mail.to).sort(),
@@ -437,10 +439,10 @@ describe('notifications', () => {
     const handled = await notified(id, 'nomination.submitted');
     // As if Redis had lost its data: the route job is gone, the event was never routed, and
     // a delivery whose job vanished was left pending.
-    await (await queue.getJob(`event-${handled.event}`))?.remove();
+    await (await queue.getJob(`event-${handled.uid}`))?.remove();
     for (const delivery of handled.deliveries) {
       await (
-        await queue.getJob(`delivery-${handled.event}-${delivery.userId}-${delivery.channel}`)
+        await queue.getJob(`delivery-${handled.uid}-${delivery.userId}-${delivery.channel}`)
       )?.remove();
     }
     await db.query(`DELETE FROM notifications WHERE event_id = $1`, [handled.event]);
@@ -452,15 +454,39 @@ describe('notifications', () => {
     const before = smtp.messages.length;
     expect(await recover()).toMatchObject({ events: 1 });
     const again = await notified(id, 'nomination.submitted');
-    expect(again.emailed).toEqual(emails('reviewerA', 'deputy'));
-    expect(smtp.messages.length - before).toBe(2);
+    // Under the same Message-IDs as the first time: the same event for the same people.
+    const resent = smtp.messages.slice(before);
+    expect(resent.flatMap((mail) => mail.to).sort()).toEqual(emails('reviewerA', 'deputy'));
+    expect(resent.map((mail) => mail.messageId).sort()).toEqual(
+      again.mails
+        .slice(0, 2)
+        .map((mail) => mail.messageId)
+        .sort(),
+    );
 
-    const [stuck] = again.deliveries.filter((d) => d.channel === 'email');
+    // As after a restore from a backup: the database forgot a send its kept job completed.
+    // The job's record wins, and the email is not sent a second time.
+    const [stuck, other] = again.deliveries.filter((d) => d.channel === 'email');
     await db.query(
-      `UPDATE deliveries SET status = 'pending', updated_at = now() - interval '11 minutes' WHERE id = $1`,
+      `UPDATE deliveries SET status = 'pending', sent_at = NULL,
+              updated_at = now() - interval '11 minutes' WHERE id = $1`,
       [stuck.id],
     );
-    // Its job is kept as completed: the record says pending, so it runs again.
+    expect(await recover()).toMatchObject({ deliveries: 0, markedSent: 1 });
+    const [marked] = await db.query(`SELECT status FROM deliveries WHERE id = $1`, [stuck.id]);
+    expect(marked.status).toBe('sent');
+
+    // A job that finished without sending (the delivery was not pending then): it runs again.
+    const job = await queue.getJob(`delivery-${handled.uid}-${other.userId}-email`);
+    await job!.remove();
+    await queue.add('notifications.deliver', { deliveryId: other.id }, { jobId: job!.id });
+    await eventually(async () =>
+      (await (await queue.getJob(job!.id!))?.getState()) === 'completed' ? true : undefined,
+    );
+    await db.query(
+      `UPDATE deliveries SET status = 'pending', updated_at = now() - interval '11 minutes' WHERE id = $1`,
+      [other.id],
+    );
     expect(await recover()).toMatchObject({ deliveries: 1 });
     await eventually(async () => (smtp.messages.length - before === 3 ? true : undefined));
   });

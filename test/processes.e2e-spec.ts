@@ -1,8 +1,9 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Client } from 'pg';
 import {
   createTestDatabase,
   eventually,
@@ -211,4 +212,85 @@ describe('npm start in the embedded development mode', () => {
     const exit = await start.exited;
     expect(exit).toMatchObject({ code: 0, signal: null });
   }, 90_000);
+});
+
+/** The pid of `parent`'s child process whose command line contains `script`, if any. */
+function childPid(parent: number, script: string): number | undefined {
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // The fields after the command name, which may contain spaces: state, ppid, ...
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (ppid !== parent) continue;
+      if (readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes(script)) return Number(entry);
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+  return undefined;
+}
+
+describe('npm start when an app crashes', () => {
+  let database: TestDatabase;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    // Marked as seeded: the demo data is not what this is about, and takes long to write.
+    const client = new Client({ connectionString: database.url });
+    await client.connect();
+    await client.query(
+      `INSERT INTO app_metadata (key, value) VALUES ('demo_data_seeded_at', to_jsonb(now()))`,
+    );
+    await client.end();
+  });
+  afterAll(() => database.drop());
+
+  it('should restart a worker killed with SIGKILL while the API keeps answering, and stop with 0 on SIGTERM', async () => {
+    const [apiPort, workerPort] = [await freePort(), await freePort()];
+    const start = run('scripts/start.mjs', {
+      EMBEDDED: 'never',
+      DATABASE_URL: database.url,
+      REDIS_URL: TEST_REDIS_URL,
+      QUEUE_PREFIX: `test-${uniqueSuffix()}`,
+      API_PORT: String(apiPort),
+      WORKER_HEALTH_PORT: String(workerPort),
+    });
+    const apiLive = `http://127.0.0.1:${apiPort}/api/v1/health/live`;
+    const workerReady = `http://127.0.0.1:${workerPort}/health/ready`;
+    try {
+      await readyWithin(`http://127.0.0.1:${apiPort}/api/v1/health/ready`, 120_000).catch(
+        (error: Error) => {
+          throw new Error(`${error.message}; npm start said:\n${start.output().slice(-3000)}`);
+        },
+      );
+      await readyWithin(workerReady, 60_000);
+      const worker = childPid(start.child.pid!, 'dist/apps/worker/src/main.js');
+      expect(worker).toBeDefined();
+
+      process.kill(worker!, 'SIGKILL');
+      // The API answers every request while the worker is down and comes back.
+      const failures: number[] = [];
+      const restarted = await eventually(
+        async () => {
+          const live = await getJson(apiLive);
+          if (live?.status !== 200) failures.push(live?.status ?? 0);
+          const next = childPid(start.child.pid!, 'dist/apps/worker/src/main.js');
+          const ready = next && next !== worker ? await getJson(workerReady) : undefined;
+          return ready?.status === 200 ? next : undefined;
+        },
+        { timeoutMs: 90_000, intervalMs: 250 },
+      );
+      expect(restarted).not.toBe(worker);
+      expect(failures).toEqual([]);
+      expect(start.output()).toMatch(
+        /worker exited unexpectedly \(SIGKILL\); restarting it in 1 s[\s\S]*restarting worker/,
+      );
+      expect(start.child.exitCode).toBeNull();
+    } finally {
+      start.child.kill('SIGTERM');
+    }
+    const exit = await start.exited;
+    expect(exit).toMatchObject({ code: 0, signal: null });
+  }, 300_000);
 });

@@ -24,9 +24,14 @@ async function withAdmin<T>(work: (admin: Client) => Promise<T>): Promise<T> {
   }
 }
 
-/** A fresh database for one test file: a copy of the migrated template, or empty. */
-export async function createTestDatabase(options: { empty?: boolean } = {}): Promise<TestDatabase> {
-  const template = process.env[TEMPLATE_ENV];
+/**
+ * A fresh database for one test file: a copy of the migrated template, or empty, or a copy
+ * of another test database (`copyOf`, which nobody may be connected to: a backup).
+ */
+export async function createTestDatabase(
+  options: { empty?: boolean; copyOf?: string } = {},
+): Promise<TestDatabase> {
+  const template = options.copyOf ?? process.env[TEMPLATE_ENV];
   if (!options.empty && !template) throw new Error('The e2e global setup did not run');
   const name = `${TEST_DB_PREFIX}${uniqueSuffix()}`;
   await withAdmin((admin) =>

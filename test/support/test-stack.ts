@@ -16,6 +16,8 @@ export interface TestStack {
   api: NestFastifyApplication;
   worker?: INestApplicationContext;
   http: HttpClient;
+  /** Closes the apps (once), leaving the database and the queue keys. */
+  stop(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -36,9 +38,9 @@ export function testConfig(overrides: Record<string, string>): AppConfig {
  * database copied from the migrated template and a private queue prefix in Redis.
  */
 export async function startTestStack(
-  options: { worker?: boolean; env?: Record<string, string> } = {},
+  options: { worker?: boolean; env?: Record<string, string>; database?: TestDatabase } = {},
 ): Promise<TestStack> {
-  const database = await createTestDatabase();
+  const database = options.database ?? (await createTestDatabase());
   const config = testConfig({ DATABASE_URL: database.url, ...options.env });
   selectQueueBackend(config);
   const api = await createApiApp(config);
@@ -51,15 +53,21 @@ export async function startTestStack(
     });
     await worker.init();
   }
+  let stopped: Promise<void> | undefined;
+  const stop = () =>
+    (stopped ??= (async () => {
+      await api.close();
+      await worker?.close();
+    })());
   return {
     config,
     database,
     api,
     worker,
     http: new HttpClient(`http://127.0.0.1:${address.port}`),
+    stop,
     async close() {
-      await api.close();
-      await worker?.close();
+      await stop();
       await deleteQueueKeys(config);
       await database.drop();
     },

@@ -6,11 +6,13 @@ import { INestApplicationContext } from '@nestjs/common';
 import { NominationsProcessor } from './processors/nominations.processor';
 import { NotificationsProcessor } from './processors/notifications.processor';
 import { SystemProcessor } from './processors/system.processor';
+import { WorkerSchedules } from './schedules';
 
 /**
  * The worker's internal health port: /health/live and /health/ready (Postgres, the queue
- * backend, and every consumer running; with the notification backlog: queue depth, failed
- * deliveries, the oldest undispatched event). Not part of the public API.
+ * backend, every consumer running, and every recurring job scheduled; with the notification
+ * backlog: queue depth, failed deliveries, the oldest undispatched event). Not part of the
+ * public API.
  */
 export async function startHealthServer(
   app: INestApplicationContext,
@@ -19,6 +21,7 @@ export async function startHealthServer(
 ): Promise<Server> {
   const readiness = app.get(ReadinessService);
   const backlog = app.get(NotificationBacklogService);
+  const schedules = app.get(WorkerSchedules);
   const consumers = [
     app.get(SystemProcessor),
     app.get(NominationsProcessor),
@@ -35,6 +38,12 @@ export async function startHealthServer(
           consumers: async () => {
             const stopped = consumers.filter((consumer) => !consumer.worker.isRunning());
             if (stopped.length) throw new Error(`${stopped.length} consumer(s) not running`);
+          },
+          schedules: async () => {
+            const missing = await schedules.missing();
+            if (!missing.length) return;
+            void schedules.restore();
+            throw new Error(`Not scheduled: ${missing.join(', ')} (being put back)`);
           },
         }),
         // A backlog is reported, not judged: it does not make the worker unready.

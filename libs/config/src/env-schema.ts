@@ -141,6 +141,13 @@ export const envSchema = {
     default: '5',
     parse: integer(1, 100),
   }),
+  WORKER_SCHEDULE_CHECK_MS: spec({
+    description:
+      'How often the worker checks that its recurring jobs are scheduled in the queue, and puts back any that are missing.',
+    expected: 'an integer from 1000 to 3600000',
+    default: '60000',
+    parse: integer(1000, 3600000),
+  }),
   SMTP_URL: spec({
     description:
       'SMTP server for notification emails, e.g. smtp://user:pass@mail.example.org:587 or smtps://… (port 465).',

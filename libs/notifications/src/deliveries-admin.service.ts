@@ -111,9 +111,10 @@ export class DeliveriesAdminService {
     assertAdmin(actor);
     const claimed = await this.dataSource.transaction(async (manager) => {
       const [row] = await manager.query(
-        `SELECT event_id::text AS "eventId", user_id AS "userId", channel, status, attempts,
-                updated_at::text AS "updatedAt"
-           FROM deliveries WHERE id = $1 FOR UPDATE`,
+        `SELECT e.uid::text AS "eventUid", d.user_id AS "userId", d.channel, d.status,
+                d.attempts, d.updated_at::text AS "updatedAt"
+           FROM deliveries d JOIN outbox_events e ON e.id = d.event_id
+          WHERE d.id = $1 FOR UPDATE OF d`,
         [id],
       );
       if (!row) throw notFound('delivery', id);
@@ -125,7 +126,7 @@ export class DeliveriesAdminService {
           { deliveryStatus: row.status },
         );
       }
-      const jobId = deliveryJobId(row.eventId, row.userId, row.channel);
+      const jobId = deliveryJobId(row.eventUid, row.userId, row.channel);
       await this.removeFinishedJob(id, jobId);
       await manager.query(
         `UPDATE deliveries SET status = 'pending', claimed_until = NULL, updated_at = now()

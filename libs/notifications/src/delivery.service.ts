@@ -5,7 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { isNotified } from './events';
 import { Mailer } from './mailer';
 import { loadMessageContext } from './message-context';
-import { loadOutboxEvent } from './outbox';
+import { deliveryJobId, loadOutboxEvent } from './outbox';
 import type { Recipient } from './recipients';
 import { Attempt, recordSendFailure } from './send-failure';
 import { renderNotification } from './templates/render';
@@ -13,6 +13,7 @@ import { renderNotification } from './templates/render';
 interface ClaimedDelivery {
   id: string;
   eventId: string;
+  eventUid: string;
   channel: 'email' | 'inbox';
   recipient: Recipient;
 }
@@ -50,7 +51,9 @@ export class DeliveryService {
           subject: message.subject,
           text: message.text,
           html: message.html,
-          messageId: `<delivery-${delivery.id}@${new URL(this.config.APP_BASE_URL).hostname}>`,
+          // Stable across retries and unique across the installation's life: a client that
+          // deduplicates by it drops a second send, never a different email.
+          messageId: `<${deliveryJobId(delivery.eventUid, delivery.recipient.userId, 'email')}@${new URL(this.config.APP_BASE_URL).hostname}>`,
         });
         await markSent(this.dataSource.manager, delivery.id);
       }
@@ -70,9 +73,10 @@ export class DeliveryService {
       `UPDATE deliveries d
           SET status = 'sending', attempts = d.attempts + 1, updated_at = now(),
               claimed_until = now() + interval '5 minutes'
-         FROM users u
+         FROM users u, outbox_events e
         WHERE d.id = $1 AND d.status IN ('pending', 'sending') AND u.id = d.user_id
-        RETURNING d.id::text, d.event_id::text AS "eventId", d.channel,
+          AND e.id = d.event_id
+        RETURNING d.id::text, d.event_id::text AS "eventId", e.uid::text AS "eventUid", d.channel,
                   u.id AS "userId", u.email, u.display_name AS "displayName", u.locale`,
       [deliveryId],
     );
@@ -81,6 +85,7 @@ export class DeliveryService {
     return {
       id: row.id,
       eventId: row.eventId,
+      eventUid: row.eventUid,
       channel: row.channel,
       recipient: {
         userId: row.userId,

@@ -62,7 +62,7 @@ export class NotificationRouter {
       pending.map((delivery) => ({
         payload: { deliveryId: delivery.id },
         options: {
-          jobId: deliveryJobId(eventId, delivery.userId, delivery.channel),
+          jobId: deliveryJobId(event.uid, delivery.userId, delivery.channel),
           attempts: this.config.DELIVERY_ATTEMPTS,
         },
       })),

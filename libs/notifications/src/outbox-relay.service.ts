@@ -12,6 +12,7 @@ import { Queue } from 'bullmq';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { isNotified } from './events';
+import { routeJobId } from './outbox';
 
 const ROUTE = jobDefinitions['notifications.route'];
 // After a failed batch (the queue is down), wait this long, doubling up to the maximum.
@@ -21,7 +22,7 @@ const RETRY_MAX_MS = 30_000;
 /**
  * Moves outbox events to the notifications queue. Each batch claims the oldest pending
  * rows (FOR UPDATE SKIP LOCKED, so several workers share the work and never take the same
- * row), adds one job per event under an id derived from it, and marks the rows dispatched
+ * row), adds one job per event under an id derived from its uid, and marks the rows dispatched
  * in the same transaction — only once the queue has accepted the jobs. When the queue is
  * down the transaction rolls back and the events wait in Postgres.
  *
@@ -78,8 +79,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   /** One batch: how many events it moved (0 when the outbox is empty). */
   async relayBatch(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
-      const rows: Array<{ id: string; type: string }> = await manager.query(
-        `SELECT id::text, type FROM outbox_events
+      const rows: Array<{ id: string; uid: string; type: string }> = await manager.query(
+        `SELECT id::text, uid::text, type FROM outbox_events
           WHERE dispatched_at IS NULL
           ORDER BY id LIMIT $1
           FOR UPDATE SKIP LOCKED`,
@@ -94,7 +95,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
             routed.map((row) => ({
               name: 'notifications.route',
               data: { eventId: row.id },
-              opts: { ...ROUTE.options, jobId: `event-${row.id}` },
+              opts: { ...ROUTE.options, jobId: routeJobId(row.uid) },
             })),
           ),
           5_000,

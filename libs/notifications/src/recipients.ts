@@ -4,6 +4,8 @@ import type { Audience, Locale } from './events';
 
 export interface OutboxEvent {
   id: string;
+  /** Unique across the life of the installation (job ids derive from it). */
+  uid: string;
   type: string;
   aggregateId: string;
   payload: {

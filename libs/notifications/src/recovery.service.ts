@@ -3,7 +3,7 @@ import { JobProducer, QueueName } from '@app/queue';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { NOTIFIED_EVENT_TYPES } from './events';
-import { deliveryJobId } from './outbox';
+import { deliveryJobId, routeJobId } from './outbox';
 
 /** The recovery pass, every 5 minutes. */
 export const RECOVERY_SCHEDULER_ID = 'notifications.recover.every-5-minutes';
@@ -18,7 +18,9 @@ const LIMIT = 1000;
  * events dispatched but never routed, and deliveries left pending or abandoned mid-send —
  * as after Redis lost its data, or a crash between a commit and an enqueue. A job still in
  * the queue is left alone; a failed route job is retried rather than added again, since a
- * kept failed job would swallow an add under the same id.
+ * kept failed job would swallow an add under the same id. After a restore from a backup the
+ * database may have forgotten work the queue finished: a completed route job is run again
+ * (routing is idempotent) and a delivery whose kept job sent it is marked sent, not resent.
  */
 @Injectable()
 export class RecoveryService {
@@ -30,38 +32,59 @@ export class RecoveryService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async recover(): Promise<{ events: number; deliveries: number }> {
+  async recover(): Promise<{ events: number; deliveries: number; markedSent: number }> {
     const queue = this.jobs.queue(QueueName.notifications);
-    const events: Array<{ id: string }> = await this.dataSource.query(
-      `SELECT id::text FROM outbox_events
+    const events: Array<{ id: string; uid: string }> = await this.dataSource.query(
+      `SELECT id::text, uid::text FROM outbox_events
         WHERE routed_at IS NULL AND dispatched_at < now() - ${STALE} AND type = ANY($1::text[])
         ORDER BY id LIMIT ${LIMIT}`,
       [NOTIFIED_EVENT_TYPES],
     );
-    const requeued = { events: 0, deliveries: 0 };
-    for (const { id } of events) {
-      const job = await queue.getJob(`event-${id}`);
-      if (!job) {
-        await this.jobs.enqueue('notifications.route', { eventId: id }, { jobId: `event-${id}` });
-      } else if (await job.isFailed()) {
+    const requeued = { events: 0, deliveries: 0, markedSent: 0 };
+    for (const { id, uid } of events) {
+      const jobId = routeJobId(uid);
+      const job = await queue.getJob(jobId);
+      if (job && (await job.isFailed())) {
         await job.retry();
+      } else if (!job || (await job.isCompleted())) {
+        // Routed by the queue but not by the database (restored from a backup): routing
+        // again records the deliveries, which then meet the jobs Redis kept for them.
+        await job?.remove();
+        await this.jobs.enqueue('notifications.route', { eventId: id }, { jobId });
       } else continue;
       requeued.events++;
     }
-    const deliveries: Array<{ id: string; eventId: string; userId: string; channel: string }> =
+    const deliveries: Array<{ id: string; eventUid: string; userId: string; channel: string }> =
       await this.dataSource.query(
-        `SELECT id::text, event_id::text AS "eventId", user_id AS "userId", channel FROM deliveries
-          WHERE (status = 'pending' AND updated_at < now() - ${STALE})
-             OR (status = 'sending' AND claimed_until < now())
-          ORDER BY id LIMIT ${LIMIT}`,
+        `SELECT d.id::text, e.uid::text AS "eventUid", d.user_id AS "userId", d.channel
+           FROM deliveries d JOIN outbox_events e ON e.id = d.event_id
+          WHERE (d.status = 'pending' AND d.updated_at < now() - ${STALE})
+             OR (d.status = 'sending' AND d.claimed_until < now())
+          ORDER BY d.id LIMIT ${LIMIT}`,
       );
     for (const delivery of deliveries) {
-      const jobId = deliveryJobId(delivery.eventId, delivery.userId, delivery.channel);
+      const jobId = deliveryJobId(delivery.eventUid, delivery.userId, delivery.channel);
       const job = await queue.getJob(jobId);
       if (job) {
-        // Still to run: leave it. Finished while the delivery says otherwise: its record is
-        // the truth, and the kept job would swallow the add.
-        if (!((await job.isCompleted()) || (await job.isFailed()))) continue;
+        // Still to run: leave it.
+        const completed = await job.isCompleted();
+        if (!(completed || (await job.isFailed()))) continue;
+        const sent = (job.returnvalue as { status?: string } | null)?.status === 'sent';
+        // An inbox item lives in the database: one it forgot is written again (once).
+        if (completed && sent && delivery.channel === 'email') {
+          // Sent, but the database does not know (restored from a backup): record it rather
+          // than send it a second time.
+          await this.dataSource.query(
+            `UPDATE deliveries SET status = 'sent', sent_at = to_timestamp($2 / 1000.0),
+                    claimed_until = NULL, last_error = NULL, updated_at = now()
+              WHERE id = $1 AND status IN ('pending', 'sending')`,
+            [delivery.id, job.finishedOn ?? Date.now()],
+          );
+          requeued.markedSent++;
+          continue;
+        }
+        // Finished otherwise while the delivery says it is not: its record is the truth, and
+        // the kept job would swallow the add.
         await job.remove();
       }
       await this.jobs.enqueue(
@@ -70,6 +93,11 @@ export class RecoveryService {
         { jobId, attempts: this.config.DELIVERY_ATTEMPTS },
       );
       requeued.deliveries++;
+    }
+    if (requeued.markedSent) {
+      this.logger.warn(
+        `Marked ${requeued.markedSent} delivery(ies) sent that the queue had sent and the database did not know of`,
+      );
     }
     if (requeued.events || requeued.deliveries) {
       this.logger.warn(
