@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Actor, ActorLoader, Grant } from '@app/access';
 import { organizationToday } from '@app/catalog';
 import { DomainError } from '@app/common';
@@ -405,6 +406,7 @@ describe('who may act on a step: the TypeScript and SQL forms agree', () => {
             db.manager,
             {
               id: '0',
+              uid: randomUUID(),
               type: 'nomination.withdrawn',
               aggregateId: nominationId,
               payload: { actorUserId: null, waitingStep: step.position },
