@@ -1,5 +1,7 @@
+import type { ErrorKind } from '@app/common';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { statusOfKind } from './problem.filter';
 
 /**
  * Keeps docs/errors.md and the code in step: every code an answer can carry is documented,
@@ -8,17 +10,6 @@ import { join, relative } from 'node:path';
  * line in the table fails here.
  */
 const root = join(__dirname, '../../../..');
-
-const statusOfKind: Record<string, number> = {
-  invalid: 400,
-  unauthenticated: 401,
-  forbidden: 403,
-  not_found: 404,
-  conflict: 409,
-  unprocessable: 422,
-  rate_limited: 429,
-  unavailable: 503,
-};
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -46,7 +37,7 @@ function producedCodes(): Map<string, Set<number>> {
     for (const match of body.matchAll(
       /new DomainError\(\s*'([A-Z][A-Z0-9_]+)',\s*(?:'([a-z_]+)')?/g,
     )) {
-      add(match[1], match[2] ? statusOfKind[match[2]] : undefined);
+      add(match[1], match[2] ? statusOfKind[match[2] as ErrorKind] : undefined);
     }
     // notFound('fund', id) raises FUND_NOT_FOUND; helpers are handed such codes as arguments.
     for (const match of body.matchAll(/\bnotFound\(\s*'([a-z_]+)'/g)) {
