@@ -71,7 +71,7 @@ export class ImportService {
   ) {
     this.parser = new FileParser({
       limits: {
-        maxUncompressedBytes: config.IMPORT_MAX_UNZIPPED_BYTES,
+        maxUnzippedBytes: config.IMPORT_MAX_UNZIPPED_BYTES,
         maxRows: config.IMPORT_MAX_ROWS,
         maxCells: config.IMPORT_MAX_CELLS,
         maxErrors: config.IMPORT_MAX_ERRORS,

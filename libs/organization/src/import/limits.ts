@@ -3,7 +3,7 @@ import { DomainError } from '@app/common';
 /** What one imported file may cost, checked before and while it is read. */
 export interface ImportLimits {
   /** Bytes inflated from an XLSX workbook, all the parts read together. */
-  maxUncompressedBytes: number;
+  maxUnzippedBytes: number;
   /** Data rows that are not blank. */
   maxRows: number;
   /** Cells that are not empty, the header's included. */

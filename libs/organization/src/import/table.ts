@@ -31,7 +31,7 @@ export function detectFormat(buffer: Buffer, filename = ''): FileFormat {
 export function readTable(
   buffer: Buffer,
   filename: string | undefined,
-  limits: Pick<ImportLimits, 'maxUncompressedBytes' | 'maxCells'>,
+  limits: Pick<ImportLimits, 'maxUnzippedBytes' | 'maxCells'>,
 ): AsyncGenerator<TableRow> {
   return detectFormat(buffer, filename) === 'xlsx' ? readXlsx(buffer, limits) : readCsv(buffer);
 }

@@ -36,7 +36,7 @@ const RELATIONSHIP_TYPE = (type: string, name: string) => type.endsWith(`/${name
  */
 export async function* readXlsx(
   buffer: Buffer,
-  limits: { maxUncompressedBytes: number; maxCells: number },
+  limits: { maxUnzippedBytes: number; maxCells: number },
 ): AsyncGenerator<TableRow> {
   try {
     yield* rowsOfFirstSheet(buffer, limits);
@@ -48,10 +48,10 @@ export async function* readXlsx(
 
 async function* rowsOfFirstSheet(
   buffer: Buffer,
-  limits: { maxUncompressedBytes: number; maxCells: number },
+  limits: { maxUnzippedBytes: number; maxCells: number },
 ): AsyncGenerator<TableRow> {
   const entries = readZipDirectory(buffer);
-  const budget = new InflateBudget(limits.maxUncompressedBytes);
+  const budget = new InflateBudget(limits.maxUnzippedBytes);
   const part = (name: string): ZipEntry | undefined => entries.get(name);
   const rels = part('xl/_rels/workbook.xml.rels');
   const book = part('xl/workbook.xml');
