@@ -2,7 +2,7 @@ import { Actor, forbidden, hasRole, isAdmin } from '@app/access';
 import { AuditContext, AuditService } from '@app/audit';
 import { DomainError, FieldError } from '@app/common';
 import { APP_CONFIG, AppConfig } from '@app/config';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ImportKind } from './columns';
 import { FileParser } from './file-parser';
@@ -61,7 +61,7 @@ export function importInvalid(errors: ImportRowError[], total = errors.length): 
  * alone, so importing the same file twice changes nothing the second time.
  */
 @Injectable()
-export class ImportService {
+export class ImportService implements OnModuleDestroy {
   private readonly parser: FileParser;
 
   constructor(
@@ -79,6 +79,10 @@ export class ImportService {
       memoryMb: config.IMPORT_WORKER_MEMORY_MB,
       concurrency: config.IMPORT_CONCURRENCY,
     });
+  }
+
+  onModuleDestroy(): Promise<void> {
+    return this.parser.close();
   }
 
   /** Whether the caller may import this kind at all (row scope is checked per row). */
