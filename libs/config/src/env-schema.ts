@@ -140,7 +140,7 @@ export const envSchema = {
     description:
       'Heap (MiB) of the thread that parses one imported file; a file that needs more is 422 SPREADSHEET_TOO_LARGE.',
     expected: 'an integer from 16 to 4096',
-    default: '128',
+    default: '96',
     parse: integer(16, 4096),
   }),
   IMPORT_CONCURRENCY: spec({
