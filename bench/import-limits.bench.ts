@@ -192,7 +192,7 @@ async function measure(checkout: string, databaseUrl: string, upload: Upload) {
     }
     const seconds = (performance.now() - started) / 1000;
     answered();
-    const { slowest, asked } = await health;
+    const { slowest, asked, p50, p99 } = await health;
     const peak = memory('VmHWM');
     await sleep(5000);
     let answer: { code?: string; errors?: unknown[]; errorCount?: number } = {};
@@ -212,6 +212,8 @@ async function measure(checkout: string, databaseUrl: string, upload: Upload) {
       peakMb: peak,
       after5sMb: memory('VmRSS'),
       healthMaxMs: Math.round(slowest),
+      healthP50Ms: Math.round(p50),
+      healthP99Ms: Math.round(p99),
       healthAnswers: asked,
       idleHealthMaxMs: Math.round(idleHealth.slowest),
     };
@@ -225,23 +227,27 @@ async function measure(checkout: string, databaseUrl: string, upload: Upload) {
 async function probeHealth(url: string, until: Promise<unknown>) {
   const worker = new Worker(
     `const { parentPort, workerData } = require('node:worker_threads');
-     let asking = true, slowest = 0, asked = 0;
+     let asking = true;
+     const times = [];
      parentPort.once('message', () => (asking = false));
      (async () => {
        while (asking) {
          const started = performance.now();
          await fetch(workerData).then((r) => r.arrayBuffer(), () => undefined);
-         slowest = Math.max(slowest, performance.now() - started);
-         asked++;
+         times.push(performance.now() - started);
          await new Promise((resolve) => setTimeout(resolve, 10));
        }
-       parentPort.postMessage({ slowest, asked });
+       times.sort((a, b) => a - b);
+       const at = (q) => times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? 0;
+       parentPort.postMessage({ asked: times.length, p50: at(0.5), p99: at(0.99), slowest: at(1) });
      })();`,
     { eval: true, workerData: url },
   );
   await until;
   worker.postMessage('stop');
-  const [result] = (await once(worker, 'message')) as [{ slowest: number; asked: number }];
+  const [result] = (await once(worker, 'message')) as [
+    { asked: number; p50: number; p99: number; slowest: number },
+  ];
   await worker.terminate();
   return result;
 }

@@ -81,7 +81,7 @@ function columnName(index: number): string {
 }
 
 /** A minimal XLSX workbook around one sheet. */
-export function xlsxWorkbook(sheet: string, declaredSheetSize?: number): Buffer {
+export function xlsxWorkbook(sheet: string | Buffer, declaredSheetSize?: number): Buffer {
   return zipArchive([
     {
       name: '[Content_Types].xml',

@@ -82,7 +82,7 @@ export class FileParser {
   /** The waiting thread (or a new one), and a new thread to wait for the next file. */
   private takeThread(): Worker {
     const worker = this.spare ?? this.spawn();
-    worker.removeAllListeners();
+    worker.removeAllListeners('error').removeAllListeners('exit');
     worker.ref();
     this.spare = undefined;
     if (!this.closed) {

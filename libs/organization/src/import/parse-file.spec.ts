@@ -148,6 +148,33 @@ describe('parseFile', () => {
       expect(rows[1].values.name).toBe('A_x0041_');
     });
 
+    it('should report half a surrogate pair (written _xD800_) as a row error', async () => {
+      const file = xlsxWorkbook(
+        sheetXml([
+          ['code', 'name'],
+          ['P-1', 'Phó_xD800_'],
+        ]),
+      );
+      const { last } = await parse(file, 'p.xlsx');
+      expect(last).toMatchObject({
+        type: 'done',
+        errors: [{ row: 2, column: 'name', code: 'INVALID_TEXT' }],
+      });
+    });
+
+    it('should call a workbook whose XML is not UTF-8 unreadable', async () => {
+      const xml = Buffer.from(
+        sheetXml([
+          ['code', 'name'],
+          ['P-1', 'Ph@@'],
+        ]),
+      );
+      const at = xml.indexOf('@@');
+      xml[at] = 0xc3;
+      xml[at + 1] = 0x28;
+      expect((await parse(xlsxWorkbook(xml), 'p.xlsx')).outcome).toBe('IMPORT_UNREADABLE');
+    });
+
     it('should store text in NFC whatever form the file has it in', async () => {
       const nfd = 'Nguyễn Thị Ánh'.normalize('NFD');
       const { rows } = await parse(`code,name\nP-1,${nfd}\n`, 'p.csv');

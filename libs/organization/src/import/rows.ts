@@ -167,13 +167,13 @@ export class RowChecker {
         }
         return;
       }
-      // Postgres text cannot hold NUL: refuse it here, by row, rather than fail the write.
-      if (typeof cell === 'string' && cell.includes('\u0000')) {
+      const invalid = typeof cell === 'string' ? invalidText(cell) : null;
+      if (invalid) {
         this.errors.push({
           row,
           column: spec.key,
           code: 'INVALID_TEXT',
-          message: `${spec.key}: contains a NUL character.`,
+          message: `${spec.key}: contains ${invalid}.`,
         });
         return;
       }
@@ -213,6 +213,18 @@ export class RowChecker {
     this.rows = [];
     return rows;
   }
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * What text cannot be stored: Postgres text holds no NUL, and half a UTF-16 pair (an XLSX
+ * can spell one `_xD800_`) is no character. Refused by row rather than failing the write.
+ */
+function invalidText(text: string): string | null {
+  if (text.includes('\u0000')) return 'a NUL character';
+  if (LONE_SURROGATE.test(text)) return 'half of a UTF-16 surrogate pair, which is not a character';
+  return null;
 }
 
 /** Text is stored in Unicode NFC, whatever form the file has it in. */

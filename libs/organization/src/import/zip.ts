@@ -97,13 +97,12 @@ export class InflateBudget {
         done(this.used > this.limit ? this.exceeded() : null, chunk);
       },
     });
-    const stages =
-      entry.method === DEFLATED
-        ? pipeline(Readable.from(slices(data)), createInflateRaw(), counter, () => undefined)
-        : pipeline(Readable.from(slices(data)), counter, () => undefined);
+    const source = Readable.from(slices(data));
+    const text = utf8Text(entry.name);
     // pipeline destroys every stage on an error, the last one with the error itself.
-    stages.setEncoding('utf8');
-    return stages;
+    return entry.method === DEFLATED
+      ? pipeline(source, createInflateRaw(), counter, text, () => undefined)
+      : pipeline(source, counter, text, () => undefined);
   }
 
   private exceeded() {
@@ -111,6 +110,26 @@ export class InflateBudget {
       `The workbook expands to more than ${this.limit} bytes; split it into smaller files.`,
     );
   }
+}
+
+/** Bytes to text, refusing what is not UTF-8 rather than storing U+FFFD in its place. */
+function utf8Text(part: string): Transform {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const decode = (
+    chunk: Buffer | undefined,
+    done: (error?: Error | null, text?: string) => void,
+  ) => {
+    try {
+      done(null, chunk ? decoder.decode(chunk, { stream: true }) : decoder.decode());
+    } catch {
+      done(unreadable(`The XLSX part ${part} is not UTF-8 text.`));
+    }
+  };
+  return new Transform({
+    readableObjectMode: true,
+    transform: (chunk: Buffer, _encoding, done) => decode(chunk, done),
+    flush: (done) => decode(undefined, done),
+  });
 }
 
 function* slices(data: Buffer): Generator<Buffer> {
