@@ -52,6 +52,8 @@ export class FileParser {
     } finally {
       this.running--;
       this.waiting.shift()?.();
+      // Started only now, so that it does not compete for the CPU with the parse.
+      this.prepareSpare();
     }
   }
 
@@ -79,24 +81,27 @@ export class FileParser {
     });
   }
 
-  /** The waiting thread (or a new one), and a new thread to wait for the next file. */
+  /** The waiting thread, or a new one. */
   private takeThread(): Worker {
     const worker = this.spare ?? this.spawn();
+    this.spare = undefined;
     worker.removeAllListeners('error').removeAllListeners('exit');
     worker.ref();
-    this.spare = undefined;
-    if (!this.closed) {
-      const spare = this.spawn();
-      // A waiting thread keeps no process alive, and one that fails is simply not used.
-      spare.unref();
-      const discard = () => {
-        if (this.spare === spare) this.spare = undefined;
-        void spare.terminate();
-      };
-      spare.once('error', discard).once('exit', discard);
-      this.spare = spare;
-    }
     return worker;
+  }
+
+  /** A loaded thread to wait for the next file. */
+  private prepareSpare(): void {
+    if (this.spare || this.closed) return;
+    const spare = this.spawn();
+    // A waiting thread keeps no process alive, and one that fails is simply not used.
+    spare.unref();
+    const discard = () => {
+      if (this.spare === spare) this.spare = undefined;
+      void spare.terminate();
+    };
+    spare.once('error', discard).once('exit', discard);
+    this.spare = spare;
   }
 
   private inThread(request: ParseRequest): Promise<ParsedFile> {
