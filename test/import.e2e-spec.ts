@@ -339,6 +339,50 @@ describe('Import of units, positions and staff', () => {
       expect(await count('staff')).toBe(before);
     });
 
+    it('should report a NUL character in a CSV or XLSX cell on its row and write nothing', async () => {
+      const before = await count('staff');
+      const csv = [staffHeader, staffLine('NUL-1', 'Trần\u0000Văn'), staffLine('NUL-2', 'Lê')];
+      const fromCsv = await upload('staff', csv.join('\n'), 'staff.csv', fx.tokens.admin);
+      expect(fromCsv.status).toBe(422);
+      expect(fromCsv.body.errors).toEqual([
+        expect.objectContaining({ row: 2, column: 'full_name', code: 'INVALID_TEXT' }),
+      ]);
+
+      // Excel writes a NUL it cannot put in XML as _x0000_.
+      const workbook = new ExcelJS.Workbook();
+      const sheet = workbook.addWorksheet('Cán bộ');
+      sheet.addRow(['code', 'full_name', 'birth_date', 'gender', 'unit_code', 'authority_code']);
+      sheet.addRow([
+        'NUL-3',
+        'Phạm_x0000_Thị',
+        '1990-01-01',
+        'nữ',
+        codes.districtA,
+        codes.authorityA,
+      ]);
+      const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+      const fromXlsx = await upload('staff', buffer, 'staff.xlsx', fx.tokens.admin);
+      expect(fromXlsx.status).toBe(422);
+      expect(fromXlsx.body.errors).toEqual([
+        expect.objectContaining({ row: 2, column: 'full_name', code: 'INVALID_TEXT' }),
+      ]);
+      expect(await count('staff')).toBe(before);
+    });
+
+    it('should store names in NFC and count one sent again in NFD as unchanged', async () => {
+      const name = 'Nguyễn Thị Ánh Tuyết';
+      const csv = (form: 'NFC' | 'NFD') =>
+        [staffHeader, staffLine('NFC-1', name.normalize(form))].join('\n');
+      const first = await upload('staff', csv('NFD'), 's.csv', fx.tokens.admin);
+      expect(first.body).toMatchObject({ created: 1 });
+      const [row] = await db.query(`SELECT full_name FROM staff WHERE code = 'NFC-1'`);
+      expect(row.full_name).toBe(name.normalize('NFC'));
+      const again = await upload('staff', csv('NFC'), 's.csv', fx.tokens.admin);
+      expect(again.body).toMatchObject({ created: 0, updated: 0, unchanged: 1 });
+      const third = await upload('staff', csv('NFD'), 's.csv', fx.tokens.admin);
+      expect(third.body).toMatchObject({ created: 0, updated: 0, unchanged: 1 });
+    });
+
     it('should report unknown columns on the header row', async () => {
       const response = await upload('staff', `${staffHeader},Sở thích\n`, 's.csv', fx.tokens.admin);
       expect(response.status).toBe(422);

@@ -5,3 +5,4 @@ export * from './test-stack';
 export * from './factories';
 export * from './smtp';
 export * from './redis-process';
+export * from './spreadsheets';

@@ -110,6 +110,45 @@ export const envSchema = {
       return origins.every((origin) => url(['http:', 'https:'])(origin)) ? origins : undefined;
     },
   }),
+  IMPORT_MAX_UNZIPPED_BYTES: spec({
+    description:
+      'Bytes an imported XLSX workbook may expand to (the parts read, together); more is 422 SPREADSHEET_TOO_LARGE.',
+    expected: 'an integer from 1024 to 1073741824',
+    default: '104857600',
+    parse: integer(1024, 1073741824),
+  }),
+  IMPORT_MAX_ROWS: spec({
+    description: 'Data rows (not blank) an imported file may have; more is 422 TOO_MANY_ROWS.',
+    expected: 'an integer from 1 to 1000000',
+    default: '50000',
+    parse: integer(1, 1000000),
+  }),
+  IMPORT_MAX_CELLS: spec({
+    description:
+      'Non-empty cells an imported file may have, the header included; more is 422 TOO_MANY_CELLS.',
+    expected: 'an integer from 1 to 20000000',
+    default: '1000000',
+    parse: integer(1, 20000000),
+  }),
+  IMPORT_MAX_ERRORS: spec({
+    description: 'Row errors listed in a 422 IMPORT_INVALID answer; `errorCount` gives the total.',
+    expected: 'an integer from 1 to 100000',
+    default: '1000',
+    parse: integer(1, 100000),
+  }),
+  IMPORT_WORKER_MEMORY_MB: spec({
+    description:
+      'Heap (MiB) of the thread that parses one imported file; a file that needs more is 422 SPREADSHEET_TOO_LARGE.',
+    expected: 'an integer from 16 to 4096',
+    default: '96',
+    parse: integer(16, 4096),
+  }),
+  IMPORT_CONCURRENCY: spec({
+    description: 'Imported files parsed at once per API process; others wait their turn.',
+    expected: 'an integer from 1 to 32',
+    default: '2',
+    parse: integer(1, 32),
+  }),
   LOG_LEVEL: spec({
     description: 'Lowest level logged.',
     expected: 'one of fatal, error, warn, info, debug, trace, silent',

@@ -94,4 +94,23 @@ describe('the documented configuration', () => {
     const readme = readFileSync(join(root, 'README.md'), 'utf8');
     for (const name of names) expect(readme).toContain(`\`${name}\``);
   });
+
+  it('should give the defaults the schema has, in .env.example and the README table', () => {
+    const defaults = Object.fromEntries(
+      Object.entries(envSchema).map(([name, spec]) => [name, spec.default]),
+    );
+    const example = readFileSync(join(root, '.env.example'), 'utf8');
+    const inExample = [...example.matchAll(/^([A-Z][A-Z0-9_]+)=(.*)$/gm)].map(([, name, value]) => [
+      name,
+      value,
+    ]);
+    expect(inExample).toEqual(inExample.map(([name]) => [name, defaults[name]]));
+    // Rows whose default is one literal value, e.g. | `API_PORT` | `3000` | ... |
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const inReadme = [...readme.matchAll(/^\| `([A-Z][A-Z0-9_]+)` +\| `([^`|]*)` +\|/gm)].map(
+      ([, name, value]) => [name, value],
+    );
+    expect(inReadme.length).toBeGreaterThan(20);
+    expect(inReadme).toEqual(inReadme.map(([name]) => [name, defaults[name]]));
+  });
 });

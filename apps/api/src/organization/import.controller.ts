@@ -5,6 +5,7 @@ import { ImportFile, ImportKind, ImportService } from '@app/organization';
 import type { MultipartFile } from '@fastify/multipart';
 import { Controller, HttpCode, PayloadTooLargeException, Post, Query, Req } from '@nestjs/common';
 import {
+  ApiBadRequestResponse,
   ApiBearerAuth,
   ApiBody,
   ApiConsumes,
@@ -31,7 +32,18 @@ const fileRequired = () =>
     'Send one file as multipart/form-data in the field "file".',
   );
 
-/** The uploaded file, read into memory (the multipart plugin caps its size). */
+const malformed = (reason: string) =>
+  new DomainError(
+    'IMPORT_UPLOAD_MALFORMED',
+    'invalid',
+    `The multipart/form-data body cannot be read (${reason}); send the file again.`,
+  );
+
+/**
+ * The uploaded file, read into memory (the multipart plugin caps its size). Whatever goes
+ * wrong while reading the body is the request's fault: a missing boundary, a body cut off
+ * before its closing boundary, a part that is not the file.
+ */
 async function readUpload(request: FastifyRequest): Promise<ImportFile> {
   if (!request.isMultipart()) throw fileRequired();
   let part: MultipartFile | undefined;
@@ -40,12 +52,17 @@ async function readUpload(request: FastifyRequest): Promise<ImportFile> {
     if (!part || part.fieldname !== 'file') throw fileRequired();
     return { buffer: await part.toBuffer(), filename: part.filename };
   } catch (error) {
-    if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
+    const code = (error as { code?: string }).code;
+    if (code === 'FST_REQ_FILE_TOO_LARGE') {
       throw new PayloadTooLargeException('The file is larger than the 20 MB limit.');
     }
     if (error instanceof DomainError) throw error;
-    if (/^FST_/.test(String((error as { code?: string }).code))) throw fileRequired();
-    throw error;
+    if (/^FST_/.test(String(code))) throw fileRequired();
+    throw malformed(
+      String((error as Error).message ?? error)
+        .replace(/^Multipart: /, '')
+        .toLowerCase(),
+    );
   }
 }
 
@@ -58,7 +75,14 @@ async function readUpload(request: FastifyRequest): Promise<ImportFile> {
 @ApiOkResponse({ type: ImportResultDto })
 @ApiUnprocessableEntityResponse({
   type: ImportProblemDto,
-  description: 'IMPORT_INVALID: `errors` lists every bad row; nothing was written.',
+  description:
+    'IMPORT_INVALID: `errors` lists the bad rows (the first IMPORT_MAX_ERRORS; `errorCount` ' +
+    'counts them all); nothing was written. SPREADSHEET_TOO_LARGE, TOO_MANY_ROWS, ' +
+    'TOO_MANY_CELLS: the file is past a limit and was not read further.',
+})
+@ApiBadRequestResponse({
+  type: ProblemDto,
+  description: 'IMPORT_FILE_REQUIRED, IMPORT_UPLOAD_MALFORMED, IMPORT_UNREADABLE.',
 })
 @ApiForbiddenResponse({ type: ProblemDto })
 @Controller('imports')

@@ -50,8 +50,14 @@ export class ImportRowErrorDto {
 }
 
 export class ImportProblemDto extends OmitType(ProblemDto, ['errors'] as const) {
-  @ApiProperty({ type: [ImportRowErrorDto] })
+  @ApiProperty({
+    type: [ImportRowErrorDto],
+    description: 'The first problems in file order (at most IMPORT_MAX_ERRORS).',
+  })
   errors: ImportRowErrorDto[];
+
+  @ApiProperty({ example: 2, description: 'How many problems the file has in all.' })
+  errorCount: number;
 }
 
 /** The multipart body: one file field. */
@@ -63,7 +69,8 @@ export const IMPORT_BODY_SCHEMA = {
       file: {
         type: 'string' as const,
         format: 'binary',
-        description: '.csv (UTF-8, with or without BOM) or .xlsx (first sheet); at most 20 MB.',
+        description:
+          '.csv (UTF-8, with or without BOM) or .xlsx (first sheet); at most 20 MB and the import limits (docs/import.md).',
       },
     },
   },

@@ -1,17 +1,19 @@
 import { Actor, forbidden, hasRole, isAdmin } from '@app/access';
 import { AuditContext, AuditService } from '@app/audit';
 import { DomainError, FieldError } from '@app/common';
-import { Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@app/config';
+import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { IMPORT_COLUMNS, ImportKind } from './columns';
+import { ImportKind } from './columns';
+import { FileParser } from './file-parser';
 import { ImportContext, Importer } from './importer';
 import { importPositions } from './positions.importer';
-import { ImportRowError, ParsedFile, parseRows, sortErrors } from './rows';
+import { ImportRowError, ParsedFile, sortErrors } from './rows';
 import { EDITOR_ROLES, importStaff } from './staff.importer';
-import { readTable } from './table';
 import { importUnits } from './units.importer';
 
 export interface ImportFile {
+  /** Handed to the parsing thread: not usable after the import. */
   buffer: Buffer;
   filename?: string;
 }
@@ -38,13 +40,18 @@ const IMPORTERS: Record<ImportKind, Importer> = {
   staff: importStaff,
 };
 
-export function importInvalid(errors: ImportRowError[]): DomainError {
+/** `errors` are the first problems in file order, `total` how many there are in all. */
+export function importInvalid(errors: ImportRowError[], total = errors.length): DomainError {
   const rows = new Set(errors.map((error) => error.row)).size;
+  const found =
+    total > errors.length
+      ? `${total} problems; the first ${errors.length} are listed`
+      : `${total} problem(s) on ${rows} row(s)`;
   return new DomainError(
     'IMPORT_INVALID',
     'unprocessable',
-    `The file has ${errors.length} problem(s) on ${rows} row(s); nothing was imported.`,
-    { errors: errors as unknown as FieldError[] },
+    `The file has ${found}; nothing was imported.`,
+    { errors: errors as unknown as FieldError[], errorCount: total },
   );
 }
 
@@ -54,11 +61,29 @@ export function importInvalid(errors: ImportRowError[]): DomainError {
  * alone, so importing the same file twice changes nothing the second time.
  */
 @Injectable()
-export class ImportService {
+export class ImportService implements OnModuleDestroy {
+  private readonly parser: FileParser;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.parser = new FileParser({
+      limits: {
+        maxUnzippedBytes: config.IMPORT_MAX_UNZIPPED_BYTES,
+        maxRows: config.IMPORT_MAX_ROWS,
+        maxCells: config.IMPORT_MAX_CELLS,
+        maxErrors: config.IMPORT_MAX_ERRORS,
+      },
+      memoryMb: config.IMPORT_WORKER_MEMORY_MB,
+      concurrency: config.IMPORT_CONCURRENCY,
+    });
+  }
+
+  onModuleDestroy(): Promise<void> {
+    return this.parser.close();
+  }
 
   /** Whether the caller may import this kind at all (row scope is checked per row). */
   authorize(kind: ImportKind, actor: Actor): void {
@@ -73,7 +98,7 @@ export class ImportService {
 
   async import(kind: ImportKind, input: ImportFile, options: ImportOptions): Promise<ImportResult> {
     this.authorize(kind, options.actor);
-    const file = parseRows(IMPORT_COLUMNS[kind], await readTable(input.buffer, input.filename));
+    const file = await this.parser.parse(kind, input.buffer, input.filename);
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     try {
@@ -111,7 +136,9 @@ export class ImportService {
 
   /** All or nothing: any problem in the file or its references stops the whole import. */
   private failOn(file: ParsedFile, errors: ImportRowError[]): void {
-    const all = sortErrors([...file.errors, ...errors]);
-    if (all.length) throw importInvalid(all);
+    const total = file.errorCount + errors.length;
+    if (!total) return;
+    const listed = sortErrors([...file.errors, ...errors]).slice(0, this.parser.limits.maxErrors);
+    throw importInvalid(listed, total);
   }
 }

@@ -78,21 +78,35 @@ export function mergeRow(base: Row, values: Row, fields: FieldMapping[], default
   return result;
 }
 
+/** Rows visited between two turns of the event loop. */
+const SLICE = 1000;
+
+/**
+ * Visits every item, letting other requests run between slices: a file may have tens of
+ * thousands of rows, and a health check must not wait for all of them.
+ */
+export async function inSlices<T>(items: T[], visit: (item: T) => void): Promise<void> {
+  for (let start = 0; start < items.length; start += SLICE) {
+    if (start > 0) await new Promise((resolve) => setImmediate(resolve));
+    for (const item of items.slice(start, start + SLICE)) visit(item);
+  }
+}
+
 /**
  * Compares each file row with its stored record and keeps only real changes, so that
  * importing the same file twice changes nothing the second time.
  */
-export function diffRows(
+export async function diffRows(
   rows: ParsedRow[],
   compare: (values: Row) => Change,
-): { changes: Change[]; unchanged: number } {
+): Promise<{ changes: Change[]; unchanged: number }> {
   let unchanged = 0;
   const changes: Change[] = [];
-  for (const { values } of rows) {
+  await inSlices(rows, ({ values }) => {
     const change = compare(values);
     if (change.before && same(change.before, change.after)) unchanged++;
     else changes.push(change);
-  }
+  });
   return { changes, unchanged };
 }
 

@@ -53,8 +53,8 @@ export const importPositions: Importer = async (context) => {
   );
   return {
     errors: [],
-    apply: () => {
-      const { changes, unchanged } = diffRows(rows, (values) => {
+    apply: async () => {
+      const { changes, unchanged } = await diffRows(rows, (values) => {
         const stored = existing.get(values.code as string);
         const before = stored ? withoutId(stored) : null;
         const after = mergeRow(

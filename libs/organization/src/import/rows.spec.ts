@@ -3,6 +3,12 @@ import { mapHeader, parseRows } from './rows';
 import { readCsv } from './table';
 import { resolveUnitPaths, TreeNode } from './unit-tree';
 
+async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const all: T[] = [];
+  for await (const item of items) all.push(item);
+  return all;
+}
+
 describe('import rows', () => {
   const staff = IMPORT_COLUMNS.staff;
 
@@ -30,14 +36,16 @@ describe('import rows', () => {
     ]);
   });
 
-  it('should report every bad row with spreadsheet row numbers, skipping blank lines', () => {
-    const table = readCsv(
-      Buffer.from(
-        '\uFEFFcode;full_name;birth_date;gender;unit_code;authority_code;language_level\n' +
-          'S1;An;1985-01-01;nam;U;A;3\n' +
-          '\n' +
-          ';Bình;1985-01-01;nam;U;A;\n' +
-          'S1;Chi;30/02/1985;nữ;U;A;9\n',
+  it('should report every bad row with spreadsheet row numbers, skipping blank lines', async () => {
+    const table = await collect(
+      readCsv(
+        Buffer.from(
+          '\uFEFFcode;full_name;birth_date;gender;unit_code;authority_code;language_level\n' +
+            'S1;An;1985-01-01;nam;U;A;3\n' +
+            '\n' +
+            ';Bình;1985-01-01;nam;U;A;\n' +
+            'S1;Chi;30/02/1985;nữ;U;A;9\n',
+        ),
       ),
     );
     const parsed = parseRows(staff, table);
@@ -52,8 +60,10 @@ describe('import rows', () => {
     ]);
   });
 
-  it('should refuse a file that is not UTF-8', () => {
-    expect(() => readCsv(Buffer.from([0x63, 0x6f, 0x64, 0x65, 0x0a, 0xe0, 0x0a]))).toThrow(/UTF-8/);
+  it('should refuse a file that is not UTF-8', async () => {
+    await expect(
+      collect(readCsv(Buffer.from([0x63, 0x6f, 0x64, 0x65, 0x0a, 0xe0, 0x0a]))),
+    ).rejects.toThrow(/UTF-8/);
   });
 });
 

@@ -24,7 +24,10 @@ export interface ParsedFile {
   rows: ParsedRow[];
   /** Column keys the file has. */
   columns: string[];
+  /** The first problems found, in file order. */
   errors: ImportRowError[];
+  /** How many problems there are in all. */
+  errorCount: number;
 }
 
 /** Maps the header row to column keys: English keys or Vietnamese headers, any case or accent. */
@@ -76,30 +79,72 @@ export function mapHeader(
   return { columns, errors };
 }
 
-/**
- * Checks every row against the column specs: required values, value formats and ranges,
- * and codes repeated within the file. Reports every problem, not just the first.
- */
-export function parseRows(specs: ColumnSpec[], table: TableRow[]): ParsedFile {
-  const [header, ...data] = table;
-  if (!header || header.row !== 1 || header.cells.every(isBlank)) {
-    return {
-      rows: [],
-      columns: [],
-      errors: [
-        { row: 1, column: null, code: 'MISSING_HEADER', message: 'Row 1 must be the header row.' },
-      ],
-    };
+/** The first `max` errors in the order they are found, and how many there were in all. */
+export class ErrorList {
+  readonly listed: ImportRowError[] = [];
+  total = 0;
+
+  constructor(readonly max = Infinity) {}
+
+  push(...errors: ImportRowError[]): void {
+    for (const error of errors) {
+      this.total++;
+      if (this.listed.length < this.max) this.listed.push(error);
+    }
   }
-  const { columns, errors } = mapHeader(specs, header.cells);
-  const rows: ParsedRow[] = [];
-  const firstRowOfCode = new Map<string, number>();
-  for (const { row, cells } of data) {
-    if (cells.every((cell) => cell === undefined || isBlank(cell))) continue;
+}
+
+const blank = (cell: Cell | undefined) => cell === undefined || isBlank(cell);
+
+/**
+ * Checks rows against the column specs one at a time, as they are read: required values,
+ * value formats and ranges, text that cannot be stored, and codes repeated within the file.
+ * Reports every problem, not just the first (`errors` lists the first `maxErrors`).
+ */
+export class RowChecker {
+  readonly errors: ErrorList;
+  /** Set once the header is missing: nothing after it can be read. */
+  done = false;
+  private columns: Array<ColumnSpec | null> | null = null;
+  private rows: ParsedRow[] = [];
+  private readonly firstRowOfCode = new Map<string, number>();
+
+  constructor(
+    private readonly specs: ColumnSpec[],
+    maxErrors = Infinity,
+  ) {
+    this.errors = new ErrorList(maxErrors);
+  }
+
+  /** Column keys the file has. */
+  get columnKeys(): string[] {
+    return (this.columns ?? []).filter((spec) => spec !== null).map((spec) => spec.key);
+  }
+
+  add({ row, cells }: TableRow): void {
+    if (this.done) return;
+    if (!this.columns) {
+      if (row !== 1 || cells.every(blank)) {
+        this.done = true;
+        this.errors.push({
+          row: 1,
+          column: null,
+          code: 'MISSING_HEADER',
+          message: 'Row 1 must be the header row.',
+        });
+        return;
+      }
+      const header = mapHeader(this.specs, cells.map(normalizeText));
+      this.columns = header.columns;
+      this.errors.push(...header.errors);
+      return;
+    }
+    if (cells.every(blank)) return;
+    const columns = this.columns;
     const values: Record<string, unknown> = {};
     cells.forEach((cell, index) => {
       if (index >= columns.length && !isBlank(cell ?? null)) {
-        errors.push({
+        this.errors.push({
           row,
           column: null,
           code: 'UNKNOWN_COLUMN',
@@ -109,11 +154,11 @@ export function parseRows(specs: ColumnSpec[], table: TableRow[]): ParsedFile {
     });
     columns.forEach((spec, index) => {
       if (!spec) return;
-      const cell = cells[index] ?? null;
+      const cell = normalizeText(cells[index] ?? null);
       if (isBlank(cell)) {
         values[spec.key] = null;
         if (spec.required) {
-          errors.push({
+          this.errors.push({
             row,
             column: spec.key,
             code: 'REQUIRED',
@@ -122,10 +167,20 @@ export function parseRows(specs: ColumnSpec[], table: TableRow[]): ParsedFile {
         }
         return;
       }
+      const invalid = typeof cell === 'string' ? invalidText(cell) : null;
+      if (invalid) {
+        this.errors.push({
+          row,
+          column: spec.key,
+          code: 'INVALID_TEXT',
+          message: `${spec.key}: contains ${invalid}.`,
+        });
+        return;
+      }
       const parsed = spec.parse(cell);
       if (parsed.ok) values[spec.key] = parsed.value;
       else
-        errors.push({
+        this.errors.push({
           row,
           column: spec.key,
           code: parsed.code,
@@ -134,19 +189,59 @@ export function parseRows(specs: ColumnSpec[], table: TableRow[]): ParsedFile {
     });
     const code = values.code;
     if (typeof code === 'string') {
-      const first = firstRowOfCode.get(code);
+      const first = this.firstRowOfCode.get(code);
       if (first !== undefined) {
-        errors.push({
+        this.errors.push({
           row,
           column: 'code',
           code: 'DUPLICATE_CODE',
           message: `Code ${code} is also on row ${first}.`,
         });
-      } else firstRowOfCode.set(code, row);
+      } else this.firstRowOfCode.set(code, row);
     }
-    rows.push({ row, values });
+    this.rows.push({ row, values });
   }
-  return { rows, columns: columns.filter((spec) => spec !== null).map((spec) => spec.key), errors };
+
+  /** Rows checked and not yet taken. */
+  get pending(): number {
+    return this.rows.length;
+  }
+
+  /** The rows checked since the last call, so that they can be handed on in batches. */
+  takeRows(): ParsedRow[] {
+    const rows = this.rows;
+    this.rows = [];
+    return rows;
+  }
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * What text cannot be stored: Postgres text holds no NUL, and half a UTF-16 pair (an XLSX
+ * can spell one `_xD800_`) is no character. Refused by row rather than failing the write.
+ */
+function invalidText(text: string): string | null {
+  if (text.includes('\u0000')) return 'a NUL character';
+  if (LONE_SURROGATE.test(text)) return 'half of a UTF-16 surrogate pair, which is not a character';
+  return null;
+}
+
+/** Text is stored in Unicode NFC, whatever form the file has it in. */
+function normalizeText(cell: Cell): Cell {
+  return typeof cell === 'string' ? cell.normalize('NFC') : cell;
+}
+
+/** Checks a whole table held in memory (see `RowChecker`). */
+export function parseRows(specs: ColumnSpec[], table: TableRow[]): ParsedFile {
+  const checker = new RowChecker(specs);
+  for (const row of table) checker.add(row);
+  return {
+    rows: checker.takeRows(),
+    columns: checker.columnKeys,
+    errors: checker.errors.listed,
+    errorCount: checker.errors.total,
+  };
 }
 
 /** Errors in file order: by row, header first. */

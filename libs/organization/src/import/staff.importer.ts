@@ -5,6 +5,7 @@ import { BulkColumn } from './bulk';
 import {
   codesOf,
   diffRows,
+  inSlices,
   FieldMapping,
   identity,
   Importer,
@@ -102,7 +103,7 @@ export const importStaff: Importer = async (context) => {
   const errors: ImportRowError[] = [];
   const unknown = (row: number, column: string, what: string, code: string, value: string) =>
     errors.push({ row, column, code, message: `No ${what} with code ${value}.` });
-  for (const { row, values } of rows) {
+  await inSlices(rows, ({ row, values }) => {
     const unitCode = str(values.unit_code);
     const positionCode = str(values.position_code);
     const authorityCode = str(values.authority_code);
@@ -116,7 +117,7 @@ export const importStaff: Importer = async (context) => {
     if (authorityCode !== undefined && !authority) {
       unknown(row, 'authority_code', 'management authority', 'UNKNOWN_AUTHORITY', authorityCode);
     }
-    if (admin) continue;
+    if (admin) return;
     const stored = existing.get(values.code as string);
     if (stored && !inScope(actor, stored.unitPath, stored.authorityId)) {
       errors.push({
@@ -135,11 +136,11 @@ export const importStaff: Importer = async (context) => {
         message: `Unit ${unitCode} is outside your scope.`,
       });
     }
-  }
+  });
 
   return {
     errors,
-    apply: () => {
+    apply: async () => {
       // Codes resolve to ids here: any code that names nothing was reported above.
       const fields: FieldMapping[] = [
         ['code', 'code', identity],
@@ -159,7 +160,7 @@ export const importStaff: Importer = async (context) => {
         ['authority_code', 'authorityId', (value) => authorities.get(value as string)!.id],
         ['employment_status', 'employmentStatus', identity],
       ];
-      const { changes, unchanged } = diffRows(rows, (values) => {
+      const { changes, unchanged } = await diffRows(rows, (values) => {
         const stored = existing.get(values.code as string);
         const before = stored ? withoutId(stored, 'unitPath') : null;
         const after = mergeRow(before ?? NEW_STAFF, values, fields, EMPTY_CELL_DEFAULTS);

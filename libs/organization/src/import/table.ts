@@ -1,7 +1,9 @@
 import { DomainError } from '@app/common';
-import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import { parse } from 'csv-parse';
+import { pipeline, Readable } from 'node:stream';
+import { ImportLimits, unreadable } from './limits';
 import type { Cell } from './values';
+import { readXlsx } from './xlsx-reader';
 
 /** A sheet as rows of cells; `row` is the spreadsheet row number (the header is row 1). */
 export interface TableRow {
@@ -10,8 +12,6 @@ export interface TableRow {
 }
 
 export type FileFormat = 'csv' | 'xlsx';
-
-const unreadable = (message: string) => new DomainError('IMPORT_UNREADABLE', 'invalid', message);
 
 /** By content first (XLSX is a ZIP archive), then by the file name. */
 export function detectFormat(buffer: Buffer, filename = ''): FileFormat {
@@ -27,64 +27,59 @@ export function detectFormat(buffer: Buffer, filename = ''): FileFormat {
   return 'csv';
 }
 
-export async function readTable(buffer: Buffer, filename = ''): Promise<TableRow[]> {
-  return detectFormat(buffer, filename) === 'xlsx' ? readXlsx(buffer) : readCsv(buffer);
+/** The rows of a CSV file or of a workbook's first sheet, read as they are consumed. */
+export function readTable(
+  buffer: Buffer,
+  filename: string | undefined,
+  limits: Pick<ImportLimits, 'maxUnzippedBytes' | 'maxCells'>,
+): AsyncGenerator<TableRow> {
+  return detectFormat(buffer, filename) === 'xlsx' ? readXlsx(buffer, limits) : readCsv(buffer);
 }
 
+const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+/** Bytes decoded and parsed at a time. */
+const CHUNK = 64 * 1024;
+/** No legitimate record comes near this; a runaway quote would otherwise swallow the file. */
+const MAX_RECORD_CHARACTERS = 1024 * 1024;
+
 /** CSV in UTF-8, with or without a byte order mark; `,`, `;` or tab separated. */
-export function readCsv(buffer: Buffer): TableRow[] {
-  let content: string;
+export async function* readCsv(buffer: Buffer): AsyncGenerator<TableRow> {
+  const start = buffer.subarray(0, 3).equals(BOM) ? 3 : 0;
+  const parser = parse({
+    delimiter: detectDelimiter(buffer.subarray(start, start + CHUNK)),
+    relax_column_count: true,
+    skip_empty_lines: false,
+    max_record_size: MAX_RECORD_CHARACTERS,
+  });
+  pipeline(Readable.from(decodeUtf8(buffer.subarray(start))), parser, () => undefined);
+  let row = 0;
   try {
-    content = new TextDecoder('utf-8', { fatal: true }).decode(buffer);
+    for await (const cells of parser as AsyncIterable<string[]>) yield { row: ++row, cells };
+  } catch (error) {
+    if (error instanceof DomainError) throw error;
+    throw unreadable(`The CSV file cannot be read: ${(error as Error).message}`);
+  } finally {
+    parser.destroy();
+  }
+}
+
+function* decodeUtf8(buffer: Buffer): Generator<string> {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  try {
+    for (let at = 0; at < buffer.length; at += CHUNK) {
+      yield decoder.decode(buffer.subarray(at, at + CHUNK), { stream: true });
+    }
+    yield decoder.decode();
   } catch {
     throw unreadable('The CSV file is not UTF-8 text; save it as "CSV UTF-8".');
   }
-  content = content.replace(/^\uFEFF/, '');
-  const firstLine = content.slice(0, content.search(/\r?\n|$/));
-  const delimiter = [',', ';', '\t'].reduce((best, candidate) =>
+}
+
+/** The separator the first line has most of. */
+function detectDelimiter(head: Buffer): string {
+  const text = head.toString('utf8');
+  const firstLine = text.slice(0, text.search(/\r?\n|$/));
+  return [',', ';', '\t'].reduce((best, candidate) =>
     firstLine.split(candidate).length > firstLine.split(best).length ? candidate : best,
   );
-  let records: string[][];
-  try {
-    records = parse(content, {
-      delimiter,
-      relax_column_count: true,
-      skip_empty_lines: false,
-    }) as string[][];
-  } catch (error) {
-    throw unreadable(`The CSV file cannot be read: ${(error as Error).message}`);
-  }
-  return records.map((cells, index) => ({ row: index + 1, cells }));
-}
-
-export async function readXlsx(buffer: Buffer): Promise<TableRow[]> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
-  } catch (error) {
-    throw unreadable(`The XLSX file cannot be read: ${(error as Error).message}`);
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) return [];
-  const rows: TableRow[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const values = row.values as ExcelJS.CellValue[];
-    // exceljs rows are 1-based: values[0] is always empty.
-    rows.push({ row: rowNumber, cells: Array.from(values.slice(1), toCell) });
-  });
-  return rows;
-}
-
-function toCell(value: ExcelJS.CellValue | undefined): Cell {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
-    return value;
-  }
-  if (value instanceof Date) return value;
-  if ('richText' in value) return value.richText.map((part) => part.text).join('');
-  if ('result' in value) return toCell(value.result as ExcelJS.CellValue);
-  if ('formula' in value || 'sharedFormula' in value) return null;
-  if ('text' in value) return typeof value.text === 'string' ? value.text : toCell(value.text);
-  if ('error' in value) return null;
-  return null;
 }

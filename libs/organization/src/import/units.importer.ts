@@ -4,6 +4,7 @@ import {
   Change,
   Counts,
   diffRows,
+  inSlices,
   FieldMapping,
   has,
   ID_COLUMN,
@@ -63,7 +64,7 @@ export const importUnits: Importer = async (context) => {
     ]),
   );
   const rowOfCode = new Map<string, number>();
-  for (const { row, values } of rows) {
+  await inSlices(rows, ({ row, values }) => {
     const tierCode = str(values.tier_code);
     if (tierCode !== undefined && !tiers.has(tierCode)) {
       errors.push({
@@ -74,7 +75,7 @@ export const importUnits: Importer = async (context) => {
       });
     }
     const code = str(values.code);
-    if (code === undefined || rowOfCode.has(code)) continue;
+    if (code === undefined || rowOfCode.has(code)) return;
     rowOfCode.set(code, row);
     const current = nodes.get(code);
     let parentCode = current?.parentCode ?? null;
@@ -85,7 +86,7 @@ export const importUnits: Importer = async (context) => {
       }
     }
     nodes.set(code, { id: current?.id ?? randomUUID(), code, parentCode });
-  }
+  });
   const tree = resolveUnitPaths(nodes, rowOfCode);
 
   return {
@@ -116,7 +117,7 @@ async function writeUnits(
     ['parent_code', 'parentId', (value) => nodes.get(value as string)!.id],
     ['active', 'active', identity],
   ];
-  const { changes, unchanged } = diffRows(rows, (values) => {
+  const { changes, unchanged } = await diffRows(rows, (values) => {
     const unit = byCode.get(values.code as string);
     const before = unit ? pickUnit(unit) : null;
     const after = mergeRow(before ?? UNIT_DEFAULTS, values, fields, UNIT_DEFAULTS);
