@@ -324,6 +324,19 @@ describe('bad input at the HTTP boundary', () => {
   });
 
   describe('dates', () => {
+    let ownerUnitId: string | undefined;
+    /** A fund of the test's own unit, for the ledger's query. */
+    async function newFund(): Promise<string> {
+      const factory = new Factory(db);
+      const unitId = (ownerUnitId ??= await factory.unit({ tierId: await factory.tier(1) }));
+      const [fund] = await db.query(
+        `INSERT INTO funds (code, name, fiscal_year, owner_unit_id, source)
+         VALUES ('KP-' || substr(md5(random()::text), 1, 8), 'Kinh phí thử', 2027, $1, 'state_budget')
+         RETURNING id`,
+        [unitId],
+      );
+      return fund.id;
+    }
     it.each(['20261120', '2026-11-20 ', '2026-02-30'])(
       'should refuse the meeting date %j',
       async (meetingDate) => {
@@ -337,5 +350,32 @@ describe('bad input at the HTTP boundary', () => {
         );
       },
     );
+
+    it.each([
+      '2026-W49',
+      '2026-W49-1',
+      '2026',
+      '2026-12',
+      '2026-12-05T10',
+      '2026-12-05T10:26:00,5Z',
+      '2026-12-05T23:59:59-23:59',
+      '2026-12-05T10:26:00',
+      '2026-02-30T10:26:00Z',
+    ])('should refuse the instant %j on a fund ledger, never answering 500', async (from) => {
+      const fundId = await newFund();
+      const response = await admin.get(
+        `/api/v1/funds/${fundId}/ledger?from=${encodeURIComponent(from)}`,
+      );
+      expectProblem(response, 400, 'VALIDATION_FAILED');
+      expect(response.body.errors).toContainEqual(expect.objectContaining({ field: 'from' }));
+    });
+
+    it('should read an instant with its offset on a fund ledger', async () => {
+      const fundId = await newFund();
+      const from = encodeURIComponent('2026-12-05T10:26:00.5+07:00');
+      const to = encodeURIComponent('2026-12-06T00:00:00Z');
+      const response = await admin.get(`/api/v1/funds/${fundId}/ledger?from=${from}&to=${to}`);
+      expect(response.status).toBe(200);
+    });
   });
 });

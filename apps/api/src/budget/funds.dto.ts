@@ -17,7 +17,6 @@ import {
   IsArray,
   IsIn,
   IsInt,
-  IsISO8601,
   IsNotEmpty,
   IsOptional,
   IsString,
@@ -28,7 +27,7 @@ import {
   Min,
 } from 'class-validator';
 import { PageQueryDto } from '../http/paging';
-import { IsRecordCode, QueryInteger } from '../http/validation';
+import { IsInstant, IsRecordCode, QueryInteger } from '../http/validation';
 
 /** Whole VND above zero, as a string of 1–15 digits. */
 export const POSITIVE_VND = /^(?=\d*[1-9])\d{1,15}$/;
@@ -220,12 +219,12 @@ export class LedgerQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional({ format: 'date-time', description: 'Entries at or after this instant.' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstant()
   from?: string;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'Entries before this instant.' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstant()
   to?: string;
 }
 

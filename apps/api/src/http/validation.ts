@@ -222,3 +222,29 @@ export function IsDay(): PropertyDecorator {
     })(target, property);
   };
 }
+
+/** An instant: `YYYY-MM-DDTHH:MM[:SS[.ffffff]]` with `Z` or an offset up to ±14:00. */
+const INSTANT =
+  /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,6})?)?(Z|[+-](0\d|1[0-3]):[0-5]\d|[+-]14:00)$/;
+
+/**
+ * An instant written one way, that Postgres reads as it is meant: a date and time with its
+ * offset (`2026-12-05T10:26:00+07:00`). ISO 8601's other forms (week dates, ordinal dates,
+ * a bare year, an hour without minutes, a comma for the fraction) are refused.
+ */
+export function IsInstant(): PropertyDecorator {
+  return (target, property) => {
+    const name = String(property);
+    ValidateBy({
+      name: 'isIso8601',
+      validator: {
+        validate: (value) => {
+          const match = typeof value === 'string' ? INSTANT.exec(value) : null;
+          return match !== null && isISO8601(match[1], { strict: true, strictSeparator: true });
+        },
+        defaultMessage: () =>
+          `${name} must be a date and time with its offset, e.g. 2026-12-05T10:26:00+07:00`,
+      },
+    })(target, property);
+  };
+}
