@@ -384,4 +384,28 @@ describe('nomination money over HTTP', () => {
       expect(await trail(id)).toEqual(before);
     });
   });
+
+  describe('finance at completion', () => {
+    it('should let finance over the reserved fund record an overrun on a warn fund, with its reason', async () => {
+      const warn = await insertFund(db, org.units.districtA, COST, { policy: 'warn' });
+      const id = await inTraining(warn);
+      await fixture.newUser('financeOfB', {
+        grants: [{ role: 'finance', unitId: org.units.districtB }],
+      });
+      const outsider = await act(id, 'complete', 5, 'financeOfB', {
+        actualCostLines: [{ fundId: warn, amount: (COST + 5_000_000n).toString() }],
+        overrideReason: 'Phát sinh học phí',
+      });
+      expect([outsider.status, outsider.body.code]).toEqual([404, 'NOMINATION_NOT_FOUND']);
+      const completed = await act(id, 'complete', 5, 'financeA', {
+        actualCostLines: [{ fundId: warn, amount: (COST + 5_000_000n).toString() }],
+        overrideReason: 'Phát sinh học phí',
+      });
+      expect(completed.status).toBe(201);
+      expect(await status(id)).toBe('completed');
+      expect(await funds(warn)).toEqual({
+        [warn]: { reserved: '0', spent: (COST + 5_000_000n).toString(), available: '-5000000' },
+      });
+    });
+  });
 });

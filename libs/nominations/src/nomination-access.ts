@@ -1,4 +1,5 @@
 import { Actor, forbidden, Grant, isAdmin } from '@app/access';
+import { financeOverFund } from '@app/budget';
 import { DomainError } from '@app/common';
 import type { DelegatedGrant } from './delegated-grants';
 import type { NominationRecord, StepRecord } from './nomination-records';
@@ -110,6 +111,12 @@ export function assertMayAct(
   }
   // The unit head records the outcome of the training they sent the person to.
   if (action === 'complete' && mayNominate(actor, nomination.nomineeUnitPath))
+    return { onBehalfOf: null };
+  // Finance over a fund the nomination draws on records what the training actually cost.
+  if (
+    action === 'complete' &&
+    nomination.fundOwnerPaths.some((ownerPath) => financeOverFund(actor, ownerPath))
+  )
     return { onBehalfOf: null };
   // cancel, start, complete: the deciding side (the last step's seat) or an administrator.
   const last = steps[steps.length - 1];

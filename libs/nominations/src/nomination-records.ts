@@ -24,6 +24,8 @@ export interface NominationRecord {
   materialChanged: boolean;
   version: number;
   decisionNumber: string | null;
+  /** The owner units' paths of the funds its cost lines draw on: whose finance may settle it. */
+  fundOwnerPaths: string[];
 }
 
 export interface StepRecord {
@@ -51,7 +53,10 @@ const SELECT_NOMINATION = `
          n.target_group AS "targetGroup", n.justification, n.estimated_cost::text AS "estimatedCost",
          n.learner_share::text AS "learnerShare", n.status, n.current_step AS "currentStep",
          n.returned_at_step AS "returnedAtStep", n.material_changed AS "materialChanged", n.version,
-         n.decision_number AS "decisionNumber"
+         n.decision_number AS "decisionNumber",
+         ARRAY(SELECT ou.path FROM nomination_cost_lines l
+                 JOIN funds f ON f.id = l.fund_id JOIN units ou ON ou.id = f.owner_unit_id
+                WHERE l.nomination_id = n.id ORDER BY ou.path) AS "fundOwnerPaths"
     FROM nominations n
     JOIN staff s ON s.id = n.nominee_staff_id
     JOIN units u ON u.id = s.unit_id`;
