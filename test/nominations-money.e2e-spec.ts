@@ -386,6 +386,21 @@ describe('nomination money over HTTP', () => {
   });
 
   describe('finance at completion', () => {
+    it('should refuse two actual cost lines on one fund, and leave the money as it was', async () => {
+      const fundId = await insertFund(db, org.units.districtA, COST * 2n);
+      const id = await inTraining(fundId);
+      const half = (COST / 2n).toString();
+      const refused = await act(id, 'complete', 5, 'unitHeadA', {
+        actualCostLines: [
+          { fundId, amount: half },
+          { fundId, amount: half },
+        ],
+      });
+      expect([refused.status, refused.body.code]).toEqual([400, 'DUPLICATE_FUND']);
+      expect(await funds(fundId)).toEqual({
+        [fundId]: { reserved: COST.toString(), spent: '0', available: COST.toString() },
+      });
+    });
     it('should let finance over the reserved fund record an overrun on a warn fund, with its reason', async () => {
       const warn = await insertFund(db, org.units.districtA, COST, { policy: 'warn' });
       const id = await inTraining(warn);

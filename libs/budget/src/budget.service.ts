@@ -177,6 +177,18 @@ export class BudgetService {
     manager: EntityManager,
     movement: Movement & { lines: CostLine[]; override?: Override; settler?: Settler },
   ): Promise<void> {
+    // One line per fund, as at creation: two lines on one fund are a mistake, not a sum.
+    if (new Set(movement.lines.map((line) => line.fundId)).size !== movement.lines.length) {
+      throw new DomainError('DUPLICATE_FUND', 'invalid', 'Each fund may appear once.', {
+        errors: [
+          {
+            field: 'actualCostLines',
+            message: 'each fund may appear once',
+            code: 'DUPLICATE_FUND',
+          },
+        ],
+      });
+    }
     const reserved = new Map(
       (await this.outstanding(manager, movement.nominationId)).map((l) => [l.fundId, l.amount]),
     );
