@@ -200,7 +200,7 @@ describe('bad input at the HTTP boundary', () => {
   });
 
   describe('paging', () => {
-    it.each(['1000000000000000000', '10001', '1e3', '0x10', '%201', '-1', '0', '1.0'])(
+    it.each(['1000000000000000000', '10001', '1e3', '0x10', '%201', '-1', '0', '1.0', '01'])(
       'should refuse page=%s with 400 VALIDATION_FAILED',
       async (page) => {
         const response = await admin.get(`/api/v1/providers?page=${page}`);

@@ -12,7 +12,7 @@ export const MAX_PAGE_SIZE = 500;
  * spaces), page 1–10,000, pageSize 1–500.
  */
 export class PageQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE, default: 1, pattern: '^[0-9]+$' })
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE, default: 1, pattern: '^[1-9][0-9]*$' })
   @IsOptional()
   @QueryInteger()
   @IsInt()
@@ -20,7 +20,12 @@ export class PageQueryDto {
   @Max(MAX_PAGE)
   page: number = 1;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 50, pattern: '^[0-9]+$' })
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: MAX_PAGE_SIZE,
+    default: 50,
+    pattern: '^[1-9][0-9]*$',
+  })
   @IsOptional()
   @QueryInteger()
   @IsInt()

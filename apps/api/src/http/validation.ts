@@ -185,12 +185,13 @@ export const queryBoolean = ({ value }: { value: unknown }) =>
   value === 'true' ? true : value === 'false' ? false : value;
 
 /**
- * An integer written in a query string as decimal digits only: `1e3`, `0x10`, `" 1"`, `-1`
- * and `1.0` stay text and fail `@IsInt()`. A number (in a JSON body) passes unchanged.
+ * An integer written in a query string one way, decimal digits without a leading zero:
+ * `01`, `1e3`, `0x10`, `" 1"`, `-1` and `1.0` stay text and fail `@IsInt()`. A number (in
+ * a JSON body) passes unchanged.
  */
 export const QueryInteger = () =>
   Transform(({ value }) =>
-    typeof value === 'string' && /^[0-9]+$/.test(value) ? Number(value) : value,
+    typeof value === 'string' && /^(0|[1-9][0-9]*)$/.test(value) ? Number(value) : value,
   );
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
