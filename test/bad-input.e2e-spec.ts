@@ -235,6 +235,19 @@ describe('bad input at the HTTP boundary', () => {
         expect.objectContaining({ field: 'nominees[0]', code: 'IS_OBJECT' }),
       );
     });
+    it.each([null, 'x', 1])(
+      'should refuse %j where a list expects objects, with IS_OBJECT',
+      async (item) => {
+        const response = await admin.post('/api/v1/nominations/decisions', {
+          meetingDate: '2026-11-20',
+          items: [item],
+        });
+        expectProblem(response, 400, 'VALIDATION_FAILED');
+        expect(response.body.errors).toContainEqual(
+          expect.objectContaining({ field: 'items[0]', code: 'IS_OBJECT' }),
+        );
+      },
+    );
   });
 
   describe('errors of the HTTP layer', () => {

@@ -29,6 +29,8 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
 }
 
 function toCode(constraint: string): string {
+  // class-validator's word for a nested value that is not an object (`[null]`, `["x"]`).
+  if (constraint === 'nestedValidation') return 'IS_OBJECT';
   return constraint.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
 }
 
