@@ -202,11 +202,22 @@ describe('nomination integrity', () => {
       }
     });
 
-    it('should show them to finance over the nominee and to the nominee', async () => {
-      for (const who of ['financeA', 'nominee', 'unitHeadA']) {
+    it('should show them to finance over the nominee and to the unit head', async () => {
+      for (const who of ['financeA', 'unitHeadA']) {
         const response = await fundsOf(who);
         expect([who, response.status, response.body.items?.length]).toEqual([who, 200, 2]);
       }
+    });
+
+    it('should keep the money from the nominee, who sees their nomination but not its funds', async () => {
+      const response = await fundsOf('nominee');
+      expect([response.status, response.body.code]).toEqual([403, 'FORBIDDEN']);
+      const detail = await stack.http.get(`/api/v1/nominations/${id}`, as('nominee'));
+      expect(detail.status).toBe(200);
+      expect(detail.body.budgetCheck).toBeNull();
+      expect(detail.body).not.toHaveProperty('fundOwnerPaths');
+      const reviewer = await stack.http.get(`/api/v1/nominations/${id}`, as('reviewerA'));
+      expect(reviewer.body.budgetCheck).toHaveLength(2);
     });
 
     it('should answer 404 to whoever may not see the nomination', async () => {

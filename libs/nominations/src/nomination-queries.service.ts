@@ -1,10 +1,15 @@
-import { Actor } from '@app/access';
+import { Actor, forbidden } from '@app/access';
 import { Clock } from '@app/common';
 import { BudgetService, FundCheck, FundsService, FundView } from '@app/budget';
 import { EligibilityService, EligibilityVerdict } from '@app/catalog';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { activeDelegatedGrants, nominationScope, withDelegatedGrants } from './delegated-grants';
+import {
+  activeDelegatedGrants,
+  DelegatedGrant,
+  nominationScope,
+  withDelegatedGrants,
+} from './delegated-grants';
 import { NominationService } from './nomination.service';
 import {
   loadCostLines,
@@ -18,7 +23,7 @@ import { Action } from './workflow/transitions';
 
 export interface NominationDetail extends Omit<
   NominationRecord,
-  'nomineeUnitPath' | 'nomineeAuthorityId' | 'materialChanged'
+  'nomineeUnitPath' | 'nomineeAuthorityId' | 'materialChanged' | 'fundOwnerPaths'
 > {
   nominee: { id: string; code: string; fullName: string };
   costLines: Array<{ fundId: string; amount: bigint }>;
@@ -65,6 +70,7 @@ export class NominationQueries {
     manager = this.dataSource.manager,
   ): Promise<NominationDetail> {
     const nomination = await loadNomination(manager, actor, id, this.clock.today());
+    const delegated = await activeDelegatedGrants(manager, actor.userId, this.clock.today());
     // One after another: inside a transaction these share one connection.
     const steps = await loadSteps(manager, id);
     const costLines = await loadCostLines(manager, id);
@@ -83,6 +89,7 @@ export class NominationQueries {
       nomineeUnitPath: _p,
       nomineeAuthorityId: _a,
       materialChanged: _m,
+      fundOwnerPaths: _f,
       ...fields
     } = nomination;
     return {
@@ -93,14 +100,13 @@ export class NominationQueries {
       history,
       allowedActions: await this.nominations.allowedFor(actor, nomination, steps, manager),
       budgetCheck:
-        open && costLines.length ? await this.budget.check(manager, costLines, id) : null,
+        open && costLines.length && readsMoney(actor, delegated)
+          ? await this.budget.check(manager, costLines, id)
+          : null,
       eligibility: open
         ? await this.eligibility.verdict(
             // A delegate reads the nominee as the delegator would.
-            withDelegatedGrants(
-              actor,
-              await activeDelegatedGrants(manager, actor.userId, this.clock.today()),
-            ),
+            withDelegatedGrants(actor, delegated),
             nomination.intakeId,
             nomination.nomineeStaffId,
             nomination.targetGroup,
@@ -119,6 +125,12 @@ export class NominationQueries {
   async funds(actor: Actor, id: string): Promise<NominationFund[]> {
     const manager = this.dataSource.manager;
     await loadNomination(manager, actor, id, this.clock.today());
+    const delegated = await activeDelegatedGrants(manager, actor.userId, this.clock.today());
+    if (!readsMoney(actor, delegated)) {
+      throw forbidden(
+        'The funds of a nomination are read by those who nominate, review, decide or pay.',
+      );
+    }
     const lines = await loadCostLines(manager, id);
     const amounts = new Map(lines.map((line) => [line.fundId, line.amount]));
     const funds = await this.fundViews.drawnOn(manager, [...amounts.keys()]);
@@ -229,3 +241,11 @@ const AWAITING_CONDITION = `n.status = 'in_review'
                  nomineeStaffId: 'n.nominee_staff_id',
                })}
               OFFSET 0)`;
+
+/**
+ * Whether the caller reads a nomination's money (its budget check, the funds it draws on):
+ * anyone with a role in the work (own or lent), not a staff member reading their own.
+ */
+function readsMoney(actor: Actor, delegated: DelegatedGrant[]): boolean {
+  return delegated.length > 0 || actor.grants.some((grant) => grant.role !== 'staff');
+}
