@@ -26,7 +26,7 @@ interface Upload {
   /** For BENCH_ONLY. */
   id: string;
   name: string;
-  kind: 'positions';
+  kind: 'positions' | 'staff';
   file: Buffer;
   filename: string;
   query?: string;
@@ -39,7 +39,7 @@ async function main() {
   const { dataSource, close } = await benchDatabase(4);
   const databaseUrl = (dataSource.options as { url: string }).url;
   try {
-    const uploads = (await makeUploads()).filter((upload) => !only || only.includes(upload.id));
+    const uploads = await makeUploads(only);
     for (const upload of uploads) {
       console.log(`${upload.name}: a file of ${(upload.file.length / 1048576).toFixed(2)} MB`);
     }
@@ -55,7 +55,8 @@ async function main() {
   }
 }
 
-async function makeUploads(): Promise<Upload[]> {
+/** The scenarios in `only` (all without it); files are generated only for those. */
+async function makeUploads(only?: string[]): Promise<Upload[]> {
   // A bad code and no name: two errors a row, about 10.6 bytes a row once deflated.
   const badRow = (r: number) =>
     `<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>bad code ${r} ${((r * 2654435761) >>> 0).toString(36).slice(0, 2)}</t></is></c></row>`;
@@ -83,45 +84,101 @@ async function makeUploads(): Promise<Upload[]> {
       for (let n = 0; n < bytes >> 20; n++) yield spaces;
       yield '</worksheet>';
     };
-  const bomb = await xlsx(padding(1 << 30));
-  return [
+  // Staff with a bad birth date and unknown unit, position and authority codes: four errors a
+  // row, one found while parsing and three by the importer.
+  const random = (r: number, salt: number) => {
+    let x = (r * 2654435761 + salt * 40503) >>> 0;
+    let text = '';
+    for (let i = 0; i < 4; i++) {
+      x = (x * 1103515245 + 12345) >>> 0;
+      text += x.toString(36);
+    }
+    return text.toUpperCase();
+  };
+  const staffCell = (column: string, r: number, text: string) =>
+    `<c r="${column}${r}" t="inlineStr"><is><t>${text}</t></is></c>`;
+  const staffHeader =
+    '<row r="1">' +
+    ['code', 'full_name', 'birth_date', 'gender', 'unit_code', 'position_code', 'authority_code']
+      .map((key, i) => staffCell(String.fromCharCode(65 + i), 1, key))
+      .join('') +
+    '</row>';
+  const badStaffRow = (r: number) =>
+    `<row r="${r}">` +
+    staffCell('A', r, `CB-${random(r, 0)}`) +
+    staffCell('B', r, `Nguyễn Văn ${random(r, 1)}`) +
+    staffCell('C', r, `ngày ${r}`) +
+    staffCell('D', r, 'nam') +
+    staffCell('E', r, `DV-${random(r, 2)}`) +
+    staffCell('F', r, `CD-${random(r, 3)}`) +
+    staffCell('G', r, `TQ-${random(r, 4)}`) +
+    '</row>';
+  const staffRows = (count: number) =>
+    function* () {
+      yield SHEET_START + staffHeader;
+      let chunk = '';
+      for (let r = 2; r <= count + 1; r++) {
+        chunk += badStaffRow(r);
+        if (chunk.length > 1 << 20) {
+          yield chunk;
+          chunk = '';
+        }
+      }
+      yield chunk + SHEET_END;
+    };
+  let bomb: Awaited<ReturnType<typeof xlsx>> | undefined;
+  const theBomb = async () => (bomb ??= await xlsx(padding(1 << 30)));
+  const scenarios: Array<Omit<Upload, 'file'> & { file: () => Promise<Buffer> }> = [
     {
       id: 'big',
       name: '19 MB, 1.9 M bad rows',
       kind: 'positions',
-      file: (await xlsx(rows(1_900_000, badRow))).file,
+      file: async () => (await xlsx(rows(1_900_000, badRow))).file,
       filename: 'big.xlsx',
     },
     {
       id: 'bomb',
       name: '1 MB → 1 GB zip bomb',
       kind: 'positions',
-      file: bomb.file,
+      file: async () => (await theBomb()).file,
       filename: 'bomb.xlsx',
     },
     {
       id: 'lying-bomb',
       name: 'the same bomb, declaring 1 KB',
       kind: 'positions',
-      file: bomb.withDeclaredSheetSize(1024),
+      file: async () => (await theBomb()).withDeclaredSheetSize(1024),
       filename: 'bomb.xlsx',
     },
     {
       id: 'bad-rows',
       name: '50,000 bad rows (the row limit)',
       kind: 'positions',
-      file: (await xlsx(rows(50_000, badRow))).file,
+      file: async () => (await xlsx(rows(50_000, badRow))).file,
       filename: 'bad.xlsx',
     },
     {
       id: 'good-rows',
       name: '50,000 good rows, dry run',
       kind: 'positions',
-      file: (await xlsx(rows(50_000, goodRow))).file,
+      file: async () => (await xlsx(rows(50_000, goodRow))).file,
       filename: 'good.xlsx',
       query: '?dryRun=true',
     },
+    {
+      id: 'bad-staff',
+      name: '49,000 bad staff rows (196,000 errors)',
+      kind: 'staff',
+      file: async () => (await xlsx(staffRows(49_000))).file,
+      filename: 'staff.xlsx',
+    },
   ];
+  const uploads: Upload[] = [];
+  for (const scenario of scenarios) {
+    if (only && !only.includes(scenario.id)) continue;
+    uploads.push({ ...scenario, file: await scenario.file() });
+  }
+  return uploads;
 }
 
 async function measure(checkout: string, databaseUrl: string, upload: Upload) {

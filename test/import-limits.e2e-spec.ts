@@ -91,6 +91,32 @@ describe('Import limits', () => {
     expect(response.body.detail).toContain(`${2 * BAD_ROWS} problems`);
   });
 
+  it('should list the first errors of bad staff rows, those of reading and of references', async () => {
+    // A bad birth date (found while reading) and an unknown unit and authority (found when
+    // the codes are looked up): three errors on every row.
+    const rows = 1000;
+    const csv = [
+      'code,full_name,birth_date,gender,unit_code,authority_code',
+      ...Array.from({ length: rows }, (_, i) => `CB-${i},Người ${i},x,nam,DV-${i},TQ-${i}`),
+    ].join('\n');
+    const response = await upload('staff', csv, 'staff.csv');
+    expect(response.status).toBe(422);
+    expect(response.body.code).toBe('IMPORT_INVALID');
+    expect(response.body.errorCount).toBe(3 * rows);
+    expect(response.body.errors).toHaveLength(MAX_ERRORS);
+    const listed = response.body.errors.map((error: { row: number; code: string }) => [
+      error.row,
+      error.code,
+    ]);
+    expect(listed.slice(0, 4)).toEqual([
+      [2, 'INVALID_DATE'],
+      [2, 'UNKNOWN_UNIT'],
+      [2, 'UNKNOWN_AUTHORITY'],
+      [3, 'INVALID_DATE'],
+    ]);
+    expect(listed[MAX_ERRORS - 1]).toEqual([35, 'INVALID_DATE']);
+  });
+
   it('should keep answering /health/live while a big file is parsed', async () => {
     const health = `${stack.http.baseUrl}/api/v1/health/live`;
     let importing = true;

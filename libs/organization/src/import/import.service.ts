@@ -8,7 +8,7 @@ import { ImportKind } from './columns';
 import { FileParser } from './file-parser';
 import { ImportContext, Importer } from './importer';
 import { importPositions } from './positions.importer';
-import { ImportRowError, ParsedFile, sortErrors } from './rows';
+import { ErrorList, ImportRowError, ParsedFile, sortErrors } from './rows';
 import { EDITOR_ROLES, importStaff } from './staff.importer';
 import { importUnits } from './units.importer';
 
@@ -109,6 +109,7 @@ export class ImportService implements OnModuleDestroy {
         manager: runner.manager,
         rows: file.rows,
         actor: options.actor,
+        maxErrors: this.parser.limits.maxErrors,
         recordAudit: async (entity, changes) => {
           for (const change of changes) {
             await this.audit.record(runner.manager, options.audit, {
@@ -135,10 +136,14 @@ export class ImportService implements OnModuleDestroy {
   }
 
   /** All or nothing: any problem in the file or its references stops the whole import. */
-  private failOn(file: ParsedFile, errors: ImportRowError[]): void {
-    const total = file.errorCount + errors.length;
+  private failOn(file: ParsedFile, errors: ErrorList): void {
+    const total = file.errorCount + errors.total;
     if (!total) return;
-    const listed = sortErrors([...file.errors, ...errors]).slice(0, this.parser.limits.maxErrors);
+    // Each list holds its first errors in file order, so together they hold the first of all.
+    const listed = sortErrors([...file.errors, ...errors.listed]).slice(
+      0,
+      this.parser.limits.maxErrors,
+    );
     throw importInvalid(listed, total);
   }
 }

@@ -1,7 +1,7 @@
 import type { Actor } from '@app/access';
 import type { EntityManager } from 'typeorm';
 import { BulkColumn, bulkInsert, bulkUpdate } from './bulk';
-import type { ImportRowError, ParsedRow } from './rows';
+import type { ErrorList, ParsedRow } from './rows';
 
 /** A record keyed by entity field, as stored, as audited and as written. */
 export type Row = Record<string, unknown>;
@@ -27,6 +27,8 @@ export interface ImportContext {
   manager: EntityManager;
   rows: ParsedRow[];
   actor: Actor;
+  /** Row errors an answer lists; an importer keeps only its first ones, and counts the rest. */
+  maxErrors: number;
   /** One audit row per change, in the transaction and audit context of the import. */
   recordAudit(entity: string, changes: Change[]): Promise<void>;
 }
@@ -36,7 +38,8 @@ export interface ImportContext {
  * import can report them together with the file's own and write nothing.
  */
 export interface ImportPlan {
-  errors: ImportRowError[];
+  /** The importer's first errors in file order, and how many it found in all. */
+  errors: ErrorList;
   apply(): Promise<Counts>;
 }
 
@@ -49,10 +52,36 @@ export const has = (values: Row, key: string) => key in values;
 export const str = (value: unknown): string | undefined =>
   typeof value === 'string' ? value : undefined;
 
-/** The distinct codes the file names in one column, for a single `= ANY($1)` lookup. */
-export const codesOf = (rows: ParsedRow[], key: string) => [
-  ...new Set(rows.map((row) => str(row.values[key])).filter((code) => code !== undefined)),
-];
+/** The distinct codes the file names in one column, gathered in slices. */
+export async function codesOf(rows: ParsedRow[], key: string): Promise<string[]> {
+  const codes = new Set<string>();
+  await inSlices(rows, (row) => {
+    const code = str(row.values[key]);
+    if (code !== undefined) codes.add(code);
+  });
+  return [...codes];
+}
+
+/** Codes sent in one query: a bigger array parameter is serialized for too long at a time. */
+const CODES_PER_QUERY = 2000;
+
+/**
+ * The stored records a query finds for `codes`, asked `CODES_PER_QUERY` codes at a time
+ * (`$1` is the array of codes): tens of thousands of codes in one parameter would hold up
+ * other requests while the driver encodes them.
+ */
+export async function selectByCodes<T>(
+  manager: EntityManager,
+  sql: string,
+  codes: string[],
+): Promise<T[]> {
+  const found: T[] = [];
+  for (let start = 0; start < codes.length; start += CODES_PER_QUERY) {
+    const rows: T[] = await manager.query(sql, [codes.slice(start, start + CODES_PER_QUERY)]);
+    for (const row of rows) found.push(row);
+  }
+  return found;
+}
 
 const same = (a: Row, b: Row) =>
   Object.keys(b).every((key) => JSON.stringify(a[key] ?? null) === JSON.stringify(b[key] ?? null));

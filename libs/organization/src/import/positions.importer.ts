@@ -8,9 +8,11 @@ import {
   Importer,
   mergeRow,
   Row,
+  selectByCodes,
   withoutId,
   writeChanges,
 } from './importer';
+import { ErrorList } from './rows';
 
 const POSITION_COLUMNS: BulkColumn[] = [
   { column: 'code', field: 'code', type: 'text' },
@@ -42,17 +44,18 @@ export const importPositions: Importer = async (context) => {
   const { manager, rows } = context;
   const existing = new Map<string, Row & { id: string }>(
     (
-      await manager.query(
+      await selectByCodes<Row & { id: string }>(
+        manager,
         `SELECT id, code, name, is_leadership AS "isLeadership", min_education AS "minEducation",
                 min_political_theory AS "minPoliticalTheory", min_fostering_rank AS "minFosteringRank",
                 min_language_level AS "minLanguageLevel"
            FROM positions WHERE code = ANY($1)`,
-        [codesOf(rows, 'code')],
+        await codesOf(rows, 'code'),
       )
-    ).map((row: Row & { id: string }) => [row.code as string, row]),
+    ).map((row) => [row.code as string, row]),
   );
   return {
-    errors: [],
+    errors: new ErrorList(),
     apply: async () => {
       const { changes, unchanged } = await diffRows(rows, (values) => {
         const stored = existing.get(values.code as string);

@@ -11,11 +11,12 @@ import {
   Importer,
   mergeRow,
   Row,
+  selectByCodes,
   str,
   withoutId,
   writeChanges,
 } from './importer';
-import type { ImportRowError } from './rows';
+import { ErrorList } from './rows';
 
 /** Besides admins, the roles that may import staff, each within its own scope. */
 export const EDITOR_ROLES = ['unit_head', 'board_reviewer'] as const;
@@ -80,27 +81,31 @@ export const importStaff: Importer = async (context) => {
   const lookup = async (table: string, key: string, extra = '') =>
     new Map<string, Row & { id: string }>(
       (
-        await manager.query(`SELECT id, code${extra} FROM ${table} WHERE code = ANY($1)`, [
-          codesOf(rows, key),
-        ])
-      ).map((row: Row & { id: string }) => [row.code, row]),
+        await selectByCodes<Row & { id: string }>(
+          manager,
+          `SELECT id, code${extra} FROM ${table} WHERE code = ANY($1)`,
+          await codesOf(rows, key),
+        )
+      ).map((row) => [row.code as string, row]),
     );
   const units = await lookup('units', 'unit_code', ', path');
   const positions = await lookup('positions', 'position_code');
   const authorities = await lookup('management_authorities', 'authority_code');
   const existing = new Map<string, Row & { id: string; unitPath: string }>(
     (
-      await manager.query(
+      await selectByCodes<Row & { id: string; unitPath: string }>(
+        manager,
         `SELECT s.id, ${STAFF_FIELDS}, u.path AS "unitPath"
            FROM staff s JOIN units u ON u.id = s.unit_id
           WHERE s.code = ANY($1)`,
-        [codesOf(rows, 'code')],
+        await codesOf(rows, 'code'),
       )
-    ).map((row: Row & { id: string; unitPath: string }) => [row.code as string, row]),
+    ).map((row) => [row.code as string, row]),
   );
 
   const admin = isAdmin(actor);
-  const errors: ImportRowError[] = [];
+  // Rows are visited in file order, so the errors kept are the first ones.
+  const errors = new ErrorList(context.maxErrors);
   const unknown = (row: number, column: string, what: string, code: string, value: string) =>
     errors.push({ row, column, code, message: `No ${what} with code ${value}.` });
   await inSlices(rows, ({ row, values }) => {

@@ -15,7 +15,7 @@ import {
   Row,
   str,
 } from './importer';
-import type { ImportRowError } from './rows';
+import { ErrorList, sortErrors } from './rows';
 import { resolveUnitPaths, TreeNode } from './unit-tree';
 
 type StoredUnit = Row & { id: string; code: string; path: string };
@@ -50,7 +50,8 @@ export const importUnits: Importer = async (context) => {
        FROM units`,
   );
   const codeOfId = new Map(stored.map((unit) => [unit.id, unit.code]));
-  const errors: ImportRowError[] = [];
+  // Rows are visited in file order, so the errors kept are the first ones.
+  const errors = new ErrorList(context.maxErrors);
 
   // The tree after the import: stored units, with the file's units and parents over them.
   const nodes = new Map<string, TreeNode>(
@@ -88,9 +89,13 @@ export const importUnits: Importer = async (context) => {
     nodes.set(code, { id: current?.id ?? randomUUID(), code, parentCode });
   });
   const tree = resolveUnitPaths(nodes, rowOfCode);
+  // The tree's errors come in no row order: with the rows' first ones, the first of both.
+  const all = new ErrorList(context.maxErrors);
+  for (const error of sortErrors([...errors.listed, ...tree.errors])) all.push(error);
+  all.total = errors.total + tree.errors.length;
 
   return {
-    errors: [...errors, ...tree.errors],
+    errors: all,
     apply: () => writeUnits(context, { tiers, stored, codeOfId, nodes, paths: tree.paths }),
   };
 };
