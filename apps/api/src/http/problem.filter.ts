@@ -96,6 +96,14 @@ export function toProblem(error: unknown, instance?: string): ProblemDto {
 }
 
 function sendProblem(request: FastifyRequest, reply: FastifyReply, error: unknown, logger: Logger) {
+  // A client that hung up mid-request (an upload cancelled) is not a defect, and hears nothing.
+  if (request.raw.socket?.destroyed) {
+    logger.warn(
+      { requestId: request.id, reason: (error as Error)?.message },
+      'The client closed the connection before the answer',
+    );
+    return;
+  }
   const problem = toProblem(error, request.url.split('?')[0]);
   if (problem.status >= 500 && problem.code !== 'QUEUE_UNAVAILABLE') {
     logger.error({ err: error, requestId: request.id }, 'Unhandled error');
