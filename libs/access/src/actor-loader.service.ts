@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { Actor, Grant } from './actor';
 
 /**
@@ -10,7 +10,11 @@ import type { Actor, Grant } from './actor';
 export class ActorLoader {
   constructor(private readonly dataSource: DataSource) {}
 
-  async load(userId: string): Promise<Actor | undefined> {
+  /** `manager`: read inside the caller's transaction rather than on a connection of its own. */
+  async load(
+    userId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Actor | undefined> {
     const rows: Array<{
       id: string;
       email: string;
@@ -20,7 +24,7 @@ export class ActorLoader {
       unit_id: string | null;
       unit_path: string | null;
       authority_id: string | null;
-    }> = await this.dataSource.query(
+    }> = await manager.query(
       `SELECT us.id, us.email, us.staff_id, us.locale, ra.role, ra.unit_id, un.path AS unit_path, ra.authority_id
          FROM users us
          LEFT JOIN role_assignments ra ON ra.user_id = us.id

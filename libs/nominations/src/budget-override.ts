@@ -3,7 +3,7 @@ import { BudgetService, Override } from '@app/budget';
 import { DomainError } from '@app/common';
 import type { EntityManager } from 'typeorm';
 import { activeDelegatedGrants, DelegatedGrant, withDelegatedGrants } from './delegated-grants';
-import type { NominationRecord } from './nomination-records';
+import { loadCostLines, NominationRecord } from './nomination-records';
 import type { Action, Effect } from './workflow/transitions';
 
 /**
@@ -78,7 +78,7 @@ export async function keptOverride(
     [nominationId],
   );
   if (!kept) return undefined;
-  const author = await actors.load(kept.byUserId);
+  const author = await actors.load(kept.byUserId, manager);
   if (!author) return undefined;
   const by = withDelegatedGrants(
     author,
@@ -105,10 +105,5 @@ export async function forgetOverrideFrom(
   );
 }
 
-async function costLineFunds(manager: EntityManager, nominationId: string): Promise<string[]> {
-  const rows: Array<{ fundId: string }> = await manager.query(
-    `SELECT fund_id AS "fundId" FROM nomination_cost_lines WHERE nomination_id = $1 ORDER BY fund_id`,
-    [nominationId],
-  );
-  return rows.map((row) => row.fundId);
-}
+const costLineFunds = async (manager: EntityManager, nominationId: string) =>
+  (await loadCostLines(manager, nominationId)).map((line) => line.fundId);

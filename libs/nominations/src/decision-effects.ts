@@ -3,7 +3,7 @@ import { BudgetService, Override } from '@app/budget';
 import { Clock, DomainError } from '@app/common';
 import type { EntityManager } from 'typeorm';
 import type { ResolvedStep } from './chain';
-import type { NominationRecord, StepRecord } from './nomination-records';
+import { loadCostLines, NominationRecord, StepRecord } from './nomination-records';
 
 /** Freezes the chain; after a return with nothing material changed, resumes at that step. */
 export async function placeChain(
@@ -51,15 +51,7 @@ export async function decide(
   override: Override | undefined,
   clock: Clock,
 ) {
-  const lines = (
-    await manager.query(
-      `SELECT fund_id AS "fundId", amount::text AS amount FROM nomination_cost_lines WHERE nomination_id = $1`,
-      [nomination.id],
-    )
-  ).map((line: { fundId: string; amount: string }) => ({
-    fundId: line.fundId,
-    amount: BigInt(line.amount),
-  }));
+  const lines = await loadCostLines(manager, nomination.id);
   // The budget decides whether the override's author may give it; it refuses rather than ignores.
   await budget.reserve(manager, {
     nominationId: nomination.id,

@@ -69,8 +69,9 @@ export class NominationQueries {
     id: string,
     manager = this.dataSource.manager,
   ): Promise<NominationDetail> {
-    const nomination = await loadNomination(manager, actor, id, this.clock.today());
-    const delegated = await activeDelegatedGrants(manager, actor.userId, this.clock.today());
+    const today = this.clock.today();
+    const nomination = await loadNomination(manager, actor, id, today);
+    const delegated = await activeDelegatedGrants(manager, actor.userId, today);
     // One after another: inside a transaction these share one connection.
     const steps = await loadSteps(manager, id);
     const costLines = await loadCostLines(manager, id);
@@ -118,14 +119,15 @@ export class NominationQueries {
   }
 
   /**
-   * The funds the nomination's cost lines draw on, read-only, for everyone who may see the
-   * nomination (approvers included, whose own fund scope may not reach them); anyone else
-   * gets 404 for the nomination.
+   * The funds the nomination's cost lines draw on, read-only, for everyone with a role in its
+   * work who may see it (approvers included, whose own fund scope may not reach them). The
+   * nominee reading their own is refused (403); anyone else gets 404 for the nomination.
    */
   async funds(actor: Actor, id: string): Promise<NominationFund[]> {
     const manager = this.dataSource.manager;
-    await loadNomination(manager, actor, id, this.clock.today());
-    const delegated = await activeDelegatedGrants(manager, actor.userId, this.clock.today());
+    const today = this.clock.today();
+    await loadNomination(manager, actor, id, today);
+    const delegated = await activeDelegatedGrants(manager, actor.userId, today);
     if (!readsMoney(actor, delegated)) {
       throw forbidden(
         'The funds of a nomination are read by those who nominate, review, decide or pay.',
@@ -142,11 +144,8 @@ export class NominationQueries {
    * `awaiting: 'me'`, those waiting for the caller, oldest submission first.
    */
   async list(actor: Actor, filter: NominationFilter) {
-    const delegated = await activeDelegatedGrants(
-      this.dataSource.manager,
-      actor.userId,
-      this.clock.today(),
-    );
+    const today = this.clock.today();
+    const delegated = await activeDelegatedGrants(this.dataSource.manager, actor.userId, today);
     const scope = nominationScope(actor, delegated);
     const conditions = [scope.sql];
     const params: Record<string, unknown> = { ...scope.params };
@@ -176,7 +175,7 @@ export class NominationQueries {
         SELECT * FROM (${grantsInForceSql('CAST(:today AS date)')}) g WHERE g.user_id = :me) `;
       joins = AWAITING_JOINS;
       conditions.push(AWAITING_CONDITION);
-      Object.assign(params, { me: actor.userId, today: this.clock.today() });
+      Object.assign(params, { me: actor.userId, today });
       waiting = `, n.submitted_at AS "submittedAt", ${WAITING_SINCE} AS "waitingSince",
                  floor(extract(epoch FROM now() - ${WAITING_SINCE}) / 86400)::int AS "waitingDays"`;
       order = 'n.submitted_at ASC, n.id ASC';

@@ -137,7 +137,7 @@ export class NominationService {
     within?: EntityManager,
   ): Promise<void> {
     await this.inTransaction(within, async (manager) => {
-      const nomination = await this.lockAtVersion(manager, actor, id, version);
+      const nomination = await this.lockAtVersion(manager, actor, id, version, this.clock.today());
       const outcome = transition(nomination.status, 'edit');
       if (!outcome.ok) throw invalidTransition(nomination.status, 'edit', outcome.allowed);
       assertMayAct(actor, nomination, 'edit', undefined, []);
@@ -198,7 +198,9 @@ export class NominationService {
     within?: EntityManager,
   ): Promise<{ budgetCheck?: FundCheck[] }> {
     return this.inTransaction(within, async (manager) => {
-      const nomination = await this.lockAtVersion(manager, actor, id, input.version);
+      // One reading of the organization's day for the whole action.
+      const today = this.clock.today();
+      const nomination = await this.lockAtVersion(manager, actor, id, input.version, today);
       const steps = await loadSteps(manager, id);
       const step = steps.find((candidate) => candidate.position === nomination.currentStep);
       const outcome = transition(nomination.status, action, {
@@ -215,7 +217,7 @@ export class NominationService {
               ],
             });
       }
-      const delegated = await activeDelegatedGrants(manager, actor.userId, this.clock.today());
+      const delegated = await activeDelegatedGrants(manager, actor.userId, today);
       const { onBehalfOf } = assertMayAct(actor, nomination, action, step, steps, delegated);
       const override = await overrideGiven(
         manager,
@@ -243,6 +245,7 @@ export class NominationService {
           action,
           input,
           onBehalfOf,
+          today,
         );
         // Until the committee decides, a vote changes the version and the record, not the state.
         if (decided === 'pending') return {};
@@ -274,8 +277,7 @@ export class NominationService {
               actor,
               nomination,
               step!,
-              override ??
-                (await keptOverride(manager, this.budget, this.actors, id, this.clock.today())),
+              override ?? (await keptOverride(manager, this.budget, this.actors, id, today)),
               this.clock,
             ),
           };
@@ -369,6 +371,7 @@ export class NominationService {
     vote: 'approve' | 'reject',
     input: ActionInput,
     onBehalfOf: string | null,
+    today: string,
   ): Promise<CommitteeOutcome> {
     const inserted = await manager.query(
       `INSERT INTO nomination_votes (step_id, member_user_id, on_behalf_of, vote, comment)
@@ -386,7 +389,7 @@ export class NominationService {
     );
     const outcome = committeeOutcome(
       step.committee!,
-      await countStepHolders(manager, step, this.clock.today()),
+      await countStepHolders(manager, step, today),
       counts,
     );
     if (outcome === 'pending') {
@@ -417,8 +420,14 @@ export class NominationService {
     return within ? work(within) : this.dataSource.transaction(work);
   }
 
-  private async lockAtVersion(manager: EntityManager, actor: Actor, id: string, version: number) {
-    const nomination = await loadNomination(manager, actor, id, this.clock.today(), true);
+  private async lockAtVersion(
+    manager: EntityManager,
+    actor: Actor,
+    id: string,
+    version: number,
+    today: string,
+  ) {
+    const nomination = await loadNomination(manager, actor, id, today, true);
     if (nomination.version !== version) {
       throw new DomainError(
         'VERSION_CONFLICT',
