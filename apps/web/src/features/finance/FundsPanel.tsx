@@ -1,0 +1,6 @@
+import { Card } from 'antd';
+
+/** Placeholder until the area's home panel is built. */
+export default function FundsPanel() {
+  return <Card />;
+}
