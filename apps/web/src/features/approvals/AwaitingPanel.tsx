@@ -1,6 +1,54 @@
-import { Card } from 'antd';
+import { Card, List, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { QueryState } from '../../components/QueryState';
+import { useAwaiting } from './AwaitingPage';
+import { waitingOf } from './waiting';
+import './i18n';
+import './approvals.css';
 
-/** Placeholder until the area's home panel is built. */
+/** The home page's view of the queue: how many wait, and the oldest few. */
 export default function AwaitingPanel() {
-  return <Card />;
+  const { t } = useTranslation(['approvals', 'common']);
+  const query = useAwaiting(1, 5);
+  return (
+    <Card
+      title={<h2 className="tn-card-title">{t('awaiting.panelTitle')}</h2>}
+      extra={<Link to="/approvals">{t('awaiting.panelAll')}</Link>}
+    >
+      <QueryState query={query}>
+        {(data) => (
+          <>
+            <Typography.Paragraph strong>
+              {data.totalCapped
+                ? t('awaiting.capped', { count: data.total })
+                : t('awaiting.panelCount', { count: data.total })}
+            </Typography.Paragraph>
+            <List
+              size="small"
+              dataSource={data.items}
+              locale={{ emptyText: t('awaiting.empty') }}
+              renderItem={(item) => {
+                const w = waitingOf(item);
+                return (
+                  <List.Item
+                    extra={
+                      <span>
+                        {t('common:common.days', { count: w.days })}{' '}
+                        {w.overdue && <Tag color="red">{t('awaiting.overdue')}</Tag>}
+                      </span>
+                    }
+                  >
+                    <Link to={`/nominations/${item.id}`}>
+                      {item.reference} – {item.nomineeName}
+                    </Link>
+                  </List.Item>
+                );
+              }}
+            />
+          </>
+        )}
+      </QueryState>
+    </Card>
+  );
 }

@@ -1,0 +1,311 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { api, call } from '../../api/client';
+import { toApiError } from '../../api/problem';
+import { Money } from '../../components/format';
+import { PageHeader } from '../../components/PageHeader';
+import { usePaging } from '../../components/paging';
+import { ErrorAlert, QueryState } from '../../components/QueryState';
+import { formatDay, parseDay } from '../../format/date';
+import { messageOf } from '../../i18n/errors';
+import { useAwaiting } from './AwaitingPage';
+import type { NominationDetail, NominationListItem } from './types';
+import { waitingOf } from './waiting';
+import './i18n';
+import './approvals.css';
+
+type Decision = 'approve' | 'return' | 'reject';
+
+interface ResultRow {
+  nominationId: string;
+  reference: string;
+  nomineeName: string;
+  ok: boolean;
+  decisionNumber: string | null;
+  status: string | null;
+  error: string | null;
+}
+
+function today(): string {
+  return formatDay(new Date().toISOString());
+}
+
+/**
+ * A meeting decides many nominations at once: pick those awaiting you, set a decision for
+ * each, record them together; each result (its decision number or its error) is shown.
+ */
+export default function MeetingPage() {
+  const { t } = useTranslation(['approvals', 'common']);
+  const { modal } = App.useApp();
+  const queryClient = useQueryClient();
+  const { page, pageSize, pagination } = usePaging(50);
+  const query = useAwaiting(page, pageSize);
+  const [selected, setSelected] = useState<string[]>([]);
+  const [decisions, setDecisions] = useState<Record<string, Decision>>({});
+  const [comments, setComments] = useState<Record<string, string>>({});
+  const [meetingDate, setMeetingDate] = useState(today());
+  const [problem, setProblem] = useState<string | null>(null);
+  const [results, setResults] = useState<{ date: string; rows: ResultRow[] } | null>(null);
+
+  const decide = useMutation({
+    mutationFn: async (items: NominationListItem[]) => {
+      const day = parseDay(meetingDate)!;
+      const response = (await call(
+        api.POST('/api/v1/nominations/decisions', {
+          body: {
+            meetingDate: day,
+            items: items.map((item) => ({
+              nominationId: item.id,
+              version: item.version,
+              action: decisions[item.id] ?? 'approve',
+              ...(comments[item.id]?.trim() ? { comment: comments[item.id].trim() } : {}),
+            })),
+          },
+        }),
+      )) as unknown as {
+        meetingDate: string;
+        results: Array<{ nominationId: string; ok: boolean; problem?: Record<string, unknown> }>;
+      };
+      const rows = await Promise.all(
+        response.results.map(async (result): Promise<ResultRow> => {
+          const item = items.find((i) => i.id === result.nominationId)!;
+          const base = {
+            nominationId: result.nominationId,
+            reference: item.reference,
+            nomineeName: item.nomineeName,
+          };
+          if (!result.ok) {
+            const status = Number(result.problem?.status) || 422;
+            return {
+              ...base,
+              ok: false,
+              decisionNumber: null,
+              status: null,
+              error: messageOf(toApiError(status, result.problem)),
+            };
+          }
+          // The answer says only that it went through: read the decision it made.
+          const detail = (await call(
+            api.GET('/api/v1/nominations/{id}', {
+              params: { path: { id: result.nominationId } },
+            }),
+          ).catch(() => null)) as unknown as NominationDetail | null;
+          return {
+            ...base,
+            ok: true,
+            decisionNumber: detail?.decisionNumber ?? null,
+            status: detail?.status ?? null,
+            error: null,
+          };
+        }),
+      );
+      return { date: response.meetingDate, rows };
+    },
+    onSuccess: (outcome) => {
+      setResults(outcome);
+      setSelected([]);
+      setComments({});
+      void queryClient.invalidateQueries({ queryKey: ['nominations'] });
+      void queryClient.invalidateQueries({ queryKey: ['nomination'] });
+    },
+  });
+
+  const submit = (items: NominationListItem[]) => {
+    setProblem(null);
+    const chosen = items.filter((i) => selected.includes(i.id));
+    if (!chosen.length) return setProblem(t('meeting.noneSelected'));
+    if (!parseDay(meetingDate)) return setProblem(t('meeting.invalidDate'));
+    const missing = chosen.find(
+      (i) => (decisions[i.id] ?? 'approve') !== 'approve' && !comments[i.id]?.trim(),
+    );
+    if (missing) return setProblem(t('meeting.commentNeeded', { reference: missing.reference }));
+    modal.confirm({
+      title: t('meeting.confirm', { count: chosen.length }),
+      okText: t('common:common.confirm'),
+      cancelText: t('common:common.cancel'),
+      onOk: () => decide.mutate(chosen),
+    });
+  };
+
+  return (
+    <>
+      <PageHeader title={t('meeting.title')} subtitle={t('meeting.help')} />
+      {results && (
+        <Card
+          className="tn-gap"
+          title={
+            <h2 className="tn-card-title">
+              {t('meeting.results', { date: formatDay(results.date) })}
+            </h2>
+          }
+        >
+          <Table<ResultRow>
+            rowKey="nominationId"
+            size="small"
+            pagination={false}
+            scroll={{ x: 600 }}
+            dataSource={results.rows}
+            columns={[
+              {
+                title: t('awaiting.reference'),
+                dataIndex: 'reference',
+                render: (reference: string, row) => (
+                  <Link to={`/nominations/${row.nominationId}`}>{reference}</Link>
+                ),
+              },
+              { title: t('awaiting.nominee'), dataIndex: 'nomineeName' },
+              {
+                title: t('common:common.details'),
+                key: 'result',
+                render: (_: unknown, row) =>
+                  row.ok ? (
+                    <Space wrap>
+                      <Tag color="green">{t('meeting.ok')}</Tag>
+                      {row.status && <Tag>{t(`common:status.${row.status}`)}</Tag>}
+                      {row.decisionNumber && (
+                        <span>
+                          {t('meeting.decisionNumber')}: <strong>{row.decisionNumber}</strong>
+                        </span>
+                      )}
+                    </Space>
+                  ) : (
+                    <Space wrap>
+                      <Tag color="red">{t('meeting.failed')}</Tag>
+                      <Typography.Text type="danger">{row.error}</Typography.Text>
+                    </Space>
+                  ),
+              },
+            ]}
+          />
+        </Card>
+      )}
+      <QueryState query={query}>
+        {(data) => (
+          <Card>
+            <Form layout="vertical" onFinish={() => submit(data.items)}>
+              <Space wrap align="end">
+                <Form.Item
+                  label={t('meeting.meetingDate')}
+                  htmlFor="meeting-date"
+                  className="tn-no-margin"
+                >
+                  <Input
+                    id="meeting-date"
+                    value={meetingDate}
+                    placeholder="dd/mm/yyyy"
+                    onChange={(e) => setMeetingDate(e.target.value)}
+                    className="tn-date-input"
+                  />
+                </Form.Item>
+                <Typography.Text>
+                  {t('meeting.selected', { count: selected.length })}
+                </Typography.Text>
+                <Button type="primary" htmlType="submit" loading={decide.isPending}>
+                  {t('meeting.submit')}
+                </Button>
+              </Space>
+              {problem && (
+                <Alert className="tn-top" type="error" showIcon role="alert" title={problem} />
+              )}
+              {decide.error && (
+                <div className="tn-top">
+                  <ErrorAlert error={decide.error} />
+                </div>
+              )}
+              <Table<NominationListItem>
+                className="tn-top"
+                rowKey="id"
+                size="small"
+                dataSource={data.items}
+                scroll={{ x: 900 }}
+                locale={{ emptyText: t('meeting.empty') }}
+                pagination={pagination(data.total)}
+                rowSelection={{
+                  selectedRowKeys: selected,
+                  onChange: (keys) => setSelected(keys as string[]),
+                  getCheckboxProps: (item) => ({
+                    'aria-label': t('meeting.select', { reference: item.reference }),
+                  }),
+                  columnTitle: undefined,
+                }}
+                columns={[
+                  {
+                    title: t('awaiting.reference'),
+                    dataIndex: 'reference',
+                    render: (reference: string, item) => (
+                      <Link to={`/nominations/${item.id}`}>{reference}</Link>
+                    ),
+                  },
+                  {
+                    title: t('awaiting.nominee'),
+                    key: 'nominee',
+                    render: (_: unknown, item) => (
+                      <>
+                        <div>{item.nomineeName}</div>
+                        <Typography.Text type="secondary">
+                          {item.program?.name ?? item.intake?.code ?? ''}
+                        </Typography.Text>
+                      </>
+                    ),
+                  },
+                  {
+                    title: t('awaiting.cost'),
+                    dataIndex: 'estimatedCost',
+                    align: 'right',
+                    render: (value: string) => <Money value={value} />,
+                  },
+                  {
+                    title: t('awaiting.waiting'),
+                    key: 'waiting',
+                    render: (_: unknown, item) => {
+                      const w = waitingOf(item);
+                      return (
+                        <>
+                          {t('common:common.days', { count: w.days })}{' '}
+                          {w.overdue && <Tag color="red">{t('awaiting.overdue')}</Tag>}
+                        </>
+                      );
+                    },
+                  },
+                  {
+                    title: t('meeting.decision'),
+                    key: 'decision',
+                    width: 160,
+                    render: (_: unknown, item) => (
+                      <Select<Decision>
+                        aria-label={`${t('meeting.decision')} ${item.reference}`}
+                        value={decisions[item.id] ?? 'approve'}
+                        onChange={(value) => setDecisions((d) => ({ ...d, [item.id]: value }))}
+                        className="tn-full-width"
+                        options={(['approve', 'return', 'reject'] as const).map((a) => ({
+                          value: a,
+                          label: t(`common:actions.${a}`),
+                        }))}
+                      />
+                    ),
+                  },
+                  {
+                    title: t('meeting.comment'),
+                    key: 'comment',
+                    width: 240,
+                    render: (_: unknown, item) => (
+                      <Input
+                        aria-label={`${t('meeting.comment')} ${item.reference}`}
+                        value={comments[item.id] ?? ''}
+                        maxLength={4000}
+                        onChange={(e) => setComments((c) => ({ ...c, [item.id]: e.target.value }))}
+                      />
+                    ),
+                  },
+                ]}
+              />
+            </Form>
+          </Card>
+        )}
+      </QueryState>
+    </>
+  );
+}
