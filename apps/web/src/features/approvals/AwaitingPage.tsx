@@ -86,7 +86,9 @@ export default function AwaitingPage() {
                 render: (_: unknown, item) =>
                   item.currentStepSummary
                     ? t(`common:stepRole.${item.currentStepSummary.role}`)
-                    : (item.currentStep ?? '—'),
+                    : item.currentStep
+                      ? t('page.step', { position: item.currentStep })
+                      : '—',
               },
               {
                 title: t('awaiting.cost'),

@@ -33,7 +33,6 @@ export function ChainSteps({ nomination }: { nomination: NominationDetail }) {
             {t('page.step', { position: step.position })}: {t(`common:stepRole.${step.role}`)}
           </span>
         ),
-        subTitle: t(`page.stepStates.${step.state}`),
         content: <StepContent nomination={nomination} step={step} current={current} />,
       }))}
     />
@@ -62,6 +61,7 @@ function StepContent({
   const reject = votes.length - approve;
   return (
     <Space orientation="vertical" size={2} className="tn-step-content">
+      <Typography.Text type="secondary">{t(`page.stepStates.${step.state}`)}</Typography.Text>
       {authority && <Typography.Text>{authority}</Typography.Text>}
       {step.actedAt && (
         <Typography.Text>

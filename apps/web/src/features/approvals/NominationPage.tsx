@@ -143,9 +143,9 @@ function NominationView({ id }: { id: string }) {
                 onReload={() => query.refetch()}
               />
             </Card>
-            <Row gutter={[16, 16]}>
+            <Row gutter={[16, 0]}>
               <Col xs={24} xl={14}>
-                <Card title={t('page.summary')} className="tn-gap">
+                <Card title={t('page.summary')} className="tn-gap" size="small">
                   <Descriptions
                     size="small"
                     column={1}
@@ -217,82 +217,87 @@ function NominationView({ id }: { id: string }) {
                     ]}
                   />
                 </Card>
-                {readsMoney && (
-                  <Card title={t('page.money')} className="tn-gap">
-                    {overBudget && (
-                      <Alert
-                        className="tn-gap"
-                        type={
-                          n.budgetCheck?.some((c) => c.verdict === 'block') ? 'error' : 'warning'
-                        }
-                        showIcon
-                        title={t('page.budgetExceeded')}
-                      />
-                    )}
-                    <Table<CostLine>
-                      rowKey="fundId"
-                      size="small"
-                      pagination={false}
-                      scroll={{ x: 860 }}
-                      dataSource={n.costLines}
-                      summary={() => (
-                        <Table.Summary.Row>
-                          <Table.Summary.Cell index={0}>{t('page.total')}</Table.Summary.Cell>
-                          <Table.Summary.Cell index={1} align="right">
-                            <Money value={sumVnd(n.costLines.map((l) => l.amount))} strong />
-                          </Table.Summary.Cell>
-                          <Table.Summary.Cell index={2} colSpan={5} />
-                        </Table.Summary.Row>
-                      )}
-                      columns={[
-                        {
-                          title: t('page.fund'),
-                          key: 'fund',
-                          render: (_: unknown, line) => {
-                            const fund = fundOf(line.fundId);
-                            const name = line.fundName ?? fund?.name ?? line.fundCode ?? fund?.code;
-                            const owner = line.fundOwnerUnitName ?? fund?.ownerUnitName;
-                            return (
-                              <>
-                                <div>{name ?? '—'}</div>
-                                {owner && (
-                                  <Typography.Text type="secondary">{owner}</Typography.Text>
-                                )}
-                              </>
-                            );
-                          },
-                        },
-                        {
-                          title: t('page.amount'),
-                          dataIndex: 'amount',
-                          align: 'right',
-                          render: (value: string) => <Money value={value} />,
-                        },
-                        ...moneyColumns(t, check, fundOf),
-                        {
-                          title: t('page.verdict'),
-                          key: 'verdict',
-                          render: (_: unknown, line) => {
-                            const c = check(line.fundId);
-                            return c ? (
-                              <Tag color={VERDICT_COLOR[c.verdict]}>
-                                {t(`page.verdicts.${c.verdict}`)}
-                              </Tag>
-                            ) : (
-                              '—'
-                            );
-                          },
-                        },
-                      ]}
-                    />
-                    {!n.budgetCheck && (
-                      <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>
-                        {t('page.budgetNotShown')}
-                      </Typography.Paragraph>
-                    )}
-                  </Card>
+              </Col>
+              <Col xs={24} xl={10}>
+                <Card title={t('page.chain')} className="tn-gap" size="small">
+                  <ChainSteps nomination={n} />
+                </Card>
+              </Col>
+            </Row>
+            {readsMoney && (
+              <Card title={t('page.money')} className="tn-gap" size="small">
+                {overBudget && (
+                  <Alert
+                    className="tn-gap"
+                    type={n.budgetCheck?.some((c) => c.verdict === 'block') ? 'error' : 'warning'}
+                    showIcon
+                    title={t('page.budgetExceeded')}
+                  />
                 )}
-                <Card title={t('page.eligibility')} className="tn-gap">
+                <Table<CostLine>
+                  rowKey="fundId"
+                  size="small"
+                  pagination={false}
+                  scroll={{ x: 860 }}
+                  dataSource={n.costLines}
+                  summary={() => (
+                    <Table.Summary.Row>
+                      <Table.Summary.Cell index={0}>{t('page.total')}</Table.Summary.Cell>
+                      <Table.Summary.Cell index={1} align="right">
+                        <Money value={sumVnd(n.costLines.map((l) => l.amount))} strong />
+                      </Table.Summary.Cell>
+                      <Table.Summary.Cell index={2} colSpan={5} />
+                    </Table.Summary.Row>
+                  )}
+                  columns={[
+                    {
+                      title: t('page.fund'),
+                      key: 'fund',
+                      render: (_: unknown, line) => {
+                        const fund = fundOf(line.fundId);
+                        const name = line.fundName ?? fund?.name ?? line.fundCode ?? fund?.code;
+                        const owner = line.fundOwnerUnitName ?? fund?.ownerUnitName;
+                        return (
+                          <>
+                            <div>{name ?? '—'}</div>
+                            {owner && <Typography.Text type="secondary">{owner}</Typography.Text>}
+                          </>
+                        );
+                      },
+                    },
+                    {
+                      title: t('page.amount'),
+                      dataIndex: 'amount',
+                      align: 'right',
+                      render: (value: string) => <Money value={value} />,
+                    },
+                    ...moneyColumns(t, check, fundOf),
+                    {
+                      title: t('page.verdict'),
+                      key: 'verdict',
+                      render: (_: unknown, line) => {
+                        const c = check(line.fundId);
+                        return c ? (
+                          <Tag color={VERDICT_COLOR[c.verdict]}>
+                            {t(`page.verdicts.${c.verdict}`)}
+                          </Tag>
+                        ) : (
+                          '—'
+                        );
+                      },
+                    },
+                  ]}
+                />
+                {!n.budgetCheck && (
+                  <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>
+                    {t('page.budgetNotShown')}
+                  </Typography.Paragraph>
+                )}
+              </Card>
+            )}
+            <Row gutter={[16, 0]}>
+              <Col xs={24} xl={14}>
+                <Card title={t('page.eligibility')} className="tn-gap" size="small">
                   {n.eligibility ? (
                     <>
                       <Tag color={n.eligibility.eligible ? 'green' : 'red'}>
@@ -318,16 +323,13 @@ function NominationView({ id }: { id: string }) {
                   )}
                 </Card>
                 {readsMoney && (
-                  <Card title={t('page.record')} className="tn-gap">
+                  <Card title={t('page.record')} className="tn-gap" size="small">
                     <NomineeRecord staffId={n.nomineeStaffId} />
                   </Card>
                 )}
               </Col>
               <Col xs={24} xl={10}>
-                <Card title={t('page.chain')} className="tn-gap">
-                  <ChainSteps nomination={n} />
-                </Card>
-                <Card title={t('page.history')} className="tn-gap">
+                <Card title={t('page.history')} className="tn-gap" size="small">
                   <Timeline
                     items={n.history.map((h, index) => ({
                       key: index,
