@@ -37,7 +37,12 @@ describe('approvals in the browser', () => {
   }
 
   /** A domestic intake open today with the state budget (a demo one, or a copy opened now). */
-  async function openIntake(): Promise<{ id: string; estimate: bigint; share: number; year: number }> {
+  async function openIntake(): Promise<{
+    id: string;
+    estimate: bigint;
+    share: number;
+    year: number;
+  }> {
     const today = organizationToday();
     const select = `
       SELECT i.id, i.starts_on::text AS "startsOn", i.learner_share_percent AS share,
@@ -171,7 +176,10 @@ describe('approvals in the browser', () => {
     await page.getByRole('button', { name: 'Phê duyệt' }).click();
     await page.getByRole('dialog').getByLabel('Ý kiến').fill('Đồng ý cử đi học.');
     await page.getByRole('dialog').getByRole('button', { name: 'Phê duyệt' }).click();
-    await page.getByText(/Đã phê duyệt\. Số quyết định: \d{4}\/QĐ-BTV-NK\/\d{4}/).first().waitFor();
+    await page
+      .getByText(/Đã phê duyệt\. Số quyết định: \d{4}\/QĐ-BTV-NK\/\d{4}/)
+      .first()
+      .waitFor();
     const [{ decision_number: number }] = await web.db.query(
       `SELECT decision_number FROM nominations WHERE id = $1`,
       [approved],

@@ -7,13 +7,14 @@ import {
   Form,
   Input,
   Popconfirm,
+  Radio,
   Row,
   Select,
   Table,
   Tag,
   Typography,
 } from 'antd';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, call } from '../../api/client';
 import { useAuth } from '../../auth/AuthProvider';
@@ -110,6 +111,13 @@ export default function DelegationsPage() {
     label: `${t(`common:roles.${g.role}`)} – ${scopeName(g.authorityId, g.unitId)}`,
   }));
 
+  // The first grant is chosen at first; a new object in `initialValues` each render would
+  // reset the form over and over.
+  const firstGrant = grantOptions[0]?.value;
+  useEffect(() => {
+    if (firstGrant && !form.getFieldValue('grant')) form.setFieldValue('grant', firstGrant);
+  }, [firstGrant, form]);
+
   // Administrators look people up; nobody else has a user directory to search.
   const [search, setSearch] = useState('');
   const users = useQuery({
@@ -178,7 +186,6 @@ export default function DelegationsPage() {
                 form={form}
                 layout="vertical"
                 name="delegation"
-                initialValues={{ grant: grantOptions[0]?.value }}
                 onFinish={(values) => create.mutate(values)}
               >
                 <Form.Item
@@ -186,7 +193,7 @@ export default function DelegationsPage() {
                   label={t('delegations.grant')}
                   rules={[{ required: true, message: t('common:common.required') }]}
                 >
-                  <Select options={grantOptions} />
+                  <Radio.Group options={grantOptions} className="tn-radio-column" />
                 </Form.Item>
                 {isAdmin ? (
                   <Form.Item
