@@ -1,4 +1,4 @@
-import { Card, List, Tag, Typography } from 'antd';
+import { Card, Empty, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { QueryState } from '../../components/QueryState';
@@ -17,37 +17,35 @@ export default function AwaitingPanel() {
       extra={<Link to="/approvals">{t('awaiting.panelAll')}</Link>}
     >
       <QueryState query={query}>
-        {(data) => (
-          <>
-            <Typography.Paragraph strong>
-              {data.totalCapped
-                ? t('awaiting.capped', { count: data.total })
-                : t('awaiting.panelCount', { count: data.total })}
-            </Typography.Paragraph>
-            <List
-              size="small"
-              dataSource={data.items}
-              locale={{ emptyText: t('awaiting.empty') }}
-              renderItem={(item) => {
-                const w = waitingOf(item);
-                return (
-                  <List.Item
-                    extra={
+        {(data) =>
+          data.items.length === 0 ? (
+            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('awaiting.empty')} />
+          ) : (
+            <>
+              <Typography.Paragraph strong>
+                {data.totalCapped
+                  ? t('awaiting.capped', { count: data.total })
+                  : t('awaiting.panelCount', { count: data.total })}
+              </Typography.Paragraph>
+              <ul className="tn-plain-list tn-rows">
+                {data.items.map((item) => {
+                  const w = waitingOf(item);
+                  return (
+                    <li key={item.id}>
+                      <Link to={`/nominations/${item.id}`}>
+                        {item.reference} – {item.nomineeName}
+                      </Link>
                       <span>
                         {t('common:common.days', { count: w.days })}{' '}
                         {w.overdue && <Tag color="red">{t('awaiting.overdue')}</Tag>}
                       </span>
-                    }
-                  >
-                    <Link to={`/nominations/${item.id}`}>
-                      {item.reference} – {item.nomineeName}
-                    </Link>
-                  </List.Item>
-                );
-              }}
-            />
-          </>
-        )}
+                    </li>
+                  );
+                })}
+              </ul>
+            </>
+          )
+        }
       </QueryState>
     </Card>
   );

@@ -1,17 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  App,
-  Card,
-  Col,
-  Descriptions,
-  List,
-  Row,
-  Table,
-  Tag,
-  Timeline,
-  Typography,
-} from 'antd';
+import { Alert, App, Card, Col, Descriptions, Row, Table, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -304,11 +292,11 @@ function NominationView({ id }: { id: string }) {
                         {n.eligibility.eligible ? t('page.eligible') : t('page.notEligible')}
                       </Tag>
                       {n.eligibility.failures.length > 0 && (
-                        <List
-                          size="small"
-                          dataSource={n.eligibility.failures}
-                          renderItem={(f) => <List.Item>{f.message[language]}</List.Item>}
-                        />
+                        <ul className="tn-plain-list">
+                          {n.eligibility.failures.map((f) => (
+                            <li key={f.ruleId}>{f.message[language]}</li>
+                          ))}
+                        </ul>
                       )}
                       {n.eligibility.notEvaluated.length > 0 && (
                         <Typography.Paragraph type="secondary">

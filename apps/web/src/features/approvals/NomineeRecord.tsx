@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Descriptions, List, Skeleton, Tag, Typography } from 'antd';
+import { Descriptions, Skeleton, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, call } from '../../api/client';
@@ -98,11 +98,11 @@ export function NomineeRecord({ staffId }: { staffId: string }) {
             ) : (
               <>
                 <Typography.Text strong>{t('page.gaps')}</Typography.Text>
-                <List
-                  size="small"
-                  dataSource={report.current.gaps}
-                  renderItem={(gap) => <List.Item>{gapLine(gap)}</List.Item>}
-                />
+                <ul className="tn-plain-list">
+                  {report.current.gaps.map((gap) => (
+                    <li key={gap.requirement}>{gapLine(gap)}</li>
+                  ))}
+                </ul>
               </>
             )}
           </Typography.Paragraph>
@@ -117,11 +117,11 @@ export function NomineeRecord({ staffId }: { staffId: string }) {
                     to: p.periodTo,
                   })}
                 </Typography.Text>
-                <List
-                  size="small"
-                  dataSource={p.gaps}
-                  renderItem={(gap) => <List.Item>{gapLine(gap)}</List.Item>}
-                />
+                <ul className="tn-plain-list">
+                  {p.gaps.map((gap) => (
+                    <li key={gap.requirement}>{gapLine(gap)}</li>
+                  ))}
+                </ul>
               </div>
             ))}
         </>
