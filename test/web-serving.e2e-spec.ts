@@ -178,7 +178,9 @@ describe('Serving without a built web application', () => {
   });
 
   it('should say so once at start-up, naming the directory', () => {
-    const said = warn.mock.calls.filter(([message]) => /web application is not built/.test(message));
+    const said = warn.mock.calls.filter(([message]) =>
+      /web application is not built/.test(message),
+    );
     expect(said).toHaveLength(1);
     expect(said[0][0]).toContain(dir);
   });

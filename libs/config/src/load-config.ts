@@ -47,7 +47,10 @@ const DEVELOPMENT_JWT_SECRET = 'development-only-secret-never-use-in-production!
  * Development and tests get fixed, well-known values so that `npm start` just works.
  */
 function withEnvironmentDefaults(parsed: Env): Env {
-  const env = { ...parsed, WEB_DIST_DIR: resolve(projectRoot(), parsed.WEB_DIST_DIR || 'dist/web') };
+  const env = {
+    ...parsed,
+    WEB_DIST_DIR: resolve(projectRoot(), parsed.WEB_DIST_DIR || 'dist/web'),
+  };
   if (env.ESCALATION_WORKING_DAYS <= env.REMINDER_WORKING_DAYS) {
     throw new ConfigError(
       'ESCALATION_WORKING_DAYS',
