@@ -131,7 +131,6 @@ export function ActionPanel({
           <Button
             key={name}
             type={name === 'approve' || name === 'submit' ? 'primary' : 'default'}
-            danger={name === 'reject' || name === 'cancel'}
             onClick={() => open(name)}
           >
             {t(`common:actions.${name}`)}
@@ -149,7 +148,6 @@ export function ActionPanel({
         okText={actionLabel}
         cancelText={t('common:common.cancel')}
         okButtonProps={{
-          danger: action === 'reject' || action === 'cancel',
           loading: mutation.isPending,
           disabled: conflict,
         }}

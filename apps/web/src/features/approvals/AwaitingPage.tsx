@@ -9,6 +9,7 @@ import { usePaging } from '../../components/paging';
 import { QueryState } from '../../components/QueryState';
 import type { NominationListItem, NominationPage } from './types';
 import { REMINDER_WORKING_DAYS, waitingOf } from './waiting';
+import { TONE } from './tones';
 import './i18n';
 import './approvals.css';
 
@@ -105,7 +106,7 @@ export default function AwaitingPage() {
                     <>
                       <div>
                         {t('common:common.days', { count: w.days })}{' '}
-                        {w.overdue && <Tag color="red">{t('awaiting.overdue')}</Tag>}
+                        {w.overdue && <Tag color={TONE.bad}>{t('awaiting.overdue')}</Tag>}
                       </div>
                       <Typography.Text type="secondary">
                         <Instant value={w.since} />

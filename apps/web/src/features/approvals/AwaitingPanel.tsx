@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { QueryState } from '../../components/QueryState';
 import { useAwaiting } from './AwaitingPage';
 import { waitingOf } from './waiting';
+import { TONE } from './tones';
 import './i18n';
 import './approvals.css';
 
@@ -37,7 +38,7 @@ export default function AwaitingPanel() {
                       </Link>
                       <span>
                         {t('common:common.days', { count: w.days })}{' '}
-                        {w.overdue && <Tag color="red">{t('awaiting.overdue')}</Tag>}
+                        {w.overdue && <Tag color={TONE.bad}>{t('awaiting.overdue')}</Tag>}
                       </span>
                     </li>
                   );

@@ -25,6 +25,7 @@ import { usePaging } from '../../components/paging';
 import { ErrorAlert, QueryState } from '../../components/QueryState';
 import { parseDay } from '../../format/date';
 import { messageOf } from '../../i18n/errors';
+import { TONE } from './tones';
 import './i18n';
 import './approvals.css';
 
@@ -323,9 +324,9 @@ export default function DelegationsPage() {
                       d.revokedAt ? (
                         <Tag>{t('delegations.revoked')}</Tag>
                       ) : d.active ? (
-                        <Tag color="green">{t('delegations.active')}</Tag>
+                        <Tag color={TONE.good}>{t('delegations.active')}</Tag>
                       ) : (
-                        <Tag color="default">{t('delegations.inactive')}</Tag>
+                        <Tag>{t('delegations.inactive')}</Tag>
                       ),
                   },
                   {
@@ -339,9 +340,7 @@ export default function DelegationsPage() {
                           cancelText={t('common:common.cancel')}
                           onConfirm={() => revoke.mutate(d.id)}
                         >
-                          <Button size="small" danger>
-                            {t('delegations.revoke')}
-                          </Button>
+                          <Button size="small">{t('delegations.revoke')}</Button>
                         </Popconfirm>
                       ) : null,
                   },

@@ -14,6 +14,7 @@ import { messageOf } from '../../i18n/errors';
 import { useAwaiting } from './AwaitingPage';
 import type { NominationDetail, NominationListItem } from './types';
 import { waitingOf } from './waiting';
+import { TONE } from './tones';
 import './i18n';
 import './approvals.css';
 
@@ -163,7 +164,7 @@ export default function MeetingPage() {
                 render: (_: unknown, row) =>
                   row.ok ? (
                     <Space wrap>
-                      <Tag color="green">{t('meeting.ok')}</Tag>
+                      <Tag color={TONE.good}>{t('meeting.ok')}</Tag>
                       {row.status && <Tag>{t(`common:status.${row.status}`)}</Tag>}
                       {row.decisionNumber && (
                         <span>
@@ -173,7 +174,7 @@ export default function MeetingPage() {
                     </Space>
                   ) : (
                     <Space wrap>
-                      <Tag color="red">{t('meeting.failed')}</Tag>
+                      <Tag color={TONE.bad}>{t('meeting.failed')}</Tag>
                       <Typography.Text type="danger">{row.error}</Typography.Text>
                     </Space>
                   ),
@@ -265,7 +266,7 @@ export default function MeetingPage() {
                       return (
                         <>
                           {t('common:common.days', { count: w.days })}{' '}
-                          {w.overdue && <Tag color="red">{t('awaiting.overdue')}</Tag>}
+                          {w.overdue && <Tag color={TONE.bad}>{t('awaiting.overdue')}</Tag>}
                         </>
                       );
                     },

@@ -17,11 +17,12 @@ import { ChainSteps } from './ChainSteps';
 import { NomineeRecord } from './NomineeRecord';
 import { StatusTag } from './StatusTag';
 import type { ActionName, CostLine, FundCheck, NominationDetail, NominationFund } from './types';
+import { TONE } from './tones';
 import './i18n';
 import './approvals.css';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const VERDICT_COLOR = { ok: 'green', warn: 'orange', block: 'red' } as const;
+const VERDICT_COLOR = { ok: TONE.good, warn: TONE.warn, block: TONE.bad } as const;
 
 /** One nomination with everything needed to decide on it, and the caller's actions. */
 export default function NominationPage() {
@@ -135,6 +136,7 @@ function NominationView({ id }: { id: string }) {
               <Col xs={24} xl={14}>
                 <Card title={t('page.summary')} className="tn-gap" size="small">
                   <Descriptions
+                    className="tn-descriptions"
                     size="small"
                     column={1}
                     items={[
@@ -288,7 +290,7 @@ function NominationView({ id }: { id: string }) {
                 <Card title={t('page.eligibility')} className="tn-gap" size="small">
                   {n.eligibility ? (
                     <>
-                      <Tag color={n.eligibility.eligible ? 'green' : 'red'}>
+                      <Tag color={n.eligibility.eligible ? TONE.good : TONE.bad}>
                         {n.eligibility.eligible ? t('page.eligible') : t('page.notEligible')}
                       </Tag>
                       {n.eligibility.failures.length > 0 && (

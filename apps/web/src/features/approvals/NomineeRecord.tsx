@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { api, call } from '../../api/client';
 import type { components } from '../../api/schema';
 import { Day } from '../../components/format';
+import { TONE } from './tones';
 
 type Gap = components['schemas']['StandardGapDto'];
 type Staff = components['schemas']['StaffDto'];
@@ -50,6 +51,7 @@ export function NomineeRecord({ staffId }: { staffId: string }) {
   return (
     <>
       <Descriptions
+        className="tn-descriptions"
         size="small"
         column={{ xs: 1, sm: 2, lg: 3 }}
         items={[
@@ -94,7 +96,7 @@ export function NomineeRecord({ staffId }: { staffId: string }) {
         <>
           <Typography.Paragraph>
             {report.current.meetsStandard ? (
-              <Tag color="green">{t('page.meetsStandard')}</Tag>
+              <Tag color={TONE.good}>{t('page.meetsStandard')}</Tag>
             ) : (
               <>
                 <Typography.Text strong>{t('page.gaps')}</Typography.Text>

@@ -1,21 +1,19 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { TONE } from './tones';
 
-const COLORS: Record<string, string> = {
-  draft: 'default',
-  in_review: 'processing',
-  returned: 'warning',
-  approved: 'success',
-  in_training: 'cyan',
-  completed: 'green',
-  not_completed: 'volcano',
-  rejected: 'error',
-  withdrawn: 'default',
-  cancelled: 'default',
+const COLORS: Record<string, string | undefined> = {
+  in_review: TONE.info,
+  returned: TONE.warn,
+  approved: TONE.good,
+  in_training: TONE.teal,
+  completed: TONE.good,
+  not_completed: TONE.bad,
+  rejected: TONE.bad,
 };
 
 /** A nomination's status in the user's language. */
 export function StatusTag({ status }: { status: string }) {
   const { t } = useTranslation();
-  return <Tag color={COLORS[status] ?? 'default'}>{t(`status.${status}`)}</Tag>;
+  return <Tag color={COLORS[status]}>{t(`status.${status}`)}</Tag>;
 }
