@@ -61,6 +61,17 @@ export class DelegationDto {
       'In force today: not revoked, today within its days, between two active users, while the delegator still holds the grant.',
   })
   active: boolean;
+  @ApiProperty({ example: 'Nguyễn Văn Hùng' }) fromUserName: string;
+  @ApiProperty({ example: 'Lê Thị Mai' }) toUserName: string;
+  @ApiProperty({ type: String, nullable: true, description: 'The unit of the lent grant.' })
+  unitName: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'Ban Thường vụ Quận ủy Ninh Kiều',
+    description: 'The management authority of the lent grant.',
+  })
+  authorityName: string | null;
 }
 
 export class DelegationPageDto {

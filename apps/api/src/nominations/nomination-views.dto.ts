@@ -1,4 +1,6 @@
-import { ACTIONS, STATES } from '@app/nominations';
+import { FUND_SOURCES } from '@app/budget';
+import { PROGRAM_CATEGORIES } from '@app/catalog';
+import { ACTIONS, NAMED_HOLDERS, STATES } from '@app/nominations';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { VerdictDto } from '../catalog/eligibility.dto';
 
@@ -25,9 +27,85 @@ export class NomineeRefDto {
   @ApiProperty({ example: 'Nguyễn Thị Hồng Nhung' }) fullName: string;
 }
 
+export class UnitRefDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'Phường An Hòa' }) name: string;
+}
+
+export class IntakeRefDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'CNKT-2027-1' }) code: string;
+  @ApiProperty({
+    example: 'Cập nhật kiến thức cho cán bộ lãnh đạo',
+    description: 'An intake has no name of its own: its programme’s name.',
+  })
+  name: string;
+  @ApiProperty({ format: 'date' }) startsOn: string;
+  @ApiProperty({ format: 'date' }) endsOn: string;
+  @ApiProperty({ example: 'Cần Thơ' }) location: string;
+}
+
+export class ProgramRefDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: PROGRAM_CATEGORIES }) category: string;
+}
+
+export class StepHolderDto {
+  @ApiProperty({ format: 'uuid' }) userId: string;
+  @ApiProperty({ example: 'Võ Thị Thu Hương' }) displayName: string;
+}
+
+export class CurrentStepSummaryDto {
+  @ApiProperty() position: number;
+  @ApiProperty({ enum: STEP_ROLES }) role: string;
+  @ApiProperty(UUID_OR_NULL) authorityId: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'Ban Thường vụ Quận ủy Ninh Kiều' })
+  authorityName: string | null;
+  @ApiProperty({ ...UUID_OR_NULL, description: 'The finance step’s unit.' }) unitId: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The finance step’s unit.' })
+  unitName: string | null;
+  @ApiProperty({
+    type: [StepHolderDto],
+    description: `Who may act on the step today (own grants and grants lent to them today, less those the conflict-of-interest rules exclude), the first ${NAMED_HOLDERS} by name.`,
+  })
+  holders: StepHolderDto[];
+  @ApiProperty({ description: 'How many people may act on the step today, all of them.' })
+  holderCount: number;
+  @ApiProperty({ format: 'date-time', description: 'When the step became current.' })
+  waitingSince: Date;
+  @ApiProperty({ description: 'Whole days since waitingSince.' }) daysWaiting: number;
+}
+
 export class NominationCostLineViewDto {
   @ApiProperty({ format: 'uuid' }) fundId: string;
   @ApiProperty(MONEY) amount: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description:
+      'The fund’s code; this and the other fund members are null for a caller who does not read the nomination’s money (the nominee).',
+  })
+  fundCode: string | null;
+  @ApiProperty({ type: String, nullable: true }) fundName: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The unit that owns the fund.' })
+  fundOwnerUnitName: string | null;
+  @ApiProperty({ enum: FUND_SOURCES, type: String, nullable: true }) fundSource: string | null;
+  @ApiProperty({ type: Number, nullable: true }) fundFiscalYear: number | null;
+}
+
+/** The names beside a nomination's ids, in its detail and in list items alike. */
+class NominationNamesDto {
+  @ApiProperty({ type: NomineeRefDto }) nominee: NomineeRefDto;
+  @ApiProperty({ type: UnitRefDto, description: 'The nominee’s unit.' }) unit: UnitRefDto;
+  @ApiProperty({ type: IntakeRefDto }) intake: IntakeRefDto;
+  @ApiProperty({ type: ProgramRefDto }) program: ProgramRefDto;
+  @ApiProperty({
+    type: CurrentStepSummaryDto,
+    nullable: true,
+    description: 'The step in review and who may act on it; null unless in review.',
+  })
+  currentStepSummary: CurrentStepSummaryDto | null;
 }
 
 export class CommitteeRuleDto {
@@ -57,6 +135,11 @@ export class NominationStepDto {
   onBehalfOf: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) actedAt: Date | null;
   @ApiProperty({ type: String, nullable: true }) comment: string | null;
+  @ApiProperty({ type: String, nullable: true }) actedByName: string | null;
+  @ApiProperty({ type: String, nullable: true }) onBehalfOfName: string | null;
+  @ApiProperty({ type: String, nullable: true }) authorityName: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The finance step’s unit.' })
+  unitName: string | null;
   @ApiProperty({
     type: CommitteeRuleDto,
     nullable: true,
@@ -75,6 +158,9 @@ export class NominationHistoryEntryDto {
   onBehalfOf: string | null;
   @ApiProperty({ type: String, nullable: true }) comment: string | null;
   @ApiProperty({ format: 'date-time' }) occurredAt: Date;
+  @ApiProperty({ type: String, nullable: true, description: 'Null for the system.' })
+  actorName: string | null;
+  @ApiProperty({ type: String, nullable: true }) onBehalfOfName: string | null;
 }
 
 export class FundCheckDto {
@@ -88,7 +174,7 @@ export class FundCheckDto {
   @ApiProperty({ enum: ['ok', 'warn', 'block'] }) verdict: 'ok' | 'warn' | 'block';
 }
 
-export class NominationDetailDto {
+export class NominationDetailDto extends NominationNamesDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() reference: string;
   @ApiProperty({ format: 'uuid' }) nomineeStaffId: string;
@@ -106,7 +192,6 @@ export class NominationDetailDto {
   @ApiProperty({ description: 'Also sent as the ETag; send it back in If-Match.' })
   version: number;
   @ApiProperty({ type: String, nullable: true }) decisionNumber: string | null;
-  @ApiProperty({ type: NomineeRefDto }) nominee: NomineeRefDto;
   @ApiProperty({ type: [NominationCostLineViewDto] }) costLines: NominationCostLineViewDto[];
   @ApiProperty({ type: [NominationStepDto] }) steps: NominationStepDto[];
   @ApiProperty({ type: [NominationHistoryEntryDto], description: 'Oldest first.' })
@@ -132,7 +217,7 @@ export class NominationActedDto extends NominationDetailDto {
   submissionBudgetCheck?: FundCheckDto[];
 }
 
-export class NominationListItemDto {
+export class NominationListItemDto extends NominationNamesDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() reference: string;
   @ApiProperty({ enum: STATES }) status: string;
@@ -164,4 +249,34 @@ export class NominationPageDto {
   totalCapped: boolean;
   @ApiProperty() page: number;
   @ApiProperty() pageSize: number;
+}
+
+export class NominationStatusCountsDto {
+  @ApiProperty() draft: number;
+  @ApiProperty() in_review: number;
+  @ApiProperty() returned: number;
+  @ApiProperty() approved: number;
+  @ApiProperty() in_training: number;
+  @ApiProperty() completed: number;
+  @ApiProperty() not_completed: number;
+  @ApiProperty() rejected: number;
+  @ApiProperty() withdrawn: number;
+  @ApiProperty() cancelled: number;
+}
+
+export class NominationSummaryDto {
+  @ApiProperty({
+    type: NominationStatusCountsDto,
+    description:
+      'How many nominations the caller may see are in each state (every state, 0 included).',
+  })
+  byStatus: NominationStatusCountsDto;
+  @ApiProperty({ description: 'All of them.' }) total: number;
+  @ApiProperty({
+    description:
+      'In review at a step the caller (or whoever delegated to them today) may act on now, as `awaiting=me` lists; counted up to 1,000.',
+  })
+  awaitingMe: number;
+  @ApiProperty({ description: 'awaitingMe reached the cap and there are more.' })
+  awaitingMeCapped: boolean;
 }

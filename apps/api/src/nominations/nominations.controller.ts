@@ -26,6 +26,7 @@ import {
   CreateNominationDto,
   NominationFundsDto,
   NominationQueryDto,
+  NominationSummaryQueryDto,
   UpdateNominationDto,
 } from './nominations.dto';
 import {
@@ -33,6 +34,7 @@ import {
   NominationActedDto,
   NominationDetailDto,
   NominationPageDto,
+  NominationSummaryDto,
 } from './nomination-views.dto';
 
 /** Optional on every request that acts; see docs/workflow.md, "Retries: Idempotency-Key". */
@@ -103,6 +105,19 @@ export class NominationsController {
   ): Promise<NominationPageDto> {
     const { items, total, totalCapped } = await this.queries.list(actor, query);
     return { ...toPage({ items, total }, query), totalCapped };
+  }
+
+  @Get('summary')
+  @ApiOperation({
+    summary:
+      'How many nominations you may see are in each state, and how many wait for you (the list’s scope and filters).',
+  })
+  @ApiOkResponse({ type: NominationSummaryDto })
+  summary(
+    @CurrentActor() actor: Actor,
+    @Query() query: NominationSummaryQueryDto,
+  ): Promise<NominationSummaryDto> {
+    return this.queries.summary(actor, query);
   }
 
   @Get(':id')
