@@ -402,4 +402,31 @@ describe('API views', () => {
       expect(bad.status).toBe(400);
     });
   });
+
+  it('should describe the reports’ JSON answers exactly', async () => {
+    // With their default filters, over the nominations made above.
+    const reports = [
+      '/api/v1/reports/budget-usage',
+      '/api/v1/reports/compliance',
+      '/api/v1/reports/compliance/trend',
+      '/api/v1/reports/training-summary',
+      '/api/v1/reports/training-headline',
+      '/api/v1/reports/participations',
+      '/api/v1/reports/workflow-performance',
+      '/api/v1/reports/targets',
+      '/api/v1/compliance',
+    ];
+    const found: Array<{ path: string; status: number; problems: string[]; text: string }> = [];
+    for (const path of reports) {
+      const response = await stack.http.get(path, as('admin'));
+      found.push({
+        path,
+        status: response.status,
+        problems:
+          response.status === 200 ? await shapes.problems('get', path, 200, response.body) : [],
+        text: response.status === 200 ? '' : response.text.slice(0, 300),
+      });
+    }
+    expect(found).toEqual(reports.map((path) => ({ path, status: 200, problems: [], text: '' })));
+  });
 });
