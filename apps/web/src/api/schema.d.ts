@@ -4185,7 +4185,7 @@ export interface components {
             id: string;
             /** @enum {string} */
             locale: "vi" | "en";
-            roles: components["schemas"]["RoleViewDto"][];
+            roles: components["schemas"]["UserRoleDto"][];
             /** Format: uuid */
             staffId: string | null;
             /** Format: date-time */
@@ -4199,6 +4199,21 @@ export interface components {
             pageSize: number;
             /** @example 42 */
             total: number;
+        };
+        UserRoleDto: {
+            /** Format: uuid */
+            authorityId: string | null;
+            /** @example Ban Thường vụ Quận ủy Ninh Kiều */
+            authorityName: string | null;
+            /**
+             * @example unit_head
+             * @enum {string}
+             */
+            role: "admin" | "unit_head" | "board_reviewer" | "board_member" | "finance" | "staff";
+            /** Format: uuid */
+            unitId: string | null;
+            /** @example Quận ủy Ninh Kiều */
+            unitName: string | null;
         };
         VerdictDto: {
             eligible: boolean;
