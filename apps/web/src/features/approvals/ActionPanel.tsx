@@ -81,7 +81,7 @@ export function ActionPanel({
           body,
         }),
       );
-      return result as unknown as NominationDetail;
+      return result;
     },
     onSuccess: (result, { name }) => {
       setAction(null);

@@ -7,7 +7,7 @@ import { Instant, Money } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
 import { usePaging } from '../../components/paging';
 import { QueryState } from '../../components/QueryState';
-import type { NominationListItem, NominationPage } from './types';
+import type { NominationListItem } from './types';
 import { REMINDER_WORKING_DAYS, waitingOf } from './waiting';
 import { TONE } from './tones';
 import './i18n';
@@ -18,9 +18,9 @@ export function useAwaiting(page: number, pageSize: number) {
   return useQuery({
     queryKey: ['nominations', 'awaiting', { page, pageSize }],
     queryFn: async () =>
-      (await call(
+      await call(
         api.GET('/api/v1/nominations', { params: { query: { awaiting: 'me', page, pageSize } } }),
-      )) as unknown as NominationPage,
+      ),
   });
 }
 

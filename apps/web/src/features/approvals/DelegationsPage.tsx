@@ -26,30 +26,13 @@ import { ErrorAlert, QueryState } from '../../components/QueryState';
 import { parseDay } from '../../format/date';
 import { messageOf } from '../../i18n/errors';
 import { TONE } from './tones';
+import type { Delegation } from './types';
 import './i18n';
 import './approvals.css';
 
 type DelegableRole = 'board_reviewer' | 'board_member' | 'finance';
 const DELEGABLE: DelegableRole[] = ['board_reviewer', 'board_member', 'finance'];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-interface Delegation {
-  id: string;
-  fromUserId: string;
-  toUserId: string;
-  role: DelegableRole;
-  unitId: string | null;
-  authorityId: string | null;
-  startsOn: string;
-  endsOn: string;
-  revokedAt: string | null;
-  createdAt: string;
-  active: boolean;
-  fromUserName?: string;
-  toUserName?: string;
-  unitName?: string | null;
-  authorityName?: string | null;
-}
 
 interface Values {
   grant: string;
@@ -75,10 +58,7 @@ export default function DelegationsPage() {
 
   const list = useQuery({
     queryKey: ['delegations', { page, pageSize }],
-    queryFn: async () =>
-      (await call(
-        api.GET('/api/v1/delegations', { params: { query: { page, pageSize } } }),
-      )) as unknown as { items: Delegation[]; total: number },
+    queryFn: () => call(api.GET('/api/v1/delegations', { params: { query: { page, pageSize } } })),
   });
 
   // The grants the caller may lend, named by their authority or unit.

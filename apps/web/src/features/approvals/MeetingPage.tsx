@@ -54,7 +54,7 @@ export default function MeetingPage() {
   const decide = useMutation({
     mutationFn: async (items: NominationListItem[]) => {
       const day = parseDay(meetingDate)!;
-      const response = (await call(
+      const response = await call(
         api.POST('/api/v1/nominations/decisions', {
           body: {
             meetingDate: day,
@@ -66,10 +66,7 @@ export default function MeetingPage() {
             })),
           },
         }),
-      )) as unknown as {
-        meetingDate: string;
-        results: Array<{ nominationId: string; ok: boolean; problem?: Record<string, unknown> }>;
-      };
+      );
       const rows = await Promise.all(
         response.results.map(async (result): Promise<ResultRow> => {
           const item = items.find((i) => i.id === result.nominationId)!;
@@ -79,7 +76,7 @@ export default function MeetingPage() {
             nomineeName: item.nomineeName,
           };
           if (!result.ok) {
-            const status = Number(result.problem?.status) || 422;
+            const status = result.problem?.status ?? 422;
             return {
               ...base,
               ok: false,
@@ -89,11 +86,11 @@ export default function MeetingPage() {
             };
           }
           // The answer says only that it went through: read the decision it made.
-          const detail = (await call(
+          const detail: NominationDetail | null = await call(
             api.GET('/api/v1/nominations/{id}', {
               params: { path: { id: result.nominationId } },
             }),
-          ).catch(() => null)) as unknown as NominationDetail | null;
+          ).catch(() => null);
           return {
             ...base,
             ok: true,

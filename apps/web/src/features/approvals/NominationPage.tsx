@@ -44,9 +44,7 @@ function NominationView({ id }: { id: string }) {
   const query = useQuery({
     queryKey: ['nomination', id],
     queryFn: async () =>
-      (await call(
-        api.GET('/api/v1/nominations/{id}', { params: { path: { id } } }),
-      )) as unknown as NominationDetail,
+      await call(api.GET('/api/v1/nominations/{id}', { params: { path: { id } } })),
   });
   const funds = useQuery({
     queryKey: ['nomination', id, 'funds'],
