@@ -53,7 +53,7 @@ export function NomineeRecord({ staffId }: { staffId: string }) {
       <Descriptions
         className="tn-descriptions"
         size="small"
-        column={{ xs: 1, sm: 2, lg: 3 }}
+        column={{ xs: 1, sm: 2 }}
         items={[
           {
             key: 'position',
