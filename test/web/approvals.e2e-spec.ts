@@ -201,8 +201,8 @@ describe('approvals in the browser', () => {
     expect(number).toMatch(/QĐ-BTV-NK/);
     await page.getByTestId('decision-number').getByText(number).waitFor();
     // Nothing spills past the phone's width.
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    const overflow = await page.evaluate<number>(
+      'document.documentElement.scrollWidth - document.documentElement.clientWidth',
     );
     expect(overflow).toBeLessThanOrEqual(0);
     await shot(page, 'review-phone-approved');
