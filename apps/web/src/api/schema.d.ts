@@ -2442,10 +2442,14 @@ export interface components {
             items: components["schemas"]["InboxItemDto"][];
             page: number;
             pageSize: number;
-            /** @description Items matching the filter, over all pages. */
+            /** @description Items matching the filter, over all pages, up to 10,000. */
             total: number;
-            /** @description All unread items of the caller, whatever the filter. */
+            /** @description More than 10,000 items match: `total` is 10,000. */
+            totalCapped: boolean;
+            /** @description All unread items of the caller, whatever the filter, up to 10,000. */
             unreadCount: number;
+            /** @description More than 10,000 unread items: `unreadCount` is 10,000. */
+            unreadCountCapped: boolean;
         };
         IntakeDto: {
             active: boolean;
