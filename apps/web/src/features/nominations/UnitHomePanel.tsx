@@ -1,6 +1,146 @@
-import { Card } from 'antd';
+import { useQueries, useQuery } from '@tanstack/react-query';
+import { Card, Col, Collapse, Flex, Row, Skeleton, Statistic, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { ErrorAlert } from '../../components/QueryState';
+import {
+  searchStaff,
+  type Staff,
+  usePositions,
+  useRecommendedIntakes,
+  useScopeUnitId,
+  useStandardGaps,
+} from '../staff/lookups';
+import { LinkButton, RecommendedList, StandardGapsView } from '../staff/parts';
+import { fetchNominations, STATUSES } from './model';
+import './i18n';
+import '../staff/i18n';
+import './nominations.css';
 
-/** Placeholder until the area's home panel is built. */
+/** Counts per status of the unit's nominations: each status's total from the list. */
+function useStatusCounts(unitId: string | undefined) {
+  return useQueries({
+    queries: STATUSES.map((status) => ({
+      queryKey: ['nominations', 'count', { status, unitId }],
+      queryFn: () => fetchNominations({ status, unitId, pageSize: 1 }),
+      select: (page: { total: number }) => page.total,
+    })),
+  });
+}
+
+function StatusCounts({ unitId }: { unitId: string | undefined }) {
+  const { t } = useTranslation();
+  const counts = useStatusCounts(unitId);
+  const failed = counts.find((c) => c.error);
+  if (failed) return <ErrorAlert error={failed.error} onRetry={() => void failed.refetch()} />;
+  return (
+    <Row gutter={[12, 12]}>
+      {STATUSES.map((status, index) => (
+        <Col key={status} xs={12} sm={8} md={6} xl={4}>
+          <Link to={`/nominations?status=${status}`} aria-label={t(`status.${status}`)}>
+            <Card size="small" hoverable className="tn-count-card">
+              {counts[index].isPending ? (
+                <Skeleton active paragraph={false} />
+              ) : (
+                <Statistic title={t(`status.${status}`)} value={counts[index].data ?? 0} />
+              )}
+            </Card>
+          </Link>
+        </Col>
+      ))}
+    </Row>
+  );
+}
+
+function PersonGaps({ staff }: { staff: Staff }) {
+  const { t } = useTranslation();
+  const gaps = useStandardGaps(staff.id);
+  const recommended = useRecommendedIntakes(staff.id);
+  return (
+    <Flex vertical gap={8}>
+      {gaps.data ? (
+        <StandardGapsView gaps={gaps.data} />
+      ) : (
+        <Skeleton active paragraph={{ rows: 1 }} />
+      )}
+      <Typography.Text strong>{t('nominations:home.recommended')}</Typography.Text>
+      {recommended.data ? (
+        <RecommendedList staffId={staff.id} items={recommended.data} limit={3} />
+      ) : recommended.error ? (
+        <ErrorAlert error={recommended.error} />
+      ) : (
+        <Skeleton active paragraph={{ rows: 1 }} />
+      )}
+      <Flex gap={8} wrap>
+        <LinkButton size="small" to={`/nominations/new?staffIds=${staff.id}`}>
+          {t('nominations:home.nominate')}
+        </LinkButton>
+        <Link to={`/staff/${staff.id}`}>{t('staff:record')}</Link>
+      </Flex>
+    </Flex>
+  );
+}
+
+function BelowStandard({ unitId }: { unitId: string | undefined }) {
+  const { t } = useTranslation();
+  const positions = usePositions();
+  const query = useQuery({
+    queryKey: ['staff', 'below-standard', { unitId }],
+    queryFn: () =>
+      searchStaff({ unitId, belowStandard: true, employmentStatus: 'active', pageSize: 8 }),
+  });
+  if (query.error) return <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />;
+  if (!query.data) return <Skeleton active />;
+  if (!query.data.items.length) {
+    return <Typography.Text type="secondary">{t('nominations:home.noGaps')}</Typography.Text>;
+  }
+  const all = new URLSearchParams({ belowStandard: 'true', ...(unitId ? { unitId } : {}) });
+  return (
+    <Flex vertical gap={8}>
+      <Collapse
+        items={query.data.items.map((staff) => ({
+          key: staff.id,
+          label: (
+            <span>
+              {staff.fullName} · {staff.code}
+              {staff.positionId && (
+                <Typography.Text type="secondary">
+                  {' '}
+                  · {positions.data?.get(staff.positionId)?.name}
+                </Typography.Text>
+              )}
+            </span>
+          ),
+          children: <PersonGaps staff={staff} />,
+        }))}
+      />
+      {query.data.total > query.data.items.length && (
+        <Link to={`/staff?${all}`}>
+          {t('nominations:home.seeAll', { count: query.data.total })}
+        </Link>
+      )}
+    </Flex>
+  );
+}
+
+/** The unit head's home: the unit's nominations by status and who lacks what. */
 export default function UnitHomePanel() {
-  return <Card />;
+  const { t } = useTranslation();
+  const unitId = useScopeUnitId();
+  return (
+    <Flex vertical gap={16}>
+      <Card
+        title={<h2 className="tn-card-title">{t('nominations:home.byState')}</h2>}
+        extra={<Link to="/nominations">{t('nominations:home.viewList')}</Link>}
+      >
+        <StatusCounts unitId={unitId} />
+      </Card>
+      <Card title={<h2 className="tn-card-title">{t('nominations:home.gapsTitle')}</h2>}>
+        <Typography.Paragraph type="secondary">
+          {t('nominations:home.gapsHelp')}
+        </Typography.Paragraph>
+        <BelowStandard unitId={unitId} />
+      </Card>
+    </Flex>
+  );
 }
