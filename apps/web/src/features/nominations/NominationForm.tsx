@@ -481,7 +481,7 @@ function CostStep({
                     <Form.Item
                       name={[field.name, 'fundId']}
                       label={t('nominations:flow.fund')}
-                      className="tn-filter"
+                      className="tn-fund-field"
                       rules={[
                         { required: true, message: t('nominations:flow.fundRequired') },
                         {
@@ -505,6 +505,7 @@ function CostStep({
                     <Form.Item
                       name={[field.name, 'amount']}
                       label={t('nominations:flow.amount')}
+                      required
                       rules={[amountRule]}
                       normalize={(value: string) => value.replace(/[^\d.\s]/g, '')}
                     >
@@ -666,7 +667,11 @@ export function NominationForm({ initialPeople, initialIntakeId, existing }: Nom
         api.GET('/api/v1/funds', { params: { query: { year, status: 'open', pageSize: 100 } } }),
       ),
     enabled: !!year,
-    select: (page) => page.items.filter((fund) => intake?.allowedSources.includes(fund.source)),
+    // The most local fund first: a unit's own money before the city's.
+    select: (page) =>
+      page.items
+        .filter((fund) => intake?.allowedSources.includes(fund.source))
+        .sort((a, b) => b.tierLevel - a.tierLevel || a.code.localeCompare(b.code)),
   });
 
   const initialValues = useMemo<Values>(

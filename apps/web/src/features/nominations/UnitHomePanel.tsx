@@ -11,7 +11,7 @@ import {
   useScopeUnitId,
   useStandardGaps,
 } from '../staff/lookups';
-import { LinkButton, RecommendedList, StandardGapsView } from '../staff/parts';
+import { levelName, LinkButton, RecommendedList } from '../staff/parts';
 import { fetchNominations, STATUSES } from './model';
 import './i18n';
 import '../staff/i18n';
@@ -52,17 +52,43 @@ function StatusCounts({ unitId }: { unitId: string | undefined }) {
   );
 }
 
-function PersonGaps({ staff }: { staff: Staff }) {
+/** The person, their post, and in short what they lack (the current and planned posts). */
+function PersonLabel({ staff, position }: { staff: Staff; position: string | undefined }) {
   const { t } = useTranslation();
   const gaps = useStandardGaps(staff.id);
+  const reports = gaps.data
+    ? [gaps.data.current, ...gaps.data.planned].filter((report) => !report.meetsStandard)
+    : [];
+  return (
+    <Flex vertical>
+      <span>
+        <Typography.Text strong>{staff.fullName}</Typography.Text> · {staff.code}
+        {position && <Typography.Text type="secondary"> · {position}</Typography.Text>}
+      </span>
+      {reports.map((report, index) => (
+        <Typography.Text key={index} type="secondary" className="tn-small">
+          {report.position?.name}:{' '}
+          {report.gaps
+            .map((gap) =>
+              t('staff:gapLine', {
+                requirement: t(`staff:requirements.${gap.requirement}`),
+                required: levelName(t, gap.requirement, gap.required),
+                actual: levelName(t, gap.requirement, gap.actual),
+              }),
+            )
+            .join('; ')}
+        </Typography.Text>
+      ))}
+    </Flex>
+  );
+}
+
+/** Intakes that would close the person's gaps, with each verdict, and the way to nominate. */
+function PersonIntakes({ staff }: { staff: Staff }) {
+  const { t } = useTranslation();
   const recommended = useRecommendedIntakes(staff.id);
   return (
     <Flex vertical gap={8}>
-      {gaps.data ? (
-        <StandardGapsView gaps={gaps.data} />
-      ) : (
-        <Skeleton active paragraph={{ rows: 1 }} />
-      )}
       <Typography.Text strong>{t('nominations:home.recommended')}</Typography.Text>
       {recommended.data ? (
         <RecommendedList staffId={staff.id} items={recommended.data} limit={3} />
@@ -71,7 +97,7 @@ function PersonGaps({ staff }: { staff: Staff }) {
       ) : (
         <Skeleton active paragraph={{ rows: 1 }} />
       )}
-      <Flex gap={8} wrap>
+      <Flex gap={12} wrap align="center">
         <LinkButton size="small" to={`/nominations/new?staffIds=${staff.id}`}>
           {t('nominations:home.nominate')}
         </LinkButton>
@@ -101,17 +127,12 @@ function BelowStandard({ unitId }: { unitId: string | undefined }) {
         items={query.data.items.map((staff) => ({
           key: staff.id,
           label: (
-            <span>
-              {staff.fullName} · {staff.code}
-              {staff.positionId && (
-                <Typography.Text type="secondary">
-                  {' '}
-                  · {positions.data?.get(staff.positionId)?.name}
-                </Typography.Text>
-              )}
-            </span>
+            <PersonLabel
+              staff={staff}
+              position={staff.positionId ? positions.data?.get(staff.positionId)?.name : undefined}
+            />
           ),
-          children: <PersonGaps staff={staff} />,
+          children: <PersonIntakes staff={staff} />,
         }))}
       />
       {query.data.total > query.data.items.length && (
