@@ -34,7 +34,7 @@ const plain = (name: string) =>
 
 /** Wide enough content scrolls inside its own box; the page itself never scrolls sideways. */
 const pageOverflows = (page: Page) =>
-  page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
+  page.evaluate('document.documentElement.scrollWidth > window.innerWidth + 1') as Promise<boolean>;
 
 /**
  * The unit head's screens on the demo data: the guided nomination, staff search, every
