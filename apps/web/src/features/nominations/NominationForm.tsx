@@ -8,8 +8,10 @@ import {
   Empty,
   Flex,
   Form,
+  Grid,
   Input,
   List,
+  Progress,
   Radio,
   Result,
   Select,
@@ -637,6 +639,7 @@ export function NominationForm({ initialPeople, initialIntakeId, existing }: Nom
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
+  const narrow = !Grid.useBreakpoint().md;
   const editing = !!existing;
   const [people, setPeople] = useState<Staff[]>(initialPeople);
   const [current, setCurrent] = useState(() => {
@@ -964,20 +967,35 @@ export function NominationForm({ initialPeople, initialIntakeId, existing }: Nom
       requiredMark="optional"
       scrollToFirstError
     >
-      <Steps
-        current={current}
-        size="small"
-        responsive
-        items={STEPS.map((key, index) => ({
-          title: t(`nominations:flow.steps.${key}`),
-          // Going back is always allowed; going forward only through "next".
-          disabled: index > current,
-        }))}
-        onChange={(index) => index < current && setCurrent(index)}
-      />
+      {narrow ? (
+        // On a phone the six titles would fill the screen: the step's number and a bar.
+        <Flex vertical gap={4}>
+          <Typography.Text type="secondary">
+            {t('nominations:flow.stepOf', { n: current + 1, total: STEPS.length })}
+          </Typography.Text>
+          <Progress
+            steps={STEPS.length}
+            percent={((current + 1) / STEPS.length) * 100}
+            showInfo={false}
+            size={['100%', 6] as never}
+            aria-label={t('nominations:flow.stepOf', { n: current + 1, total: STEPS.length })}
+          />
+        </Flex>
+      ) : (
+        <Steps
+          current={current}
+          size="small"
+          items={STEPS.map((key, index) => ({
+            title: t(`nominations:flow.steps.${key}`),
+            // Going back is always allowed; going forward only through "next".
+            disabled: index > current,
+          }))}
+          onChange={(index) => index < current && setCurrent(index)}
+        />
+      )}
       {conflict && (
         <Alert
-          className="tn-gap"
+          className="tn-alert-top"
           type="warning"
           showIcon
           role="alert"
@@ -1031,7 +1049,7 @@ export function NominationForm({ initialPeople, initialIntakeId, existing }: Nom
       )}
       {!canEdit && base && (
         <Alert
-          className="tn-gap"
+          className="tn-alert-top"
           type="error"
           showIcon
           title={t('nominations:flow.notEditable', { status: t(`status.${base.status}`) })}

@@ -44,6 +44,7 @@ const vi = {
   },
   flow: {
     title: 'Cử cán bộ đi học',
+    stepOf: 'Bước {{n}}/{{total}}',
     editTitle: 'Sửa hồ sơ {{reference}}',
     steps: {
       people: 'Người được cử',
@@ -182,6 +183,7 @@ const en: typeof vi = {
   },
   flow: {
     title: 'Nominate staff for training',
+    stepOf: 'Step {{n}} of {{total}}',
     editTitle: 'Edit nomination {{reference}}',
     steps: {
       people: 'People',

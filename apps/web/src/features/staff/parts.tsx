@@ -120,7 +120,7 @@ export function RecommendedList({
       dataSource={shown}
       renderItem={(item) => (
         <List.Item key={item.intake.id}>
-          <Flex vertical gap={4} className="tn-full">
+          <Flex vertical gap={4} align="flex-start" className="tn-full">
             <Typography.Text strong>
               {item.program.name} ({item.intake.code})
             </Typography.Text>
