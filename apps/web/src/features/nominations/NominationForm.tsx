@@ -750,12 +750,12 @@ export function NominationForm({ initialPeople, initialIntakeId, existing }: Nom
       const body = bodyOf(values);
       if (people.length === 1) {
         const payload = { ...body, nomineeStaffId: people[0].id };
-        const created = (await call(
+        const created = await call(
           api.POST('/api/v1/nominations', {
             params: { header: { 'Idempotency-Key': idempotencyKeyFor(keys.current, payload) } },
             body: payload,
           }),
-        )) as unknown as NominationDetail;
+        );
         const outcome: Outcome = {
           staff: people[0],
           ok: true,
@@ -771,14 +771,14 @@ export function NominationForm({ initialPeople, initialIntakeId, existing }: Nom
         return [outcome];
       }
       const { learnerShare, costLines, ...shared } = body;
-      const bulk = (await call(
+      const bulk = await call(
         api.POST('/api/v1/nominations/bulk', {
           body: {
             ...shared,
             nominees: people.map((staff) => ({ staffId: staff.id, learnerShare, costLines })),
           },
         }),
-      )) as unknown as { results: BulkResult[] };
+      );
       const byStaff = new Map(people.map((staff) => [staff.id, staff]));
       return Promise.all(
         bulk.results.map(async (result): Promise<Outcome> => {
@@ -828,7 +828,7 @@ export function NominationForm({ initialPeople, initialIntakeId, existing }: Nom
     mutationFn: async (andSubmit: boolean): Promise<Outcome[]> => {
       const values = form.getFieldsValue(true) as Values;
       const body = bodyOf(values);
-      const saved = (await call(
+      const saved = await call(
         api.PATCH('/api/v1/nominations/{id}', {
           params: {
             path: { id: base!.id },
@@ -839,7 +839,7 @@ export function NominationForm({ initialPeople, initialIntakeId, existing }: Nom
           },
           body,
         }),
-      )) as unknown as NominationDetail;
+      );
       setBase(saved);
       const outcome: Outcome = {
         staff: people[0],

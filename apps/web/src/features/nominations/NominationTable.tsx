@@ -3,16 +3,7 @@ import type { TablePaginationConfig } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { daysSince } from '../../format/date';
-import { useIntakes, usePrograms } from '../staff/lookups';
-import {
-  holdersOf,
-  type NominationRow,
-  nomineeCode,
-  STATUS_COLORS,
-  stepOf,
-  unitNameOf,
-} from './model';
+import { holdersOf, type NominationRow, STATUS_COLORS, stepOf } from './model';
 import './i18n';
 import './nominations.css';
 
@@ -21,30 +12,10 @@ export function StatusTag({ status }: { status: string }) {
   return <Tag color={STATUS_COLORS[status] ?? 'default'}>{t(`status.${status}`)}</Tag>;
 }
 
-/** "Programme name (INTAKE-CODE)" from the row, or from the catalogue when the row has ids only. */
-function useIntakeLabel() {
-  const intakes = useIntakes();
-  const programs = usePrograms();
-  return (row: NominationRow) => {
-    const intake = intakes.data?.byId.get(row.intakeId);
-    const code = row.intakeCode ?? row.intake?.code ?? intake?.code ?? '';
-    const program =
-      row.programName ??
-      row.intake?.programName ??
-      row.intake?.program?.name ??
-      (intake ? programs.data?.get(intake.programId)?.name : undefined) ??
-      '';
-    return { program, code };
-  };
-}
-
 /** Whole days the nomination has waited at its current step. */
 function waitingOf(row: NominationRow): number | null {
   if (row.status !== 'in_review') return null;
-  const step = stepOf(row);
-  if (typeof row.waitingDays === 'number') return row.waitingDays;
-  if (typeof step?.waitingDays === 'number') return step.waitingDays;
-  return daysSince(row.waitingSince ?? step?.waitingSince ?? step?.since ?? null);
+  return row.currentStepSummary?.daysWaiting ?? row.waitingDays ?? null;
 }
 
 function StepCell({ row }: { row: NominationRow }) {
@@ -82,7 +53,6 @@ export function NominationTable({
 }) {
   const { t } = useTranslation();
   const screens = Grid.useBreakpoint();
-  const intakeLabel = useIntakeLabel();
   const narrow = !screens.md;
 
   if (narrow) {
@@ -104,9 +74,10 @@ export function NominationTable({
             : false
         }
         renderItem={(row) => {
-          const { program, code } = intakeLabel(row);
+          const program = row.program.name;
+          const code = row.intake.code;
           const waiting = waitingOf(row);
-          const unit = unitNameOf(row);
+          const unit = row.unit.name;
           return (
             <List.Item key={row.id}>
               <Card size="small" className="tn-full">
@@ -119,7 +90,7 @@ export function NominationTable({
                   </Flex>
                   {!hide.includes('nominee') && (
                     <Typography.Text type="secondary" className="tn-small">
-                      {[nomineeCode(row), !hide.includes('unit') ? unit : null, row.reference]
+                      {[row.nominee.code, !hide.includes('unit') ? unit : null, row.reference]
                         .filter(Boolean)
                         .join(' · ')}
                     </Typography.Text>
@@ -162,7 +133,7 @@ export function NominationTable({
               <Flex vertical>
                 <Link to={`/nominations/${row.id}`}>{row.nomineeName}</Link>
                 <Typography.Text type="secondary" className="tn-small">
-                  {[nomineeCode(row), row.reference].filter(Boolean).join(' · ')}
+                  {[row.nominee.code, row.reference].filter(Boolean).join(' · ')}
                 </Typography.Text>
               </Flex>
             ),
@@ -174,14 +145,15 @@ export function NominationTable({
           {
             title: t('nominations:columns.unit'),
             key: 'unit',
-            render: (_: unknown, row: NominationRow) => unitNameOf(row) ?? '—',
+            render: (_: unknown, row: NominationRow) => row.unit.name,
           },
         ]),
     {
       title: t('nominations:columns.intake'),
       key: 'intake',
       render: (_, row) => {
-        const { program, code } = intakeLabel(row);
+        const program = row.program.name;
+        const code = row.intake.code;
         return (
           <Flex vertical>
             {hide.includes('nominee') ? (

@@ -1,4 +1,5 @@
-import { useQueries, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
+import { api, call } from '../../api/client';
 import { Card, Col, Collapse, Flex, Row, Skeleton, Statistic, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -12,37 +13,35 @@ import {
   useStandardGaps,
 } from '../staff/lookups';
 import { levelName, LinkButton, RecommendedList } from '../staff/parts';
-import { fetchNominations, STATUSES } from './model';
+import { STATUSES } from './model';
 import './i18n';
 import '../staff/i18n';
 import './nominations.css';
 
-/** Counts per status of the unit's nominations: each status's total from the list. */
+/** Counts per status of the unit's nominations, in one answer. */
 function useStatusCounts(unitId: string | undefined) {
-  return useQueries({
-    queries: STATUSES.map((status) => ({
-      queryKey: ['nominations', 'count', { status, unitId }],
-      queryFn: () => fetchNominations({ status, unitId, pageSize: 1 }),
-      select: (page: { total: number }) => page.total,
-    })),
+  return useQuery({
+    queryKey: ['nominations', 'summary', { unitId }],
+    queryFn: () => call(api.GET('/api/v1/nominations/summary', { params: { query: { unitId } } })),
   });
 }
 
 function StatusCounts({ unitId }: { unitId: string | undefined }) {
   const { t } = useTranslation();
-  const counts = useStatusCounts(unitId);
-  const failed = counts.find((c) => c.error);
-  if (failed) return <ErrorAlert error={failed.error} onRetry={() => void failed.refetch()} />;
+  const summary = useStatusCounts(unitId);
+  if (summary.error) {
+    return <ErrorAlert error={summary.error} onRetry={() => void summary.refetch()} />;
+  }
   return (
     <Row gutter={[12, 12]}>
-      {STATUSES.map((status, index) => (
+      {STATUSES.map((status) => (
         <Col key={status} xs={12} sm={8} md={6} xl={4}>
           <Link to={`/nominations?status=${status}`} aria-label={t(`status.${status}`)}>
             <Card size="small" hoverable className="tn-count-card">
-              {counts[index].isPending ? (
-                <Skeleton active paragraph={false} />
+              {summary.data ? (
+                <Statistic title={t(`status.${status}`)} value={summary.data.byStatus[status]} />
               ) : (
-                <Statistic title={t(`status.${status}`)} value={counts[index].data ?? 0} />
+                <Skeleton active paragraph={false} />
               )}
             </Card>
           </Link>

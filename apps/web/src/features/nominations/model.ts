@@ -1,5 +1,5 @@
 import { api, call } from '../../api/client';
-import type { components } from '../../api/schema';
+import type { components, operations } from '../../api/schema';
 
 export type Fund = components['schemas']['FundDto'];
 
@@ -30,119 +30,30 @@ export const STATUS_COLORS: Record<string, string> = {
   cancelled: 'default',
 };
 
-/** Who holds a step (names beside ids, when the API gives them). */
-export interface StepHolder {
-  userId?: string;
-  displayName?: string;
-  name?: string;
-}
+export type NominationRow = components['schemas']['NominationListItemDto'];
+export type NominationPage = components['schemas']['NominationPageDto'];
+export type NominationDetail = components['schemas']['NominationDetailDto'];
+export type CurrentStepView = components['schemas']['CurrentStepSummaryDto'];
+export type BulkResult = components['schemas']['BulkResultDto'];
 
-/** The step a nomination waits at, as the list and the detail describe it. */
-export interface CurrentStepView {
-  position?: number;
-  role?: string;
-  authorityName?: string | null;
-  unitName?: string | null;
-  holders?: StepHolder[];
-  since?: string | null;
-  waitingSince?: string | null;
-  waitingDays?: number | null;
-}
-
-/** A row of GET /nominations; the names beside ids are read when present. */
-export interface NominationRow {
-  id: string;
-  reference: string;
-  status: string;
-  version: number;
-  intakeId: string;
-  intakeCode?: string;
-  programName?: string;
-  intake?: { id: string; code: string; programName?: string; program?: { name: string } };
-  targetGroup: number;
-  estimatedCost: string;
-  currentStep: number | CurrentStepView | null;
-  decisionNumber: string | null;
-  createdAt: string;
-  nomineeStaffId: string;
-  nomineeName: string;
-  nomineeCode?: string;
-  nominee?: { id: string; code: string; fullName: string };
-  unitName?: string;
-  nomineeUnitName?: string;
-  unit?: { id: string; name: string };
-  waitingSince?: string;
-  waitingDays?: number;
-}
-
-export interface NominationPage {
-  items: NominationRow[];
-  total: number;
-  totalCapped?: boolean;
-  page: number;
-  pageSize: number;
-}
-
-export interface CostLine {
-  fundId: string;
-  amount: string;
-}
-
-export interface NominationDetail {
-  id: string;
-  reference: string;
-  nomineeStaffId: string;
-  intakeId: string;
-  targetGroup: 1 | 2 | 3;
-  justification: string;
-  estimatedCost: string;
-  learnerShare: string;
-  status: string;
-  version: number;
-  decisionNumber: string | null;
-  nominee: { id: string; code: string; fullName: string };
-  costLines: CostLine[];
-  allowedActions: string[];
-  currentStep: number | CurrentStepView | null;
-}
-
-export interface BulkResult {
-  staffId: string;
-  ok: boolean;
-  id?: string;
-  reference?: string;
-  problem?: { status: number; code: string; detail: string; errors?: unknown };
-}
-
-/** The step view of a row or detail, whichever shape the API gives. */
-export function stepOf(row: { currentStep: NominationRow['currentStep'] }): CurrentStepView | null {
-  const step = row.currentStep;
-  if (step === null || step === undefined) return null;
-  if (typeof step === 'number') return { position: step };
-  return step;
-}
+/** The step a nomination waits at, with who may act on it. */
+export const stepOf = (row: { currentStepSummary: CurrentStepView | null }) =>
+  row.currentStepSummary;
 
 export function holdersOf(step: CurrentStepView | null): string {
-  return (step?.holders ?? [])
-    .map((holder) => holder.displayName ?? holder.name ?? '')
-    .filter(Boolean)
-    .join(', ');
+  return (step?.holders ?? []).map((holder) => holder.displayName).join(', ');
 }
 
-export const nomineeCode = (row: NominationRow) => row.nomineeCode ?? row.nominee?.code ?? '';
-export const unitNameOf = (row: NominationRow) =>
-  row.unitName ?? row.nomineeUnitName ?? row.unit?.name ?? null;
+export type NominationQuery = NonNullable<
+  operations['NominationsController_list']['parameters']['query']
+>;
 
-export function fetchNominations(query: Record<string, string | number | undefined>) {
-  return call(
-    api.GET('/api/v1/nominations', { params: { query } }),
-  ) as unknown as Promise<NominationPage>;
+export function fetchNominations(query: NominationQuery): Promise<NominationPage> {
+  return call(api.GET('/api/v1/nominations', { params: { query } }));
 }
 
-export function fetchNomination(id: string) {
-  return call(
-    api.GET('/api/v1/nominations/{id}', { params: { path: { id } } }),
-  ) as unknown as Promise<NominationDetail>;
+export function fetchNomination(id: string): Promise<NominationDetail> {
+  return call(api.GET('/api/v1/nominations/{id}', { params: { path: { id } } }));
 }
 
 /** Submits a nomination at the version read. */
@@ -152,7 +63,7 @@ export function submitNomination(id: string, version: number) {
       params: { path: { id, action: 'submit' }, header: { 'If-Match': `"${version}"` } },
       body: {},
     } as never),
-  ) as unknown as Promise<NominationDetail>;
+  ) as Promise<NominationDetail>;
 }
 
 /** A key for one intended request: the same body keeps the same key, so a retry acts once. */
