@@ -46,7 +46,6 @@ import {
 import { LinkButton, VerdictView } from '../staff/parts';
 import { type CostLineInput, learnerShareOf, splitState, timesVnd } from './costs';
 import {
-  type BulkResult,
   type Fund,
   fetchNomination,
   idempotencyKeyFor,
