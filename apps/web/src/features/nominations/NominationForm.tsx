@@ -51,6 +51,7 @@ import {
   idempotencyKeyFor,
   type NominationDetail,
   submitNomination,
+  TAG_COLORS,
 } from './model';
 import './i18n';
 import '../staff/i18n';
@@ -180,6 +181,7 @@ function PeopleStep({
         {t('nominations:flow.chosen', { count: people.length })}
       </Typography.Text>
       <List
+        className="tn-list"
         bordered
         size="small"
         dataSource={people}
@@ -230,7 +232,7 @@ function IntakeOption({
     <Flex vertical gap={2}>
       <span>
         <Typography.Text strong>{programName}</Typography.Text> ({intake.code}){' '}
-        {recommended && <Tag color="blue">{t('nominations:flow.recommendedTag')}</Tag>}
+        {recommended && <Tag color={TAG_COLORS.info}>{t('nominations:flow.recommendedTag')}</Tag>}
       </span>
       <Typography.Text type="secondary" className="tn-small">
         {full && (
@@ -381,6 +383,7 @@ function EligibilityStep({
           <Alert type="success" showIcon title={t('nominations:flow.allEligible')} />
         ))}
       <List
+        className="tn-list"
         bordered
         dataSource={people}
         renderItem={(staff, index) => {
@@ -534,7 +537,11 @@ function CostStep({
                     />
                   </Flex>
                   {fund && (
-                    <Descriptions size="small" column={{ xs: 1, sm: 2 }}>
+                    <Descriptions
+                      size="small"
+                      column={{ xs: 1, sm: 2 }}
+                      className="tn-descriptions"
+                    >
                       <Descriptions.Item label={t('nominations:flow.available')}>
                         <Money value={fund.available} />
                       </Descriptions.Item>
@@ -573,13 +580,13 @@ function CostStep({
           })}{' '}
         </Typography.Text>
         {state.balanced ? (
-          <Tag color="success">{t('nominations:flow.balanced')}</Tag>
+          <Tag color={TAG_COLORS.success}>{t('nominations:flow.balanced')}</Tag>
         ) : isNegativeVnd(state.left) ? (
-          <Tag color="error">
+          <Tag color={TAG_COLORS.error}>
             {t('nominations:flow.over', { amount: formatVnd(state.left.slice(1)) })}
           </Tag>
         ) : (
-          <Tag color="warning">
+          <Tag color={TAG_COLORS.warning}>
             {t('nominations:flow.remaining', { amount: formatVnd(state.left) })}
           </Tag>
         )}
@@ -912,6 +919,7 @@ export function NominationForm({ initialPeople, initialIntakeId, existing }: Nom
       >
         {outcomes.length > 1 && (
           <Table<Outcome>
+            className="tn-table"
             rowKey={(o) => o.staff.id}
             size="small"
             pagination={false}
@@ -941,7 +949,7 @@ export function NominationForm({ initialPeople, initialIntakeId, existing }: Nom
                     </Flex>
                   ) : (
                     <Flex vertical>
-                      <Tag color="error">{t('nominations:flow.outcomeFailed')}</Tag>
+                      <Tag color={TAG_COLORS.error}>{t('nominations:flow.outcomeFailed')}</Tag>
                       <Typography.Text type="danger">{o.error}</Typography.Text>
                     </Flex>
                   ),

@@ -58,6 +58,7 @@ export function NominationTable({
   if (narrow) {
     return (
       <List
+        className="tn-list"
         loading={loading}
         dataSource={items}
         locale={{ emptyText: t('nominations:empty') }}
@@ -199,6 +200,7 @@ export function NominationTable({
   ];
   return (
     <Table<NominationRow>
+      className="tn-table"
       rowKey="id"
       size="middle"
       loading={loading}

@@ -17,17 +17,27 @@ export const STATUSES = [
 ] as const;
 export type Status = (typeof STATUSES)[number];
 
+/** Dark tag colours: white text on them reads at 4.5:1 or more. */
+export const TAG_COLORS = {
+  neutral: '#595959',
+  info: '#0958d9',
+  warning: '#ad4e00',
+  success: '#237804',
+  error: '#a8071a',
+  teal: '#006d75',
+} as const;
+
 export const STATUS_COLORS: Record<string, string> = {
-  draft: 'default',
-  in_review: 'processing',
-  returned: 'warning',
-  approved: 'success',
-  in_training: 'cyan',
-  completed: 'green',
-  not_completed: 'orange',
-  rejected: 'error',
-  withdrawn: 'default',
-  cancelled: 'default',
+  draft: TAG_COLORS.neutral,
+  in_review: TAG_COLORS.info,
+  returned: TAG_COLORS.warning,
+  approved: TAG_COLORS.success,
+  in_training: TAG_COLORS.teal,
+  completed: TAG_COLORS.success,
+  not_completed: TAG_COLORS.warning,
+  rejected: TAG_COLORS.error,
+  withdrawn: TAG_COLORS.neutral,
+  cancelled: TAG_COLORS.neutral,
 };
 
 export type NominationRow = components['schemas']['NominationListItemDto'];

@@ -53,7 +53,7 @@ export default function StaffRecordPage() {
           <Row gutter={[16, 16]}>
             <Col xs={24} lg={12}>
               <Card title={<h2 className="tn-card-title">{t('staff:person')}</h2>}>
-                <Descriptions column={1} size="small">
+                <Descriptions column={1} size="small" className="tn-descriptions">
                   <Descriptions.Item label={t('staff:code')}>{person.code}</Descriptions.Item>
                   <Descriptions.Item label={t('staff:unit')}>
                     {unit.data?.name ?? '—'}
@@ -82,7 +82,7 @@ export default function StaffRecordPage() {
             </Col>
             <Col xs={24} lg={12}>
               <Card title={<h2 className="tn-card-title">{t('staff:qualifications')}</h2>}>
-                <Descriptions column={1} size="small">
+                <Descriptions column={1} size="small" className="tn-descriptions">
                   <Descriptions.Item label={t('staff:education')}>
                     {levelName(t, 'education', person.educationLevel)}
                     {person.educationField ? ` · ${person.educationField}` : ''}
@@ -110,6 +110,7 @@ export default function StaffRecordPage() {
                   {(data) =>
                     data.entries.length ? (
                       <List
+                        className="tn-list"
                         size="small"
                         dataSource={data.entries}
                         renderItem={(entry) => (

@@ -124,6 +124,7 @@ export default function StaffSearchPage() {
         <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />
       ) : (
         <Table<Staff>
+          className="tn-table"
           rowKey="id"
           size="middle"
           loading={query.isFetching}

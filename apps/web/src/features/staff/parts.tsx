@@ -8,6 +8,7 @@ import { useNavigate } from 'react-router';
 import { formatDay } from '../../format/date';
 import { currentLanguage } from '../../i18n';
 import type { GapReport, RecommendedIntake, StandardGaps, Verdict } from './lookups';
+import { TAG_COLORS } from '../nominations/model';
 import './i18n';
 import '../nominations/nominations.css';
 
@@ -81,14 +82,14 @@ export function VerdictView({ verdict, compact }: { verdict: Verdict; compact?: 
   const language = currentLanguage();
   if (verdict.eligible) {
     return (
-      <Tag color="success" icon={<CheckCircleOutlined />}>
+      <Tag color={TAG_COLORS.success} icon={<CheckCircleOutlined />}>
         {t('staff:eligible')}
       </Tag>
     );
   }
   return (
     <div>
-      <Tag color="error" icon={<CloseCircleOutlined />}>
+      <Tag color={TAG_COLORS.error} icon={<CloseCircleOutlined />}>
         {t('staff:notEligible')}
       </Tag>
       <ul className={compact ? 'tn-plain-list tn-small' : 'tn-plain-list'}>
@@ -116,6 +117,7 @@ export function RecommendedList({
     return <Typography.Text type="secondary">{t('staff:noRecommended')}</Typography.Text>;
   return (
     <List
+      className="tn-list"
       size="small"
       dataSource={shown}
       renderItem={(item) => (
