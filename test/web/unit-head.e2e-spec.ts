@@ -198,7 +198,7 @@ describe('the unit head in the browser', () => {
     await expect(row.getByText(new RegExp(reviewerName)).isVisible()).resolves.toBe(true);
     await expect(a11yProblems(page)).resolves.toEqual([]);
     await context.close();
-  }, 90_000);
+  }, 180_000);
 
   it('finds a person typed without diacritics and shows their record', async () => {
     const context = await web.newContext({ viewport: DESKTOP });
@@ -214,7 +214,7 @@ describe('the unit head in the browser', () => {
     await page.waitForLoadState('networkidle');
     await expect(a11yProblems(page)).resolves.toEqual([]);
     await context.close();
-  }, 60_000);
+  }, 120_000);
 
   it('shows every eligibility failure of an ineligible person at once', async () => {
     // Someone failing at least two rules of some open intake.
@@ -241,7 +241,7 @@ describe('the unit head in the browser', () => {
     }
     await expect(page.getByRole('button', { name: 'Tiếp' }).isDisabled()).resolves.toBe(true);
     await context.close();
-  }, 90_000);
+  }, 180_000);
 
   it('keeps what was typed when the nomination changed meanwhile, then saves and resubmits', async () => {
     const person = eligible[2];
@@ -287,7 +287,7 @@ describe('the unit head in the browser', () => {
     );
     expect(row).toEqual({ status: 'in_review', justification: typed });
     await context.close();
-  }, 90_000);
+  }, 180_000);
 
   it('works at 360 px: the list as cards and the guided flow', async () => {
     const context = await web.newContext({ viewport: PHONE });
@@ -308,5 +308,5 @@ describe('the unit head in the browser', () => {
     await expect(pageOverflows(page)).resolves.toBe(false);
     await expect(a11yProblems(page)).resolves.toEqual([]);
     await context.close();
-  }, 90_000);
+  }, 180_000);
 });

@@ -173,7 +173,7 @@ function PeopleStep({
               if (staff && !chosen.has(staff.id)) setPeople([...people, staff]);
               setSearch('');
             }}
-            className="tn-full"
+            className="tn-full tn-people-search"
           />
         </>
       )}
