@@ -61,7 +61,9 @@ export function NominationTable({
         className="tn-list"
         loading={loading}
         dataSource={items}
-        locale={{ emptyText: t('nominations:empty') }}
+        locale={{
+          emptyText: <Typography.Text type="secondary">{t('nominations:empty')}</Typography.Text>,
+        }}
         pagination={
           pagination
             ? {
@@ -207,7 +209,9 @@ export function NominationTable({
       columns={columns}
       dataSource={items}
       pagination={pagination}
-      locale={{ emptyText: t('nominations:empty') }}
+      locale={{
+        emptyText: <Typography.Text type="secondary">{t('nominations:empty')}</Typography.Text>,
+      }}
       scroll={{ x: 720 }}
     />
   );

@@ -125,6 +125,9 @@ export default function StaffSearchPage() {
       ) : (
         <Table<Staff>
           className="tn-table"
+          locale={{
+            emptyText: <Typography.Text type="secondary">{t('common.none')}</Typography.Text>,
+          }}
           rowKey="id"
           size="middle"
           loading={query.isFetching}
