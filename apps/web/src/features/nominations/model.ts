@@ -1,0 +1,94 @@
+import { api, call } from '../../api/client';
+import type { components, operations } from '../../api/schema';
+
+export type Fund = components['schemas']['FundDto'];
+
+export const STATUSES = [
+  'draft',
+  'in_review',
+  'returned',
+  'approved',
+  'in_training',
+  'completed',
+  'not_completed',
+  'rejected',
+  'withdrawn',
+  'cancelled',
+] as const;
+export type Status = (typeof STATUSES)[number];
+
+/** Dark tag colours: white text on them reads at 4.5:1 or more. */
+export const TAG_COLORS = {
+  neutral: '#595959',
+  info: '#0958d9',
+  warning: '#ad4e00',
+  success: '#237804',
+  error: '#a8071a',
+  teal: '#006d75',
+} as const;
+
+export const STATUS_COLORS: Record<string, string> = {
+  draft: TAG_COLORS.neutral,
+  in_review: TAG_COLORS.info,
+  returned: TAG_COLORS.warning,
+  approved: TAG_COLORS.success,
+  in_training: TAG_COLORS.teal,
+  completed: TAG_COLORS.success,
+  not_completed: TAG_COLORS.warning,
+  rejected: TAG_COLORS.error,
+  withdrawn: TAG_COLORS.neutral,
+  cancelled: TAG_COLORS.neutral,
+};
+
+export type NominationRow = components['schemas']['NominationListItemDto'];
+export type NominationPage = components['schemas']['NominationPageDto'];
+export type NominationDetail = components['schemas']['NominationDetailDto'];
+export type CurrentStepView = components['schemas']['CurrentStepSummaryDto'];
+export type BulkResult = components['schemas']['BulkResultDto'];
+
+/** The step a nomination waits at, with who may act on it. */
+export const stepOf = (row: { currentStepSummary: CurrentStepView | null }) =>
+  row.currentStepSummary;
+
+export function holdersOf(step: CurrentStepView | null): string {
+  return (step?.holders ?? []).map((holder) => holder.displayName).join(', ');
+}
+
+export type NominationQuery = NonNullable<
+  operations['NominationsController_list']['parameters']['query']
+>;
+
+export function fetchNominations(query: NominationQuery): Promise<NominationPage> {
+  return call(api.GET('/api/v1/nominations', { params: { query } }));
+}
+
+export function fetchNomination(id: string): Promise<NominationDetail> {
+  return call(api.GET('/api/v1/nominations/{id}', { params: { path: { id } } }));
+}
+
+/** Submits a nomination at the version read. */
+export function submitNomination(id: string, version: number) {
+  return call(
+    api.POST('/api/v1/nominations/{id}/actions/{action}', {
+      params: { path: { id, action: 'submit' }, header: { 'If-Match': `"${version}"` } },
+      body: {},
+    } as never),
+  ) as Promise<NominationDetail>;
+}
+
+/** A key for one intended request: the same body keeps the same key, so a retry acts once. */
+export function idempotencyKeyFor(keys: Map<string, string>, body: unknown): string {
+  const text = JSON.stringify(body);
+  let key = keys.get(text);
+  if (!key) {
+    key = randomKey();
+    keys.set(text, key);
+  }
+  return key;
+}
+
+function randomKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
