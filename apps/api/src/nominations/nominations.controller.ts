@@ -9,6 +9,7 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
 import type { EntityManager } from 'typeorm';
@@ -23,6 +24,7 @@ import { uuidPipe } from '../http/validation';
 import {
   ActionDto,
   ActionParamsDto,
+  NOMINATION_ACTIONS,
   CreateNominationDto,
   NominationFundsDto,
   NominationQueryDto,
@@ -213,6 +215,8 @@ export class NominationsController {
   @ApiOperation({
     summary: 'submit, approve, return, reject, withdraw, cancel, start or complete.',
   })
+  @ApiParam({ name: 'id', type: String, format: 'uuid' })
+  @ApiParam({ name: 'action', enum: NOMINATION_ACTIONS })
   @ApiHeader({
     name: 'If-Match',
     required: true,

@@ -109,11 +109,14 @@ export class ActionDto {
   actualCostLines?: CostLineDto[];
 }
 
+/** The actions taken through `POST /nominations/:id/actions/:action` (editing is PATCH). */
+export const NOMINATION_ACTIONS = ACTIONS.filter((action) => action !== 'edit');
+
 export class ActionParamsDto {
   @IsUUID()
   id: string;
 
-  @IsIn(ACTIONS.filter((action) => action !== 'edit'))
+  @IsIn(NOMINATION_ACTIONS)
   action: string;
 }
 

@@ -47,12 +47,13 @@ export class CreateStaffDto {
   @IsUUID()
   unitId: string;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
   @Nullable()
   @IsUUID()
   positionId?: string | null;
 
   @ApiPropertyOptional({
+    type: Number,
     nullable: true,
     minimum: 1,
     maximum: 4,
@@ -65,6 +66,7 @@ export class CreateStaffDto {
   civilServiceRank?: number | null;
 
   @ApiPropertyOptional({
+    type: Number,
     nullable: true,
     minimum: 1,
     maximum: 5,
@@ -76,7 +78,7 @@ export class CreateStaffDto {
   @Max(5)
   educationLevel?: number | null;
 
-  @ApiPropertyOptional({ nullable: true, example: 'Kinh tế nông nghiệp' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Kinh tế nông nghiệp' })
   @Nullable()
   @IsString()
   @MaxLength(200)
@@ -94,21 +96,21 @@ export class CreateStaffDto {
   @Max(3)
   politicalTheory?: number;
 
-  @ApiPropertyOptional({ nullable: true, minimum: 1, maximum: 3 })
+  @ApiPropertyOptional({ type: Number, nullable: true, minimum: 1, maximum: 3 })
   @Nullable()
   @IsInt()
   @Min(1)
   @Max(3)
   fosteringRank?: number | null;
 
-  @ApiPropertyOptional({ nullable: true, minimum: 1, maximum: 6 })
+  @ApiPropertyOptional({ type: Number, nullable: true, minimum: 1, maximum: 6 })
   @Nullable()
   @IsInt()
   @Min(1)
   @Max(6)
   languageLevel?: number | null;
 
-  @ApiPropertyOptional({ nullable: true, format: 'date' })
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'date' })
   @Nullable()
   @IsDay()
   joinedServiceOn?: string | null;

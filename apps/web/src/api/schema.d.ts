@@ -1762,7 +1762,7 @@ export interface components {
              * Format: uuid
              * @description The management authority whose board reviewers may manage the intake.
              */
-            authorityId?: Record<string, never> | null;
+            authorityId?: string | null;
             /** @example CCLLCT-2026-K1 */
             code: string;
             /** @description Omitted amounts are 0 on create. */
@@ -1823,10 +1823,10 @@ export interface components {
             code: string;
             /** @default false */
             isLeadership: boolean;
-            minEducation?: Record<string, never> | null;
-            minFosteringRank?: Record<string, never> | null;
-            minLanguageLevel?: Record<string, never> | null;
-            minPoliticalTheory?: Record<string, never> | null;
+            minEducation?: number | null;
+            minFosteringRank?: number | null;
+            minLanguageLevel?: number | null;
+            minPoliticalTheory?: number | null;
             /** @example Phó Chủ tịch UBND xã */
             name: string;
         };
@@ -1845,7 +1845,7 @@ export interface components {
              */
             grantsKind?: "education" | "political_theory" | "fostering" | "foreign_language" | null;
             /** @description education 1–5, political_theory 1–3, fostering 1–3, foreign_language 1–6. */
-            grantsLevel?: Record<string, never> | null;
+            grantsLevel?: number | null;
             /** @enum {string} */
             mode: "full_time" | "in_service";
             /** @example Cao cấp lý luận chính trị */
@@ -1906,13 +1906,13 @@ export interface components {
              */
             birthDate: string;
             /** @description 1 cán sự … 4 chuyên viên cao cấp */
-            civilServiceRank?: Record<string, never> | null;
+            civilServiceRank?: number | null;
             /** @example CB-000123 */
             code: string;
             /** @example Kinh tế nông nghiệp */
-            educationField?: Record<string, never> | null;
+            educationField?: string | null;
             /** @description 1 intermediate … 3 university, 4 master, 5 doctor */
-            educationLevel?: Record<string, never> | null;
+            educationLevel?: number | null;
             /**
              * @default active
              * @enum {string}
@@ -1920,21 +1920,21 @@ export interface components {
             employmentStatus: "active" | "on_leave" | "retired" | "transferred" | "dismissed";
             /** @default false */
             ethnicMinority: boolean;
-            fosteringRank?: Record<string, never> | null;
+            fosteringRank?: number | null;
             /** @example Nguyễn Thị Hồng */
             fullName: string;
             /** @enum {string} */
             gender: "female" | "male";
             /** Format: date */
-            joinedServiceOn?: Record<string, never> | null;
-            languageLevel?: Record<string, never> | null;
+            joinedServiceOn?: string | null;
+            languageLevel?: number | null;
             /**
              * @description 0 none, 1 elementary, 2 intermediate, 3 advanced
              * @default 0
              */
             politicalTheory: number;
             /** Format: uuid */
-            positionId?: Record<string, never> | null;
+            positionId?: string | null;
             /** Format: uuid */
             unitId: string;
         };
@@ -2005,7 +2005,7 @@ export interface components {
             /** @example Ủy ban nhân dân quận Ninh Kiều */
             name: string;
             /** Format: uuid */
-            parentId?: Record<string, never> | null;
+            parentId?: string | null;
             /** Format: uuid */
             tierId: string;
         };
@@ -3065,10 +3065,10 @@ export interface components {
             id: string;
             /** @default false */
             isLeadership: boolean;
-            minEducation?: Record<string, never> | null;
-            minFosteringRank?: Record<string, never> | null;
-            minLanguageLevel?: Record<string, never> | null;
-            minPoliticalTheory?: Record<string, never> | null;
+            minEducation?: number | null;
+            minFosteringRank?: number | null;
+            minLanguageLevel?: number | null;
+            minPoliticalTheory?: number | null;
             /** @example Phó Chủ tịch UBND xã */
             name: string;
         };
@@ -3459,13 +3459,13 @@ export interface components {
              */
             birthDate: string;
             /** @description 1 cán sự … 4 chuyên viên cao cấp */
-            civilServiceRank?: Record<string, never> | null;
+            civilServiceRank?: number | null;
             /** @example CB-000123 */
             code: string;
             /** @example Kinh tế nông nghiệp */
-            educationField?: Record<string, never> | null;
+            educationField?: string | null;
             /** @description 1 intermediate … 3 university, 4 master, 5 doctor */
-            educationLevel?: Record<string, never> | null;
+            educationLevel?: number | null;
             /**
              * @default active
              * @enum {string}
@@ -3473,7 +3473,7 @@ export interface components {
             employmentStatus: "active" | "on_leave" | "retired" | "transferred" | "dismissed";
             /** @default false */
             ethnicMinority: boolean;
-            fosteringRank?: Record<string, never> | null;
+            fosteringRank?: number | null;
             /** @example Nguyễn Thị Hồng */
             fullName: string;
             /** @enum {string} */
@@ -3481,15 +3481,15 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** Format: date */
-            joinedServiceOn?: Record<string, never> | null;
-            languageLevel?: Record<string, never> | null;
+            joinedServiceOn?: string | null;
+            languageLevel?: number | null;
             /**
              * @description 0 none, 1 elementary, 2 intermediate, 3 advanced
              * @default 0
              */
             politicalTheory: number;
             /** Format: uuid */
-            positionId?: Record<string, never> | null;
+            positionId?: string | null;
             /** Format: uuid */
             unitId: string;
         };
@@ -3825,7 +3825,7 @@ export interface components {
             /** @example Ủy ban nhân dân quận Ninh Kiều */
             name: string;
             /** Format: uuid */
-            parentId?: Record<string, never> | null;
+            parentId?: string | null;
             /** @description Ids from the root, "/<root>/.../<id>/". */
             path: string;
             /** Format: uuid */
@@ -3899,7 +3899,7 @@ export interface components {
              * Format: uuid
              * @description The management authority whose board reviewers may manage the intake.
              */
-            authorityId?: Record<string, never> | null;
+            authorityId?: string | null;
             /** @example CCLLCT-2026-K1 */
             code?: string;
             /** @description Omitted amounts are 0 on create. */
@@ -3960,10 +3960,10 @@ export interface components {
             code?: string;
             /** @default false */
             isLeadership: boolean;
-            minEducation?: Record<string, never> | null;
-            minFosteringRank?: Record<string, never> | null;
-            minLanguageLevel?: Record<string, never> | null;
-            minPoliticalTheory?: Record<string, never> | null;
+            minEducation?: number | null;
+            minFosteringRank?: number | null;
+            minLanguageLevel?: number | null;
+            minPoliticalTheory?: number | null;
             /** @example Phó Chủ tịch UBND xã */
             name?: string;
         };
@@ -3982,7 +3982,7 @@ export interface components {
              */
             grantsKind?: "education" | "political_theory" | "fostering" | "foreign_language" | null;
             /** @description education 1–5, political_theory 1–3, fostering 1–3, foreign_language 1–6. */
-            grantsLevel?: Record<string, never> | null;
+            grantsLevel?: number | null;
             /** @enum {string} */
             mode?: "full_time" | "in_service";
             /** @example Cao cấp lý luận chính trị */
@@ -4020,13 +4020,13 @@ export interface components {
              */
             birthDate?: string;
             /** @description 1 cán sự … 4 chuyên viên cao cấp */
-            civilServiceRank?: Record<string, never> | null;
+            civilServiceRank?: number | null;
             /** @example CB-000123 */
             code?: string;
             /** @example Kinh tế nông nghiệp */
-            educationField?: Record<string, never> | null;
+            educationField?: string | null;
             /** @description 1 intermediate … 3 university, 4 master, 5 doctor */
-            educationLevel?: Record<string, never> | null;
+            educationLevel?: number | null;
             /**
              * @default active
              * @enum {string}
@@ -4034,21 +4034,21 @@ export interface components {
             employmentStatus: "active" | "on_leave" | "retired" | "transferred" | "dismissed";
             /** @default false */
             ethnicMinority: boolean;
-            fosteringRank?: Record<string, never> | null;
+            fosteringRank?: number | null;
             /** @example Nguyễn Thị Hồng */
             fullName?: string;
             /** @enum {string} */
             gender?: "female" | "male";
             /** Format: date */
-            joinedServiceOn?: Record<string, never> | null;
-            languageLevel?: Record<string, never> | null;
+            joinedServiceOn?: string | null;
+            languageLevel?: number | null;
             /**
              * @description 0 none, 1 elementary, 2 intermediate, 3 advanced
              * @default 0
              */
             politicalTheory: number;
             /** Format: uuid */
-            positionId?: Record<string, never> | null;
+            positionId?: string | null;
             /** Format: uuid */
             unitId?: string;
         };
@@ -4091,7 +4091,7 @@ export interface components {
             /** @example Ủy ban nhân dân quận Ninh Kiều */
             name?: string;
             /** Format: uuid */
-            parentId?: Record<string, never> | null;
+            parentId?: string | null;
             /** Format: uuid */
             tierId?: string;
         };
@@ -5912,7 +5912,10 @@ export interface operations {
                 /** @description The version from the ETag you read. */
                 "If-Match": string;
             };
-            path?: never;
+            path: {
+                action: "submit" | "approve" | "return" | "reject" | "withdraw" | "cancel" | "start" | "complete";
+                id: string;
+            };
             cookie?: never;
         };
         requestBody: {
