@@ -34,10 +34,10 @@ export class AuditQueryService {
       });
     }
     if (filter.to) {
-      query.andWhere(
-        `a.occurred_at < ((CAST(:to AS date) + 1)::timestamp AT TIME ZONE :zone)`,
-        { to: filter.to, zone: ORGANIZATION_TIME_ZONE },
-      );
+      query.andWhere(`a.occurred_at < ((CAST(:to AS date) + 1)::timestamp AT TIME ZONE :zone)`, {
+        to: filter.to,
+        zone: ORGANIZATION_TIME_ZONE,
+      });
     }
     const [items, total] = await query
       .orderBy('a.id', 'DESC')

@@ -96,6 +96,7 @@ export class CreateIntakeDto {
   programId: string;
 
   @ApiPropertyOptional({
+    type: String,
     format: 'uuid',
     nullable: true,
     description: 'The management authority whose board reviewers may manage the intake.',

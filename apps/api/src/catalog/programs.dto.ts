@@ -68,6 +68,7 @@ export class CreateProgramDto {
   grantsKind?: QualificationKind | null;
 
   @ApiPropertyOptional({
+    type: Number,
     nullable: true,
     minimum: 1,
     maximum: 6,

@@ -57,7 +57,7 @@ export class CreateUnitDto {
   @IsIn(UNIT_KINDS)
   kind: string;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
   @Nullable()
   @IsUUID()
   parentId?: string | null;
@@ -134,28 +134,28 @@ export class CreatePositionDto {
   @IsBoolean()
   isLeadership?: boolean;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 5, nullable: true })
+  @ApiPropertyOptional({ type: Number, minimum: 1, maximum: 5, nullable: true })
   @Nullable()
   @IsInt()
   @Min(1)
   @Max(5)
   minEducation?: number | null;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 3, nullable: true })
+  @ApiPropertyOptional({ type: Number, minimum: 1, maximum: 3, nullable: true })
   @Nullable()
   @IsInt()
   @Min(1)
   @Max(3)
   minPoliticalTheory?: number | null;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 3, nullable: true })
+  @ApiPropertyOptional({ type: Number, minimum: 1, maximum: 3, nullable: true })
   @Nullable()
   @IsInt()
   @Min(1)
   @Max(3)
   minFosteringRank?: number | null;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 6, nullable: true })
+  @ApiPropertyOptional({ type: Number, minimum: 1, maximum: 6, nullable: true })
   @Nullable()
   @IsInt()
   @Min(1)

@@ -1692,7 +1692,7 @@ export interface components {
              * Format: uuid
              * @description The management authority whose board reviewers may manage the intake.
              */
-            authorityId?: Record<string, never> | null;
+            authorityId?: string | null;
             /** @example CCLLCT-2026-K1 */
             code: string;
             /** @description Omitted amounts are 0 on create. */
@@ -1753,10 +1753,10 @@ export interface components {
             code: string;
             /** @default false */
             isLeadership: boolean;
-            minEducation?: Record<string, never> | null;
-            minFosteringRank?: Record<string, never> | null;
-            minLanguageLevel?: Record<string, never> | null;
-            minPoliticalTheory?: Record<string, never> | null;
+            minEducation?: number | null;
+            minFosteringRank?: number | null;
+            minLanguageLevel?: number | null;
+            minPoliticalTheory?: number | null;
             /** @example Phó Chủ tịch UBND xã */
             name: string;
         };
@@ -1775,7 +1775,7 @@ export interface components {
              */
             grantsKind?: "education" | "political_theory" | "fostering" | "foreign_language" | null;
             /** @description education 1–5, political_theory 1–3, fostering 1–3, foreign_language 1–6. */
-            grantsLevel?: Record<string, never> | null;
+            grantsLevel?: number | null;
             /** @enum {string} */
             mode: "full_time" | "in_service";
             /** @example Cao cấp lý luận chính trị */
@@ -1935,7 +1935,7 @@ export interface components {
             /** @example Ủy ban nhân dân quận Ninh Kiều */
             name: string;
             /** Format: uuid */
-            parentId?: Record<string, never> | null;
+            parentId?: string | null;
             /** Format: uuid */
             tierId: string;
         };
@@ -2572,10 +2572,10 @@ export interface components {
             id: string;
             /** @default false */
             isLeadership: boolean;
-            minEducation?: Record<string, never> | null;
-            minFosteringRank?: Record<string, never> | null;
-            minLanguageLevel?: Record<string, never> | null;
-            minPoliticalTheory?: Record<string, never> | null;
+            minEducation?: number | null;
+            minFosteringRank?: number | null;
+            minLanguageLevel?: number | null;
+            minPoliticalTheory?: number | null;
             /** @example Phó Chủ tịch UBND xã */
             name: string;
         };
@@ -3319,7 +3319,7 @@ export interface components {
             /** @example Ủy ban nhân dân quận Ninh Kiều */
             name: string;
             /** Format: uuid */
-            parentId?: Record<string, never> | null;
+            parentId?: string | null;
             /** @description Ids from the root, "/<root>/.../<id>/". */
             path: string;
             /** Format: uuid */
@@ -3392,7 +3392,7 @@ export interface components {
              * Format: uuid
              * @description The management authority whose board reviewers may manage the intake.
              */
-            authorityId?: Record<string, never> | null;
+            authorityId?: string | null;
             /** @example CCLLCT-2026-K1 */
             code?: string;
             /** @description Omitted amounts are 0 on create. */
@@ -3453,10 +3453,10 @@ export interface components {
             code?: string;
             /** @default false */
             isLeadership: boolean;
-            minEducation?: Record<string, never> | null;
-            minFosteringRank?: Record<string, never> | null;
-            minLanguageLevel?: Record<string, never> | null;
-            minPoliticalTheory?: Record<string, never> | null;
+            minEducation?: number | null;
+            minFosteringRank?: number | null;
+            minLanguageLevel?: number | null;
+            minPoliticalTheory?: number | null;
             /** @example Phó Chủ tịch UBND xã */
             name?: string;
         };
@@ -3475,7 +3475,7 @@ export interface components {
              */
             grantsKind?: "education" | "political_theory" | "fostering" | "foreign_language" | null;
             /** @description education 1–5, political_theory 1–3, fostering 1–3, foreign_language 1–6. */
-            grantsLevel?: Record<string, never> | null;
+            grantsLevel?: number | null;
             /** @enum {string} */
             mode?: "full_time" | "in_service";
             /** @example Cao cấp lý luận chính trị */
@@ -3584,7 +3584,7 @@ export interface components {
             /** @example Ủy ban nhân dân quận Ninh Kiều */
             name?: string;
             /** Format: uuid */
-            parentId?: Record<string, never> | null;
+            parentId?: string | null;
             /** Format: uuid */
             tierId?: string;
         };
