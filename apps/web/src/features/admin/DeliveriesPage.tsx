@@ -208,7 +208,7 @@ export default function DeliveriesPage() {
                 dataIndex: 'status',
                 width: 140,
                 render: (s: Status, d) => (
-                  <Space direction="vertical" size={0}>
+                  <Space orientation="vertical" size={0}>
                     <Tag color={STATUS_COLORS[s]}>{t(`deliveries.statuses.${s}`)}</Tag>
                     <Typography.Text type="secondary">
                       {t('deliveries.attempts', { count: d.attempts })}

@@ -216,7 +216,7 @@ export default function EligibilityPage() {
                 title: t('eligibility.level'),
                 key: 'level',
                 render: (_, r) => (
-                  <Space direction="vertical" size={0}>
+                  <Space orientation="vertical" size={0}>
                     <Tag>{t(`eligibility.levels.${r.level}`)}</Tag>
                     {r.programId && <ProgramName id={r.programId} />}
                     {r.intakeId && <IntakeCode id={r.intakeId} />}

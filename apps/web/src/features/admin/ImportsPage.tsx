@@ -6,6 +6,7 @@ import {
   Card,
   Collapse,
   Descriptions,
+  Grid,
   Radio,
   Space,
   Steps,
@@ -116,6 +117,7 @@ export default function ImportsPage() {
   const [preview, setPreview] = useState<Outcome | null>(null);
   const [committed, setCommitted] = useState<ImportResult | null>(null);
   const file = files[0]?.originFileObj as File | undefined;
+  const phone = !Grid.useBreakpoint().md;
 
   const reset = () => {
     setPreview(null);
@@ -152,6 +154,7 @@ export default function ImportsPage() {
         className="tn-gap"
         size="small"
         current={step}
+        status={preview?.error !== undefined ? 'error' : undefined}
         items={[
           { title: t('imports.stepFile') },
           { title: t('imports.stepCheck') },
@@ -159,7 +162,7 @@ export default function ImportsPage() {
         ]}
       />
       <Card className="tn-gap">
-        <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+        <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
           <fieldset>
             <legend className="tn-admin-legend">{t('imports.kind')}</legend>
             <Radio.Group
@@ -297,28 +300,38 @@ export default function ImportsPage() {
             dataSource={rowErrors}
             size="small"
             pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
-            scroll={{ x: 640 }}
+            scroll={phone ? undefined : { x: 640 }}
             columns={[
-              { title: t('imports.row'), dataIndex: 'row', width: 70 },
-              {
-                title: t('imports.column'),
-                dataIndex: 'column',
-                width: 160,
-                render: (column: string | null) =>
-                  column ? <Typography.Text code>{column}</Typography.Text> : '—',
-              },
+              { title: t('imports.row'), dataIndex: 'row', width: phone ? 56 : 70 },
+              ...(phone
+                ? []
+                : [
+                    {
+                      title: t('imports.column'),
+                      dataIndex: 'column',
+                      width: 160,
+                      render: (column: string | null) =>
+                        column ? <Typography.Text code>{column}</Typography.Text> : '—',
+                    },
+                  ]),
               {
                 title: t('imports.problem'),
                 dataIndex: 'code',
-                width: 220,
-                render: (code: string) => (
-                  <span>
+                width: phone ? undefined : 220,
+                render: (code: string, e: RowError) => (
+                  <span className="tn-admin-user-cell">
+                    {phone && e.column && (
+                      <>
+                        <Typography.Text code>{e.column}</Typography.Text>{' '}
+                      </>
+                    )}
                     {t(`importCodes.${code}`, { defaultValue: code })}{' '}
                     <Typography.Text type="secondary">({code})</Typography.Text>
+                    {phone && <div>{e.message}</div>}
                   </span>
                 ),
               },
-              { title: t('imports.detail'), dataIndex: 'message' },
+              ...(phone ? [] : [{ title: t('imports.detail'), dataIndex: 'message' }]),
             ]}
           />
         </Card>

@@ -20,7 +20,7 @@ import {
   Typography,
 } from 'antd';
 import type { DataNode } from 'antd/es/tree';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { api, call } from '../../api/client';
@@ -79,6 +79,20 @@ export default function UnitsPage() {
       return page.items.filter((u) => u.parentId === null);
     },
   });
+  // The top of the tree opens by itself, so the first level of units is in view.
+  useEffect(() => {
+    let live = true;
+    for (const root of roots.data ?? []) {
+      void childrenOf(root.id).then((items) => {
+        if (!live) return;
+        setChildren((current) => (current[root.id] ? current : { ...current, [root.id]: items }));
+        setExpanded((current) => (current.includes(root.id) ? current : [...current, root.id]));
+      });
+    }
+    return () => {
+      live = false;
+    };
+  }, [roots.data]);
   const found = useQuery({
     queryKey: ['units-search', q],
     enabled: q.length > 0,

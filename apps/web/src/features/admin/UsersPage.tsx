@@ -5,6 +5,7 @@ import {
   App,
   Button,
   Form,
+  Grid,
   Input,
   Modal,
   Popconfirm,
@@ -90,7 +91,7 @@ function RoleTags({ roles }: { roles: User['roles'] }) {
   if (!roles.length)
     return <Typography.Text type="secondary">{t('users.noRoles')}</Typography.Text>;
   return (
-    <Space direction="vertical" size={2}>
+    <Space orientation="vertical" size={2}>
       {roles.map((r, index) => (
         <span key={index}>
           <Tag color="blue">{t(`common:roles.${r.role}`)}</Tag>
@@ -228,6 +229,8 @@ export default function UsersPage() {
   const [form] = Form.useForm<UserForm>();
   const [editing, setEditing] = useState<User | 'new' | null>(null);
   const [resetting, setResetting] = useState<User | null>(null);
+  const screens = Grid.useBreakpoint();
+  const phone = !screens.md;
 
   const setActive = useMutation({
     mutationFn: (u: User) =>
@@ -314,35 +317,45 @@ export default function UsersPage() {
             rowKey="id"
             dataSource={data.items}
             pagination={pagination(data.total)}
-            scroll={{ x: 900 }}
+            scroll={phone ? undefined : { x: 900 }}
             columns={[
               {
-                title: t('users.displayName'),
+                title: phone ? t('users.user') : t('users.displayName'),
                 dataIndex: 'displayName',
                 render: (_, u) => (
-                  <div>
+                  <div className="tn-admin-user-cell">
                     <div>{u.displayName}</div>
                     <Typography.Text type="secondary">{u.email}</Typography.Text>
+                    {phone && (
+                      <div className="tn-admin-user-extra">
+                        <RoleTags roles={u.roles} />
+                        {!u.active && <ActiveTag active={false} />}
+                      </div>
+                    )}
                   </div>
                 ),
               },
-              {
-                title: t('users.roles'),
-                key: 'roles',
-                render: (_, u) => <RoleTags roles={u.roles} />,
-              },
-              {
-                title: t('shared.status'),
-                dataIndex: 'active',
-                width: 130,
-                render: (active: boolean) => <ActiveTag active={active} />,
-              },
+              ...(phone
+                ? []
+                : [
+                    {
+                      title: t('users.roles'),
+                      key: 'roles',
+                      render: (_: unknown, u: User) => <RoleTags roles={u.roles} />,
+                    },
+                    {
+                      title: t('shared.status'),
+                      dataIndex: 'active',
+                      width: 130,
+                      render: (active: boolean) => <ActiveTag active={active} />,
+                    },
+                  ]),
               {
                 title: t('common:common.actions'),
                 key: 'actions',
-                width: 280,
+                width: phone ? 116 : 280,
                 render: (_, u) => (
-                  <Space wrap size={4}>
+                  <Space wrap size={4} orientation={phone ? 'vertical' : 'horizontal'}>
                     <Button size="small" onClick={() => setEditing(u)}>
                       {t('common:common.edit')}
                     </Button>

@@ -87,6 +87,7 @@ const vi = {
     moneyPositive: 'Nhập số tiền lớn hơn 0 (đồng), tối đa 15 chữ số',
   },
   users: {
+    user: 'Người dùng',
     new: 'Thêm người dùng',
     editTitle: 'Sửa người dùng {{name}}',
     search: 'Tìm theo thư điện tử hoặc tên',
@@ -552,6 +553,7 @@ const en: Shape<typeof vi> = {
     moneyPositive: 'Enter whole VND above zero, at most 15 digits',
   },
   users: {
+    user: 'User',
     new: 'New user',
     editTitle: 'Edit user {{name}}',
     search: 'Search by email or name',
