@@ -147,6 +147,7 @@ export default function AuditPage() {
           <Select
             allowClear
             placeholder={t('common:common.all')}
+            showSearch={{ optionFilterProp: 'label' }}
             options={AUDIT_ENTITIES.map((e) => ({ value: e, label: t(`entities.${e}`) }))}
           />
         </Form.Item>

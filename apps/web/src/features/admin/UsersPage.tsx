@@ -142,6 +142,7 @@ function RolesField() {
                 rules={[{ required: true, message: t('shared.required') }]}
               >
                 <Select
+                  showSearch={{ optionFilterProp: 'label' }}
                   options={ROLES.map((role) => ({ value: role, label: t(`common:roles.${role}`) }))}
                 />
               </Form.Item>

@@ -1,4 +1,5 @@
 import { registerTranslations } from '../../i18n';
+import './errors';
 
 const vi = {
   subnav: 'Các màn hình quản trị',
