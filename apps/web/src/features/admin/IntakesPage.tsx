@@ -172,18 +172,19 @@ export default function IntakesPage() {
             rowKey="id"
             dataSource={data.items}
             pagination={pagination(data.total)}
-            scroll={{ x: 1150 }}
+            scroll={{ x: 1280 }}
             columns={[
-              { title: t('shared.code'), dataIndex: 'code', width: 170 },
+              { title: t('shared.code'), dataIndex: 'code', width: 160 },
               {
                 title: t('intakes.program'),
                 dataIndex: 'programId',
+                width: 280,
                 render: (id: string) => <ProgramName id={id} />,
               },
               {
                 title: t('intakes.dates'),
                 key: 'dates',
-                width: 200,
+                width: 210,
                 render: (_, i) => (
                   <>
                     <Day value={i.startsOn} /> – <Day value={i.endsOn} />
@@ -193,7 +194,7 @@ export default function IntakesPage() {
               {
                 title: t('intakes.window'),
                 key: 'window',
-                width: 200,
+                width: 210,
                 render: (_, i) => (
                   <>
                     <Day value={i.nominationOpensOn} /> – <Day value={i.nominationClosesOn} />
