@@ -39,13 +39,14 @@ describe('Administration in the browser', () => {
   async function adminPage(viewport = DESKTOP): Promise<Page> {
     const context = await web.newContext({ viewport });
     const page = await context.newPage();
+    page.setDefaultTimeout(20_000);
     await signIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
     return page;
   }
 
   /** Picks an option of an Ant Design select found by its label, typing to search. */
   async function choose(page: Page, label: string | RegExp, search: string, option: RegExp) {
-    const box = page.getByLabel(label);
+    const box = page.getByRole('combobox', { name: label });
     await box.click();
     await box.fill(search);
     await page.locator('.ant-select-item-option').filter({ hasText: option }).first().click();
@@ -75,7 +76,7 @@ describe('Administration in the browser', () => {
     await row.getByText('Thủ trưởng đơn vị').waitFor();
     await row.getByText('Quận ủy Bình Thủy').waitFor();
     await page.context().close();
-  }, 60_000);
+  }, 90_000);
 
   it('lists every bad row of an import before writing anything, then imports a valid file', async () => {
     const page = await adminPage();
@@ -122,7 +123,7 @@ describe('Administration in the browser', () => {
     await page.locator('.ant-card-head').getByText('Phường Đổi Mới').waitFor();
     await page.getByText('Quận ủy Ninh Kiều').first().waitFor();
     await page.context().close();
-  }, 60_000);
+  }, 90_000);
 
   it('filters the audit trail by record type and day', async () => {
     const page = await adminPage();
@@ -144,7 +145,7 @@ describe('Administration in the browser', () => {
     await page.waitForURL(/to=2020-01-01/);
     await page.getByText('Không có thay đổi nào khớp bộ lọc').waitFor();
     await page.context().close();
-  }, 60_000);
+  }, 90_000);
 
   it('keeps the users list usable on a 360 px phone', async () => {
     const page = await adminPage(PHONE);
@@ -161,7 +162,7 @@ describe('Administration in the browser', () => {
     const drawer = await page.getByRole('dialog').boundingBox();
     expect(drawer?.width).toBeLessThanOrEqual(PHONE.width);
     await page.context().close();
-  }, 60_000);
+  }, 90_000);
 });
 
 async function expectVisible(page: Page, locator: ReturnType<Page['locator']>) {

@@ -29,7 +29,11 @@ export const AUDIT_ENTITIES = [
   'delegation',
   'delivery',
 ];
-const ACTION_COLORS: Record<string, string> = { create: 'green', update: 'blue', delete: 'red' };
+const ACTION_CLASSES: Record<string, string> = {
+  create: 'tn-tag-ok',
+  update: 'tn-tag-info',
+  delete: 'tn-tag-bad',
+};
 
 /** A readable name for the record from its snapshot (name, full name, code, email). */
 function recordLabel(entry: Entry): string {
@@ -216,7 +220,9 @@ export default function AuditPage() {
                 dataIndex: 'action',
                 width: 110,
                 render: (a: string) => (
-                  <Tag color={ACTION_COLORS[a]}>{t(`audit.actions.${a}`, { defaultValue: a })}</Tag>
+                  <Tag className={ACTION_CLASSES[a]}>
+                    {t(`audit.actions.${a}`, { defaultValue: a })}
+                  </Tag>
                 ),
               },
             ]}

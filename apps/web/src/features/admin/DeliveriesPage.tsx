@@ -27,11 +27,11 @@ import './i18n';
 type Delivery = components['schemas']['DeliveryDto'];
 type Status = Delivery['status'];
 const STATUSES: Status[] = ['failed', 'pending', 'sending', 'sent', 'digest'];
-const STATUS_COLORS: Record<Status, string | undefined> = {
-  failed: 'red',
-  pending: 'gold',
-  sending: 'blue',
-  sent: 'green',
+const STATUS_CLASSES: Record<Status, string | undefined> = {
+  failed: 'tn-tag-bad',
+  pending: 'tn-tag-warn',
+  sending: 'tn-tag-info',
+  sent: 'tn-tag-ok',
   digest: undefined,
 };
 
@@ -209,7 +209,7 @@ export default function DeliveriesPage() {
                 width: 140,
                 render: (s: Status, d) => (
                   <Space orientation="vertical" size={0}>
-                    <Tag color={STATUS_COLORS[s]}>{t(`deliveries.statuses.${s}`)}</Tag>
+                    <Tag className={STATUS_CLASSES[s]}>{t(`deliveries.statuses.${s}`)}</Tag>
                     <Typography.Text type="secondary">
                       {t('deliveries.attempts', { count: d.attempts })}
                     </Typography.Text>

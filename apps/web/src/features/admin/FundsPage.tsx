@@ -152,7 +152,9 @@ export default function FundsPage() {
                 dataIndex: 'status',
                 width: 110,
                 render: (s: Fund['status']) => (
-                  <Tag color={s === 'open' ? 'green' : undefined}>{t(`funds.statuses.${s}`)}</Tag>
+                  <Tag className={s === 'open' ? 'tn-tag-ok' : undefined}>
+                    {t(`funds.statuses.${s}`)}
+                  </Tag>
                 ),
               },
               {

@@ -191,7 +191,7 @@ export default function ImportsPage() {
                     </Typography.Paragraph>
                     <Space wrap size={[4, 8]}>
                       {COLUMNS[kind].map(([key, header, required]) => (
-                        <Tag key={key} color={required ? 'red' : undefined}>
+                        <Tag key={key} className={required ? 'tn-tag-bad' : undefined}>
                           {header} <Typography.Text code>{key}</Typography.Text>
                           {required ? ' *' : ''}
                         </Tag>

@@ -109,7 +109,10 @@ export default function PositionsPage() {
                 dataIndex: 'name',
                 render: (name: string, p) => (
                   <>
-                    {name} {p.isLeadership && <Tag color="gold">{t('positions.leadership')}</Tag>}
+                    {name}{' '}
+                    {p.isLeadership && (
+                      <Tag className="tn-tag-warn">{t('positions.leadership')}</Tag>
+                    )}
                   </>
                 ),
               },

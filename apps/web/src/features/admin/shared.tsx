@@ -377,7 +377,11 @@ export function AuthorityName({ id }: { id: string | null | undefined }) {
 
 export function ActiveTag({ active }: { active: boolean }) {
   const { t } = useTranslation('admin');
-  return active ? <Tag color="green">{t('shared.active')}</Tag> : <Tag>{t('shared.inactive')}</Tag>;
+  return active ? (
+    <Tag className="tn-tag-ok">{t('shared.active')}</Tag>
+  ) : (
+    <Tag>{t('shared.inactive')}</Tag>
+  );
 }
 
 /**
