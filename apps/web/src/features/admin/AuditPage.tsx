@@ -202,7 +202,7 @@ export default function AuditPage() {
               {
                 title: t('audit.actor'),
                 dataIndex: 'actorUserId',
-                render: (id: string | null) => <UserName id={id} />,
+                render: (id: string | null, entry) => entry.actorName ?? <UserName id={id} />,
               },
               {
                 title: t('audit.entity'),

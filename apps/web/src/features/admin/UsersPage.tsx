@@ -95,8 +95,8 @@ function RoleTags({ roles }: { roles: User['roles'] }) {
       {roles.map((r, index) => (
         <span key={index}>
           <Tag color="blue">{t(`common:roles.${r.role}`)}</Tag>
-          {r.unitId && <UnitName id={r.unitId} />}
-          {r.authorityId && <AuthorityName id={r.authorityId} />}
+          {r.unitId && (r.unitName ?? <UnitName id={r.unitId} />)}
+          {r.authorityId && (r.authorityName ?? <AuthorityName id={r.authorityId} />)}
         </span>
       ))}
     </Space>
