@@ -152,8 +152,9 @@ describe('Administration in the browser', () => {
     await page.goto('/admin/users');
     await page.getByRole('heading', { level: 1, name: 'Người dùng' }).waitFor();
     await page.getByText('unit.head@demo.example.org').waitFor();
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - window.innerWidth,
+    // Evaluated in the page (the test itself has no DOM types).
+    const overflow = await page.evaluate<number>(
+      'document.documentElement.scrollWidth - window.innerWidth',
     );
     expect(overflow).toBeLessThanOrEqual(0);
     await expectVisible(page, page.getByRole('button', { name: 'Thêm người dùng' }));
