@@ -123,7 +123,7 @@ describe('Administration in the browser', () => {
     await page.locator('.ant-card-head').getByText('Phường Đổi Mới').waitFor();
     await page.getByText('Quận ủy Ninh Kiều').first().waitFor();
     await page.context().close();
-  }, 90_000);
+  }, 150_000);
 
   it('filters the audit trail by record type and day', async () => {
     const page = await adminPage();
