@@ -7,6 +7,9 @@ export const theme: ThemeConfig = {
     colorLink: '#8f1515',
     colorTextSecondary: '#595959',
     colorTextDescription: '#595959',
+    // Placeholders and error text are read too: darker than Ant Design's defaults.
+    colorTextPlaceholder: '#6b6b6b',
+    colorError: '#cf1322',
     borderRadius: 6,
     fontFamily: "'Segoe UI', Roboto, 'Noto Sans', 'Helvetica Neue', Arial, sans-serif",
   },

@@ -10,10 +10,11 @@ import {
   ApiPropertyOptional,
   ApiTags,
 } from '@nestjs/swagger';
-import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { CurrentActor } from '../auth/auth.decorators';
 import { PageQueryDto, toPage } from '../http/paging';
 import { ProblemDto } from '../http/problem';
+import { IsDay } from '../http/validation';
 
 class AuditQueryDto extends PageQueryDto {
   @ApiPropertyOptional({
@@ -30,6 +31,27 @@ class AuditQueryDto extends PageQueryDto {
   @IsString()
   @MaxLength(64)
   id?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only changes made by this user.' })
+  @IsOptional()
+  @IsUUID()
+  actorUserId?: string;
+
+  @ApiPropertyOptional({
+    format: 'date',
+    description: 'Changes on or after this day (Asia/Ho_Chi_Minh).',
+  })
+  @IsOptional()
+  @IsDay()
+  from?: string;
+
+  @ApiPropertyOptional({
+    format: 'date',
+    description: 'Changes on or before this day (Asia/Ho_Chi_Minh).',
+  })
+  @IsOptional()
+  @IsDay()
+  to?: string;
 }
 
 class AuditEntryDto {
@@ -86,6 +108,9 @@ export class AuditController {
       await this.audit.list({
         entity: query.entity,
         entityId: query.id,
+        actorUserId: query.actorUserId,
+        from: query.from,
+        to: query.to,
         page: query.page,
         pageSize: query.pageSize,
       }),

@@ -4483,12 +4483,18 @@ export interface operations {
     AuditController_list: {
         parameters: {
             query?: {
+                /** @description Only changes made by this user. */
+                actorUserId?: string;
                 /** @description staff, unit, tier, position, authority, user */
                 entity?: string;
+                /** @description Changes on or after this day (Asia/Ho_Chi_Minh). */
+                from?: string;
                 /** @description The id of the record. */
                 id?: string;
                 page?: number;
                 pageSize?: number;
+                /** @description Changes on or before this day (Asia/Ho_Chi_Minh). */
+                to?: string;
             };
             header?: never;
             path?: never;

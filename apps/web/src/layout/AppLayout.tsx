@@ -99,7 +99,12 @@ export function AppLayout() {
                 ],
               }}
             >
-              <Button type="text" icon={<UserOutlined />} aria-label={t('auth.profile')}>
+              <Button
+                type="text"
+                icon={<UserOutlined />}
+                aria-label={phone ? t('auth.profile') : undefined}
+                title={t('auth.profile')}
+              >
                 {!phone && profile?.displayName}
               </Button>
             </Dropdown>
