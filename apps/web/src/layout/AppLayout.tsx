@@ -103,7 +103,15 @@ export function AppLayout() {
                 ],
               }}
             >
-              <Button type="text" icon={<UserOutlined />} aria-label={t('auth.profile')}>
+              <Button
+                type="text"
+                icon={<UserOutlined />}
+                aria-label={
+                  phone || !profile
+                    ? t('auth.profile')
+                    : `${profile.displayName} (${t('auth.profile')})`
+                }
+              >
                 {!phone && profile?.displayName}
               </Button>
             </Dropdown>
