@@ -62,6 +62,10 @@ export const errorMessages: Record<string, Message> = {
     vi: 'Không có chức năng này trên máy chủ. Vui lòng tải lại trang.',
     en: 'The server has no such function. Please reload the page.',
   },
+  WEB_APP_NOT_BUILT: {
+    vi: 'Ứng dụng web chưa được cài đặt trên máy chủ. Vui lòng báo quản trị viên.',
+    en: 'The web application is not installed on the server. Please tell the administrator.',
+  },
   PAYLOAD_TOO_LARGE: {
     vi: 'Dữ liệu hoặc tệp gửi lên quá lớn. Vui lòng chọn tệp nhỏ hơn hoặc chia nhỏ.',
     en: 'The data or file is too large. Please choose a smaller file or split it.',
