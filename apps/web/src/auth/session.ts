@@ -128,6 +128,8 @@ export function refresh(): Promise<string | null> {
       throw toApiError(response.status, await response.json().catch(() => ({})));
     }
     if (!response.ok) {
+      // Signed in (here or in another tab) while this refresh was under way: that session stands.
+      if (access && access.token !== stale) return access.token;
       const hadSession = !!access;
       access = null;
       if (hadSession) signedOut('expired');
