@@ -161,14 +161,16 @@ describe('Serving the web application', () => {
 describe('Serving without a built web application', () => {
   let stack: TestStack;
   let dir: string;
-  let warn: jest.SpyInstance;
+  let warnings: unknown[][];
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'tn-no-web-'));
-    warn = jest.spyOn(Logger.prototype, 'warn');
+    const warn = jest.spyOn(Logger.prototype, 'warn');
     try {
       stack = await startTestStack({ env: { WEB_DIST_DIR: dir } });
     } finally {
+      // Restoring the spy forgets its calls: keep them.
+      warnings = [...warn.mock.calls];
       warn.mockRestore();
     }
   });
@@ -178,11 +180,11 @@ describe('Serving without a built web application', () => {
   });
 
   it('should say so once at start-up, naming the directory', () => {
-    const said = warn.mock.calls.filter(([message]) =>
-      /web application is not built/.test(message),
+    const said = warnings.filter(([message]) =>
+      /web application is not built/.test(String(message)),
     );
     expect(said).toHaveLength(1);
-    expect(said[0][0]).toContain(dir);
+    expect(String(said[0][0])).toContain(dir);
   });
 
   it('should answer paths outside /api with 404 WEB_APP_NOT_BUILT', async () => {
