@@ -18,7 +18,8 @@ import { submitDemoNomination } from '../support/demo-nomination';
  * (`npm run screenshots` writes docs/screenshots). A page whose area is not built yet shows
  * "not found" and is left out until it exists.
  */
-const USERS = {
+type User = 'unitHead' | 'reviewer' | 'member' | 'finance' | 'staff' | 'admin';
+const USERS: Record<User, { email: string; password?: string }> = {
   unitHead: { email: 'unit.head@demo.example.org' },
   reviewer: { email: 'reviewer@demo.example.org' },
   member: { email: 'nk.member@demo.example.org' },
@@ -26,7 +27,6 @@ const USERS = {
   staff: { email: 'staff@demo.example.org' },
   admin: { email: 'admin@example.org', password: 'admin-password-dev' },
 };
-type User = keyof typeof USERS;
 
 /** One line per page: its address, who looks at it (null: signed out) and the file's name. */
 const PAGES: Array<{ path: string; user: User | null; name: string }> = [
@@ -102,11 +102,7 @@ describe('the main pages', () => {
       contexts.set(key, context);
       if (user) {
         const page = await context.newPage();
-        await signIn(
-          page,
-          USERS[user].email,
-          'password' in USERS[user] ? USERS[user].password : undefined,
-        );
+        await signIn(page, USERS[user].email, USERS[user].password);
         await page.close();
       }
     }

@@ -45,13 +45,12 @@ describe('the web application shell', () => {
   const heading = (page: Page, name: string | RegExp) =>
     page.getByRole('heading', { level: 1, name });
 
-  /** Every value kept in the page's localStorage and sessionStorage. */
+  /** Every value kept in the page's localStorage and sessionStorage (runs in the page). */
   const storedValues = (page: Page) =>
-    page.evaluate(() =>
-      [localStorage, sessionStorage].flatMap((storage) =>
-        Object.keys(storage).map((key) => `${key}=${storage.getItem(key)}`),
-      ),
-    );
+    page.evaluate(
+      `[localStorage, sessionStorage].flatMap((storage) =>
+        Object.keys(storage).map((key) => key + '=' + storage.getItem(key)))`,
+    ) as Promise<string[]>;
 
   it('should sign in in Vietnamese and show the home page', async () => {
     const page = await newPage();
