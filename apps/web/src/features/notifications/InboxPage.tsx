@@ -97,10 +97,7 @@ export default function InboxPage() {
                     }
                     description={<Instant value={item.createdAt} />}
                   />
-                  <Typography.Paragraph
-                    className="tn-prewrap"
-                    ellipsis={{ rows: 4, expandable: true, symbol: t('notifications:more') }}
-                  >
+                  <Typography.Paragraph className="tn-prewrap">
                     {inboxBody(item.body, item.link)}
                   </Typography.Paragraph>
                 </List.Item>

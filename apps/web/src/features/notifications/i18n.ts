@@ -11,7 +11,6 @@ const vi = {
   default: 'Mặc định',
   restoreDefault: 'Về mặc định',
   needsAction: 'Cần xử lý',
-  more: 'Xem thêm',
   types: {
     'nomination.submitted': 'Hồ sơ mới chờ duyệt',
     'nomination.step_approved': 'Một bước đã được duyệt',
@@ -37,7 +36,6 @@ const en: typeof vi = {
   default: 'Default',
   restoreDefault: 'Back to default',
   needsAction: 'Asks you to act',
-  more: 'More',
   types: {
     'nomination.submitted': 'New nomination to review',
     'nomination.step_approved': 'A step was approved',
