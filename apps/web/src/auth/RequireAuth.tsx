@@ -12,7 +12,7 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   if (status === 'checking') {
     return (
       <div className="tn-center" role="status">
-        <Spin tip={t('auth.checking')} size="large">
+        <Spin description={t('auth.checking')} size="large">
           <div style={{ width: 200, height: 80 }} />
         </Spin>
       </div>

@@ -8,6 +8,7 @@
  * the new access token, and a tab that waited for the lock finds a fresh token and skips its
  * own refresh. Logging out in one tab signs every tab out.
  */
+import { toApiError } from '../api/problem';
 
 const AUTH_PATH = '/api/v1/auth';
 const LOCK_NAME = 'tn-session-refresh';
@@ -122,7 +123,13 @@ export function refresh(): Promise<string | null> {
       headers: { 'content-type': 'application/json', accept: 'application/json' },
       body: '{}',
     });
+    // A server in trouble has not ended the session: the request fails, the tab stays signed in.
+    if (response.status >= 500) {
+      throw toApiError(response.status, await response.json().catch(() => ({})));
+    }
     if (!response.ok) {
+      // Signed in (here or in another tab) while this refresh was under way: that session stands.
+      if (access && access.token !== stale) return access.token;
       const hadSession = !!access;
       access = null;
       if (hadSession) signedOut('expired');

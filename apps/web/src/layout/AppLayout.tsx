@@ -9,6 +9,7 @@ import { currentLanguage, setLanguage, type Language } from '../i18n';
 import { PageSkeleton } from '../components/PageSkeleton';
 import { selectedKey, visibleItems } from './navigation';
 import { NotificationBell } from './NotificationBell';
+import './i18n';
 
 /** The shell around every signed-in screen: menu, bell, language and account. */
 export function AppLayout() {
@@ -35,13 +36,16 @@ export function AppLayout() {
 
   return (
     <Layout className="tn-shell">
+      <a href="#main" className="tn-skip-link">
+        {t('shell:skipToContent')}
+      </a>
       {!phone && (
         <Layout.Sider width={232} theme="light" className="tn-sider">
           <Link to="/" className="tn-brand">
             <img src="/favicon.svg" alt="" width={28} height={28} />
             <span>{t('app.name')}</span>
           </Link>
-          <nav aria-label={t('app.name')}>{menu}</nav>
+          <nav aria-label={t('shell:mainMenu')}>{menu}</nav>
         </Layout.Sider>
       )}
       <Layout>
@@ -51,7 +55,7 @@ export function AppLayout() {
               <Button
                 type="text"
                 icon={<MenuOutlined />}
-                aria-label="Menu"
+                aria-label={t('shell:menu')}
                 onClick={() => setDrawerOpen(true)}
               />
             )}
@@ -102,8 +106,11 @@ export function AppLayout() {
               <Button
                 type="text"
                 icon={<UserOutlined />}
-                aria-label={phone ? t('auth.profile') : undefined}
-                title={t('auth.profile')}
+                aria-label={
+                  phone || !profile
+                    ? t('auth.profile')
+                    : `${profile.displayName} (${t('auth.profile')})`
+                }
               >
                 {!phone && profile?.displayName}
               </Button>
@@ -111,7 +118,7 @@ export function AppLayout() {
           </Space>
         </Layout.Header>
         <Layout.Content className="tn-content">
-          <main id="main">
+          <main id="main" tabIndex={-1}>
             <Suspense fallback={<PageSkeleton />}>
               <Outlet />
             </Suspense>
@@ -126,7 +133,7 @@ export function AppLayout() {
           size={272}
           title={t('app.name')}
         >
-          <nav aria-label={t('app.name')}>{menu}</nav>
+          <nav aria-label={t('shell:mainMenu')}>{menu}</nav>
         </Drawer>
       )}
     </Layout>

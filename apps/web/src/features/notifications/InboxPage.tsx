@@ -7,7 +7,7 @@ import { Instant } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
 import { usePaging } from '../../components/paging';
 import { QueryState } from '../../components/QueryState';
-import { appPath } from './links';
+import { appPath, inboxBody, inboxTitle } from './links';
 import './i18n';
 
 export default function InboxPage() {
@@ -90,12 +90,16 @@ export default function InboxPage() {
                     title={
                       <Space>
                         {!item.readAt && <Badge status="processing" />}
-                        <Typography.Text strong={!item.readAt}>{item.title}</Typography.Text>
+                        <Typography.Text strong={!item.readAt}>
+                          {inboxTitle(item.title)}
+                        </Typography.Text>
                       </Space>
                     }
                     description={<Instant value={item.createdAt} />}
                   />
-                  <Typography.Paragraph className="tn-prewrap">{item.body}</Typography.Paragraph>
+                  <Typography.Paragraph className="tn-prewrap">
+                    {inboxBody(item.body, item.link)}
+                  </Typography.Paragraph>
                 </List.Item>
               );
             }}
