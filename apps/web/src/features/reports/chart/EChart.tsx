@@ -5,12 +5,12 @@ import {
   LegendComponent,
   TooltipComponent,
 } from 'echarts/components';
-import { init, use, type EChartsCoreOption } from 'echarts/core';
+import { init, use as registerCharts, type EChartsCoreOption } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 
 // Only the charts and components the screens draw, so the chunk stays small.
-use([
+registerCharts([
   BarChart,
   LineChart,
   PieChart,
