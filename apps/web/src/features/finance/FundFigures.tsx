@@ -37,9 +37,7 @@ export function FundFigures({ totals, title }: { totals: Totals; title?: string 
               <Statistic
                 title={item.title}
                 value={formatVnd(item.value)}
-                styles={
-                  item.value.startsWith('-') ? { content: { color: '#cf1322' } } : undefined
-                }
+                styles={item.value.startsWith('-') ? { content: { color: '#cf1322' } } : undefined}
                 suffix={
                   'note' in item && item.note ? (
                     <span style={{ fontSize: 13, color: '#595959' }}>({item.note})</span>

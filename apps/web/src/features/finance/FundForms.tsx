@@ -66,7 +66,12 @@ export function FundChangeModal({
         );
       }
       const thresholds = ((values.thresholds as string[] | undefined) ?? []).map(Number);
-      const body: { name?: string; policy?: Fund['policy']; thresholds?: number[]; status?: Fund['status'] } = {};
+      const body: {
+        name?: string;
+        policy?: Fund['policy'];
+        thresholds?: number[];
+        status?: Fund['status'];
+      } = {};
       if (values.name !== fund.name) body.name = String(values.name).trim();
       if (values.policy !== fund.policy) body.policy = values.policy as Fund['policy'];
       if (values.status !== fund.status) body.status = values.status as Fund['status'];
@@ -79,12 +84,19 @@ export function FundChangeModal({
       void queryClient.invalidateQueries({ queryKey: ['fund-ledger', fund.id] });
       void queryClient.invalidateQueries({ queryKey: ['funds'] });
       void message.success(
-        t(kind === 'allocate' ? 'fund.allocated' : kind === 'adjust' ? 'fund.adjusted' : 'fund.updated'),
+        t(
+          kind === 'allocate'
+            ? 'fund.allocated'
+            : kind === 'adjust'
+              ? 'fund.adjusted'
+              : 'fund.updated',
+        ),
       );
       onClose();
     },
     onError: (error) => {
-      if (error instanceof ApiError && error.status === 400 && applyFieldErrors(form, error)) return;
+      if (error instanceof ApiError && error.status === 400 && applyFieldErrors(form, error))
+        return;
       void message.error(fundMessage(error));
     },
   });
@@ -101,7 +113,11 @@ export function FundChangeModal({
   });
 
   const title =
-    kind === 'allocate' ? t('fund.allocate') : kind === 'adjust' ? t('fund.adjust') : t('fund.edit');
+    kind === 'allocate'
+      ? t('fund.allocate')
+      : kind === 'adjust'
+        ? t('fund.adjust')
+        : t('fund.edit');
 
   return (
     <Modal
@@ -151,7 +167,10 @@ export function FundChangeModal({
               name="reason"
               label={t('forms.reason')}
               extra={t('forms.reasonHelp')}
-              rules={[{ required: true, whitespace: true, message: t('forms.reasonRequired') }, { max: 500 }]}
+              rules={[
+                { required: true, whitespace: true, message: t('forms.reasonRequired') },
+                { max: 500 },
+              ]}
             >
               <Input.TextArea rows={2} maxLength={500} />
             </Form.Item>
@@ -162,13 +181,19 @@ export function FundChangeModal({
             <Form.Item
               name="name"
               label={t('fields.name')}
-              rules={[{ required: true, whitespace: true, message: t('forms.nameRequired') }, { max: 200 }]}
+              rules={[
+                { required: true, whitespace: true, message: t('forms.nameRequired') },
+                { max: 200 },
+              ]}
             >
               <Input maxLength={200} />
             </Form.Item>
             <Form.Item name="policy" label={t('fields.policy')}>
               <Select
-                options={(['stop', 'warn'] as const).map((p) => ({ value: p, label: t(`policy.${p}`) }))}
+                options={(['stop', 'warn'] as const).map((p) => ({
+                  value: p,
+                  label: t(`policy.${p}`),
+                }))}
               />
             </Form.Item>
             <Form.Item
@@ -181,7 +206,9 @@ export function FundChangeModal({
                     const list = value ?? [];
                     const ok =
                       list.length <= 10 &&
-                      list.every((v) => /^\d{1,3}$/.test(v) && Number(v) >= 1 && Number(v) <= 100) &&
+                      list.every(
+                        (v) => /^\d{1,3}$/.test(v) && Number(v) >= 1 && Number(v) <= 100,
+                      ) &&
                       new Set(list.map(Number)).size === list.length;
                     if (!ok) throw new Error(t('forms.thresholdsInvalid'));
                   },
@@ -191,7 +218,10 @@ export function FundChangeModal({
               <Select
                 mode="tags"
                 tokenSeparators={[',', ' ', ';']}
-                options={['50', '80', '90', '95', '100'].map((v) => ({ value: v, label: `${v} %` }))}
+                options={['50', '80', '90', '95', '100'].map((v) => ({
+                  value: v,
+                  label: `${v} %`,
+                }))}
               />
             </Form.Item>
             <Form.Item name="status" label={t('fields.status')}>

@@ -32,9 +32,7 @@ export default function FundPage() {
     queryKey: ['fund', id],
     queryFn: () => call(api.GET('/api/v1/funds/{id}', { params: { path: { id } } })),
   });
-  return (
-    <QueryState query={fund}>{(data) => <FundView fund={data} />}</QueryState>
-  );
+  return <QueryState query={fund}>{(data) => <FundView fund={data} />}</QueryState>;
 }
 
 function FundView({ fund }: { fund: Fund }) {
@@ -88,16 +86,54 @@ function FundView({ fund }: { fund: Fund }) {
           size="small"
           column={{ xs: 1, sm: 2, lg: 3 }}
           items={[
-            { key: 'util', label: t('fields.utilization'), children: <UtilizationBar percent={fund.utilizationPercent} thresholds={fund.thresholds} /> },
-            { key: 'pipe', label: t('fields.pipelineUtilization'), children: formatPercent(fund.pipelineUtilizationPercent) },
-            { key: 'alloc', label: t('fields.allocated'), children: <Money value={fund.allocated} /> },
-            { key: 'reserved', label: t('fields.reserved'), children: <Money value={fund.reserved} /> },
+            {
+              key: 'util',
+              label: t('fields.utilization'),
+              children: (
+                <UtilizationBar percent={fund.utilizationPercent} thresholds={fund.thresholds} />
+              ),
+            },
+            {
+              key: 'pipe',
+              label: t('fields.pipelineUtilization'),
+              children: formatPercent(fund.pipelineUtilizationPercent),
+            },
+            {
+              key: 'alloc',
+              label: t('fields.allocated'),
+              children: <Money value={fund.allocated} />,
+            },
+            {
+              key: 'reserved',
+              label: t('fields.reserved'),
+              children: <Money value={fund.reserved} />,
+            },
             { key: 'spent', label: t('fields.spent'), children: <Money value={fund.spent} /> },
-            { key: 'available', label: t('fields.available'), children: <Money value={fund.available} strong /> },
-            { key: 'pipeline', label: t('fields.pipeline'), children: <Money value={fund.pipeline} /> },
-            { key: 'owner', label: t('fields.owner'), children: `${fund.ownerUnitName} (${fund.tierName})` },
+            {
+              key: 'available',
+              label: t('fields.available'),
+              children: <Money value={fund.available} strong />,
+            },
+            {
+              key: 'pipeline',
+              label: t('fields.pipeline'),
+              children: <Money value={fund.pipeline} />,
+            },
+            {
+              key: 'owner',
+              label: t('fields.owner'),
+              children: `${fund.ownerUnitName} (${fund.tierName})`,
+            },
             { key: 'source', label: t('fields.source'), children: t(`source.${fund.source}`) },
-            { key: 'policy', label: t('fields.policy'), children: <><PolicyTag policy={fund.policy} /> {t(`policy.${fund.policy}`)}</> },
+            {
+              key: 'policy',
+              label: t('fields.policy'),
+              children: (
+                <>
+                  <PolicyTag policy={fund.policy} /> {t(`policy.${fund.policy}`)}
+                </>
+              ),
+            },
             {
               key: 'thresholds',
               label: t('fields.thresholds'),
@@ -105,7 +141,11 @@ function FundView({ fund }: { fund: Fund }) {
                 ? fund.thresholds.map((v) => `${v} %`).join(', ')
                 : t('fund.thresholdsNone'),
             },
-            { key: 'status', label: t('fields.status'), children: <FundStatusTag status={fund.status} /> },
+            {
+              key: 'status',
+              label: t('fields.status'),
+              children: <FundStatusTag status={fund.status} />,
+            },
           ]}
         />
       </Card>
@@ -158,21 +198,33 @@ function Ledger({ fundId }: { fundId: string }) {
             scroll={{ x: 820 }}
             locale={{ emptyText: t('ledger.empty') }}
             columns={[
-              { title: t('ledger.when'), dataIndex: 'occurredAt', width: 140, render: (v: string) => <Instant value={v} /> },
+              {
+                title: t('ledger.when'),
+                dataIndex: 'occurredAt',
+                width: 140,
+                render: (v: string) => <Instant value={v} />,
+              },
               {
                 title: t('ledger.kind'),
                 dataIndex: 'kind',
                 width: 120,
                 render: (k: Kind) => <Tag color={KIND_COLOURS[k]}>{t(`ledger.kinds.${k}`)}</Tag>,
               },
-              { title: t('ledger.amount'), dataIndex: 'amount', align: 'right', width: 170, render: (v: string) => <Money value={v} /> },
+              {
+                title: t('ledger.amount'),
+                dataIndex: 'amount',
+                align: 'right',
+                width: 170,
+                render: (v: string) => <Money value={v} />,
+              },
               {
                 title: t('ledger.nomination'),
                 dataIndex: 'nominationId',
                 width: 170,
                 render: (nominationId: string | null, entry) => {
                   if (!nominationId) return null;
-                  const reference = (entry as Entry & { nominationReference?: string | null }).nominationReference;
+                  const reference = (entry as Entry & { nominationReference?: string | null })
+                    .nominationReference;
                   return (
                     <Link to={`/nominations/${nominationId}`}>
                       {reference ?? t('ledger.openNominationPlain')}
@@ -208,7 +260,11 @@ function FundEvents({ fund }: { fund: Fund }) {
   const events = useQuery({
     queryKey: ['threshold-events', { fundId: fund.id }],
     queryFn: () =>
-      call(api.GET('/api/v1/funds/threshold-events', { params: { query: { fundId: fund.id, pageSize: 5 } } })),
+      call(
+        api.GET('/api/v1/funds/threshold-events', {
+          params: { query: { fundId: fund.id, pageSize: 5 } },
+        }),
+      ),
     enabled: hasRole('finance', 'admin'),
   });
   if (!events.data || events.data.items.length === 0) return null;
@@ -226,7 +282,9 @@ function FundEvents({ fund }: { fund: Fund }) {
             {event.nominationId && (
               <>
                 {' '}
-                <Link to={`/nominations/${event.nominationId}`}>{t('ledger.openNominationPlain')}</Link>
+                <Link to={`/nominations/${event.nominationId}`}>
+                  {t('ledger.openNominationPlain')}
+                </Link>
               </>
             )}
           </li>

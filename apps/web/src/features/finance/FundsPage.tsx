@@ -136,7 +136,10 @@ export default function FundsPage() {
               rowKey="id"
               size="middle"
               dataSource={data.items}
-              pagination={{ ...pagination(data.total), showTotal: (total) => t('common:common.total', { count: total }) }}
+              pagination={{
+                ...pagination(data.total),
+                showTotal: (total) => t('common:common.total', { count: total }),
+              }}
               scroll={{ x: 1350 }}
               locale={{ emptyText: t('list.empty') }}
               columns={[

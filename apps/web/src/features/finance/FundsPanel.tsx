@@ -19,7 +19,9 @@ export default function FundsPanel() {
   const events = useQuery({
     queryKey: ['threshold-events', { page: 1, pageSize: 5 }],
     queryFn: () =>
-      call(api.GET('/api/v1/funds/threshold-events', { params: { query: { page: 1, pageSize: 5 } } })),
+      call(
+        api.GET('/api/v1/funds/threshold-events', { params: { query: { page: 1, pageSize: 5 } } }),
+      ),
   });
   const items = summary.data?.items ?? [];
   const thisYear = new Date().getFullYear();

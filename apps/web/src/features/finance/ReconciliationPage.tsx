@@ -24,8 +24,18 @@ export default function ReconciliationPage() {
   const pair = (stored: keyof Difference, ledger: keyof Difference, label: string) => ({
     title: label,
     children: [
-      { title: t('reconciliation.stored'), dataIndex: stored, align: 'right' as const, render: (v: string) => <Money value={v} /> },
-      { title: t('reconciliation.ledger'), dataIndex: ledger, align: 'right' as const, render: (v: string) => <Money value={v} /> },
+      {
+        title: t('reconciliation.stored'),
+        dataIndex: stored,
+        align: 'right' as const,
+        render: (v: string) => <Money value={v} />,
+      },
+      {
+        title: t('reconciliation.ledger'),
+        dataIndex: ledger,
+        align: 'right' as const,
+        render: (v: string) => <Money value={v} />,
+      },
     ],
   });
   return (
@@ -70,7 +80,9 @@ export default function ReconciliationPage() {
                     {
                       title: t('fields.code'),
                       dataIndex: 'fundCode',
-                      render: (code: string, row) => <Link to={`/funds/${row.fundId}`}>{code}</Link>,
+                      render: (code: string, row) => (
+                        <Link to={`/funds/${row.fundId}`}>{code}</Link>
+                      ),
                     },
                     pair('allocated', 'ledgerAllocated', t('fields.allocated')),
                     pair('reserved', 'ledgerReserved', t('fields.reserved')),

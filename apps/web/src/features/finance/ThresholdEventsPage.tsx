@@ -31,9 +31,15 @@ export default function ThresholdEventsPage() {
     <>
       <PageHeader
         title={t('events.title')}
-        subtitle={fundId && fundCode ? t('events.ofFund', { code: fundCode }) : t('events.subtitle')}
+        subtitle={
+          fundId && fundCode ? t('events.ofFund', { code: fundCode }) : t('events.subtitle')
+        }
         extra={
-          fundId && <Button onClick={() => setFilters({ fundId: undefined })}>{t('events.allFunds')}</Button>
+          fundId && (
+            <Button onClick={() => setFilters({ fundId: undefined })}>
+              {t('events.allFunds')}
+            </Button>
+          )
         }
       />
       <FundsNav />
@@ -48,19 +54,40 @@ export default function ThresholdEventsPage() {
               scroll={{ x: 720 }}
               locale={{ emptyText: t('events.empty') }}
               columns={[
-                { title: t('events.when'), dataIndex: 'occurredAt', width: 150, render: (v: string) => <Instant value={v} /> },
+                {
+                  title: t('events.when'),
+                  dataIndex: 'occurredAt',
+                  width: 150,
+                  render: (v: string) => <Instant value={v} />,
+                },
                 {
                   title: t('events.fund'),
                   dataIndex: 'fundCode',
-                  render: (code: string, event) => <Link to={`/funds/${event.fundId}`}>{code}</Link>,
+                  render: (code: string, event) => (
+                    <Link to={`/funds/${event.fundId}`}>{code}</Link>
+                  ),
                 },
-                { title: t('events.threshold'), dataIndex: 'threshold', align: 'right', render: (v: number) => `${v} %` },
-                { title: t('events.utilization'), dataIndex: 'utilizationPercent', align: 'right', render: (v: number) => formatPercent(v) },
+                {
+                  title: t('events.threshold'),
+                  dataIndex: 'threshold',
+                  align: 'right',
+                  render: (v: number) => `${v} %`,
+                },
+                {
+                  title: t('events.utilization'),
+                  dataIndex: 'utilizationPercent',
+                  align: 'right',
+                  render: (v: number) => formatPercent(v),
+                },
                 {
                   title: t('events.nomination'),
                   dataIndex: 'nominationId',
                   render: (id: string | null) =>
-                    id ? <Link to={`/nominations/${id}`}>{t('ledger.openNominationPlain')}</Link> : '—',
+                    id ? (
+                      <Link to={`/nominations/${id}`}>{t('ledger.openNominationPlain')}</Link>
+                    ) : (
+                      '—'
+                    ),
                 },
               ]}
             />

@@ -85,13 +85,7 @@ export default function UsagePage() {
   );
 }
 
-function UsageView({
-  data,
-  query,
-}: {
-  data: Usage;
-  query: Record<string, number | undefined>;
-}) {
+function UsageView({ data, query }: { data: Usage; query: Record<string, number | undefined> }) {
   const { t } = useTranslation('finance');
   const language = useReportLanguage();
   const money = (title: string, key: 'allocated' | 'reserved' | 'spent' | 'available') => ({
@@ -130,7 +124,9 @@ function UsageView({
         name: s.name,
         type: 'bar',
         stack: 'allocated',
-        data: data.years.map((y) => moneyPoint(y.total[s.key as 'reserved' | 'spent' | 'available'])),
+        data: data.years.map((y) =>
+          moneyPoint(y.total[s.key as 'reserved' | 'spent' | 'available']),
+        ),
       })),
     }),
     [data, language, t],
@@ -224,7 +220,11 @@ function UsageView({
           columns={[
             { title: t('usage.year'), dataIndex: 'fiscalYear', width: 70 },
             { title: t('fields.tier'), key: 'tier', render: (_: unknown, r) => r.tier.name },
-            { title: t('fields.source'), dataIndex: 'source', render: (s: FundSource) => t(`source.${s}`) },
+            {
+              title: t('fields.source'),
+              dataIndex: 'source',
+              render: (s: FundSource) => t(`source.${s}`),
+            },
             ...moneyColumns,
             {
               title: t('fields.sourceShare'),
@@ -237,7 +237,11 @@ function UsageView({
       </ReportCard>
       <ReportCard
         title={t('usage.bySource')}
-        download={{ path: PATH, query: { ...query, table: 'sources' }, name: 'kinh-phi-theo-nguon' }}
+        download={{
+          path: PATH,
+          query: { ...query, table: 'sources' },
+          name: 'kinh-phi-theo-nguon',
+        }}
       >
         <Table<SourceRow>
           rowKey={(r) => `${r.fiscalYear}-${r.source}`}
@@ -247,7 +251,11 @@ function UsageView({
           scroll={{ x: 1000 }}
           columns={[
             { title: t('usage.year'), dataIndex: 'fiscalYear', width: 70 },
-            { title: t('fields.source'), dataIndex: 'source', render: (s: FundSource) => t(`source.${s}`) },
+            {
+              title: t('fields.source'),
+              dataIndex: 'source',
+              render: (s: FundSource) => t(`source.${s}`),
+            },
             ...moneyColumns,
             {
               title: t('fields.sourceShare'),

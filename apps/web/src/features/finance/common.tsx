@@ -23,7 +23,9 @@ export function FundsNav() {
     { key: '/funds', label: t('tabs.funds') },
     { key: '/funds/threshold-events', label: t('tabs.thresholdEvents') },
     { key: '/funds/usage', label: t('tabs.usage') },
-    ...(hasRole('admin') ? [{ key: '/funds/reconciliation', label: t('tabs.reconciliation') }] : []),
+    ...(hasRole('admin')
+      ? [{ key: '/funds/reconciliation', label: t('tabs.reconciliation') }]
+      : []),
   ];
   const selected =
     items

@@ -165,8 +165,7 @@ const vi = {
     noFunds: 'Chưa có quỹ nào trong phạm vi của bạn',
   },
   errors: {
-    FUND_OVERDRAWN:
-      'Quỹ đang chi vượt: chỉ chuyển sang chính sách "Dừng" khi số còn lại không âm.',
+    FUND_OVERDRAWN: 'Quỹ đang chi vượt: chỉ chuyển sang chính sách "Dừng" khi số còn lại không âm.',
     ADJUSTMENT_EXCEEDS_AVAILABLE:
       'Không giảm được: dự toán sẽ thấp hơn số đã giữ chỗ và đã chi, hoặc thấp hơn 0.',
     FORBIDDEN: 'Bạn không có quyền thay đổi quỹ này.',
@@ -246,7 +245,8 @@ const en: typeof vi = {
     adjust: 'Adjust the allocation',
     edit: 'Edit settings',
     overdrawn: 'The fund is overdrawn',
-    overdrawnBody: 'Available is negative: going beyond was allowed with a reason kept in the ledger.',
+    overdrawnBody:
+      'Available is negative: going beyond was allowed with a reason kept in the ledger.',
     closedNote: 'The fund is closed: no new commitments; releases and spends still go through.',
     utilizationOf: '{{percent}} of the allocation used',
     thresholdsNone: 'None',
@@ -340,7 +340,8 @@ const en: typeof vi = {
     noFunds: 'No fund in your scope yet',
   },
   errors: {
-    FUND_OVERDRAWN: 'The fund is overdrawn: it can switch to "Stop" only once available is not negative.',
+    FUND_OVERDRAWN:
+      'The fund is overdrawn: it can switch to "Stop" only once available is not negative.',
     ADJUSTMENT_EXCEEDS_AVAILABLE:
       'Cannot lower it: the allocation would fall below what is reserved and spent, or below zero.',
     FORBIDDEN: 'You may not change this fund.',

@@ -65,7 +65,9 @@ export function UnitSelect({
   const query = useQuery({
     queryKey: ['units', 'search', search],
     queryFn: () =>
-      call(api.GET('/api/v1/units', { params: { query: { q: search || undefined, pageSize: 30 } } })),
+      call(
+        api.GET('/api/v1/units', { params: { query: { q: search || undefined, pageSize: 30 } } }),
+      ),
     staleTime: 60_000,
   });
   const selected = useQuery({
@@ -100,7 +102,11 @@ export function ReportCard({
   children,
 }: {
   title: ReactNode;
-  download?: { path: string; query?: Record<string, string | number | undefined | null>; name: string };
+  download?: {
+    path: string;
+    query?: Record<string, string | number | undefined | null>;
+    name: string;
+  };
   children: ReactNode;
 }) {
   return (

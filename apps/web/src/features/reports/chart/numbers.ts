@@ -39,8 +39,19 @@ export function moneyTooltip(params: TooltipParam | TooltipParam[]): string {
 }
 
 function escapeHtml(text: string): string {
-  return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+  return text.replace(
+    /[&<>"]/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!,
+  );
 }
 
 /** Colours that keep enough contrast with white and with each other. */
-export const PALETTE = ['#1f5fa8', '#d4380d', '#389e0d', '#d48806', '#722ed1', '#08979c', '#c41d7f'];
+export const PALETTE = [
+  '#1f5fa8',
+  '#d4380d',
+  '#389e0d',
+  '#d48806',
+  '#722ed1',
+  '#08979c',
+  '#c41d7f',
+];
