@@ -108,7 +108,6 @@ function FundView({ fund }: { fund: Fund }) {
               label: t('fields.reserved'),
               children: <Money value={fund.reserved} />,
             },
-            { key: 'spent', label: t('fields.spent'), children: <Money value={fund.spent} /> },
             {
               key: 'available',
               label: t('fields.available'),

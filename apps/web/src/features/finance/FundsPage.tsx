@@ -129,7 +129,10 @@ export default function FundsPage() {
         />
       )}
 
-      <Card title={<h2 className="tn-card-heading">{t('list.fundsTitle')}</h2>} className="tn-gap">
+      <Card
+        title={<h2 className="tn-card-heading">{t('list.fundsTitle')}</h2>}
+        className="tn-gap tn-report-card"
+      >
         <QueryState query={funds}>
           {(data) => (
             <Table<Fund>
@@ -140,13 +143,12 @@ export default function FundsPage() {
                 ...pagination(data.total),
                 showTotal: (total) => t('common:common.total', { count: total }),
               }}
-              scroll={{ x: 1350 }}
+              scroll={{ x: 1700 }}
               locale={{ emptyText: t('list.empty') }}
               columns={[
                 {
                   title: t('fields.name'),
                   dataIndex: 'name',
-                  fixed: 'left',
                   width: 260,
                   render: (name: string, fund) => (
                     <>
@@ -179,30 +181,35 @@ export default function FundsPage() {
                   title: t('fields.allocated'),
                   dataIndex: 'allocated',
                   align: 'right',
+                  width: 150,
                   render: (v: string) => <Money value={v} />,
                 },
                 {
                   title: t('fields.reserved'),
                   dataIndex: 'reserved',
                   align: 'right',
+                  width: 150,
                   render: (v: string) => <Money value={v} />,
                 },
                 {
                   title: t('fields.spent'),
                   dataIndex: 'spent',
                   align: 'right',
+                  width: 150,
                   render: (v: string) => <Money value={v} />,
                 },
                 {
                   title: t('fields.available'),
                   dataIndex: 'available',
                   align: 'right',
+                  width: 160,
                   render: (v: string) => <Money value={v} strong />,
                 },
                 {
                   title: t('fields.pipeline'),
                   dataIndex: 'pipeline',
                   align: 'right',
+                  width: 150,
                   render: (v: string) => <Money value={v} />,
                 },
                 {
@@ -235,7 +242,10 @@ export default function FundsPage() {
         </QueryState>
       </Card>
 
-      <Card title={<h2 className="tn-card-heading">{t('list.summaryTitle')}</h2>}>
+      <Card
+        className="tn-report-card"
+        title={<h2 className="tn-card-heading">{t('list.summaryTitle')}</h2>}
+      >
         <QueryState query={summary}>
           {(data) => (
             <Table<SummaryRow>
@@ -243,7 +253,7 @@ export default function FundsPage() {
               size="small"
               dataSource={data.items}
               pagination={false}
-              scroll={{ x: 1000 }}
+              scroll={{ x: 1300 }}
               locale={{ emptyText: t('list.empty') }}
               columns={[
                 { title: t('fields.fiscalYear'), dataIndex: 'fiscalYear', width: 70 },
@@ -258,24 +268,28 @@ export default function FundsPage() {
                   title: t('fields.allocated'),
                   dataIndex: 'allocated',
                   align: 'right',
+                  width: 150,
                   render: (v: string) => <Money value={v} />,
                 },
                 {
                   title: t('fields.reserved'),
                   dataIndex: 'reserved',
                   align: 'right',
+                  width: 150,
                   render: (v: string) => <Money value={v} />,
                 },
                 {
                   title: t('fields.spent'),
                   dataIndex: 'spent',
                   align: 'right',
+                  width: 150,
                   render: (v: string) => <Money value={v} />,
                 },
                 {
                   title: t('fields.available'),
                   dataIndex: 'available',
                   align: 'right',
+                  width: 150,
                   render: (v: string) => <Money value={v} />,
                 },
                 {

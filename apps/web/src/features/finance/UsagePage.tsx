@@ -92,6 +92,7 @@ function UsageView({ data, query }: { data: Usage; query: Record<string, number 
     title,
     dataIndex: key,
     align: 'right' as const,
+    width: 150,
     render: (v: string) => <Money value={v} />,
   });
   const moneyColumns = [

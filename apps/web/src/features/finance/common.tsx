@@ -1,4 +1,4 @@
-import { Menu, Progress, Tag, Tooltip } from 'antd';
+import { Progress, Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import type { components } from '../../api/schema';
@@ -33,20 +33,17 @@ export function FundsNav() {
       .filter((key) => pathname === key || (key !== '/funds' && pathname.startsWith(key)))
       .pop() ?? '/funds';
   return (
-    <nav aria-label={t('tabs.label')}>
-      <Menu
-        mode="horizontal"
-        className="tn-nav-menu"
-        selectedKeys={[selected]}
-        items={items.map((item) => ({
-          key: item.key,
-          label: (
-            <Link to={item.key} aria-current={item.key === selected ? 'page' : undefined}>
-              {item.label}
-            </Link>
-          ),
-        }))}
-      />
+    <nav aria-label={t('tabs.label')} className="tn-subnav">
+      {items.map((item) => (
+        <Link
+          key={item.key}
+          to={item.key}
+          className={item.key === selected ? 'tn-subnav-link tn-subnav-current' : 'tn-subnav-link'}
+          aria-current={item.key === selected && pathname === item.key ? 'page' : undefined}
+        >
+          {item.label}
+        </Link>
+      ))}
     </nav>
   );
 }

@@ -1,9 +1,14 @@
 import { Skeleton } from 'antd';
 import type { EChartsCoreOption } from 'echarts/core';
-import { lazy, Suspense } from 'react';
+import { useEffect, useState, type ComponentType } from 'react';
 
-// ECharts is loaded with the first chart shown, never with the app's first screen.
-const EChart = lazy(() => import('./EChart'));
+type EChartComponent = ComponentType<{ option: EChartsCoreOption; height: number }>;
+
+let loaded: EChartComponent | null = null;
+/** ECharts is fetched with the first chart shown, never with the app's first screen. */
+function loadEChart(): Promise<EChartComponent> {
+  return import('./EChart').then((module) => (loaded = module.default));
+}
 
 /**
  * A chart with a text alternative: `label` says in words what it shows (the figures are
@@ -18,11 +23,22 @@ export function Chart({
   label: string;
   height?: number;
 }) {
+  const [EChart, setEChart] = useState<EChartComponent | null>(() => loaded);
+  useEffect(() => {
+    if (EChart) return;
+    let live = true;
+    void loadEChart().then((component) => live && setEChart(() => component));
+    return () => {
+      live = false;
+    };
+  }, [EChart]);
   return (
     <figure className="tn-chart" role="img" aria-label={label} style={{ margin: 0 }}>
-      <Suspense fallback={<Skeleton.Node active style={{ width: '100%', height }} />}>
+      {EChart ? (
         <EChart option={option} height={height} />
-      </Suspense>
+      ) : (
+        <Skeleton.Node active style={{ width: '100%', height }} />
+      )}
     </figure>
   );
 }
