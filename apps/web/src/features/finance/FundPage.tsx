@@ -99,24 +99,9 @@ function FundView({ fund }: { fund: Fund }) {
               children: formatPercent(fund.pipelineUtilizationPercent),
             },
             {
-              key: 'alloc',
-              label: t('fields.allocated'),
-              children: <Money value={fund.allocated} />,
-            },
-            {
               key: 'reserved',
               label: t('fields.reserved'),
               children: <Money value={fund.reserved} />,
-            },
-            {
-              key: 'available',
-              label: t('fields.available'),
-              children: <Money value={fund.available} strong />,
-            },
-            {
-              key: 'pipeline',
-              label: t('fields.pipeline'),
-              children: <Money value={fund.pipeline} />,
             },
             {
               key: 'owner',
