@@ -103,6 +103,7 @@ function FundView({ fund }: { fund: Fund }) {
               label: t('fields.reserved'),
               children: <Money value={fund.reserved} />,
             },
+            { key: 'spent', label: t('fields.spent'), children: <Money value={fund.spent} /> },
             {
               key: 'owner',
               label: t('fields.owner'),
