@@ -113,7 +113,7 @@ function UsageView({ data, query }: { data: Usage; query: Record<string, number 
       color: PALETTE,
       aria: { enabled: true },
       tooltip: { trigger: 'axis', formatter: moneyTooltip },
-      legend: { top: 0 },
+      legend: { top: 0, type: 'scroll' },
       grid: { left: 8, right: 8, bottom: 8, top: 40, containLabel: true },
       xAxis: { type: 'category', data: data.years.map((y) => String(y.fiscalYear)) },
       yAxis: { type: 'value', axisLabel: { formatter: (v: number) => axisVnd(v, language) } },
@@ -141,12 +141,12 @@ function UsageView({ data, query }: { data: Usage; query: Record<string, number 
         formatter: (p: { name: string; percent: number; data: { raw: string } }) =>
           `${p.name}: <b>${formatVnd(p.data.raw)}</b> (${formatPercent(p.percent)})`,
       },
-      legend: { bottom: 0 },
+      legend: { bottom: 0, type: 'scroll' },
       series: [
         {
           type: 'pie',
           radius: ['35%', '65%'],
-          label: { formatter: '{b}\n{d} %' },
+          label: { position: 'inside', formatter: '{d} %', color: '#fff' },
           data: data.period.sources
             .filter((s) => s.allocated !== '0')
             .map((s) => ({ name: t(`source.${s.source}`), ...moneyPoint(s.allocated) })),
@@ -160,9 +160,13 @@ function UsageView({ data, query }: { data: Usage; query: Record<string, number 
       color: PALETTE,
       aria: { enabled: true },
       tooltip: { trigger: 'axis', formatter: moneyTooltip },
-      legend: { top: 0 },
+      legend: { top: 0, type: 'scroll' },
       grid: { left: 8, right: 8, bottom: 8, top: 40, containLabel: true },
-      xAxis: { type: 'category', data: data.period.tiers.map((tier) => tier.tier.name) },
+      xAxis: {
+        type: 'category',
+        data: data.period.tiers.map((tier) => tier.tier.name),
+        axisLabel: { interval: 0, width: 90, overflow: 'break' },
+      },
       yAxis: { type: 'value', axisLabel: { formatter: (v: number) => axisVnd(v, language) } },
       series: [
         {

@@ -113,7 +113,7 @@ function NowView({ data, query }: { data: Report; query: Record<string, string |
       color: PALETTE,
       aria: { enabled: true },
       tooltip: { trigger: 'axis', valueFormatter: (v: number | null) => formatPercent(v) },
-      legend: { top: 0 },
+      legend: { top: 0, type: 'scroll' },
       grid: { left: 8, right: 16, bottom: 8, top: 48, containLabel: true },
       xAxis: {
         type: 'category',
@@ -228,7 +228,7 @@ function TrendView() {
       color: PALETTE,
       aria: { enabled: true },
       tooltip: { trigger: 'axis', valueFormatter: (v: number | null) => formatPercent(v) },
-      legend: { top: 0 },
+      legend: { top: 0, type: 'scroll' },
       grid: { left: 8, right: 16, bottom: 8, top: 48, containLabel: true },
       xAxis: { type: 'category', data: points.map((p) => formatDay(p.date)) },
       yAxis: { type: 'value', scale: true, axisLabel: { formatter: '{value} %' } },

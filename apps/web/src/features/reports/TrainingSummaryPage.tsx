@@ -75,7 +75,7 @@ function SummaryView({
       color: PALETTE,
       aria: { enabled: true },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-      legend: { top: 0 },
+      legend: { top: 0, type: 'scroll' },
       grid: { left: 8, right: 16, bottom: 8, top: 40, containLabel: true },
       xAxis: { type: 'value', minInterval: 1 },
       yAxis: {
@@ -102,7 +102,7 @@ function SummaryView({
       color: PALETTE,
       aria: { enabled: true },
       tooltip: { trigger: 'item' },
-      legend: { bottom: 0 },
+      legend: { bottom: 0, type: 'scroll' },
       series: [
         {
           type: 'pie',

@@ -66,7 +66,7 @@ function WorkflowView({
       color: PALETTE,
       aria: { enabled: true },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-      legend: { top: 0 },
+      legend: { top: 0, type: 'scroll' },
       grid: { left: 8, right: 16, bottom: 8, top: 40, containLabel: true },
       xAxis: { type: 'value' },
       yAxis: {
