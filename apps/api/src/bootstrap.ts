@@ -1,7 +1,9 @@
+import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import type { AppConfig } from '@app/config';
 import { REQUEST_ID_HEADER, requestIdOf } from '@app/logging';
+import { Logger as NestLogger } from '@nestjs/common';
 import { NestFactory, Reflector } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -12,6 +14,7 @@ import { cleanInput, parseJsonBody, parseQueryString } from './http/input';
 import { MultipartOnlyForUploadsInterceptor } from './http/multipart.interceptor';
 import { ProblemFilter } from './http/problem.filter';
 import { createValidationPipe } from './http/validation';
+import { serveWebApp } from './http/web-app';
 
 export const API_PREFIX = 'api/v1';
 
@@ -81,6 +84,9 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
       },
     },
   });
+  // Browsers keep their refresh token in an HttpOnly cookie (docs/auth.md); unsigned, as the
+  // token itself is a random secret checked against its stored hash.
+  await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1 } });
   if (config.CORS_ORIGINS.length) {
     app.enableCors({
@@ -106,6 +112,14 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
     jsonDocumentUrl: 'api/docs-json',
     swaggerOptions: { persistAuthorization: true },
   });
+
+  // The web application (its own, stricter Content-Security-Policy) on every path outside /api.
+  if (!(await serveWebApp(fastify, config.WEB_DIST_DIR))) {
+    new NestLogger('WebApp').warn(
+      `The web application is not built (no index.html in ${config.WEB_DIST_DIR}); ` +
+        'paths outside /api answer 404 WEB_APP_NOT_BUILT',
+    );
+  }
 
   await app.init();
   return app;

@@ -5,6 +5,7 @@ import { assertPostgresReachable } from '@app/database';
 import { assertRedisReachable, selectQueueBackend } from '@app/queue';
 import { Logger } from 'nestjs-pino';
 import { createApiApp } from './bootstrap';
+import { isWebAppBuilt } from './http/web-app';
 
 runEntryPoint(async () => {
   const config = loadConfig();
@@ -21,5 +22,12 @@ runEntryPoint(async () => {
     log: (message) => logger.log(message, 'Shutdown'),
   });
   await app.listen({ host: config.API_HOST, port: config.API_PORT });
-  logger.log(`API listening on http://${config.API_HOST}:${config.API_PORT}/api/v1`, 'Bootstrap');
+  const origin = `http://${config.API_HOST}:${config.API_PORT}`;
+  logger.log(
+    isWebAppBuilt(config.WEB_DIST_DIR)
+      ? `Web application on ${origin}/`
+      : `Web application not built (no index.html in ${config.WEB_DIST_DIR})`,
+    'Bootstrap',
+  );
+  logger.log(`API listening on ${origin}/api/v1`, 'Bootstrap');
 });

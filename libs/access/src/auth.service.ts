@@ -30,7 +30,8 @@ export interface Profile {
 const invalidCredentials = () =>
   new DomainError('INVALID_CREDENTIALS', 'unauthenticated', 'The email or password is wrong.');
 
-const invalidRefreshToken = () =>
+/** The one answer to a refresh that cannot go on, whatever the reason. */
+export const invalidRefreshToken = () =>
   new DomainError(
     'INVALID_REFRESH_TOKEN',
     'unauthenticated',

@@ -207,6 +207,13 @@ export const envSchema = {
     default: 'http://localhost:3000',
     parse: url(['http:', 'https:']),
   }),
+  WEB_DIST_DIR: spec({
+    description:
+      'Directory of the built web application (index.html and assets/) that the API serves; empty means dist/web of the project. A relative path is taken from the project.',
+    expected: 'a directory path',
+    default: '',
+    parse: (raw: string) => raw,
+  }),
   REMINDER_WORKING_DAYS: spec({
     description:
       'Working days (Monday to Friday) a step may wait before its approvers get a reminder.',

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { envSchema } from './env-schema';
-import { loadConfig } from './load-config';
+import { loadConfig, projectRoot } from './load-config';
 
 describe('loadConfig', () => {
   it('should fit a developer machine when nothing is set', () => {
@@ -73,6 +73,22 @@ describe('loadConfig', () => {
         'ắ'.repeat(11),
       );
     });
+  });
+
+  it('should serve the web application from dist/web of the project unless told otherwise', () => {
+    const root = join(__dirname, '../../..');
+    expect(loadConfig({}).WEB_DIST_DIR).toBe(join(root, 'dist/web'));
+    expect(loadConfig({ WEB_DIST_DIR: 'build/web' }).WEB_DIST_DIR).toBe(join(root, 'build/web'));
+    expect(loadConfig({ WEB_DIST_DIR: '/srv/web' }).WEB_DIST_DIR).toBe('/srv/web');
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) }).WEB_DIST_DIR).toBe(
+      join(root, 'dist/web'),
+    );
+  });
+
+  it('should find the project from compiled code under dist/ too', () => {
+    const root = join(__dirname, '../../..');
+    expect(projectRoot(join(root, 'dist/libs/config/src'))).toBe(root);
+    expect(projectRoot(__dirname)).toBe(root);
   });
 
   it('should return a frozen object', () => {

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { Env, EnvName, envSchema } from './env-schema';
 
 export type AppConfig = Readonly<Env>;
@@ -44,7 +46,11 @@ const DEVELOPMENT_JWT_SECRET = 'development-only-secret-never-use-in-production!
  * with the development JWT secret, which anyone can read here.
  * Development and tests get fixed, well-known values so that `npm start` just works.
  */
-function withEnvironmentDefaults(env: Env): Env {
+function withEnvironmentDefaults(parsed: Env): Env {
+  const env = {
+    ...parsed,
+    WEB_DIST_DIR: resolve(projectRoot(), parsed.WEB_DIST_DIR || 'dist/web'),
+  };
   if (env.ESCALATION_WORKING_DAYS <= env.REMINDER_WORKING_DAYS) {
     throw new ConfigError(
       'ESCALATION_WORKING_DAYS',
@@ -78,6 +84,18 @@ function withEnvironmentDefaults(env: Env): Env {
     ADMIN_EMAIL: env.ADMIN_EMAIL || 'admin@example.org',
     ADMIN_PASSWORD: env.ADMIN_PASSWORD || 'admin-password-dev',
   };
+}
+
+/**
+ * The project's directory: the nearest one above this file with a package.json. The same
+ * whether the code runs from source (tests) or compiled under dist/ (production, where the
+ * image keeps package.json beside dist/).
+ */
+export function projectRoot(from: string = __dirname): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    if (dirname(dir) === dir) return process.cwd();
+  }
 }
 
 /** Hides secrets, and passwords in URLs, so a bad value can be echoed safely. */

@@ -1,6 +1,9 @@
 import { ROLES, type Role } from '@app/access';
-import { ApiProperty } from '@nestjs/swagger';
-import { IsEmail, IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+
+export const SESSION_KINDS = ['token', 'cookie'] as const;
+export type SessionKind = (typeof SESSION_KINDS)[number];
 
 export class LoginDto {
   @ApiProperty({ example: 'admin@example.org' })
@@ -13,14 +16,31 @@ export class LoginDto {
   @IsNotEmpty()
   @MaxLength(1024)
   password: string;
+
+  @ApiPropertyOptional({
+    enum: SESSION_KINDS,
+    default: 'token',
+    description:
+      'Where the refresh token goes. `token` (the default): in the answer, for clients that ' +
+      'store it themselves. `cookie` (browsers): in the HttpOnly cookie `tn_refresh` ' +
+      '(SameSite=Strict, Path=/api/v1/auth), and not in the answer.',
+  })
+  @IsOptional()
+  @IsIn(SESSION_KINDS)
+  session?: SessionKind;
 }
 
 export class RefreshTokenDto {
-  @ApiProperty({ description: 'The refresh token of the last login or refresh.' })
+  @ApiPropertyOptional({
+    description:
+      'The refresh token of the last login or refresh. Left out, the `tn_refresh` cookie is ' +
+      'used (browser sessions).',
+  })
+  @IsOptional()
   @IsString()
   @IsNotEmpty()
   @MaxLength(512)
-  refreshToken: string;
+  refreshToken?: string;
 }
 
 export class TokenPairDto {
@@ -30,8 +50,13 @@ export class TokenPairDto {
   @ApiProperty({ example: 900, description: 'Seconds until the access token expires.' })
   expiresIn: number;
 
-  @ApiProperty({ description: 'Opaque, single use: exchange it at /auth/refresh for a new pair.' })
-  refreshToken: string;
+  @ApiPropertyOptional({
+    description:
+      'Opaque, single use: exchange it at /auth/refresh for a new pair. Absent for browser ' +
+      'sessions (login with `session: cookie`, or a refresh by cookie): the token is then in ' +
+      'the HttpOnly `tn_refresh` cookie.',
+  })
+  refreshToken?: string;
 
   @ApiProperty({ enum: ['Bearer'], example: 'Bearer' })
   tokenType: 'Bearer';

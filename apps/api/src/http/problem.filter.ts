@@ -95,7 +95,13 @@ export function toProblem(error: unknown, instance?: string): ProblemDto {
   };
 }
 
-function sendProblem(request: FastifyRequest, reply: FastifyReply, error: unknown, logger: Logger) {
+/** Answers `error` as problem+json (also for routes of the server outside Nest). */
+export function sendProblem(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  error: unknown,
+  logger: Logger,
+) {
   // A client that hung up mid-request (an upload cancelled) is not a defect, and hears nothing.
   if (request.raw.socket?.destroyed) {
     logger.warn(
