@@ -93,7 +93,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Exchange email and password for an access and a refresh token. */
+        /**
+         * Exchange email and password for an access and a refresh token.
+         * @description With `session: cookie` the refresh token is set in the `tn_refresh` cookie instead of being returned.
+         */
         post: operations["AuthController_login"];
         delete?: never;
         options?: never;
@@ -110,7 +113,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** End the session of this refresh token (its whole family). */
+        /**
+         * End the session of this refresh token (its whole family).
+         * @description The token comes from the body or, when the body has none, from the `tn_refresh` cookie; the cookie is cleared in every case.
+         */
         post: operations["AuthController_logout"];
         delete?: never;
         options?: never;
@@ -127,7 +133,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Exchange a refresh token for a new pair; the old one is used up (rotation). */
+        /**
+         * Exchange a refresh token for a new pair; the old one is used up (rotation).
+         * @description The token comes from the body or, when the body has none, from the `tn_refresh` cookie; then the cookie is rotated and the answer has no refresh token. A refused cookie is cleared.
+         */
         post: operations["AuthController_refresh"];
         delete?: never;
         options?: never;
@@ -2358,6 +2367,12 @@ export interface components {
              * @example admin-password-dev
              */
             password: string;
+            /**
+             * @description Where the refresh token goes. `token` (the default): in the answer, for clients that store it themselves. `cookie` (browsers): in the HttpOnly cookie `tn_refresh` (SameSite=Strict, Path=/api/v1/auth), and not in the answer.
+             * @default token
+             * @enum {string}
+             */
+            session: "token" | "cookie";
         };
         MarkedReadDto: {
             /**
@@ -2841,8 +2856,8 @@ export interface components {
             differences: components["schemas"]["ReconciliationDifferenceDto"][];
         };
         RefreshTokenDto: {
-            /** @description The refresh token of the last login or refresh. */
-            refreshToken: string;
+            /** @description The refresh token of the last login or refresh. Left out, the `tn_refresh` cookie is used (browser sessions). */
+            refreshToken?: string;
         };
         RequestProbeDto: {
             /** @example after deploying 1.4 */
@@ -3246,8 +3261,8 @@ export interface components {
              * @example 900
              */
             expiresIn: number;
-            /** @description Opaque, single use: exchange it at /auth/refresh for a new pair. */
-            refreshToken: string;
+            /** @description Opaque, single use: exchange it at /auth/refresh for a new pair. Absent for browser sessions (login with `session: cookie`, or a refresh by cookie): the token is then in the HttpOnly `tn_refresh` cookie. */
+            refreshToken?: string;
             /**
              * @example Bearer
              * @enum {string}
@@ -4008,6 +4023,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description For browser sessions: tn_refresh=<refresh token>; HttpOnly; SameSite=Strict; Path=/api/v1/auth; Max-Age=<refresh token lifetime>, and Secure over https. */
+                    "Set-Cookie"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4056,7 +4073,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Logged out (also when the token was already invalid). */
+            /** @description Logged out (also when the token was already invalid or none was sent). */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -4089,6 +4106,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description For browser sessions: tn_refresh=<refresh token>; HttpOnly; SameSite=Strict; Path=/api/v1/auth; Max-Age=<refresh token lifetime>, and Secure over https. */
+                    "Set-Cookie"?: string;
                     [name: string]: unknown;
                 };
                 content: {
