@@ -7,6 +7,7 @@ import { useAuth } from '../../auth/AuthProvider';
 import { messageOf } from '../../i18n/errors';
 import { i18n } from '../../i18n';
 import { formatPercent } from '../reports/format';
+import { useFocusableScrollRegions } from '../reports/scrollRegions';
 import '../reports/reports.css';
 import './i18n';
 
@@ -19,6 +20,7 @@ export function FundsNav() {
   const { t } = useTranslation('finance');
   const { pathname } = useLocation();
   const { hasRole } = useAuth();
+  useFocusableScrollRegions();
   const items = [
     { key: '/funds', label: t('tabs.funds') },
     { key: '/funds/threshold-events', label: t('tabs.thresholdEvents') },

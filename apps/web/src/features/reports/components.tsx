@@ -5,11 +5,12 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, call } from '../../api/client';
 import { DownloadButtons } from '../../components/DownloadButtons';
+import { useFocusableScrollRegions } from './scrollRegions';
 
 /** Filters of a screen, laid out in a responsive grid of labelled fields. */
 export function FilterBar({ children, label }: { children: ReactNode; label: string }) {
   return (
-    <Card className="tn-gap" size="small">
+    <Card className="tn-gap tn-filters" size="small">
       <Form layout="vertical" component="div" aria-label={label} role="search">
         <Row gutter={[12, 0]}>{children}</Row>
       </Form>
@@ -109,6 +110,7 @@ export function ReportCard({
   };
   children: ReactNode;
 }) {
+  useFocusableScrollRegions();
   return (
     <Card
       className="tn-gap tn-report-card"
