@@ -9,13 +9,15 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 
-# --- build: compile apps/, libs/ and migrations/ to dist/ with swc ------------------------
+# --- build: compile apps/, libs/ and migrations/ to dist/ with swc, and the web app -----
+# (apps/web) with Vite into dist/web, which the API serves
 FROM deps AS build
 WORKDIR /app
 COPY .swcrc tsconfig.json nest-cli.json ./
 COPY apps ./apps
 COPY libs ./libs
 COPY migrations ./migrations
+COPY bench ./bench
 RUN npm run build
 
 # --- prod-deps: runtime dependencies only -------------------------------------------------

@@ -122,6 +122,28 @@ describe('HTTP conventions', () => {
       ]),
     );
 
+    // Every successful JSON answer is described, so a client generated from the document
+    // never reads `unknown`: 204 and file downloads carry no JSON body.
+    const undescribed: string[] = [];
+    for (const [path, operations] of Object.entries<any>(document.body.paths)) {
+      for (const [method, operation] of Object.entries<any>(operations)) {
+        if (!operation?.responses) continue;
+        const successes = Object.entries<any>(operation.responses).filter(([status]) =>
+          /^2\d\d$/.test(status),
+        );
+        if (successes.length === 0) undescribed.push(`${method.toUpperCase()} ${path} (no 2xx)`);
+        for (const [status, response] of successes) {
+          if (status === '204') continue;
+          const content = response.content ?? {};
+          const json = content['application/json'];
+          const files = Object.keys(content).filter((type) => type !== 'application/json');
+          if (!json && files.length > 0) continue;
+          if (!json?.schema) undescribed.push(`${method.toUpperCase()} ${path} ${status}`);
+        }
+      }
+    }
+    expect(undescribed).toEqual([]);
+
     const ui = await stack.http.get('/api/docs');
     expect(ui.status).toBe(200);
     expect(ui.headers.get('content-type')).toMatch(/text\/html/);

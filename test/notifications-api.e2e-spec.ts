@@ -162,6 +162,8 @@ describe('notifications over HTTP', () => {
         title: 'Đề cử của Nguyễn Thị Hồng Nhung đã được phê duyệt',
         body: 'Bồi dưỡng kiến thức quốc phòng – an ninh, khóa 2026 (Cần Thơ).',
         link: 'https://app.example.org/nominations/1',
+        // The path of the web application, from the event's nomination.
+        path: expect.stringMatching(/^\/nominations\/[0-9a-f-]{36}$/),
         nominationId: null,
         createdAt: expect.any(String),
         readAt: null,

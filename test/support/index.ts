@@ -6,3 +6,4 @@ export * from './factories';
 export * from './smtp';
 export * from './redis-process';
 export * from './spreadsheets';
+export * from './openapi-shape';

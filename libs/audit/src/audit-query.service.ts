@@ -17,6 +17,24 @@ export class AuditQueryService {
       skip: (filter.page - 1) * filter.pageSize,
       take: filter.pageSize,
     });
-    return { items, total };
+    // The actors' names, in one query over the page's actors.
+    const actorIds = [...new Set(items.map((item) => item.actorUserId).filter(Boolean))];
+    const names = new Map<string, string>(
+      actorIds.length
+        ? (
+            await this.dataSource.query(
+              `SELECT id, display_name AS "displayName" FROM users WHERE id = ANY($1::uuid[])`,
+              [actorIds],
+            )
+          ).map((row: { id: string; displayName: string }) => [row.id, row.displayName])
+        : [],
+    );
+    return {
+      items: items.map((item) => ({
+        ...item,
+        actorName: item.actorUserId ? (names.get(item.actorUserId) ?? null) : null,
+      })),
+      total,
+    };
   }
 }

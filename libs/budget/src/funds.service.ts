@@ -78,6 +78,17 @@ export interface LedgerEntryView {
   comment: string | null;
   overrideReason: string | null;
   occurredAt: Date;
+  /** Who moved the money; null for the system. */
+  actorName: string | null;
+  /** The nomination the entry is for, by the names a person reads. */
+  nomination: {
+    id: string;
+    reference: string;
+    nomineeName: string;
+    intakeCode: string;
+    /** The intake's programme. */
+    intakeName: string;
+  } | null;
 }
 
 /** One row of the summary: a fiscal year, an owner tier and a source. Percentages are rounded down. */
@@ -331,17 +342,50 @@ export class FundsService {
       `SELECT count(*)::int AS total FROM fund_ledger l WHERE ${condition}`,
       params,
     );
-    const rows = await this.query<Omit<LedgerEntryView, 'amount'> & { amount: string }>(
+    // The page first, then the names of its rows only.
+    const rows = await this.query<
+      Omit<LedgerEntryView, 'amount' | 'nomination'> & {
+        amount: string;
+        reference: string | null;
+        nomineeName: string | null;
+        intakeCode: string | null;
+        intakeName: string | null;
+      }
+    >(
       manager,
       `SELECT l.id::text AS id, l.kind, l.amount::text AS amount, l.nomination_id AS "nominationId",
               l.actor_user_id AS "actorUserId", l.comment, l.override_reason AS "overrideReason",
-              l.occurred_at AS "occurredAt"
-         FROM fund_ledger l WHERE ${condition}
-        ORDER BY l.occurred_at DESC, l.id DESC
-        LIMIT :limit OFFSET :offset`,
+              l.occurred_at AS "occurredAt", au.display_name AS "actorName",
+              n.reference, s.full_name AS "nomineeName", i.code AS "intakeCode",
+              p.name AS "intakeName"
+         FROM (SELECT * FROM fund_ledger l WHERE ${condition}
+                ORDER BY l.occurred_at DESC, l.id DESC
+                LIMIT :limit OFFSET :offset) l
+         LEFT JOIN users au ON au.id = l.actor_user_id
+         LEFT JOIN nominations n ON n.id = l.nomination_id
+         LEFT JOIN staff s ON s.id = n.nominee_staff_id
+         LEFT JOIN intakes i ON i.id = n.intake_id
+         LEFT JOIN programs p ON p.id = i.program_id
+        ORDER BY l.occurred_at DESC, l.id DESC`,
       { ...params, limit: filter.pageSize, offset: (filter.page - 1) * filter.pageSize },
     );
-    return { items: rows.map((row) => ({ ...row, amount: BigInt(row.amount) })), total };
+    return {
+      items: rows.map(({ reference, nomineeName, intakeCode, intakeName, ...row }) => ({
+        ...row,
+        amount: BigInt(row.amount),
+        nomination:
+          row.nominationId && reference
+            ? {
+                id: row.nominationId,
+                reference,
+                nomineeName: nomineeName!,
+                intakeCode: intakeCode!,
+                intakeName: intakeName!,
+              }
+            : null,
+      })),
+      total,
+    };
   }
 
   /**

@@ -36,6 +36,11 @@ export interface DelegationView {
    * active users, while the delegator still holds the grant (`grantsInForceSql`).
    */
   active: boolean;
+  /** The names a person reads beside the ids. */
+  fromUserName: string;
+  toUserName: string;
+  unitName: string | null;
+  authorityName: string | null;
 }
 
 const SELECT_DELEGATION = `
@@ -43,8 +48,14 @@ const SELECT_DELEGATION = `
          d.unit_id AS "unitId", d.authority_id AS "authorityId", d.starts_on::text AS "startsOn",
          d.ends_on::text AS "endsOn", d.revoked_at AS "revokedAt", d.created_at AS "createdAt",
          EXISTS (SELECT 1 FROM (${grantsInForceSql('CAST(:today AS date)')}) g
-                  WHERE g.delegation_id = d.id) AS active
-    FROM delegations d`;
+                  WHERE g.delegation_id = d.id) AS active,
+         fu.display_name AS "fromUserName", tu.display_name AS "toUserName",
+         du.name AS "unitName", da.name AS "authorityName"
+    FROM delegations d
+    JOIN users fu ON fu.id = d.from_user_id
+    JOIN users tu ON tu.id = d.to_user_id
+    LEFT JOIN units du ON du.id = d.unit_id
+    LEFT JOIN management_authorities da ON da.id = d.authority_id`;
 
 /**
  * Delegations: a holder of a board or finance grant lends it to another user for some days;
@@ -199,4 +210,12 @@ export class DelegationsService {
   }
 }
 
-const auditable = ({ active: _active, ...fields }: DelegationView) => fields;
+/** What the audit trail keeps of a delegation: its own columns, not the names read beside them. */
+const auditable = ({
+  active: _active,
+  fromUserName: _from,
+  toUserName: _to,
+  unitName: _unit,
+  authorityName: _authority,
+  ...fields
+}: DelegationView) => fields;

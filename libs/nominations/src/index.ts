@@ -9,3 +9,4 @@ export * from './start-due.service';
 export * from './delegated-grants';
 export * from './delegations.service';
 export * from './nomination-bulk.service';
+export * from './nomination-views';

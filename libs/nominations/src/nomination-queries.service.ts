@@ -19,15 +19,35 @@ import {
   StepRecord,
 } from './nomination-records';
 import { grantActsOnStepSql, grantsInForceSql } from './step-actors';
-import { Action } from './workflow/transitions';
+import { loadNominationNames, NominationNames } from './nomination-views';
+import { Action, State, STATES } from './workflow/transitions';
 
-export interface NominationDetail extends Omit<
-  NominationRecord,
-  'nomineeUnitPath' | 'nomineeAuthorityId' | 'materialChanged' | 'fundOwnerPaths'
-> {
-  nominee: { id: string; code: string; fullName: string };
-  costLines: Array<{ fundId: string; amount: bigint }>;
-  steps: StepRecord[];
+export interface NominationDetail
+  extends
+    Omit<
+      NominationRecord,
+      'nomineeUnitPath' | 'nomineeAuthorityId' | 'materialChanged' | 'fundOwnerPaths'
+    >,
+    NominationNames {
+  /** The fund's names are null for a caller who does not read the nomination's money. */
+  costLines: Array<{
+    fundId: string;
+    amount: bigint;
+    fundCode: string | null;
+    fundName: string | null;
+    fundOwnerUnitName: string | null;
+    fundSource: string | null;
+    fundFiscalYear: number | null;
+  }>;
+  steps: Array<
+    StepRecord & {
+      actedByName: string | null;
+      onBehalfOfName: string | null;
+      authorityName: string | null;
+      /** The finance step's unit. */
+      unitName: string | null;
+    }
+  >;
   history: Array<Record<string, unknown>>;
   allowedActions: Action[];
   /** What each paying fund has left now, so every approver sees it before deciding. */
@@ -76,15 +96,53 @@ export class NominationQueries {
     const steps = await loadSteps(manager, id);
     const costLines = await loadCostLines(manager, id);
     const history = await manager.query(
-      `SELECT action, from_status AS "from", to_status AS "to", step_position AS "stepPosition",
-              actor_user_id AS "actorUserId", on_behalf_of AS "onBehalfOf", comment, occurred_at AS "occurredAt"
-         FROM nomination_history WHERE nomination_id = $1 ORDER BY id`,
+      `SELECT h.action, h.from_status AS "from", h.to_status AS "to", h.step_position AS "stepPosition",
+              h.actor_user_id AS "actorUserId", h.on_behalf_of AS "onBehalfOf", h.comment,
+              h.occurred_at AS "occurredAt", au.display_name AS "actorName",
+              ou.display_name AS "onBehalfOfName"
+         FROM nomination_history h
+         LEFT JOIN users au ON au.id = h.actor_user_id
+         LEFT JOIN users ou ON ou.id = h.on_behalf_of
+        WHERE h.nomination_id = $1 ORDER BY h.id`,
       [id],
     );
-    const [nominee] = await manager.query(
-      `SELECT id, code, full_name AS "fullName" FROM staff WHERE id = $1`,
-      [nomination.nomineeStaffId],
+    const stepNames: Array<{
+      id: string;
+      actedByName: string | null;
+      onBehalfOfName: string | null;
+      authorityName: string | null;
+      unitName: string | null;
+    }> = await manager.query(
+      `SELECT st.id, ab.display_name AS "actedByName", ob.display_name AS "onBehalfOfName",
+              a.name AS "authorityName", fu.name AS "unitName"
+         FROM nomination_steps st
+         LEFT JOIN users ab ON ab.id = st.acted_by
+         LEFT JOIN users ob ON ob.id = st.on_behalf_of
+         LEFT JOIN management_authorities a ON a.id = st.authority_id
+         LEFT JOIN units fu ON fu.id = st.unit_id
+        WHERE st.nomination_id = $1`,
+      [id],
     );
+    const namesOfStep = new Map(stepNames.map(({ id: stepId, ...names }) => [stepId, names]));
+    const money = readsMoney(actor, delegated);
+    const funds: Array<{
+      id: string;
+      code: string;
+      name: string;
+      ownerUnitName: string;
+      source: string;
+      fiscalYear: number;
+    }> = money
+      ? await manager.query(
+          `SELECT f.id, f.code, f.name, ou.name AS "ownerUnitName", f.source,
+                  f.fiscal_year AS "fiscalYear"
+             FROM funds f JOIN units ou ON ou.id = f.owner_unit_id
+            WHERE f.id = ANY($1::uuid[])`,
+          [costLines.map((line) => line.fundId)],
+        )
+      : [];
+    const fundsById = new Map(funds.map((fund) => [fund.id, fund]));
+    const names = (await loadNominationNames(manager, [id], today)).get(id)!;
     const open = ['draft', 'in_review', 'returned'].includes(nomination.status);
     const {
       nomineeUnitPath: _p,
@@ -95,15 +153,30 @@ export class NominationQueries {
     } = nomination;
     return {
       ...fields,
-      nominee,
-      costLines,
-      steps,
+      ...names,
+      costLines: costLines.map((line) => {
+        const fund = fundsById.get(line.fundId);
+        return {
+          ...line,
+          fundCode: fund?.code ?? null,
+          fundName: fund?.name ?? null,
+          fundOwnerUnitName: fund?.ownerUnitName ?? null,
+          fundSource: fund?.source ?? null,
+          fundFiscalYear: fund?.fiscalYear ?? null,
+        };
+      }),
+      steps: steps.map((step) => ({
+        ...step,
+        actedByName: null,
+        onBehalfOfName: null,
+        authorityName: null,
+        unitName: null,
+        ...namesOfStep.get(step.id),
+      })),
       history,
       allowedActions: await this.nominations.allowedFor(actor, nomination, steps, manager),
       budgetCheck:
-        open && costLines.length && readsMoney(actor, delegated)
-          ? await this.budget.check(manager, costLines, id)
-          : null,
+        open && costLines.length && money ? await this.budget.check(manager, costLines, id) : null,
       eligibility: open
         ? await this.eligibility.verdict(
             // A delegate reads the nominee as the delegator would.
@@ -137,6 +210,58 @@ export class NominationQueries {
     const amounts = new Map(lines.map((line) => [line.fundId, line.amount]));
     const funds = await this.fundViews.drawnOn(manager, [...amounts.keys()]);
     return funds.map((fund) => ({ ...fund, amount: amounts.get(fund.id)! }));
+  }
+
+  /**
+   * The nominations the caller may see (the list's scope), counted per state, and those
+   * waiting for the caller; optionally of one unit's subtree or one intake.
+   */
+  async summary(
+    actor: Actor,
+    filter: { unitId?: string; intakeId?: string },
+  ): Promise<NominationSummary> {
+    const today = this.clock.today();
+    const delegated = await activeDelegatedGrants(this.dataSource.manager, actor.userId, today);
+    const scope = nominationScope(actor, delegated);
+    const conditions = [scope.sql];
+    const params: Record<string, unknown> = { ...scope.params };
+    if (filter.intakeId) {
+      conditions.push('n.intake_id = :intakeId');
+      params.intakeId = filter.intakeId;
+    }
+    if (filter.unitId) {
+      conditions.push(`u.path LIKE (SELECT path FROM units WHERE id = :unitId) || '%'`);
+      params.unitId = filter.unitId;
+    }
+    const where = conditions.join(' AND ');
+    const from = `FROM nominations n JOIN staff s ON s.id = n.nominee_staff_id JOIN units u ON u.id = s.unit_id`;
+    const driver = this.dataSource.driver;
+    const [countsSql, countsParams] = driver.escapeQueryWithParameters(
+      `SELECT n.status, count(*)::int AS count ${from} WHERE ${where} GROUP BY n.status`,
+      params,
+    );
+    const [awaitingSql, awaitingParams] = driver.escapeQueryWithParameters(
+      `WITH my_grants AS MATERIALIZED (
+         SELECT * FROM (${grantsInForceSql('CAST(:today AS date)')}) g WHERE g.user_id = :me)
+       SELECT count(*)::int AS total
+         FROM (SELECT 1 ${from}${AWAITING_JOINS} WHERE ${where} AND ${AWAITING_CONDITION}
+               LIMIT ${AWAITING_COUNT_CAP + 1}) counted`,
+      { ...params, me: actor.userId, today },
+    );
+    const [counts, [{ total: awaiting }]] = await Promise.all([
+      this.dataSource.query(countsSql, countsParams),
+      this.dataSource.query(awaitingSql, awaitingParams),
+    ]);
+    const byStatus = Object.fromEntries(STATES.map((state) => [state, 0])) as Record<State, number>;
+    for (const row of counts as Array<{ status: State; count: number }>) {
+      byStatus[row.status] = row.count;
+    }
+    return {
+      byStatus,
+      total: Object.values(byStatus).reduce((sum, count) => sum + count, 0),
+      awaitingMe: Math.min(awaiting, AWAITING_COUNT_CAP),
+      awaitingMeCapped: awaiting > AWAITING_COUNT_CAP,
+    };
   }
 
   /**
@@ -198,12 +323,28 @@ export class NominationQueries {
       `${prefix}SELECT count(*)::int AS total FROM (SELECT 1 ${base} LIMIT ${cap + 1}) counted`,
       params,
     );
-    const [items, [{ total }]] = await Promise.all([
+    const [rows, [{ total }]] = await Promise.all([
       this.dataSource.query(listSql, listParams),
       this.dataSource.query(countSql, countParams),
     ]);
+    // The names of the page's nominations, in one more query over the page's ids only.
+    const names = await loadNominationNames(
+      this.dataSource.manager,
+      rows.map((row: { id: string }) => row.id),
+      today,
+    );
+    const items = rows.map((row: { id: string }) => ({ ...row, ...names.get(row.id) }));
     return { items, total: Math.min(total, cap), totalCapped: total > cap };
   }
+}
+
+/** How many nominations are in each state, and how many wait for the caller. */
+export interface NominationSummary {
+  byStatus: Record<State, number>;
+  total: number;
+  /** In review at a step the caller may act on now (as `awaiting=me`), counted up to a cap. */
+  awaitingMe: number;
+  awaitingMeCapped: boolean;
 }
 
 /** Totals above this are reported as this, with `totalCapped: true`. */

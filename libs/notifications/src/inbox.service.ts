@@ -9,6 +9,8 @@ export interface InboxItem {
   title: string;
   body: string;
   link: string | null;
+  /** The web application's path the item leads to, without the origin. */
+  path: string | null;
   nominationId: string | null;
   createdAt: Date;
   readAt: Date | null;
@@ -21,6 +23,16 @@ export interface InboxPage {
   /** Unread items of the user, whatever the filter. */
   unreadCount: number;
 }
+
+/**
+ * A notification's path in the web application: the nomination it is about, or the fund that
+ * crossed a threshold (its event's aggregate).
+ */
+const PATH_SQL = `CASE
+  WHEN nomination_id IS NOT NULL THEN '/nominations/' || nomination_id
+  ELSE (SELECT CASE WHEN e.type LIKE 'fund.%' THEN '/funds/' ELSE '/nominations/' END || e.aggregate_id
+          FROM outbox_events e WHERE e.id = event_id)
+  END`;
 
 /**
  * The in-app inbox the delivery worker fills. Every method works on the given user's own
@@ -38,8 +50,8 @@ export class InboxService {
     const unreadOnly = query.unread === true ? 'AND read_at IS NULL' : '';
     const [items, [counts]] = await Promise.all([
       this.dataSource.query(
-        `SELECT id, type, title, body, link, nomination_id AS "nominationId",
-                created_at AS "createdAt", read_at AS "readAt"
+        `SELECT id, type, title, body, link, ${PATH_SQL} AS path,
+                nomination_id AS "nominationId", created_at AS "createdAt", read_at AS "readAt"
            FROM notifications
           WHERE user_id = $1 ${unreadOnly}
           ORDER BY created_at DESC, id DESC

@@ -287,6 +287,14 @@ export class FundPageDto {
   @ApiProperty() pageSize: number;
 }
 
+export class LedgerNominationDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() reference: string;
+  @ApiProperty({ example: 'Trần Thị Bích' }) nomineeName: string;
+  @ApiProperty({ example: 'CNKT-2027-1' }) intakeCode: string;
+  @ApiProperty({ description: 'The intake’s programme.' }) intakeName: string;
+}
+
 export class LedgerEntryDto {
   @ApiProperty() id: string;
   @ApiProperty({ enum: LEDGER_KINDS }) kind: LedgerKind;
@@ -297,6 +305,14 @@ export class LedgerEntryDto {
   @ApiProperty({ type: String, nullable: true }) comment: string | null;
   @ApiProperty({ type: String, nullable: true }) overrideReason: string | null;
   @ApiProperty({ format: 'date-time' }) occurredAt: Date;
+  @ApiProperty({ type: String, nullable: true, description: 'Null for the system.' })
+  actorName: string | null;
+  @ApiProperty({
+    type: LedgerNominationDto,
+    nullable: true,
+    description: 'The nomination the entry is for, when it is for one.',
+  })
+  nomination: LedgerNominationDto | null;
 }
 
 export class LedgerPageDto {

@@ -4,7 +4,7 @@ import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor } from '../auth/auth.decorators';
 import { toProblem } from '../http/problem.filter';
-import { BatchDecisionDto } from './decisions.dto';
+import { BatchDecisionDto, BatchDecisionResultDto, DecisionResultDto } from './decisions.dto';
 
 /**
  * A meeting decides many nominations at once. Each item is acted on in its own
@@ -21,9 +21,12 @@ export class DecisionsController {
   @ApiOperation({
     summary: 'Decide several nominations of one meeting; the answer has each item’s result.',
   })
-  @ApiOkResponse({ description: '{ meetingDate, results: [{ nominationId, ok, problem? }] }' })
-  async decide(@CurrentActor() actor: Actor, @Body() body: BatchDecisionDto) {
-    const results = [];
+  @ApiOkResponse({ type: BatchDecisionResultDto })
+  async decide(
+    @CurrentActor() actor: Actor,
+    @Body() body: BatchDecisionDto,
+  ): Promise<BatchDecisionResultDto> {
+    const results: DecisionResultDto[] = [];
     for (const item of body.items) {
       const comment = [`Phiên họp ngày ${body.meetingDate}`, item.comment?.trim()]
         .filter(Boolean)

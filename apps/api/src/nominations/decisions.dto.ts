@@ -1,3 +1,4 @@
+import { FieldErrorDto } from '../http/problem';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -49,4 +50,28 @@ export class BatchDecisionDto {
   @ValidateNested({ each: true })
   @Type(() => DecisionItemDto)
   items: DecisionItemDto[];
+}
+
+/** A problem as an item of a batch answer: the problem details without `type` and `instance`. */
+export class ItemProblemDto {
+  @ApiProperty({ example: 'Conflict' }) title: string;
+  @ApiProperty({ example: 409 }) status: number;
+  @ApiProperty({ example: 'VERSION_CONFLICT' }) code: string;
+  @ApiProperty() detail: string;
+  @ApiPropertyOptional({ type: [FieldErrorDto] }) errors?: FieldErrorDto[];
+  @ApiPropertyOptional({ description: 'VERSION_CONFLICT: the version the nomination has now.' })
+  currentVersion?: number;
+}
+
+export class DecisionResultDto {
+  @ApiProperty({ format: 'uuid' }) nominationId: string;
+  @ApiProperty({ description: 'Whether the action was taken.' }) ok: boolean;
+  @ApiPropertyOptional({ type: ItemProblemDto, description: 'Why not, when ok is false.' })
+  problem?: ItemProblemDto;
+}
+
+export class BatchDecisionResultDto {
+  @ApiProperty({ format: 'date', example: '2026-11-20' }) meetingDate: string;
+  @ApiProperty({ type: [DecisionResultDto], description: 'One per item, in the order sent.' })
+  results: DecisionResultDto[];
 }

@@ -2,11 +2,18 @@ import { Actor } from '@app/access';
 import { AuditContext } from '@app/audit';
 import { DelegationsService } from '@app/nominations';
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { AuditFrom, CurrentActor } from '../auth/auth.decorators';
 import { PageQueryDto, toPage } from '../http/paging';
 import { uuidPipe } from '../http/validation';
-import { CreateDelegationDto } from './delegations.dto';
+import { CreateDelegationDto, DelegationDto, DelegationPageDto } from './delegations.dto';
 
 /**
  * Delegations: lend one's own board or finance grant to another user for some days; while
@@ -20,6 +27,7 @@ export class DelegationsController {
 
   @Post()
   @ApiOperation({ summary: 'Delegate one of your grants (administrators: anyone’s).' })
+  @ApiCreatedResponse({ type: DelegationDto })
   create(
     @CurrentActor() actor: Actor,
     @AuditFrom() audit: AuditContext,
@@ -30,13 +38,18 @@ export class DelegationsController {
 
   @Get()
   @ApiOperation({ summary: 'Delegations from or to you (administrators: all).' })
-  async list(@CurrentActor() actor: Actor, @Query() query: PageQueryDto) {
+  @ApiOkResponse({ type: DelegationPageDto })
+  async list(
+    @CurrentActor() actor: Actor,
+    @Query() query: PageQueryDto,
+  ): Promise<DelegationPageDto> {
     return toPage(await this.delegations.list(actor, query), query);
   }
 
   @Delete(':id')
   @HttpCode(204)
   @ApiOperation({ summary: 'Revoke a delegation (the delegator or an administrator).' })
+  @ApiNoContentResponse()
   async revoke(
     @CurrentActor() actor: Actor,
     @AuditFrom() audit: AuditContext,

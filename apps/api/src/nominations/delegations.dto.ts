@@ -44,3 +44,39 @@ export class CreateDelegationDto {
   @IsDay()
   endsOn: string;
 }
+
+export class DelegationDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid', description: 'The delegator.' }) fromUserId: string;
+  @ApiProperty({ format: 'uuid', description: 'The delegate.' }) toUserId: string;
+  @ApiProperty({ enum: DELEGABLE_ROLES }) role: DelegableRole;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) unitId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) authorityId: string | null;
+  @ApiProperty({ format: 'date' }) startsOn: string;
+  @ApiProperty({ format: 'date' }) endsOn: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) revokedAt: Date | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: Date;
+  @ApiProperty({
+    description:
+      'In force today: not revoked, today within its days, between two active users, while the delegator still holds the grant.',
+  })
+  active: boolean;
+  @ApiProperty({ example: 'Nguyễn Văn Hùng' }) fromUserName: string;
+  @ApiProperty({ example: 'Lê Thị Mai' }) toUserName: string;
+  @ApiProperty({ type: String, nullable: true, description: 'The unit of the lent grant.' })
+  unitName: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'Ban Thường vụ Quận ủy Ninh Kiều',
+    description: 'The management authority of the lent grant.',
+  })
+  authorityName: string | null;
+}
+
+export class DelegationPageDto {
+  @ApiProperty({ type: [DelegationDto] }) items: DelegationDto[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+}

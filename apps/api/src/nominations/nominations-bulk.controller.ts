@@ -2,17 +2,18 @@ import { Actor } from '@app/access';
 import { toVnd } from '@app/common';
 import { BulkNominations } from '@app/nominations';
 import { Body, Controller, HttpCode, Logger, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor } from '../auth/auth.decorators';
+import { FieldErrorDto } from '../http/problem';
 import { toProblem } from '../http/problem.filter';
-import { BulkNominationDto } from './nominations-bulk.dto';
+import { BulkNominationDto, BulkNominationResultDto } from './nominations-bulk.dto';
 
 export type BulkResult =
   | { staffId: string; ok: true; id: string; reference: string }
   | {
       staffId: string;
       ok: false;
-      problem: { status: number; code: string; detail: string; errors?: unknown };
+      problem: { status: number; code: string; detail: string; errors?: FieldErrorDto[] };
     };
 
 /**
@@ -32,7 +33,11 @@ export class NominationsBulkController {
   @ApiOperation({
     summary: 'Propose up to 200 people for an intake; the answer lists each person’s result.',
   })
-  async create(@CurrentActor() actor: Actor, @Body() body: BulkNominationDto) {
+  @ApiOkResponse({ type: BulkNominationResultDto })
+  async create(
+    @CurrentActor() actor: Actor,
+    @Body() body: BulkNominationDto,
+  ): Promise<BulkNominationResultDto> {
     const outcomes = await this.bulk.createEach(
       actor,
       body.nominees.map((nominee) => ({

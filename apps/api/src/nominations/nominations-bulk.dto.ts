@@ -1,3 +1,4 @@
+import { FieldErrorDto } from '../http/problem';
 import { VND_PATTERN } from '@app/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
@@ -60,4 +61,25 @@ export class BulkNominationDto {
   @ValidateNested({ each: true })
   @Type(() => BulkNomineeDto)
   nominees: BulkNomineeDto[];
+}
+
+export class BulkProblemDto {
+  @ApiProperty({ example: 422 }) status: number;
+  @ApiProperty({ example: 'NOT_ELIGIBLE' }) code: string;
+  @ApiProperty() detail: string;
+  @ApiPropertyOptional({ type: [FieldErrorDto] }) errors?: FieldErrorDto[];
+}
+
+export class BulkResultDto {
+  @ApiProperty({ format: 'uuid' }) staffId: string;
+  @ApiProperty({ description: 'Whether the draft was created.' }) ok: boolean;
+  @ApiPropertyOptional({ format: 'uuid', description: 'The new draft, when ok.' }) id?: string;
+  @ApiPropertyOptional({ description: 'The new draft’s reference, when ok.' }) reference?: string;
+  @ApiPropertyOptional({ type: BulkProblemDto, description: 'Why not, when ok is false.' })
+  problem?: BulkProblemDto;
+}
+
+export class BulkNominationResultDto {
+  @ApiProperty({ type: [BulkResultDto], description: 'One per nominee, in the order sent.' })
+  results: BulkResultDto[];
 }

@@ -4,6 +4,7 @@ import { Action, NominationQueries, NominationService } from '@app/nominations';
 import { Body, Controller, Get, Headers, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
+  ApiCreatedResponse,
   ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -25,8 +26,16 @@ import {
   CreateNominationDto,
   NominationFundsDto,
   NominationQueryDto,
+  NominationSummaryQueryDto,
   UpdateNominationDto,
 } from './nominations.dto';
+import {
+  FundCheckDto,
+  NominationActedDto,
+  NominationDetailDto,
+  NominationPageDto,
+  NominationSummaryDto,
+} from './nomination-views.dto';
 
 /** Optional on every request that acts; see docs/workflow.md, "Retries: Idempotency-Key". */
 const IDEMPOTENCY_KEY_HEADER = {
@@ -53,6 +62,7 @@ export class NominationsController {
   @Post()
   @ApiOperation({ summary: 'Propose a staff member for an intake (a draft).' })
   @ApiHeader(IDEMPOTENCY_KEY_HEADER)
+  @ApiCreatedResponse({ type: NominationDetailDto, description: 'The draft; its version in ETag.' })
   async create(
     @CurrentActor() actor: Actor,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
@@ -88,11 +98,31 @@ export class NominationsController {
   }
 
   @Get()
-  async list(@CurrentActor() actor: Actor, @Query() query: NominationQueryDto) {
-    return toPage(await this.queries.list(actor, query), query);
+  @ApiOkResponse({ type: NominationPageDto })
+  async list(
+    @CurrentActor() actor: Actor,
+    @Query() query: NominationQueryDto,
+  ): Promise<NominationPageDto> {
+    const { items, total, totalCapped } = await this.queries.list(actor, query);
+    return { ...toPage({ items, total }, query), totalCapped };
+  }
+
+  @Get('summary')
+  @ApiOperation({
+    summary:
+      'How many nominations you may see are in each state, and how many wait for you (the list’s scope and filters).',
+  })
+  @ApiOkResponse({ type: NominationSummaryDto })
+  summary(
+    @CurrentActor() actor: Actor,
+    @Query() query: NominationSummaryQueryDto,
+  ): Promise<NominationSummaryDto> {
+    return this.queries.summary(actor, query);
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: NominationDetailDto, description: 'Its version in ETag.' })
+  @ApiNotFoundResponse({ type: ProblemDto, description: 'NOMINATION_NOT_FOUND' })
   async get(
     @CurrentActor() actor: Actor,
     @Param('id', uuidPipe()) id: string,
@@ -126,6 +156,7 @@ export class NominationsController {
     description: 'The version from the ETag you read.',
   })
   @ApiHeader(IDEMPOTENCY_KEY_HEADER)
+  @ApiOkResponse({ type: NominationDetailDto, description: 'The nomination as changed.' })
   async edit(
     @CurrentActor() actor: Actor,
     @Param('id', uuidPipe()) id: string,
@@ -188,6 +219,7 @@ export class NominationsController {
     description: 'The version from the ETag you read.',
   })
   @ApiHeader(IDEMPOTENCY_KEY_HEADER)
+  @ApiCreatedResponse({ type: NominationActedDto, description: 'The nomination after the action.' })
   async act(
     @CurrentActor() actor: Actor,
     @Param() params: ActionParamsDto,
@@ -221,20 +253,22 @@ export class NominationsController {
         },
         manager,
       );
-      const detail = (await this.detail(actor, params.id, reply, manager)) as Record<
-        string,
-        unknown
-      >;
+      const detail: NominationActedDto = await this.detail(actor, params.id, reply, manager);
       return budgetCheck
-        ? { ...detail, submissionBudgetCheck: withAmountsAsStrings(budgetCheck) }
+        ? { ...detail, submissionBudgetCheck: withAmountsAsStrings(budgetCheck) as FundCheckDto[] }
         : detail;
     });
   }
 
-  private async detail(actor: Actor, id: string, reply: FastifyReply, manager?: EntityManager) {
+  private async detail(
+    actor: Actor,
+    id: string,
+    reply: FastifyReply,
+    manager?: EntityManager,
+  ): Promise<NominationDetailDto> {
     const detail = await this.queries.detail(actor, id, manager);
     reply.header('etag', `"${detail.version}"`);
-    return withAmountsAsStrings(detail);
+    return withAmountsAsStrings(detail) as NominationDetailDto;
   }
 }
 

@@ -167,3 +167,15 @@ export class NominationFundDto extends FundDto {
 export class NominationFundsDto {
   @ApiProperty({ type: [NominationFundDto] }) items: NominationFundDto[];
 }
+
+export class NominationSummaryQueryDto {
+  @ApiPropertyOptional({ format: 'uuid', description: 'Nominees in this unit’s subtree.' })
+  @IsOptional()
+  @IsUUID()
+  unitId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  intakeId?: string;
+}

@@ -32,6 +32,15 @@ export class InboxItemDto {
   @ApiProperty({ type: String, nullable: true, description: 'Where the item leads in the app.' })
   link: string | null;
 
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '/nominations/0b7c1f52-8f5e-4c2a-9a51-6f3f2f0d9a11',
+    description:
+      'The same place as a path of the web application (`/nominations/<id>` or `/funds/<id>`), to navigate to without leaving it.',
+  })
+  path: string | null;
+
   @ApiProperty({ type: String, format: 'uuid', nullable: true })
   nominationId: string | null;
 

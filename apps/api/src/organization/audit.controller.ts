@@ -36,6 +36,12 @@ class AuditEntryDto {
   @ApiProperty() id: string;
   @ApiProperty({ format: 'date-time' }) occurredAt: Date;
   @ApiProperty({ type: String, nullable: true }) actorUserId: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The actor’s display name; null for the system or a removed user.',
+  })
+  actorName: string | null;
   @ApiProperty({ type: String, nullable: true }) requestId: string | null;
   @ApiProperty() entity: string;
   @ApiProperty() entityId: string;

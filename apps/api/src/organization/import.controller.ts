@@ -91,6 +91,7 @@ export class ImportController {
 
   @Post('units')
   @HttpCode(200)
+  @ApiOkResponse({ type: ImportResultDto })
   @ApiConsumes('multipart/form-data')
   @ApiBody(IMPORT_BODY_SCHEMA)
   @ApiOperation({ summary: 'Import units (admin only)' })
@@ -105,6 +106,7 @@ export class ImportController {
 
   @Post('positions')
   @HttpCode(200)
+  @ApiOkResponse({ type: ImportResultDto })
   @ApiConsumes('multipart/form-data')
   @ApiBody(IMPORT_BODY_SCHEMA)
   @ApiOperation({ summary: 'Import positions and their standards (admin only)' })
@@ -119,6 +121,7 @@ export class ImportController {
 
   @Post('staff')
   @HttpCode(200)
+  @ApiOkResponse({ type: ImportResultDto })
   @ApiConsumes('multipart/form-data')
   @ApiBody(IMPORT_BODY_SCHEMA)
   @ApiOperation({

@@ -629,6 +629,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/nominations/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many nominations you may see are in each state, and how many wait for you (the list’s scope and filters). */
+        get: operations["NominationsController_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/notifications": {
         parameters: {
             query?: never;
@@ -1292,6 +1309,8 @@ export interface components {
         AuditEntryDto: {
             /** @enum {string} */
             action: "create" | "update" | "delete";
+            /** @description The actor’s display name; null for the system or a removed user. */
+            actorName: string | null;
             actorUserId: string | null;
             after: {
                 [key: string]: unknown;
@@ -1337,6 +1356,15 @@ export interface components {
              */
             meetingDate: string;
         };
+        BatchDecisionResultDto: {
+            /**
+             * Format: date
+             * @example 2026-11-20
+             */
+            meetingDate: string;
+            /** @description One per item, in the order sent. */
+            results: components["schemas"]["DecisionResultDto"][];
+        };
         BudgetUsageDto: {
             fromYear: number | null;
             /** @description All the listed years together. */
@@ -1352,6 +1380,10 @@ export interface components {
             /** @enum {number} */
             targetGroup: 1 | 2 | 3;
         };
+        BulkNominationResultDto: {
+            /** @description One per nominee, in the order sent. */
+            results: components["schemas"]["BulkResultDto"][];
+        };
         BulkNomineeDto: {
             costLines: components["schemas"]["CostLineDto"][];
             /**
@@ -1359,6 +1391,29 @@ export interface components {
              * @example 0
              */
             learnerShare?: string;
+            /** Format: uuid */
+            staffId: string;
+        };
+        BulkProblemDto: {
+            /** @example NOT_ELIGIBLE */
+            code: string;
+            detail: string;
+            errors?: components["schemas"]["FieldErrorDto"][];
+            /** @example 422 */
+            status: number;
+        };
+        BulkResultDto: {
+            /**
+             * Format: uuid
+             * @description The new draft, when ok.
+             */
+            id?: string;
+            /** @description Whether the draft was created. */
+            ok: boolean;
+            /** @description Why not, when ok is false. */
+            problem?: components["schemas"]["BulkProblemDto"];
+            /** @description The new draft’s reference, when ok. */
+            reference?: string;
             /** Format: uuid */
             staffId: string;
         };
@@ -1387,6 +1442,12 @@ export interface components {
             positionId: string;
             required: number;
             requirement: string;
+        };
+        CommitteeRuleDto: {
+            /** @description `majority`: more than half of the members; a number: at least that many approvals. */
+            quorum: "majority" | number;
+            /** @description A single rejection rejects. */
+            veto?: boolean;
         };
         ComplianceFiguresDto: {
             /** @description Meeting every requirement of their position's standard; the share is of withPosition (staff without a position are left out). */
@@ -1967,6 +2028,33 @@ export interface components {
              */
             staffId?: string;
         };
+        CurrentStepSummaryDto: {
+            /** Format: uuid */
+            authorityId: string | null;
+            /** @example Ban Thường vụ Quận ủy Ninh Kiều */
+            authorityName: string | null;
+            /** @description Whole days since waitingSince. */
+            daysWaiting: number;
+            /** @description How many people may act on the step today, all of them. */
+            holderCount: number;
+            /** @description Who may act on the step today (own grants and grants lent to them today, less those the conflict-of-interest rules exclude), the first 5 by name. */
+            holders: components["schemas"]["StepHolderDto"][];
+            position: number;
+            /** @enum {string} */
+            role: "board_reviewer" | "board_member" | "finance";
+            /**
+             * Format: uuid
+             * @description The finance step’s unit.
+             */
+            unitId: string | null;
+            /** @description The finance step’s unit. */
+            unitName: string | null;
+            /**
+             * Format: date-time
+             * @description When the step became current.
+             */
+            waitingSince: string;
+        };
         DecisionItemDto: {
             /** @enum {string} */
             action: "approve" | "return" | "reject";
@@ -1976,6 +2064,61 @@ export interface components {
             nominationId: string;
             /** @description The version the decider read (as in If-Match). */
             version: number;
+        };
+        DecisionResultDto: {
+            /** Format: uuid */
+            nominationId: string;
+            /** @description Whether the action was taken. */
+            ok: boolean;
+            /** @description Why not, when ok is false. */
+            problem?: components["schemas"]["ItemProblemDto"];
+        };
+        DelegationDto: {
+            /** @description In force today: not revoked, today within its days, between two active users, while the delegator still holds the grant. */
+            active: boolean;
+            /** Format: uuid */
+            authorityId: string | null;
+            /**
+             * @description The management authority of the lent grant.
+             * @example Ban Thường vụ Quận ủy Ninh Kiều
+             */
+            authorityName: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date */
+            endsOn: string;
+            /**
+             * Format: uuid
+             * @description The delegator.
+             */
+            fromUserId: string;
+            /** @example Nguyễn Văn Hùng */
+            fromUserName: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            revokedAt: string | null;
+            /** @enum {string} */
+            role: "board_reviewer" | "board_member" | "finance";
+            /** Format: date */
+            startsOn: string;
+            /**
+             * Format: uuid
+             * @description The delegate.
+             */
+            toUserId: string;
+            /** @example Lê Thị Mai */
+            toUserName: string;
+            /** Format: uuid */
+            unitId: string | null;
+            /** @description The unit of the lent grant. */
+            unitName: string | null;
+        };
+        DelegationPageDto: {
+            items: components["schemas"]["DelegationDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
         };
         DeliveryCountsDto: {
             failed: number;
@@ -2043,6 +2186,32 @@ export interface components {
             field: string;
             /** @example email must be an email */
             message: string;
+        };
+        FundCheckDto: {
+            /**
+             * @description What would be left after this nomination.
+             * @example -500000
+             */
+            afterCommitment: string;
+            /**
+             * @description Whole VND as a string of digits; negative when short.
+             * @example -500000
+             */
+            afterPipeline: string;
+            /**
+             * @description Whole VND as a string of digits; negative when short.
+             * @example -500000
+             */
+            available: string;
+            /** Format: uuid */
+            fundId: string;
+            /**
+             * @description What is under review and would draw on the fund.
+             * @example 28500000
+             */
+            pipeline: string;
+            /** @enum {string} */
+            verdict: "ok" | "warn" | "block";
         };
         FundDto: {
             /**
@@ -2254,6 +2423,11 @@ export interface components {
             link: string | null;
             /** Format: uuid */
             nominationId: string | null;
+            /**
+             * @description The same place as a path of the web application (`/nominations/<id>` or `/funds/<id>`), to navigate to without leaving it.
+             * @example /nominations/0b7c1f52-8f5e-4c2a-9a51-6f3f2f0d9a11
+             */
+            path: string | null;
             /** Format: date-time */
             readAt: string | null;
             /** @example Đề cử mới chờ bạn duyệt */
@@ -2315,6 +2489,35 @@ export interface components {
             pageSize: number;
             total: number;
         };
+        IntakeRefDto: {
+            /** @example CNKT-2027-1 */
+            code: string;
+            /** Format: date */
+            endsOn: string;
+            /** Format: uuid */
+            id: string;
+            /** @example Cần Thơ */
+            location: string;
+            /**
+             * @description An intake has no name of its own: its programme’s name.
+             * @example Cập nhật kiến thức cho cán bộ lãnh đạo
+             */
+            name: string;
+            /** Format: date */
+            startsOn: string;
+        };
+        ItemProblemDto: {
+            /** @example VERSION_CONFLICT */
+            code: string;
+            /** @description VERSION_CONFLICT: the version the nomination has now. */
+            currentVersion?: number;
+            detail: string;
+            errors?: components["schemas"]["FieldErrorDto"][];
+            /** @example 409 */
+            status: number;
+            /** @example Conflict */
+            title: string;
+        };
         LabelDto: {
             /** @example Master */
             en: string;
@@ -2322,6 +2525,8 @@ export interface components {
             vi: string;
         };
         LedgerEntryDto: {
+            /** @description Null for the system. */
+            actorName: string | null;
             /** Format: uuid */
             actorUserId: string | null;
             /**
@@ -2333,11 +2538,24 @@ export interface components {
             id: string;
             /** @enum {string} */
             kind: "allocation" | "adjustment" | "reservation" | "release" | "spend";
+            /** @description The nomination the entry is for, when it is for one. */
+            nomination: components["schemas"]["LedgerNominationDto"] | null;
             /** Format: uuid */
             nominationId: string | null;
             /** Format: date-time */
             occurredAt: string;
             overrideReason: string | null;
+        };
+        LedgerNominationDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example CNKT-2027-1 */
+            intakeCode: string;
+            /** @description The intake’s programme. */
+            intakeName: string;
+            /** @example Trần Thị Bích */
+            nomineeName: string;
+            reference: string;
         };
         LedgerPageDto: {
             items: components["schemas"]["LedgerEntryDto"][];
@@ -2386,6 +2604,127 @@ export interface components {
             en: string;
             /** @example Cần có trình độ chuyên môn từ đại học trở lên. */
             vi: string;
+        };
+        NominationActedDto: {
+            /** @description What the caller may do now. */
+            allowedActions: ("edit" | "submit" | "approve" | "return" | "reject" | "withdraw" | "cancel" | "start" | "complete")[];
+            /** @description What each paying fund has left now; null when the nomination is closed, has no cost lines, or the caller does not read money. */
+            budgetCheck: components["schemas"]["FundCheckDto"][] | null;
+            costLines: components["schemas"]["NominationCostLineViewDto"][];
+            /** @description Position of the step in review. */
+            currentStep: number | null;
+            /** @description The step in review and who may act on it; null unless in review. */
+            currentStepSummary: components["schemas"]["CurrentStepSummaryDto"] | null;
+            decisionNumber: string | null;
+            /** @description Null once closed. */
+            eligibility: components["schemas"]["VerdictDto"] | null;
+            /**
+             * @description Whole VND as a string of digits.
+             * @example 28500000
+             */
+            estimatedCost: string;
+            /** @description Oldest first. */
+            history: components["schemas"]["NominationHistoryEntryDto"][];
+            /** Format: uuid */
+            id: string;
+            intake: components["schemas"]["IntakeRefDto"];
+            /** Format: uuid */
+            intakeId: string;
+            justification: string;
+            /**
+             * @description Whole VND as a string of digits.
+             * @example 28500000
+             */
+            learnerShare: string;
+            /** Format: uuid */
+            nominatingUnitId: string;
+            /** Format: uuid */
+            nominatorUserId: string;
+            nominee: components["schemas"]["NomineeRefDto"];
+            /** Format: uuid */
+            nomineeStaffId: string;
+            program: components["schemas"]["ProgramRefDto"];
+            reference: string;
+            returnedAtStep: number | null;
+            /** @enum {string} */
+            status: "draft" | "in_review" | "returned" | "approved" | "in_training" | "completed" | "not_completed" | "rejected" | "withdrawn" | "cancelled";
+            steps: components["schemas"]["NominationStepDto"][];
+            /** @description submit: the funds as they stood when the nomination was submitted. */
+            submissionBudgetCheck?: components["schemas"]["FundCheckDto"][];
+            /** @enum {number} */
+            targetGroup: 1 | 2 | 3;
+            /** @description The nominee’s unit. */
+            unit: components["schemas"]["UnitRefDto"];
+            /** @description Also sent as the ETag; send it back in If-Match. */
+            version: number;
+        };
+        NominationCostLineViewDto: {
+            /**
+             * @description Whole VND as a string of digits.
+             * @example 28500000
+             */
+            amount: string;
+            /** @description The fund’s code; this and the other fund members are null for a caller who does not read the nomination’s money (the nominee). */
+            fundCode: string | null;
+            fundFiscalYear: number | null;
+            /** Format: uuid */
+            fundId: string;
+            fundName: string | null;
+            /** @description The unit that owns the fund. */
+            fundOwnerUnitName: string | null;
+            /** @enum {string|null} */
+            fundSource: "state_budget" | "sponsor" | "scholarship" | "other" | null;
+        };
+        NominationDetailDto: {
+            /** @description What the caller may do now. */
+            allowedActions: ("edit" | "submit" | "approve" | "return" | "reject" | "withdraw" | "cancel" | "start" | "complete")[];
+            /** @description What each paying fund has left now; null when the nomination is closed, has no cost lines, or the caller does not read money. */
+            budgetCheck: components["schemas"]["FundCheckDto"][] | null;
+            costLines: components["schemas"]["NominationCostLineViewDto"][];
+            /** @description Position of the step in review. */
+            currentStep: number | null;
+            /** @description The step in review and who may act on it; null unless in review. */
+            currentStepSummary: components["schemas"]["CurrentStepSummaryDto"] | null;
+            decisionNumber: string | null;
+            /** @description Null once closed. */
+            eligibility: components["schemas"]["VerdictDto"] | null;
+            /**
+             * @description Whole VND as a string of digits.
+             * @example 28500000
+             */
+            estimatedCost: string;
+            /** @description Oldest first. */
+            history: components["schemas"]["NominationHistoryEntryDto"][];
+            /** Format: uuid */
+            id: string;
+            intake: components["schemas"]["IntakeRefDto"];
+            /** Format: uuid */
+            intakeId: string;
+            justification: string;
+            /**
+             * @description Whole VND as a string of digits.
+             * @example 28500000
+             */
+            learnerShare: string;
+            /** Format: uuid */
+            nominatingUnitId: string;
+            /** Format: uuid */
+            nominatorUserId: string;
+            nominee: components["schemas"]["NomineeRefDto"];
+            /** Format: uuid */
+            nomineeStaffId: string;
+            program: components["schemas"]["ProgramRefDto"];
+            reference: string;
+            returnedAtStep: number | null;
+            /** @enum {string} */
+            status: "draft" | "in_review" | "returned" | "approved" | "in_training" | "completed" | "not_completed" | "rejected" | "withdrawn" | "cancelled";
+            steps: components["schemas"]["NominationStepDto"][];
+            /** @enum {number} */
+            targetGroup: 1 | 2 | 3;
+            /** @description The nominee’s unit. */
+            unit: components["schemas"]["UnitRefDto"];
+            /** @description Also sent as the ETag; send it back in If-Match. */
+            version: number;
         };
         NominationFundDto: {
             /**
@@ -2453,11 +2792,146 @@ export interface components {
         NominationFundsDto: {
             items: components["schemas"]["NominationFundDto"][];
         };
+        NominationHistoryEntryDto: {
+            /** @enum {string} */
+            action: "create" | "edit" | "submit" | "approve" | "return" | "reject" | "withdraw" | "cancel" | "start" | "complete" | "vote_approve" | "vote_reject";
+            /** @description Null for the system. */
+            actorName: string | null;
+            /** Format: uuid */
+            actorUserId: string | null;
+            comment: string | null;
+            /** @enum {string|null} */
+            from: "draft" | "in_review" | "returned" | "approved" | "in_training" | "completed" | "not_completed" | "rejected" | "withdrawn" | "cancelled" | null;
+            /** Format: date-time */
+            occurredAt: string;
+            /**
+             * Format: uuid
+             * @description The delegator, when a delegate acted for them.
+             */
+            onBehalfOf: string | null;
+            onBehalfOfName: string | null;
+            stepPosition: number | null;
+            /** @enum {string} */
+            to: "draft" | "in_review" | "returned" | "approved" | "in_training" | "completed" | "not_completed" | "rejected" | "withdrawn" | "cancelled";
+        };
+        NominationListItemDto: {
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Position of the step in review. */
+            currentStep: number | null;
+            /** @description The step in review and who may act on it; null unless in review. */
+            currentStepSummary: components["schemas"]["CurrentStepSummaryDto"] | null;
+            decisionNumber: string | null;
+            /**
+             * @description Whole VND as a string of digits.
+             * @example 28500000
+             */
+            estimatedCost: string;
+            /** Format: uuid */
+            id: string;
+            intake: components["schemas"]["IntakeRefDto"];
+            /** Format: uuid */
+            intakeId: string;
+            nominee: components["schemas"]["NomineeRefDto"];
+            nomineeName: string;
+            /** Format: uuid */
+            nomineeStaffId: string;
+            program: components["schemas"]["ProgramRefDto"];
+            reference: string;
+            /** @enum {string} */
+            status: "draft" | "in_review" | "returned" | "approved" | "in_training" | "completed" | "not_completed" | "rejected" | "withdrawn" | "cancelled";
+            /**
+             * Format: date-time
+             * @description awaiting=me only.
+             */
+            submittedAt?: string;
+            /** @enum {number} */
+            targetGroup: 1 | 2 | 3;
+            /** @description The nominee’s unit. */
+            unit: components["schemas"]["UnitRefDto"];
+            version: number;
+            /** @description awaiting=me only: whole days since waitingSince. */
+            waitingDays?: number;
+            /**
+             * Format: date-time
+             * @description awaiting=me only: when the current step became current.
+             */
+            waitingSince?: string;
+        };
+        NominationPageDto: {
+            items: components["schemas"]["NominationListItemDto"][];
+            page: number;
+            pageSize: number;
+            /** @description Counted up to a cap (10,000; awaiting=me 1,000). */
+            total: number;
+            /** @description The total reached the cap and there are more. */
+            totalCapped: boolean;
+        };
+        NominationStatusCountsDto: {
+            approved: number;
+            cancelled: number;
+            completed: number;
+            draft: number;
+            in_review: number;
+            in_training: number;
+            not_completed: number;
+            rejected: number;
+            returned: number;
+            withdrawn: number;
+        };
+        NominationStepDto: {
+            /** Format: date-time */
+            actedAt: string | null;
+            /** Format: uuid */
+            actedBy: string | null;
+            actedByName: string | null;
+            /** Format: uuid */
+            authorityId: string | null;
+            authorityName: string | null;
+            comment: string | null;
+            /** @description Set on a step the role holders decide together. */
+            committee: components["schemas"]["CommitteeRuleDto"] | null;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The delegator, when a delegate acted for them.
+             */
+            onBehalfOf: string | null;
+            onBehalfOfName: string | null;
+            /** @description From 1, in the order the steps are taken. */
+            position: number;
+            /** @enum {string} */
+            role: "board_reviewer" | "board_member" | "finance";
+            /** @enum {string} */
+            state: "pending" | "approved" | "returned" | "rejected";
+            /**
+             * Format: uuid
+             * @description The finance step’s unit.
+             */
+            unitId: string | null;
+            /** @description The finance step’s unit. */
+            unitName: string | null;
+            /** @description Path of the authority’s unit, or of the finance step’s unit. */
+            unitPath: string;
+        };
+        NominationSummaryDto: {
+            /** @description In review at a step the caller (or whoever delegated to them today) may act on now, as `awaiting=me` lists; counted up to 1,000. */
+            awaitingMe: number;
+            /** @description awaitingMe reached the cap and there are more. */
+            awaitingMeCapped: boolean;
+            /** @description How many nominations the caller may see are in each state (every state, 0 included). */
+            byStatus: components["schemas"]["NominationStatusCountsDto"];
+            /** @description All of them. */
+            total: number;
+        };
         NomineeRefDto: {
-            /** @example Nguyễn Thị Hạnh */
+            /** @example CB-000123 */
+            code: string;
+            /** @example Nguyễn Thị Hồng Nhung */
             fullName: string;
             /** Format: uuid */
-            staffId: string;
+            id: string;
         };
         NotificationBacklogDto: {
             deliveries: components["schemas"]["DeliveryCountsDto"];
@@ -2699,6 +3173,13 @@ export interface components {
             page: number;
             pageSize: number;
             total: number;
+        };
+        ProgramRefDto: {
+            /** @enum {string} */
+            category: "political_theory_elementary" | "political_theory_intermediate" | "political_theory_advanced" | "degree_university" | "degree_master" | "degree_doctor" | "state_management" | "leadership_skills" | "knowledge_update" | "foreign_language" | "information_technology" | "other";
+            /** Format: uuid */
+            id: string;
+            name: string;
         };
         ProviderDto: {
             active: boolean;
@@ -3046,6 +3527,12 @@ export interface components {
             /** @example Ban Thường vụ Quận ủy Ninh Kiều */
             name: string;
         };
+        StepHolderDto: {
+            /** @example Võ Thị Thu Hương */
+            displayName: string;
+            /** Format: uuid */
+            userId: string;
+        };
         StepRefDto: {
             /** @example 2 */
             position: number;
@@ -3359,6 +3846,7 @@ export interface components {
         UnitRefDto: {
             /** Format: uuid */
             id: string;
+            /** @example Phường An Hòa */
             name: string;
         };
         UpdateAuthorityDto: {
@@ -4316,7 +4804,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DelegationPageDto"];
+                };
             };
         };
     };
@@ -4337,7 +4827,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DelegationDto"];
+                };
             };
         };
     };
@@ -4892,7 +5384,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ImportResultDto"];
+                };
             };
             /** @description IMPORT_FILE_REQUIRED, IMPORT_UPLOAD_MALFORMED, IMPORT_UNREADABLE. */
             400: {
@@ -4948,7 +5442,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ImportResultDto"];
+                };
             };
             /** @description IMPORT_FILE_REQUIRED, IMPORT_UPLOAD_MALFORMED, IMPORT_UNREADABLE. */
             400: {
@@ -5004,7 +5500,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ImportResultDto"];
+                };
             };
             /** @description IMPORT_FILE_REQUIRED, IMPORT_UPLOAD_MALFORMED, IMPORT_UNREADABLE. */
             400: {
@@ -5291,7 +5789,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["NominationPageDto"];
+                };
             };
         };
     };
@@ -5311,11 +5811,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The draft; its version in ETag. */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["NominationDetailDto"];
+                };
             };
         };
     };
@@ -5330,11 +5833,23 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Its version in ETag. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["NominationDetailDto"];
+                };
+            };
+            /** @description NOMINATION_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
             };
         };
     };
@@ -5358,11 +5873,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The nomination as changed. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["NominationDetailDto"];
+                };
             };
         };
     };
@@ -5384,11 +5902,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The nomination after the action. */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["NominationActedDto"];
+                };
             };
         };
     };
@@ -5439,7 +5960,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BulkNominationResultDto"];
+                };
             };
         };
     };
@@ -5456,12 +5979,36 @@ export interface operations {
             };
         };
         responses: {
-            /** @description { meetingDate, results: [{ nominationId, ok, problem? }] } */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BatchDecisionResultDto"];
+                };
+            };
+        };
+    };
+    NominationsController_summary: {
+        parameters: {
+            query?: {
+                intakeId?: string;
+                /** @description Nominees in this unit’s subtree. */
+                unitId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NominationSummaryDto"];
+                };
             };
         };
     };
