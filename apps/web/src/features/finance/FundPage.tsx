@@ -180,7 +180,7 @@ function Ledger({ fundId }: { fundId: string }) {
             size="small"
             dataSource={data.items}
             pagination={pagination(data.total)}
-            scroll={{ x: 820 }}
+            scroll={{ x: 1100 }}
             locale={{ emptyText: t('ledger.empty') }}
             columns={[
               {
@@ -205,17 +205,32 @@ function Ledger({ fundId }: { fundId: string }) {
               {
                 title: t('ledger.nomination'),
                 dataIndex: 'nominationId',
-                width: 170,
+                width: 240,
                 render: (nominationId: string | null, entry) => {
                   if (!nominationId) return null;
-                  const reference = (entry as Entry & { nominationReference?: string | null })
-                    .nominationReference;
+                  const nomination = entry.nomination;
                   return (
-                    <Link to={`/nominations/${nominationId}`}>
-                      {reference ?? t('ledger.openNominationPlain')}
-                    </Link>
+                    <>
+                      <Link to={`/nominations/${nominationId}`}>
+                        {nomination?.reference ?? t('ledger.openNominationPlain')}
+                      </Link>
+                      {nomination && (
+                        <>
+                          <br />
+                          <Typography.Text type="secondary">
+                            {nomination.nomineeName} · {nomination.intakeCode}
+                          </Typography.Text>
+                        </>
+                      )}
+                    </>
                   );
                 },
+              },
+              {
+                title: t('ledger.actor'),
+                dataIndex: 'actorName',
+                width: 160,
+                render: (name: string | null) => name ?? '—',
               },
               {
                 title: t('ledger.note'),
