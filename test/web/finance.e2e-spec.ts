@@ -132,7 +132,7 @@ describe('finance in the browser', () => {
       .first();
     await ledgerRow.waitFor();
     await expect(ledgerRow.getByText(formatVnd(amount)).isVisible()).resolves.toBe(true);
-    const { reference } = (await users.finance.get(`/api/v1/nominations/${nominationId}`)).body;
+    const { reference } = (await users.unitHead.get(`/api/v1/nominations/${nominationId}`)).body;
     const link = ledgerRow.getByRole('link', { name: reference });
     expect(await link.getAttribute('href')).toBe(`/nominations/${nominationId}`);
     const fund = (await users.finance.get(`/api/v1/funds/${fundId}`)).body as Fund;
