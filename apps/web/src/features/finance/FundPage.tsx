@@ -81,7 +81,10 @@ function FundView({ fund }: { fund: Fund }) {
           pipeline: fund.pipeline,
         }}
       />
-      <Card className="tn-gap" title={<h2 className="tn-card-heading">{t('fund.settings')}</h2>}>
+      <Card
+        className="tn-gap tn-report-card"
+        title={<h2 className="tn-card-heading">{t('fund.settings')}</h2>}
+      >
         <Descriptions
           size="small"
           column={{ xs: 1, sm: 2, lg: 3 }}

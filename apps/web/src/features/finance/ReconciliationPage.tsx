@@ -58,11 +58,11 @@ export default function ReconciliationPage() {
         <QueryState query={query}>
           {(data) =>
             data.differences.length === 0 ? (
-              <Card>
+              <Card className="tn-report-card">
                 <Result status="success" title={t('reconciliation.agree')} />
               </Card>
             ) : (
-              <Card>
+              <Card className="tn-report-card">
                 <Alert
                   className="tn-gap"
                   type="error"

@@ -43,7 +43,7 @@ export default function ThresholdEventsPage() {
         }
       />
       <FundsNav />
-      <Card>
+      <Card className="tn-report-card">
         <QueryState query={events}>
           {(data) => (
             <Table<ThresholdEvent>
