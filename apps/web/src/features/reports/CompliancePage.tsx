@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import { Segmented, Select, Table, Tabs } from 'antd';
+import { Segmented, Select, Table } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { api, call } from '../../api/client';
 import type { components } from '../../api/schema';
 import { PageHeader } from '../../components/PageHeader';
@@ -23,7 +24,7 @@ const EVERY: Every[] = ['day', 'week', 'month', 'quarter', 'year'];
 
 export default function CompliancePage() {
   const { t } = useTranslation('reports');
-  const { params, setFilters } = usePeriodFilters();
+  const { params } = usePeriodFilters();
   const view = params.get('view') === 'trend' ? 'trend' : 'now';
   return (
     <>
@@ -31,18 +32,19 @@ export default function CompliancePage() {
         title={t('reports.compliance.title')}
         subtitle={t('reports.compliance.description')}
       />
-      <Tabs
-        activeKey={view}
-        onChange={(key) => setFilters({ view: key === 'trend' ? 'trend' : undefined })}
-        items={[
-          { key: 'now', label: t('compliance.now'), children: view === 'now' ? <Now /> : null },
-          {
-            key: 'trend',
-            label: t('compliance.trend'),
-            children: view === 'trend' ? <TrendView /> : null,
-          },
-        ]}
-      />
+      <nav aria-label={t('reports.compliance.title')} className="tn-subnav">
+        {(['now', 'trend'] as const).map((key) => (
+          <Link
+            key={key}
+            to={key === 'trend' ? '?view=trend' : '?'}
+            className={key === view ? 'tn-subnav-link tn-subnav-current' : 'tn-subnav-link'}
+            aria-current={key === view ? 'page' : undefined}
+          >
+            {t(key === 'trend' ? 'compliance.trend' : 'compliance.now')}
+          </Link>
+        ))}
+      </nav>
+      {view === 'trend' ? <TrendView /> : <Now />}
     </>
   );
 }
