@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Select, Table, Typography } from 'antd';
+import { Card, Descriptions, Grid, List, Select, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, call } from '../../api/client';
@@ -55,6 +55,8 @@ export default function FundsPage() {
     queryFn: () => call(api.GET('/api/v1/tiers')),
     staleTime: 300_000,
   });
+  const screens = Grid.useBreakpoint();
+  const phone = !screens.md;
   const years = [...new Set((allYears.data?.items ?? []).map((row) => row.fiscalYear))].sort(
     (a, b) => b - a,
   );
@@ -134,111 +136,120 @@ export default function FundsPage() {
         className="tn-gap tn-report-card"
       >
         <QueryState query={funds}>
-          {(data) => (
-            <Table<Fund>
-              rowKey="id"
-              size="middle"
-              dataSource={data.items}
-              pagination={{
-                ...pagination(data.total),
-                showTotal: (total) => t('common:common.total', { count: total }),
-              }}
-              scroll={{ x: 1700 }}
-              locale={{ emptyText: t('list.empty') }}
-              columns={[
-                {
-                  title: t('fields.name'),
-                  dataIndex: 'name',
-                  width: 260,
-                  render: (name: string, fund) => (
-                    <>
-                      <Link to={`/funds/${fund.id}`}>{name}</Link>
-                      <br />
-                      <Typography.Text type="secondary">{fund.code}</Typography.Text>
-                    </>
-                  ),
-                },
-                { title: t('fields.fiscalYear'), dataIndex: 'fiscalYear', width: 80 },
-                {
-                  title: t('fields.owner'),
-                  dataIndex: 'ownerUnitName',
-                  width: 180,
-                  render: (name: string, fund) => (
-                    <>
-                      {name}
-                      <br />
-                      <Typography.Text type="secondary">{fund.tierName}</Typography.Text>
-                    </>
-                  ),
-                },
-                {
-                  title: t('fields.source'),
-                  dataIndex: 'source',
-                  width: 130,
-                  render: (s: FundSource) => t(`source.${s}`),
-                },
-                {
-                  title: t('fields.allocated'),
-                  dataIndex: 'allocated',
-                  align: 'right',
-                  width: 150,
-                  render: (v: string) => <Money value={v} />,
-                },
-                {
-                  title: t('fields.reserved'),
-                  dataIndex: 'reserved',
-                  align: 'right',
-                  width: 150,
-                  render: (v: string) => <Money value={v} />,
-                },
-                {
-                  title: t('fields.spent'),
-                  dataIndex: 'spent',
-                  align: 'right',
-                  width: 150,
-                  render: (v: string) => <Money value={v} />,
-                },
-                {
-                  title: t('fields.available'),
-                  dataIndex: 'available',
-                  align: 'right',
-                  width: 160,
-                  render: (v: string) => <Money value={v} strong />,
-                },
-                {
-                  title: t('fields.pipeline'),
-                  dataIndex: 'pipeline',
-                  align: 'right',
-                  width: 150,
-                  render: (v: string) => <Money value={v} />,
-                },
-                {
-                  title: t('fields.utilization'),
-                  dataIndex: 'utilizationPercent',
-                  width: 170,
-                  render: (p: number, fund) => (
-                    <UtilizationBar
-                      percent={p}
-                      thresholds={fund.thresholds}
-                      pipeline={fund.pipelineUtilizationPercent}
-                    />
-                  ),
-                },
-                {
-                  title: t('fields.policy'),
-                  dataIndex: 'policy',
-                  width: 100,
-                  render: (p: Fund['policy']) => <PolicyTag policy={p} />,
-                },
-                {
-                  title: t('fields.status'),
-                  dataIndex: 'status',
-                  width: 100,
-                  render: (s: Fund['status']) => <FundStatusTag status={s} />,
-                },
-              ]}
-            />
-          )}
+          {(data) =>
+            phone ? (
+              <List<Fund>
+                dataSource={data.items}
+                locale={{ emptyText: t('list.empty') }}
+                pagination={{ ...pagination(data.total), align: 'center', size: 'small' }}
+                renderItem={(fund) => <FundCard fund={fund} />}
+              />
+            ) : (
+              <Table<Fund>
+                rowKey="id"
+                size="middle"
+                dataSource={data.items}
+                pagination={{
+                  ...pagination(data.total),
+                  showTotal: (total) => t('common:common.total', { count: total }),
+                }}
+                scroll={{ x: 1700 }}
+                locale={{ emptyText: t('list.empty') }}
+                columns={[
+                  {
+                    title: t('fields.name'),
+                    dataIndex: 'name',
+                    width: 260,
+                    render: (name: string, fund) => (
+                      <>
+                        <Link to={`/funds/${fund.id}`}>{name}</Link>
+                        <br />
+                        <Typography.Text type="secondary">{fund.code}</Typography.Text>
+                      </>
+                    ),
+                  },
+                  { title: t('fields.fiscalYear'), dataIndex: 'fiscalYear', width: 80 },
+                  {
+                    title: t('fields.owner'),
+                    dataIndex: 'ownerUnitName',
+                    width: 180,
+                    render: (name: string, fund) => (
+                      <>
+                        {name}
+                        <br />
+                        <Typography.Text type="secondary">{fund.tierName}</Typography.Text>
+                      </>
+                    ),
+                  },
+                  {
+                    title: t('fields.source'),
+                    dataIndex: 'source',
+                    width: 130,
+                    render: (s: FundSource) => t(`source.${s}`),
+                  },
+                  {
+                    title: t('fields.allocated'),
+                    dataIndex: 'allocated',
+                    align: 'right',
+                    width: 150,
+                    render: (v: string) => <Money value={v} />,
+                  },
+                  {
+                    title: t('fields.reserved'),
+                    dataIndex: 'reserved',
+                    align: 'right',
+                    width: 150,
+                    render: (v: string) => <Money value={v} />,
+                  },
+                  {
+                    title: t('fields.spent'),
+                    dataIndex: 'spent',
+                    align: 'right',
+                    width: 150,
+                    render: (v: string) => <Money value={v} />,
+                  },
+                  {
+                    title: t('fields.available'),
+                    dataIndex: 'available',
+                    align: 'right',
+                    width: 160,
+                    render: (v: string) => <Money value={v} strong />,
+                  },
+                  {
+                    title: t('fields.pipeline'),
+                    dataIndex: 'pipeline',
+                    align: 'right',
+                    width: 150,
+                    render: (v: string) => <Money value={v} />,
+                  },
+                  {
+                    title: t('fields.utilization'),
+                    dataIndex: 'utilizationPercent',
+                    width: 170,
+                    render: (p: number, fund) => (
+                      <UtilizationBar
+                        percent={p}
+                        thresholds={fund.thresholds}
+                        pipeline={fund.pipelineUtilizationPercent}
+                      />
+                    ),
+                  },
+                  {
+                    title: t('fields.policy'),
+                    dataIndex: 'policy',
+                    width: 100,
+                    render: (p: Fund['policy']) => <PolicyTag policy={p} />,
+                  },
+                  {
+                    title: t('fields.status'),
+                    dataIndex: 'status',
+                    width: 100,
+                    render: (s: Fund['status']) => <FundStatusTag status={s} />,
+                  },
+                ]}
+              />
+            )
+          }
         </QueryState>
       </Card>
 
@@ -310,5 +321,47 @@ export default function FundsPage() {
         </QueryState>
       </Card>
     </>
+  );
+}
+
+/** A fund on a phone: its name, owner and source, the money and how much is used. */
+function FundCard({ fund }: { fund: Fund }) {
+  const { t } = useTranslation('finance');
+  return (
+    <List.Item>
+      <div style={{ width: '100%' }}>
+        <Link to={`/funds/${fund.id}`}>{fund.name}</Link>
+        <div>
+          <Typography.Text type="secondary">
+            {fund.code} · {fund.ownerUnitName} · {t(`source.${fund.source}`)}
+          </Typography.Text>
+        </div>
+        <Descriptions
+          size="small"
+          column={1}
+          className="tn-fund-card"
+          items={[
+            {
+              key: 'allocated',
+              label: t('fields.allocated'),
+              children: <Money value={fund.allocated} />,
+            },
+            {
+              key: 'reserved',
+              label: t('fields.reserved'),
+              children: <Money value={fund.reserved} />,
+            },
+            { key: 'spent', label: t('fields.spent'), children: <Money value={fund.spent} /> },
+            {
+              key: 'available',
+              label: t('fields.available'),
+              children: <Money value={fund.available} strong />,
+            },
+          ]}
+        />
+        <UtilizationBar percent={fund.utilizationPercent} thresholds={fund.thresholds} />
+        <PolicyTag policy={fund.policy} /> <FundStatusTag status={fund.status} />
+      </div>
+    </List.Item>
   );
 }
