@@ -231,6 +231,32 @@ describe('notifications over HTTP', () => {
       expect((await http.alice.get('/api/v1/notifications')).body.unreadCount).toBe(0);
       expect((await http.bob.get('/api/v1/notifications')).body.unreadCount).toBe(1);
     });
+
+    it('should count at most 10,000 items, saying so, however large the inbox', async () => {
+      const crowded = await new Factory(db).user();
+      await db.query(
+        `WITH events AS (
+           INSERT INTO outbox_events (type, aggregate_id, dispatched_at, routed_at)
+           SELECT 'nomination.submitted', gen_random_uuid(), now(), now() FROM generate_series(1, 10002)
+           RETURNING id)
+         INSERT INTO notifications (user_id, event_id, type, title, body)
+         SELECT $1, id, 'nomination.submitted', 'Đề cử mới chờ bạn duyệt', 'Nội dung' FROM events`,
+        [crowded],
+      );
+      const client = stack.http.with(bearer(tokenFor(stack, crowded)));
+      const all = await client.get('/api/v1/notifications?pageSize=1');
+      expect(all.body).toMatchObject({
+        total: 10000,
+        totalCapped: true,
+        unreadCount: 10000,
+        unreadCountCapped: true,
+      });
+      expect(all.body.items).toHaveLength(1);
+      expect((await http.alice.get('/api/v1/notifications')).body).toMatchObject({
+        totalCapped: false,
+        unreadCountCapped: false,
+      });
+    });
   });
 
   describe('preferences', () => {

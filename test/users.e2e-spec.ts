@@ -64,9 +64,22 @@ describe('User administration', () => {
         locale: 'en',
         staffId: null,
         active: true,
+        // The scope's name beside its id, for the people reading the list.
         roles: expect.arrayContaining([
-          { role: 'board_reviewer', unitId: null, authorityId: fixture.authorities.authorityA },
-          { role: 'finance', unitId: fixture.units.districtB, authorityId: null },
+          {
+            role: 'board_reviewer',
+            unitId: null,
+            authorityId: fixture.authorities.authorityA,
+            unitName: null,
+            authorityName: expect.any(String),
+          },
+          {
+            role: 'finance',
+            unitId: fixture.units.districtB,
+            authorityId: null,
+            unitName: expect.any(String),
+            authorityName: null,
+          },
         ]),
         createdAt: expect.any(String),
         updatedAt: expect.any(String),

@@ -15,9 +15,15 @@ export interface UserView {
   locale: 'vi' | 'en';
   staffId: string | null;
   active: boolean;
-  roles: RoleView[];
+  roles: UserRoleView[];
   createdAt: Date;
   updatedAt: Date;
+}
+
+/** A role with its scope's name beside its id, for people reading the list. */
+export interface UserRoleView extends RoleView {
+  unitName: string | null;
+  authorityName: string | null;
 }
 
 export interface CreateUserInput {
@@ -47,9 +53,13 @@ const USER_COLUMNS = `
   us.id, us.email, us.display_name AS "displayName", us.locale, us.staff_id AS "staffId",
   us.active, us.created_at AS "createdAt", us.updated_at AS "updatedAt",
   coalesce((SELECT json_agg(json_build_object('role', ra.role, 'unitId', ra.unit_id,
-                                              'authorityId', ra.authority_id)
+                                              'authorityId', ra.authority_id,
+                                              'unitName', un.name, 'authorityName', ma.name)
                             ORDER BY ra.role, ra.unit_id, ra.authority_id)
-              FROM role_assignments ra WHERE ra.user_id = us.id), '[]'::json) AS roles`;
+              FROM role_assignments ra
+              LEFT JOIN units un ON un.id = ra.unit_id
+              LEFT JOIN management_authorities ma ON ma.id = ra.authority_id
+             WHERE ra.user_id = us.id), '[]'::json) AS roles`;
 
 /** What the audit trail keeps of a user: never the password hash. */
 const audited = (user: UserView) => ({
@@ -58,7 +68,7 @@ const audited = (user: UserView) => ({
   locale: user.locale,
   staffId: user.staffId,
   active: user.active,
-  roles: user.roles,
+  roles: user.roles.map(({ role, unitId, authorityId }) => ({ role, unitId, authorityId })),
 });
 
 const isUniqueViolation = (error: unknown, constraint: string) =>

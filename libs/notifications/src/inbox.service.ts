@@ -18,11 +18,20 @@ export interface InboxItem {
 
 export interface InboxPage {
   items: InboxItem[];
-  /** How many items match the filter, over all pages. */
+  /** How many items match the filter, over all pages, counted up to INBOX_COUNT_CAP. */
   total: number;
-  /** Unread items of the user, whatever the filter. */
+  /** The filter matches more than INBOX_COUNT_CAP items: `total` is the cap. */
+  totalCapped: boolean;
+  /** Unread items of the user, whatever the filter, counted up to INBOX_COUNT_CAP. */
   unreadCount: number;
+  unreadCountCapped: boolean;
 }
+
+/**
+ * Counts stop here: an inbox holding a million items is paged, not counted, on every request
+ * (the bell asks every minute). Nobody reads "10,000+" differently from "1,000,000".
+ */
+export const INBOX_COUNT_CAP = 10_000;
 
 /**
  * A notification's path in the web application: the nomination it is about, or the fund that
@@ -58,16 +67,21 @@ export class InboxService {
           LIMIT $2 OFFSET $3`,
         [userId, query.pageSize, (query.page - 1) * query.pageSize],
       ),
+      // Each count reads at most cap + 1 index entries (the user's index, the unread one).
       this.dataSource.query(
-        `SELECT count(*)::int AS "all", count(*) FILTER (WHERE read_at IS NULL)::int AS unread
-           FROM notifications WHERE user_id = $1`,
-        [userId],
+        `SELECT (SELECT count(*) FROM (SELECT 1 FROM notifications WHERE user_id = $1 LIMIT $2) a)::int AS "all",
+                (SELECT count(*) FROM (SELECT 1 FROM notifications WHERE user_id = $1 AND read_at IS NULL
+                                        LIMIT $2) u)::int AS unread`,
+        [userId, INBOX_COUNT_CAP + 1],
       ),
     ]);
+    const total = query.unread === true ? counts.unread : counts.all;
     return {
       items: items as InboxItem[],
-      total: query.unread === true ? counts.unread : counts.all,
-      unreadCount: counts.unread,
+      total: Math.min(total, INBOX_COUNT_CAP),
+      totalCapped: total > INBOX_COUNT_CAP,
+      unreadCount: Math.min(counts.unread, INBOX_COUNT_CAP),
+      unreadCountCapped: counts.unread > INBOX_COUNT_CAP,
     };
   }
 

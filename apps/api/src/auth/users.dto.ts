@@ -143,6 +143,14 @@ export class ListUsersQueryDto {
   q?: string;
 }
 
+export class UserRoleDto extends RoleViewDto {
+  @ApiProperty({ type: String, nullable: true, example: 'Quận ủy Ninh Kiều' })
+  unitName: string | null;
+
+  @ApiProperty({ type: String, nullable: true, example: 'Ban Thường vụ Quận ủy Ninh Kiều' })
+  authorityName: string | null;
+}
+
 export class UserDto {
   @ApiProperty({ format: 'uuid' })
   id: string;
@@ -162,8 +170,8 @@ export class UserDto {
   @ApiProperty()
   active: boolean;
 
-  @ApiProperty({ type: [RoleViewDto] })
-  roles: RoleViewDto[];
+  @ApiProperty({ type: [UserRoleDto] })
+  roles: UserRoleDto[];
 
   @ApiProperty()
   createdAt: Date;

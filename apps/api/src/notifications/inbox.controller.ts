@@ -29,8 +29,8 @@ export class InboxController {
   @ApiOkResponse({ type: InboxPageDto })
   @ApiBadRequestResponse({ type: ProblemDto, description: 'VALIDATION_FAILED' })
   async list(@CurrentActor() actor: Actor, @Query() query: InboxQueryDto): Promise<InboxPageDto> {
-    const { items, total, unreadCount } = await this.inbox.list(actor.userId, query);
-    return { items, total, page: query.page, pageSize: query.pageSize, unreadCount };
+    const inbox = await this.inbox.list(actor.userId, query);
+    return { ...inbox, page: query.page, pageSize: query.pageSize };
   }
 
   @Post('read-all')

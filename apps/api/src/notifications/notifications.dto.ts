@@ -53,11 +53,18 @@ export class InboxItemDto {
 
 export class InboxPageDto {
   @ApiProperty({ type: [InboxItemDto] }) items: InboxItemDto[];
-  @ApiProperty({ description: 'Items matching the filter, over all pages.' }) total: number;
+  @ApiProperty({ description: 'Items matching the filter, over all pages, up to 10,000.' })
+  total: number;
+  @ApiProperty({ description: 'More than 10,000 items match: `total` is 10,000.' })
+  totalCapped: boolean;
   @ApiProperty() page: number;
   @ApiProperty() pageSize: number;
-  @ApiProperty({ description: 'All unread items of the caller, whatever the filter.' })
+  @ApiProperty({
+    description: 'All unread items of the caller, whatever the filter, up to 10,000.',
+  })
   unreadCount: number;
+  @ApiProperty({ description: 'More than 10,000 unread items: `unreadCount` is 10,000.' })
+  unreadCountCapped: boolean;
 }
 
 export class MarkedReadDto {

@@ -2442,10 +2442,14 @@ export interface components {
             items: components["schemas"]["InboxItemDto"][];
             page: number;
             pageSize: number;
-            /** @description Items matching the filter, over all pages. */
+            /** @description Items matching the filter, over all pages, up to 10,000. */
             total: number;
-            /** @description All unread items of the caller, whatever the filter. */
+            /** @description More than 10,000 items match: `total` is 10,000. */
+            totalCapped: boolean;
+            /** @description All unread items of the caller, whatever the filter, up to 10,000. */
             unreadCount: number;
+            /** @description More than 10,000 unread items: `unreadCount` is 10,000. */
+            unreadCountCapped: boolean;
         };
         IntakeDto: {
             active: boolean;
@@ -4185,7 +4189,7 @@ export interface components {
             id: string;
             /** @enum {string} */
             locale: "vi" | "en";
-            roles: components["schemas"]["RoleViewDto"][];
+            roles: components["schemas"]["UserRoleDto"][];
             /** Format: uuid */
             staffId: string | null;
             /** Format: date-time */
@@ -4199,6 +4203,21 @@ export interface components {
             pageSize: number;
             /** @example 42 */
             total: number;
+        };
+        UserRoleDto: {
+            /** Format: uuid */
+            authorityId: string | null;
+            /** @example Ban Thường vụ Quận ủy Ninh Kiều */
+            authorityName: string | null;
+            /**
+             * @example unit_head
+             * @enum {string}
+             */
+            role: "admin" | "unit_head" | "board_reviewer" | "board_member" | "finance" | "staff";
+            /** Format: uuid */
+            unitId: string | null;
+            /** @example Quận ủy Ninh Kiều */
+            unitName: string | null;
         };
         VerdictDto: {
             eligible: boolean;
