@@ -7,6 +7,9 @@ function problem(status: number, code: string, detail: string, instance?: string
   return { type: problemType(code), title: reasonPhrase(status), status, detail, code, instance };
 }
 
+/** The longest path parameter the router accepts (Fastify's default `maxParamLength`). */
+export const MAX_PARAM_LENGTH = 100;
+
 /** Errors of the router, raised before a route (and so Nest) is chosen. */
 const routerErrors: Record<string, { status: number; code: string; detail: string }> = {
   FST_ERR_BAD_URL: {
@@ -17,7 +20,7 @@ const routerErrors: Record<string, { status: number; code: string; detail: strin
   FST_ERR_MAX_PARAM_LENGTH: {
     status: 414,
     code: 'URI_TOO_LONG',
-    detail: 'A path parameter is longer than 100 characters.',
+    detail: `A path parameter is longer than ${MAX_PARAM_LENGTH} characters.`,
   },
 };
 

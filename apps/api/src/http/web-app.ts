@@ -5,6 +5,7 @@ import { statSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { MAX_PARAM_LENGTH, sendFrameworkError } from './framework-errors';
 import { sendProblem } from './problem.filter';
 
 /**
@@ -98,7 +99,18 @@ export async function serveWebApp(fastify: FastifyInstance, dir: string): Promis
       errorHandler: (error, request, reply) => sendProblem(request, reply, error, logger),
       handler: async (request: FastifyRequest, reply: FastifyReply) => {
         const path = (request.raw.url ?? '/').split('?')[0];
-        if (isApiPath(path)) return reply.callNotFound();
+        if (isApiPath(path)) {
+          // This catch-all route also catches API paths whose parameter the router refused
+          // as too long; they get the router's answer (414), any other its 404.
+          if (path.split('/').some((segment) => segment.length > MAX_PARAM_LENGTH)) {
+            return sendFrameworkError(
+              Object.assign(new Error('parameter too long'), { code: 'FST_ERR_MAX_PARAM_LENGTH' }),
+              request,
+              reply,
+            );
+          }
+          return reply.callNotFound();
+        }
         if (!built) {
           throw new DomainError(
             'WEB_APP_NOT_BUILT',

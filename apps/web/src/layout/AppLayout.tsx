@@ -6,6 +6,7 @@ import { Link, Outlet, useLocation } from 'react-router';
 import { useAuth } from '../auth/AuthProvider';
 import { logout } from '../auth/session';
 import { currentLanguage, setLanguage, type Language } from '../i18n';
+import { useKeyboardReachableTables } from '../components/keyboard-scroll';
 import { PageSkeleton } from '../components/PageSkeleton';
 import { selectedKey, visibleItems } from './navigation';
 import { NotificationBell } from './NotificationBell';
@@ -13,6 +14,7 @@ import './i18n';
 
 /** The shell around every signed-in screen: menu, bell, language and account. */
 export function AppLayout() {
+  useKeyboardReachableTables();
   const { t } = useTranslation();
   const { profile, hasRole } = useAuth();
   const location = useLocation();

@@ -36,7 +36,7 @@ function StatusCounts({ unitId }: { unitId: string | undefined }) {
     <Row gutter={[12, 12]}>
       {STATUSES.map((status) => (
         <Col key={status} xs={12} sm={8} md={6} xl={4}>
-          <Link to={`/nominations?status=${status}`} aria-label={t(`status.${status}`)}>
+          <Link to={`/nominations?status=${status}`}>
             <Card size="small" hoverable className="tn-count-card">
               {summary.data ? (
                 <Statistic title={t(`status.${status}`)} value={summary.data.byStatus[status]} />
