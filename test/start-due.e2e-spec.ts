@@ -20,7 +20,8 @@ describe('the scheduled start of nominations, through the queue and the worker',
         const job = await queue.getJob(jobId);
         const state = await job?.getState();
         if (state === 'failed') throw new Error(`start-due failed: ${job?.failedReason}`);
-        return state === 'completed' ? job!.returnvalue : undefined;
+        // The job read above may predate its completion: read it again for its result.
+        return state === 'completed' ? (await queue.getJob(jobId))!.returnvalue : undefined;
       },
       { timeoutMs: 15_000 },
     );

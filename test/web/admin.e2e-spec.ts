@@ -136,7 +136,14 @@ describe('Administration in the browser', () => {
     await page.getByRole('button', { name: 'Lọc' }).click();
     await page.waitForURL(/entity=unit/);
     await page.getByRole('cell', { name: 'Phường Đổi Mới' }).first().waitFor();
-    const types = await page.locator('tbody tr.ant-table-row td:nth-child(4)').allInnerTexts();
+    // The unfiltered page stays on screen until the filtered one arrives.
+    const cells = page.locator('tbody tr.ant-table-row td:nth-child(4)');
+    let types: string[] = [];
+    for (const deadline = Date.now() + 20_000; Date.now() < deadline;) {
+      types = await cells.allInnerTexts();
+      if (types.length && types.every((type) => type === 'Đơn vị')) break;
+      await page.waitForTimeout(200);
+    }
     expect(types.length).toBeGreaterThan(0);
     expect(new Set(types)).toEqual(new Set(['Đơn vị']));
 
@@ -161,7 +168,8 @@ describe('Administration in the browser', () => {
     await page.getByRole('button', { name: 'Thêm người dùng' }).click();
     await page.getByRole('dialog').getByLabel('Thư điện tử').waitFor();
     const drawer = await page.getByRole('dialog').boundingBox();
-    expect(drawer?.width).toBeLessThanOrEqual(PHONE.width);
+    // Layout widths are fractional: within a pixel of the screen is within the screen.
+    expect(drawer?.width).toBeLessThanOrEqual(PHONE.width + 1);
     await page.context().close();
   }, 90_000);
 });
