@@ -45,6 +45,7 @@ export default tseslint.config(
         MessageEvent: 'readonly',
         Request: 'readonly',
         Response: 'readonly',
+        Headers: 'readonly',
         URLSearchParams: 'readonly',
         setTimeout: 'readonly',
         clearTimeout: 'readonly',

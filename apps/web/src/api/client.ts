@@ -51,15 +51,25 @@ export async function call<T>(request: Promise<Outcome<T>>): Promise<T> {
   return data as T;
 }
 
+/**
+ * `fetch` with the session's token, sent once more after a refresh if it was refused: for
+ * what the typed client does not carry (file uploads and downloads). `init()` builds the
+ * request each time, since a body cannot be sent twice.
+ */
+export async function authorizedFetch(path: string, init: () => RequestInit = () => ({})) {
+  const send = async (token: string | null) => {
+    const request = init();
+    const headers = new Headers(request.headers);
+    if (token) headers.set('authorization', `Bearer ${token}`);
+    return fetch(path, { credentials: 'same-origin', ...request, headers });
+  };
+  const response = await send(await accessToken());
+  return response.status === 401 ? send(await refresh()) : response;
+}
+
 /** Downloads a file answer (CSV, XLSX) with the session's token and saves it. */
 export async function download(path: string, fallbackName: string): Promise<void> {
-  const send = async (token: string | null) =>
-    fetch(path, {
-      credentials: 'same-origin',
-      headers: token ? { authorization: `Bearer ${token}` } : {},
-    });
-  let response = await send(await accessToken());
-  if (response.status === 401) response = await send(await refresh());
+  const response = await authorizedFetch(path);
   if (!response.ok) throw toApiError(response.status, await response.json().catch(() => ({})));
   const disposition = response.headers.get('content-disposition') ?? '';
   const match = /filename\*=UTF-8''([^;]+)|filename="?([^";]+)"?/i.exec(disposition);

@@ -20,7 +20,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { components } from '../../api/schema';
 import { ApiError, toApiError } from '../../api/problem';
-import { accessToken, refresh } from '../../auth/session';
+import { authorizedFetch } from '../../api/client';
 import { PageHeader } from '../../components/PageHeader';
 import { messageOf } from '../../i18n/errors';
 import './i18n';
@@ -70,21 +70,15 @@ const COLUMNS: Record<Kind, Array<[string, string, boolean]>> = {
 
 /** Sends the file as multipart/form-data with the session's token (refreshed once on 401). */
 async function upload(kind: Kind, file: File, dryRun: boolean): Promise<ImportResult> {
-  const send = async (token: string | null) => {
+  const response = await authorizedFetch(`/api/v1/imports/${kind}?dryRun=${dryRun}`, () => {
     const body = new FormData();
     body.append('file', file, file.name);
-    return fetch(`/api/v1/imports/${kind}?dryRun=${dryRun}`, {
+    return {
       method: 'POST',
-      credentials: 'same-origin',
-      headers: {
-        accept: 'application/json, application/problem+json',
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-      },
+      headers: { accept: 'application/json, application/problem+json' },
       body,
-    });
-  };
-  let response = await send(await accessToken());
-  if (response.status === 401) response = await send(await refresh());
+    };
+  });
   const body: unknown = await response.json().catch(() => ({}));
   if (!response.ok) throw toApiError(response.status, body);
   return body as ImportResult;

@@ -9,7 +9,7 @@ import { usePaging } from '../../components/paging';
 import { QueryState } from '../../components/QueryState';
 import type { NominationListItem } from './types';
 import { REMINDER_WORKING_DAYS, waitingOf } from './waiting';
-import { TONE } from './tones';
+import { TONE } from '../../components/tones';
 import './i18n';
 import './approvals.css';
 

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { QueryState } from '../../components/QueryState';
 import { useAwaiting } from './AwaitingPage';
 import { waitingOf } from './waiting';
-import { TONE } from './tones';
+import { TONE } from '../../components/tones';
 import './i18n';
 import './approvals.css';
 

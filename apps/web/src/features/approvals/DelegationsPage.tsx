@@ -25,7 +25,7 @@ import { usePaging } from '../../components/paging';
 import { ErrorAlert, QueryState } from '../../components/QueryState';
 import { parseDay } from '../../format/date';
 import { messageOf } from '../../i18n/errors';
-import { TONE } from './tones';
+import { TONE } from '../../components/tones';
 import type { Delegation } from './types';
 import './i18n';
 import './approvals.css';

@@ -14,7 +14,7 @@ import { messageOf } from '../../i18n/errors';
 import { useAwaiting } from './AwaitingPage';
 import type { NominationDetail, NominationListItem } from './types';
 import { waitingOf } from './waiting';
-import { TONE } from './tones';
+import { TONE } from '../../components/tones';
 import './i18n';
 import './approvals.css';
 

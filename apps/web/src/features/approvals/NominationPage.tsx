@@ -15,9 +15,9 @@ import { currentLanguage } from '../../i18n';
 import { ActionPanel } from './ActionPanel';
 import { ChainSteps } from './ChainSteps';
 import { NomineeRecord } from './NomineeRecord';
-import { StatusTag } from './StatusTag';
+import { StatusTag } from '../../components/StatusTag';
 import type { ActionName, CostLine, FundCheck, NominationDetail, NominationFund } from './types';
-import { TONE } from './tones';
+import { TONE } from '../../components/tones';
 import './i18n';
 import './approvals.css';
 

@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { api, call } from '../../api/client';
 import type { components } from '../../api/schema';
 import { Day } from '../../components/format';
-import { TONE } from './tones';
+import { TONE } from '../../components/tones';
 
 type Gap = components['schemas']['StandardGapDto'];
 type Staff = components['schemas']['StaffDto'];

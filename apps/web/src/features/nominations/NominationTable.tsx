@@ -1,16 +1,12 @@
-import { Card, Flex, Grid, List, Table, Tag, Typography } from 'antd';
+import { Card, Flex, Grid, List, Table, Typography } from 'antd';
 import type { TablePaginationConfig } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { holdersOf, type NominationRow, STATUS_COLORS, stepOf } from './model';
+import { StatusTag } from '../../components/StatusTag';
+import { holdersOf, type NominationRow, stepOf } from './model';
 import './i18n';
 import './nominations.css';
-
-export function StatusTag({ status }: { status: string }) {
-  const { t } = useTranslation();
-  return <Tag color={STATUS_COLORS[status] ?? 'default'}>{t(`status.${status}`)}</Tag>;
-}
 
 /** Whole days the nomination has waited at its current step. */
 function waitingOf(row: NominationRow): number | null {

@@ -1,3 +1,4 @@
+import { TONE } from '../../components/tones';
 import { api, call } from '../../api/client';
 import type { components, operations } from '../../api/schema';
 
@@ -17,28 +18,15 @@ export const STATUSES = [
 ] as const;
 export type Status = (typeof STATUSES)[number];
 
-/** Dark tag colours: white text on them reads at 4.5:1 or more. */
+/** The app's dark tag colours (white text reads at 4.5:1 or more), by this area's names. */
 export const TAG_COLORS = {
-  neutral: '#595959',
-  info: '#0958d9',
-  warning: '#ad4e00',
-  success: '#237804',
-  error: '#a8071a',
-  teal: '#006d75',
+  neutral: TONE.neutral,
+  info: TONE.info,
+  warning: TONE.warn,
+  success: TONE.good,
+  error: TONE.bad,
+  teal: TONE.teal,
 } as const;
-
-export const STATUS_COLORS: Record<string, string> = {
-  draft: TAG_COLORS.neutral,
-  in_review: TAG_COLORS.info,
-  returned: TAG_COLORS.warning,
-  approved: TAG_COLORS.success,
-  in_training: TAG_COLORS.teal,
-  completed: TAG_COLORS.success,
-  not_completed: TAG_COLORS.warning,
-  rejected: TAG_COLORS.error,
-  withdrawn: TAG_COLORS.neutral,
-  cancelled: TAG_COLORS.neutral,
-};
 
 export type NominationRow = components['schemas']['NominationListItemDto'];
 export type NominationPage = components['schemas']['NominationPageDto'];

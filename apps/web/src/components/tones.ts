@@ -8,4 +8,5 @@ export const TONE = {
   bad: '#a8071a',
   info: '#0958d9',
   teal: '#006d75',
+  neutral: '#595959',
 } as const;
