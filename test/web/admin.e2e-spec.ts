@@ -44,12 +44,27 @@ describe('Administration in the browser', () => {
     return page;
   }
 
-  /** Picks an option of an Ant Design select found by its label, typing to search. */
+  /**
+   * Picks an option of an Ant Design select found by its label, typing to search, and waits
+   * until the select shows it: a click that lands while the list is still opening is retried.
+   */
   async function choose(page: Page, label: string | RegExp, search: string, option: RegExp) {
     const box = page.getByRole('combobox', { name: label });
-    await box.click();
-    await box.fill(search);
-    await page.locator('.ant-select-item-option').filter({ hasText: option }).first().click();
+    const field = page.locator('.ant-form-item').filter({ has: box }).last();
+    for (let attempt = 1; ; attempt++) {
+      await box.click();
+      await box.fill(search);
+      const item = page.locator('.ant-select-item-option:visible').filter({ hasText: option });
+      await item.first().click();
+      const chosen = field.locator('.ant-select').getByText(option);
+      const shown = await chosen
+        .first()
+        .waitFor({ timeout: 5_000 })
+        .then(() => true)
+        .catch(() => false);
+      if (shown) return;
+      if (attempt === 3) throw new Error(`the select ${String(label)} did not take ${option}`);
+    }
   }
 
   it('creates a user with a role over a unit, shown by name in the list', async () => {

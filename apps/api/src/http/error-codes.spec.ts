@@ -63,7 +63,8 @@ function fieldCodes(): Set<string> {
   const codes = new Set<string>();
   for (const { body } of text) {
     for (const match of body.matchAll(/\bcode: '([A-Z][A-Z0-9_]+)'/g)) {
-      if (!/^(ASC|DESC)$/.test(match[1])) codes.add(match[1]);
+      // Sort directions and Fastify's own error codes (FST_ERR_…) are not answer codes.
+      if (!/^(ASC|DESC|FST_ERR_\w+)$/.test(match[1])) codes.add(match[1]);
     }
   }
   return codes;
