@@ -28,6 +28,7 @@ const shared = {
   transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
   moduleNameMapper: {
     '^@app/testing$': '<rootDir>/test/support',
+    '^@app/organization/vocabulary$': '<rootDir>/libs/organization/src/vocabulary',
     '^@app/(.*)$': '<rootDir>/libs/$1/src',
   },
   testEnvironment: 'node',

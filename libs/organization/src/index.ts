@@ -8,4 +8,3 @@ export * from './staff.service';
 export * from './units.service';
 export * from './demo';
 export * from './compliance.service';
-export * from './import';

@@ -1,4 +1,4 @@
-import { ImportService } from '@app/organization';
+import { ImportService } from '@app/imports';
 import { Module } from '@nestjs/common';
 import { ImportController } from './import.controller';
 

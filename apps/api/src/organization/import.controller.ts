@@ -1,7 +1,7 @@
 import type { Actor } from '@app/access';
 import type { AuditContext } from '@app/audit';
 import { DomainError } from '@app/common';
-import { ImportFile, ImportKind, ImportService } from '@app/organization';
+import { ImportFile, ImportKind, ImportService } from '@app/imports';
 import type { MultipartFile } from '@fastify/multipart';
 import { Controller, HttpCode, PayloadTooLargeException, Post, Query, Req } from '@nestjs/common';
 import {

@@ -1,4 +1,4 @@
-import { toSearchName } from '../search-name';
+import { toSearchName } from '@app/organization/vocabulary';
 
 /** One cell as read from a CSV (always text) or an XLSX sheet (typed). */
 export type Cell = string | number | boolean | Date | null;

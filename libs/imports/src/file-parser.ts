@@ -22,7 +22,7 @@ export interface FileParserOptions {
 function workerScript(): string {
   const beside = join(__dirname, 'parse.worker.js');
   if (existsSync(beside)) return beside;
-  return join(__dirname, '../../../../dist/libs/organization/src/import/parse.worker.js');
+  return join(__dirname, '../../../dist/libs/imports/src/parse.worker.js');
 }
 
 /**

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { sheetXml, xlsxWorkbook } from '../../../../test/support/spreadsheets';
+import { sheetXml, xlsxWorkbook } from '../../../test/support/spreadsheets';
 import type { ImportKind } from './columns';
 import type { ImportLimits } from './limits';
 import { parseFile, ParseMessage } from './parse-file';

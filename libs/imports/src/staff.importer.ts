@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Actor, isAdmin, unitInScope } from '@app/access';
-import { toSearchName } from '../search-name';
+import { toSearchName } from '@app/organization/vocabulary';
 import { BulkColumn } from './bulk';
 import {
   codesOf,

@@ -4,7 +4,7 @@ import {
   LANGUAGE_LEVEL_MAX,
   UNIT_KINDS,
   UnitKind,
-} from '../levels';
+} from '@app/organization/vocabulary';
 import {
   boolean,
   CellParser,
