@@ -308,6 +308,22 @@ describe('approval policies over HTTP', () => {
       );
       expect(unknown.status).toBe(422);
       expect(unknown.body.errors[0]).toMatchObject({ field: 'costLine[0]', code: 'UNKNOWN_FUND' });
+      // A unit head previews with the funds they could nominate with, as at create.
+      const fundOfB = await insertFund(db, org.units.districtB, 1_000_000n);
+      const outOfReach = await stack.http.get(
+        `${POLICIES}/preview?${query}&costLine=${fundOfB}:40500000`,
+        as('unitHeadA'),
+      );
+      expect(outOfReach.status).toBe(422);
+      expect(outOfReach.body.errors[0].code).toBe('UNKNOWN_FUND');
+      expect(
+        (
+          await stack.http.get(
+            `${POLICIES}/preview?${query}&costLine=${fundOfB}:40500000`,
+            as('admin'),
+          )
+        ).status,
+      ).toBe(200);
     });
   });
 

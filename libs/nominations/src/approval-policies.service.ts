@@ -1,5 +1,6 @@
 import { Actor, forbidden, hasRole, isAdmin } from '@app/access';
 import { AuditContext, AuditService } from '@app/audit';
+import { unusableFunds } from '@app/budget';
 import { Clock, DomainError, FieldError } from '@app/common';
 import { StaffService } from '@app/organization';
 import { Injectable } from '@nestjs/common';
@@ -193,13 +194,16 @@ export class ApprovalPoliciesService {
     );
     if (!intake)
       throw new DomainError('INTAKE_NOT_FOUND', 'not_found', `No intake ${input.intakeId}.`);
-    const known = new Set(
-      (
-        await manager.query(`SELECT id FROM funds WHERE id = ANY($1::uuid[])`, [
-          input.costLines.map((line) => line.fundId),
-        ])
-      ).map((row: { id: string }) => row.id),
-    );
+    const fundIds = input.costLines.map((line) => line.fundId);
+    const existing: string[] = (
+      await manager.query(`SELECT id FROM funds WHERE id = ANY($1::uuid[])`, [fundIds])
+    ).map((row: { id: string }) => row.id);
+    // A unit head previews with the funds they could nominate with; others out of reach read
+    // as unknown, as at create. Administrators and board reviewers shape policies for any fund.
+    const unusable = hasRole(actor, 'admin', 'board_reviewer')
+      ? []
+      : await unusableFunds(manager, actor, existing);
+    const known = new Set(existing.filter((id) => !unusable.includes(id)));
     const unknown = input.costLines.flatMap((line, index) =>
       known.has(line.fundId)
         ? []
