@@ -1,4 +1,4 @@
-import { startTestStack, TestStack } from '@app/testing';
+import { OpenApiShapes, startTestStack, TestStack } from '@app/testing';
 import { DataSource } from 'typeorm';
 import {
   insertFund,
@@ -193,6 +193,38 @@ describe('approval policies over HTTP', () => {
       ]);
       expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
     });
+  });
+
+  it('should answer every endpoint in its documented shape', async () => {
+    const shapes = new OpenApiShapes(stack.http);
+    const created = await create('admin', {
+      ...ELSEWHERE,
+      matchOverseas: true,
+      steps: [
+        { role: 'board_member', authority: 'named', authorityId: org.authorities.authorityB },
+        { role: 'finance', authority: 'fund_owner', minFundAmount: '1', onlyHigherTier: false },
+      ],
+    });
+    const id = created.body.id;
+    const fundId = await fixture.fund(1_000_000n);
+    const answers: Array<[string, string, number, { body: unknown }]> = [
+      ['post', POLICIES, 201, created],
+      ['get', POLICIES, 200, await stack.http.get(POLICIES, as('admin'))],
+      ['get', `${POLICIES}/{id}`, 200, await stack.http.get(`${POLICIES}/${id}`, as('admin'))],
+      ['patch', `${POLICIES}/{id}`, 200, await patch('admin', id, { version: 1, active: false })],
+      [
+        'get',
+        `${POLICIES}/preview`,
+        200,
+        await stack.http.get(
+          `${POLICIES}/preview?staffId=${org.staff.staffB}&intakeId=${fixture.intakeId}&costLine=${fundId}:40500000`,
+          as('admin'),
+        ),
+      ],
+    ];
+    for (const [method, path, status, answer] of answers) {
+      expect(await shapes.problems(method, path, status, answer.body)).toEqual([]);
+    }
   });
 
   describe('who may manage', () => {
