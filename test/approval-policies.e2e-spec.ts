@@ -166,6 +166,8 @@ describe('approval policies over HTTP', () => {
       const stale = await patch('admin', policy.id, { version: 1, name: 'Ghi đè' });
       expect(stale.status).toBe(409);
       expect(stale.body).toMatchObject({ code: 'POLICY_VERSION_CONFLICT', currentVersion: 2 });
+      const same = await patch('admin', policy.id, { version: 2, active: false, priority: 7 });
+      expect(same.body.version).toBe(2);
       const missing = await patch('admin', policy.id, { active: true });
       expect(missing.status).toBe(400);
       expect(missing.body.errors[0].field).toBe('version');

@@ -155,6 +155,10 @@ export class ApprovalPoliciesService {
       }
       const next: PolicyFields = { ...fieldsOf(current), ...changes };
       assertMayManage(scope, next.matchAuthorityId);
+      // Saving what is already there is no new version.
+      if (canonical(next) === canonical(fieldsOf(current))) {
+        return { policy: current, warnings: await this.warnings(manager, current) };
+      }
       await this.assertValid(manager, next, id);
       await manager.query(
         `UPDATE approval_policies
@@ -477,6 +481,16 @@ function fieldsOf(policy: PolicyView): PolicyFields {
 }
 
 const snapshotOf = (policy: PolicyView) => fieldsOf(policy);
+
+/** JSON with keys in order at every depth (jsonb keeps its own key order). */
+const canonical = (value: unknown): string =>
+  JSON.stringify(value, (_key, inner: unknown) =>
+    inner && typeof inner === 'object' && !Array.isArray(inner)
+      ? Object.fromEntries(
+          Object.entries(inner as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)),
+        )
+      : inner,
+  );
 
 const columnValues = (fields: PolicyFields) => [
   fields.priority,
