@@ -93,6 +93,29 @@ describe('Administration in the browser', () => {
     await page.context().close();
   }, 90_000);
 
+  it('lists the approval policies with their steps and saves a change as a new version', async () => {
+    const page = await adminPage();
+    await page.goto('/admin/policies');
+    await page.getByRole('heading', { level: 1, name: 'Quy trình duyệt' }).waitFor();
+    const row = page
+      .getByRole('row')
+      .filter({ hasText: 'Default: organization board, then Standing Committee' });
+    await row.getByText('Ban Tổ chức thẩm định').waitFor();
+    const highCost = page.getByRole('row').filter({ hasText: 'High cost' });
+    await highCost.getByText('chỉ quỹ cấp trên').waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    await row.getByRole('button', { name: 'Sửa' }).click();
+    const drawer = page.getByRole('dialog');
+    await drawer.getByLabel('Tên').fill('Mặc định: Ban Tổ chức, rồi Ban Thường vụ');
+    await drawer.getByRole('button', { name: 'Lưu' }).click();
+    const renamed = page
+      .getByRole('row')
+      .filter({ hasText: 'Mặc định: Ban Tổ chức, rồi Ban Thường vụ' });
+    await renamed.getByRole('cell', { name: '2', exact: true }).waitFor();
+    await page.context().close();
+  }, 90_000);
+
   it('lists every bad row of an import before writing anything, then imports a valid file', async () => {
     const page = await adminPage();
     await page.goto('/admin/imports');

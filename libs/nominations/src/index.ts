@@ -10,3 +10,5 @@ export * from './delegated-grants';
 export * from './delegations.service';
 export * from './nomination-bulk.service';
 export * from './nomination-views';
+export * from './approval-policies.service';
+export * from './policy-rules';

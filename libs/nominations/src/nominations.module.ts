@@ -3,6 +3,7 @@ import { BudgetModule } from '@app/budget';
 import { EligibilityModule } from '@app/catalog';
 import { OrganizationModule } from '@app/organization';
 import { Module } from '@nestjs/common';
+import { ApprovalPoliciesService } from './approval-policies.service';
 import { DelegationsService } from './delegations.service';
 import { BulkNominations } from './nomination-bulk.service';
 import { NominationQueries } from './nomination-queries.service';
@@ -19,6 +20,7 @@ import { SubmissionChecks } from './submission';
     StartDueService,
     DelegationsService,
     BulkNominations,
+    ApprovalPoliciesService,
   ],
   exports: [
     NominationService,
@@ -26,6 +28,7 @@ import { SubmissionChecks } from './submission';
     StartDueService,
     DelegationsService,
     BulkNominations,
+    ApprovalPoliciesService,
   ],
 })
 export class NominationsModule {}

@@ -117,3 +117,25 @@ export async function countStepHolders(
   );
   return holders;
 }
+
+/** Who holds a step's role today, the same people `countStepHolders` counts, by name. */
+export async function listStepHolders(
+  manager: EntityManager,
+  step: { role: string; authorityId: string | null; unitId: string | null },
+  today: string,
+): Promise<Array<{ userId: string; name: string; email: string }>> {
+  return manager.query(
+    `WITH seat AS (
+       SELECT $1::text AS role, $2::uuid AS authority_id, au.path
+         FROM (SELECT 1) one
+         LEFT JOIN management_authorities a ON a.id = $2::uuid
+         LEFT JOIN units au ON au.id = coalesce(a.unit_id, $3::uuid))
+     SELECT u.id AS "userId", u.display_name AS name, u.email
+       FROM users u
+      WHERE u.id IN (SELECT g.for_user_id
+                       FROM seat, (${grantsInForceSql('$4::date')}) g
+                      WHERE ${grantCoversStepSql('g', { role: 'seat.role', authorityId: 'seat.authority_id', path: 'seat.path' })})
+      ORDER BY u.display_name, u.id`,
+    [step.role, step.authorityId, step.unitId, today],
+  );
+}

@@ -5,9 +5,9 @@ import { Clock, DomainError } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { assertNoActiveNomination } from './active-nomination';
-import { ApprovalPolicy, matchingPolicy, ResolvedStep, resolveSteps } from './chain';
+import type { ResolvedStep } from './chain';
+import { loadChainFacts, resolveChain } from './chain-resolution';
 import { loadCostLines, NominationRecord } from './nomination-records';
-import { countStepHolders } from './step-actors';
 
 interface IntakeFacts {
   id: string;
@@ -108,12 +108,7 @@ export class SubmissionChecks {
         { errors },
       );
     }
-    const steps = await this.chain(
-      manager,
-      nomination,
-      intake,
-      [...funds.values()].map((fund) => fund.ownerUnitId),
-    );
+    const steps = await this.chain(manager, nomination, intake, lines);
     return { steps, budgetCheck: await this.budget.check(manager, lines, nomination.id) };
   }
 
@@ -157,28 +152,17 @@ export class SubmissionChecks {
     manager: EntityManager,
     nomination: NominationRecord,
     intake: IntakeFacts,
-    fundOwnerUnitIds: string[],
+    lines: Array<{ fundId: string; amount: bigint }>,
   ): Promise<ResolvedStep[]> {
-    const policies: ApprovalPolicy[] = (
-      await manager.query(
-        `SELECT id, priority, name, match_authority_id AS "matchAuthorityId", match_tier_id AS "matchTierId",
-                match_categories AS "matchCategories", match_overseas AS "matchOverseas",
-                match_min_cost::text AS "matchMinCost", steps
-           FROM approval_policies WHERE active`,
-      )
-    ).map((policy: ApprovalPolicy & { matchMinCost: string | null }) => ({
-      ...policy,
-      matchMinCost: policy.matchMinCost === null ? null : BigInt(policy.matchMinCost),
-    }));
-    const facts = {
+    const facts = await loadChainFacts(manager, {
       managingAuthorityId: nomination.nomineeAuthorityId,
       tierId: intake.tierId,
       category: intake.category,
       overseas: intake.overseas,
       estimatedCost: nomination.estimatedCost,
-      fundOwnerUnitIds,
-    };
-    const policy = matchingPolicy(policies, facts);
+      lines,
+    });
+    const { policy, steps } = await resolveChain(manager, facts, this.clock.today());
     if (!policy) {
       throw new DomainError(
         'CHAIN_INCOMPLETE',
@@ -186,9 +170,8 @@ export class SubmissionChecks {
         'No approval policy applies to this nomination.',
       );
     }
-    const steps = resolveSteps(policy, facts);
     for (const step of steps) {
-      if ((await countStepHolders(manager, step, this.clock.today())) === 0) {
+      if (step.holders.length === 0) {
         throw new DomainError(
           'CHAIN_INCOMPLETE',
           'unprocessable',
@@ -202,6 +185,6 @@ export class SubmissionChecks {
         );
       }
     }
-    return steps;
+    return steps.map(({ holders: _holders, ...step }) => step);
   }
 }

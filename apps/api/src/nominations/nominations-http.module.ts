@@ -1,6 +1,7 @@
 import { NominationsModule } from '@app/nominations';
 import { Module } from '@nestjs/common';
 import { IdempotencyService } from '../http/idempotency.service';
+import { ApprovalPoliciesController } from './approval-policies.controller';
 import { DecisionsController } from './decisions.controller';
 import { DelegationsController } from './delegations.controller';
 import { NominationsController } from './nominations.controller';
@@ -14,6 +15,7 @@ import { NominationsBulkController } from './nominations-bulk.controller';
     NominationsBulkController,
     NominationsController,
     DelegationsController,
+    ApprovalPoliciesController,
   ],
   providers: [IdempotencyService],
 })

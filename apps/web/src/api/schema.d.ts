@@ -68,6 +68,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/approval-policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Policies in priority order, with names beside ids. */
+        get: operations["ApprovalPoliciesController_list"];
+        put?: never;
+        post: operations["ApprovalPoliciesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approval-policies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ApprovalPoliciesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a policy (also active and priority); send the version read. */
+        patch: operations["ApprovalPoliciesController_update"];
+        trace?: never;
+    };
+    "/api/v1/approval-policies/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Dry run: the policy and chain a nomination would get if submitted now, with who holds each step. */
+        get: operations["ApprovalPoliciesController_preview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit": {
         parameters: {
             query?: never;
@@ -1816,6 +1867,37 @@ export interface components {
              */
             targetGroup: 1 | 2 | 3;
         };
+        CreatePolicyDto: {
+            /** @default true */
+            active: boolean;
+            /**
+             * Format: uuid
+             * @description The nominee’s managing authority.
+             */
+            matchAuthorityId?: string | null;
+            matchCategories?: ("political_theory_elementary" | "political_theory_intermediate" | "political_theory_advanced" | "degree_university" | "degree_master" | "degree_doctor" | "state_management" | "leadership_skills" | "knowledge_update" | "foreign_language" | "information_technology" | "other")[] | null;
+            /**
+             * Format: uuid
+             * @description Matches when any paying fund’s owner unit is in this tier.
+             */
+            matchFundOwnerTierId?: string | null;
+            /**
+             * @description Matches an estimated cost at or above this (whole VND).
+             * @example 200000000
+             */
+            matchMinCost?: string | null;
+            matchOverseas?: boolean | null;
+            /**
+             * Format: uuid
+             * @description The nominee’s unit tier.
+             */
+            matchTierId?: string | null;
+            /** @example Kinh phí thành phố từ 500 triệu: Ban Thường vụ Thành ủy */
+            name: string;
+            /** @description Policies are tried in ascending priority; unique. */
+            priority: number;
+            steps: components["schemas"]["PolicyStepDto"][];
+        };
         CreatePositionDto: {
             /** @default true */
             active: boolean;
@@ -2349,6 +2431,12 @@ export interface components {
             parent: string | null;
             /** @description approved + inTraining + completed. */
             total: number;
+        };
+        HolderDto: {
+            email: string;
+            name: string;
+            /** Format: uuid */
+            userId: string;
         };
         ImportProblemDto: {
             /**
@@ -3056,6 +3144,146 @@ export interface components {
             /** Format: uuid */
             positionId: string;
         };
+        PolicyDetailDto: {
+            active: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            matchAuthorityId: string | null;
+            matchAuthorityName: string | null;
+            matchCategories: ("political_theory_elementary" | "political_theory_intermediate" | "political_theory_advanced" | "degree_university" | "degree_master" | "degree_doctor" | "state_management" | "leadership_skills" | "knowledge_update" | "foreign_language" | "information_technology" | "other")[] | null;
+            /** Format: uuid */
+            matchFundOwnerTierId: string | null;
+            matchFundOwnerTierName: string | null;
+            /** @example 200000000 */
+            matchMinCost: string | null;
+            matchOverseas: boolean | null;
+            /** Format: uuid */
+            matchTierId: string | null;
+            matchTierName: string | null;
+            name: string;
+            priority: number;
+            steps: components["schemas"]["PolicyStepViewDto"][];
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description Send it back in a PATCH. */
+            version: number;
+            /** @description Newest first. */
+            versions: components["schemas"]["PolicyVersionDto"][];
+        };
+        PolicyDto: {
+            active: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            matchAuthorityId: string | null;
+            matchAuthorityName: string | null;
+            matchCategories: ("political_theory_elementary" | "political_theory_intermediate" | "political_theory_advanced" | "degree_university" | "degree_master" | "degree_doctor" | "state_management" | "leadership_skills" | "knowledge_update" | "foreign_language" | "information_technology" | "other")[] | null;
+            /** Format: uuid */
+            matchFundOwnerTierId: string | null;
+            matchFundOwnerTierName: string | null;
+            /** @example 200000000 */
+            matchMinCost: string | null;
+            matchOverseas: boolean | null;
+            /** Format: uuid */
+            matchTierId: string | null;
+            matchTierName: string | null;
+            name: string;
+            priority: number;
+            steps: components["schemas"]["PolicyStepViewDto"][];
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description Send it back in a PATCH. */
+            version: number;
+        };
+        PolicyPreviewDto: {
+            /**
+             * @description The intake’s cost per place.
+             * @example 40500000
+             */
+            estimatedCost: string;
+            /** @description null: none matches. */
+            policy: components["schemas"]["PreviewPolicyDto"] | null;
+            steps: components["schemas"]["PreviewStepDto"][];
+            warnings: components["schemas"]["PreviewWarningDto"][];
+        };
+        PolicyStepDto: {
+            /**
+             * @description managing: the nominee’s managing authority; named: authorityId; fund_owner: each paying fund’s owner (finance over the owner unit, a board role of the owner’s Standing Committee).
+             * @enum {string}
+             */
+            authority: "managing" | "named" | "fund_owner";
+            /**
+             * Format: uuid
+             * @description The named authority (named only).
+             */
+            authorityId?: string;
+            /** @description The holders decide together. */
+            committee?: components["schemas"]["CommitteeRuleDto"];
+            /**
+             * @description fund_owner only: an owner counts when its funds pay at least this (whole VND).
+             * @example 500000000
+             */
+            minFundAmount?: string;
+            /** @description fund_owner only: an owner counts when its tier is above the nominee’s managing authority’s. */
+            onlyHigherTier?: boolean;
+            /** @enum {string} */
+            role: "board_reviewer" | "board_member" | "finance";
+        };
+        PolicyStepViewDto: {
+            /**
+             * @description managing: the nominee’s managing authority; named: authorityId; fund_owner: each paying fund’s owner (finance over the owner unit, a board role of the owner’s Standing Committee).
+             * @enum {string}
+             */
+            authority: "managing" | "named" | "fund_owner";
+            /**
+             * Format: uuid
+             * @description The named authority (named only).
+             */
+            authorityId?: string;
+            /** @example Ban Thường vụ Thành ủy Cần Thơ */
+            authorityName: string | null;
+            committee?: components["schemas"]["CommitteeRuleDto"];
+            /**
+             * @description fund_owner only: an owner counts when its funds pay at least this (whole VND).
+             * @example 500000000
+             */
+            minFundAmount?: string;
+            /** @description fund_owner only: an owner counts when its tier is above the nominee’s managing authority’s. */
+            onlyHigherTier?: boolean;
+            /** @enum {string} */
+            role: "board_reviewer" | "board_member" | "finance";
+        };
+        PolicyVersionDto: {
+            /** Format: date-time */
+            changedAt: string;
+            /** Format: uuid */
+            changedBy: string | null;
+            changedByName: string | null;
+            /** @description The whole policy. */
+            snapshot: {
+                [key: string]: unknown;
+            };
+            version: number;
+        };
+        PolicyWarningDto: {
+            /** Format: uuid */
+            authorityId: string;
+            authorityName: string | null;
+            /** @enum {string} */
+            code: "NO_HOLDER" | "QUORUM_UNREACHABLE";
+            /** @example steps[1] */
+            field: string;
+            message: string;
+            /** @description 1-based position of the step in the policy. */
+            position: number;
+            /** @enum {string} */
+            role: "board_reviewer" | "board_member" | "finance";
+        };
         PositionDto: {
             /** @default true */
             active: boolean;
@@ -3089,6 +3317,38 @@ export interface components {
             /** @enum {string} */
             eventType: "nomination.submitted" | "nomination.step_approved" | "nomination.reminder" | "nomination.escalated" | "nomination.returned" | "nomination.approved" | "nomination.rejected" | "nomination.cancelled" | "nomination.withdrawn" | "fund.threshold_crossed";
             inbox: boolean;
+        };
+        PreviewPolicyDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            priority: number;
+        };
+        PreviewStepDto: {
+            /** Format: uuid */
+            authorityId: string | null;
+            authorityName: string | null;
+            committee: components["schemas"]["CommitteeRuleDto"] | null;
+            /** @description Who holds the step’s role today. */
+            holders: components["schemas"]["HolderDto"][];
+            position: number;
+            /** @enum {string} */
+            role: "board_reviewer" | "board_member" | "finance";
+            roleLabel: components["schemas"]["MessageDto"];
+            /** Format: uuid */
+            unitId: string | null;
+            unitName: string | null;
+        };
+        PreviewWarningDto: {
+            /** Format: uuid */
+            authorityId: string | null;
+            authorityName: string | null;
+            /** @enum {string} */
+            code: "NO_HOLDER";
+            message: string;
+            position: number;
+            /** @enum {string} */
+            role: "board_reviewer" | "board_member" | "finance";
         };
         ProbeDto: {
             /** Format: uuid */
@@ -3402,6 +3662,35 @@ export interface components {
             message: components["schemas"]["MessageDto"];
             /** Format: uuid */
             ruleId: string;
+        };
+        SavedPolicyDto: {
+            active: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            matchAuthorityId: string | null;
+            matchAuthorityName: string | null;
+            matchCategories: ("political_theory_elementary" | "political_theory_intermediate" | "political_theory_advanced" | "degree_university" | "degree_master" | "degree_doctor" | "state_management" | "leadership_skills" | "knowledge_update" | "foreign_language" | "information_technology" | "other")[] | null;
+            /** Format: uuid */
+            matchFundOwnerTierId: string | null;
+            matchFundOwnerTierName: string | null;
+            /** @example 200000000 */
+            matchMinCost: string | null;
+            matchOverseas: boolean | null;
+            /** Format: uuid */
+            matchTierId: string | null;
+            matchTierName: string | null;
+            name: string;
+            priority: number;
+            steps: components["schemas"]["PolicyStepViewDto"][];
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description Send it back in a PATCH. */
+            version: number;
+            /** @description Steps nobody could act on today; the policy is saved anyway. */
+            warnings: components["schemas"]["PolicyWarningDto"][];
         };
         SetPreferenceDto: {
             email: boolean;
@@ -3953,6 +4242,39 @@ export interface components {
              */
             targetGroup?: 1 | 2 | 3;
         };
+        UpdatePolicyDto: {
+            /** @default true */
+            active: boolean;
+            /**
+             * Format: uuid
+             * @description The nominee’s managing authority.
+             */
+            matchAuthorityId?: string | null;
+            matchCategories?: ("political_theory_elementary" | "political_theory_intermediate" | "political_theory_advanced" | "degree_university" | "degree_master" | "degree_doctor" | "state_management" | "leadership_skills" | "knowledge_update" | "foreign_language" | "information_technology" | "other")[] | null;
+            /**
+             * Format: uuid
+             * @description Matches when any paying fund’s owner unit is in this tier.
+             */
+            matchFundOwnerTierId?: string | null;
+            /**
+             * @description Matches an estimated cost at or above this (whole VND).
+             * @example 200000000
+             */
+            matchMinCost?: string | null;
+            matchOverseas?: boolean | null;
+            /**
+             * Format: uuid
+             * @description The nominee’s unit tier.
+             */
+            matchTierId?: string | null;
+            /** @example Kinh phí thành phố từ 500 triệu: Ban Thường vụ Thành ủy */
+            name?: string;
+            /** @description Policies are tried in ascending priority; unique. */
+            priority?: number;
+            steps?: components["schemas"]["PolicyStepDto"][];
+            /** @description The version read; another version is POLICY_VERSION_CONFLICT. */
+            version: number;
+        };
         UpdatePositionDto: {
             /** @default true */
             active: boolean;
@@ -4471,6 +4793,190 @@ export interface operations {
             };
             /** @description FORBIDDEN */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    ApprovalPoliciesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyDto"][];
+                };
+            };
+            /** @description FORBIDDEN: not an admin or reviewer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    ApprovalPoliciesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePolicyDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedPolicyDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    ApprovalPoliciesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyDetailDto"];
+                };
+            };
+            /** @description POLICY_NOT_FOUND (also out of scope) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    ApprovalPoliciesController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePolicyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedPolicyDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description POLICY_NOT_FOUND (also out of scope) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description POLICY_VERSION_CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    ApprovalPoliciesController_preview: {
+        parameters: {
+            query: {
+                /** @description Repeat for each cost line: `costLine=<fundId>:<amount>` (whole VND). */
+                costLine?: string[];
+                intakeId: string;
+                staffId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyPreviewDto"];
+                };
+            };
+            /** @description STAFF_NOT_FOUND, INTAKE_NOT_FOUND */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

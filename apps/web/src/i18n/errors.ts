@@ -392,6 +392,14 @@ export const errorMessages: Record<string, Message> = {
     vi: 'Bạn đã xử lý một bước của hồ sơ này; mỗi người chỉ xử lý một bước.',
     en: 'You have already acted on a step of this nomination; one person acts on one step only.',
   },
+  POLICY_NOT_FOUND: {
+    vi: 'Không tìm thấy quy tắc duyệt này, hoặc quy tắc không thuộc thẩm quyền của bạn.',
+    en: 'This approval policy does not exist, or it is not yours to manage.',
+  },
+  POLICY_VERSION_CONFLICT: {
+    vi: 'Quy tắc duyệt vừa được người khác thay đổi. Vui lòng tải lại để xem bản mới nhất rồi sửa lại.',
+    en: 'Someone else changed this approval policy. Please reload to see the latest version and apply your change again.',
+  },
   ALREADY_VOTED: {
     vi: 'Bạn đã biểu quyết ở bước này.',
     en: 'You have already voted on this step.',
@@ -617,6 +625,32 @@ export const errorMessages: Record<string, Message> = {
   INVALID_PARAMS: {
     vi: 'Thông số của điều kiện không hợp lệ.',
     en: 'The rule’s settings are not valid.',
+  },
+
+  // Field-level: approval policies
+  AUTHORITY_REQUIRED: {
+    vi: 'Vui lòng chọn thẩm quyền cho bước này.',
+    en: 'Please choose the authority of this step.',
+  },
+  AUTHORITY_INACTIVE: {
+    vi: 'Thẩm quyền quản lý này không còn hoạt động.',
+    en: 'This management authority is no longer active.',
+  },
+  INVALID_COMMITTEE: {
+    vi: 'Số thành viên cần tán thành phải là “đa số” hoặc một số từ 1 đến 50.',
+    en: 'The quorum must be “majority” or a whole number from 1 to 50.',
+  },
+  PRIORITY_TAKEN: {
+    vi: 'Thứ tự ưu tiên này đã được dùng cho quy tắc khác.',
+    en: 'Another policy already has this priority.',
+  },
+  NO_HOLDER: {
+    vi: 'Hiện chưa có ai giữ vai trò của bước này; hồ sơ sẽ bị từ chối khi gửi.',
+    en: 'Nobody holds this step’s role today; nominations would be refused at submission.',
+  },
+  QUORUM_UNREACHABLE: {
+    vi: 'Số thành viên cần tán thành lớn hơn số thành viên hiện có.',
+    en: 'The quorum is larger than the members there are today.',
   },
 
   // Field-level: cost splits

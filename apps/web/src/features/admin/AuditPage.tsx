@@ -23,6 +23,7 @@ export const AUDIT_ENTITIES = [
   'program',
   'intake',
   'eligibility_rule',
+  'approval_policy',
   'fund',
   'target',
   'nomination',

@@ -8,6 +8,7 @@ import {
   FlagOutlined,
   IdcardOutlined,
   MailOutlined,
+  NodeIndexOutlined,
   OrderedListOutlined,
   SafetyCertificateOutlined,
   ShopOutlined,
@@ -97,6 +98,13 @@ export const ADMIN_SCREENS: AdminScreen[] = [
     group: 'catalog',
     icon: <SolutionOutlined />,
     Page: lazy(() => import('./EligibilityPage')),
+  },
+  {
+    path: 'policies',
+    key: 'policies',
+    group: 'catalog',
+    icon: <NodeIndexOutlined />,
+    Page: lazy(() => import('./PoliciesPage')),
   },
   {
     path: 'funds',
