@@ -596,10 +596,6 @@ export const errorMessages: Record<string, Message> = {
     vi: 'Chức danh không tồn tại.',
     en: 'The position does not exist.',
   },
-  UNKNOWN_FUND: {
-    vi: 'Quỹ không tồn tại.',
-    en: 'The fund does not exist.',
-  },
   UNKNOWN_PROVIDER: {
     vi: 'Cơ sở đào tạo không tồn tại.',
     en: 'The training provider does not exist.',
