@@ -34,7 +34,8 @@ const vi = {
     },
     imports: {
       title: 'Nhập từ bảng tính',
-      description: 'Nhập đơn vị, chức danh, cán bộ từ tệp CSV hoặc Excel: kiểm tra trước, rồi ghi.',
+      description:
+        'Nhập đơn vị, chức danh, cán bộ và dữ liệu danh mục (thẩm quyền, quỹ, quy hoạch, chương trình đào tạo) từ tệp CSV hoặc Excel: kiểm tra trước, rồi ghi.',
     },
     providers: {
       title: 'Cơ sở đào tạo',
@@ -541,7 +542,8 @@ const en: Shape<typeof vi> = {
     },
     imports: {
       title: 'Spreadsheet import',
-      description: 'Import units, positions and staff from CSV or Excel: check first, then write.',
+      description:
+        'Import units, positions, staff and reference data (authorities, funds, planning pools, the training catalog) from CSV or Excel: check first, then write.',
     },
     providers: { title: 'Providers', description: 'Academies and schools that run programmes.' },
     programs: {
