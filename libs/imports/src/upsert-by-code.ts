@@ -15,7 +15,7 @@ import {
   withoutId,
   writeChanges,
 } from './importer';
-import { ErrorList, ImportRowError } from './rows';
+import { ErrorList, ImportRowError, ParsedRow } from './rows';
 
 /** A column that names another record by its code; the record's id is what is stored. */
 export interface CodeReference {
@@ -75,14 +75,14 @@ async function storedByCode(
 /** The ids of the codes a reference column names, by code. */
 export async function referencedIds(
   manager: EntityManager,
-  rows: { values: Row }[],
+  rows: ParsedRow[],
   key: string,
   table: string,
 ): Promise<Map<string, string>> {
   const found = await selectByCodes<{ id: string; code: string }>(
     manager,
     `SELECT id, code FROM ${table} WHERE code = ANY($1)`,
-    await codesOf(rows as never, key),
+    await codesOf(rows, key),
   );
   return new Map(found.map((row) => [row.code, row.id]));
 }
