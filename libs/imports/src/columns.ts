@@ -1,24 +1,23 @@
-import {
-  EMPLOYMENT_STATUSES,
-  EmploymentStatus,
-  LANGUAGE_LEVEL_MAX,
-  UNIT_KINDS,
-  UnitKind,
-} from '@app/organization/vocabulary';
+import { LANGUAGE_LEVEL_MAX } from '@app/organization/vocabulary';
+import { EMPLOYMENT_STATUS_LABELS, UNIT_KIND_LABELS } from './labels';
+import { REFERENCE_IMPORT_COLUMNS, REFERENCE_IMPORT_KINDS } from './reference-columns';
 import {
   boolean,
   CellParser,
+  CIVIL_SERVICE_RANK_NAMES,
   code,
   date,
   EDUCATION_NAMES,
+  FOSTERING_RANK_NAMES,
   gender,
+  labelled,
+  LANGUAGE_LEVEL_NAMES,
   level,
-  oneOf,
   POLITICAL_THEORY_NAMES,
   text,
 } from './values';
 
-export const IMPORT_KINDS = ['units', 'positions', 'staff'] as const;
+export const IMPORT_KINDS = ['units', 'positions', 'staff', ...REFERENCE_IMPORT_KINDS] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export interface ColumnSpec {
@@ -30,39 +29,11 @@ export interface ColumnSpec {
   parse: CellParser<unknown>;
 }
 
-const unitKind = oneOf<UnitKind>(
-  {
-    ...Object.fromEntries(UNIT_KINDS.map((kind) => [kind, kind])),
-    'cấp ủy': 'party_committee',
-    'đảng ủy': 'party_committee',
-    'ủy ban nhân dân': 'peoples_committee',
-    ubnd: 'peoples_committee',
-    'hội đồng nhân dân': 'peoples_council',
-    hđnd: 'peoples_council',
-    'cơ quan chuyên môn': 'department',
-    'đơn vị sự nghiệp': 'public_service_unit',
-    'đoàn thể': 'mass_organization',
-    khác: 'other',
-  },
-  UNIT_KINDS.join(', '),
-);
-
-const employmentStatus = oneOf<EmploymentStatus>(
-  {
-    ...Object.fromEntries(EMPLOYMENT_STATUSES.map((status) => [status, status])),
-    'đang công tác': 'active',
-    'tạm nghỉ': 'on_leave',
-    'nghỉ phép': 'on_leave',
-    'nghỉ hưu': 'retired',
-    'chuyển công tác': 'transferred',
-    'thôi việc': 'dismissed',
-  },
-  EMPLOYMENT_STATUSES.join(', '),
-);
-
+const unitKind = labelled(UNIT_KIND_LABELS);
+const employmentStatus = labelled(EMPLOYMENT_STATUS_LABELS);
 const education = level(1, 5, EDUCATION_NAMES);
-const languageLevel = level(1, LANGUAGE_LEVEL_MAX);
-const fosteringRank = level(1, 3);
+const languageLevel = level(1, LANGUAGE_LEVEL_MAX, LANGUAGE_LEVEL_NAMES);
+const fosteringRank = level(1, 3, FOSTERING_RANK_NAMES);
 
 export const IMPORT_COLUMNS: Record<ImportKind, ColumnSpec[]> = {
   units: [
@@ -94,7 +65,7 @@ export const IMPORT_COLUMNS: Record<ImportKind, ColumnSpec[]> = {
     { key: 'ethnic_minority', headers: ['Dân tộc thiểu số'], parse: boolean },
     { key: 'unit_code', headers: ['Mã đơn vị'], required: true, parse: code },
     { key: 'position_code', headers: ['Mã chức danh'], parse: code },
-    { key: 'civil_service_rank', headers: ['Ngạch'], parse: level(1, 4) },
+    { key: 'civil_service_rank', headers: ['Ngạch'], parse: level(1, 4, CIVIL_SERVICE_RANK_NAMES) },
     { key: 'education_level', headers: ['Trình độ chuyên môn'], parse: education },
     { key: 'education_field', headers: ['Chuyên ngành'], parse: text },
     {
@@ -113,4 +84,5 @@ export const IMPORT_COLUMNS: Record<ImportKind, ColumnSpec[]> = {
     },
     { key: 'employment_status', headers: ['Trạng thái'], parse: employmentStatus },
   ],
+  ...REFERENCE_IMPORT_COLUMNS,
 };

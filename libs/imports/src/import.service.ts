@@ -8,6 +8,7 @@ import { ImportKind } from './columns';
 import { FileParser } from './file-parser';
 import { ImportContext, Importer } from './importer';
 import { importPositions } from './positions.importer';
+import { REFERENCE_IMPORTERS } from './reference-importers';
 import { ErrorList, ImportRowError, ParsedFile, sortErrors } from './rows';
 import { EDITOR_ROLES, importStaff } from './staff.importer';
 import { importUnits } from './units.importer';
@@ -38,6 +39,7 @@ const IMPORTERS: Record<ImportKind, Importer> = {
   units: importUnits,
   positions: importPositions,
   staff: importStaff,
+  ...REFERENCE_IMPORTERS,
 };
 
 /** `errors` are the first problems in file order, `total` how many there are in all. */

@@ -1,5 +1,8 @@
 export { IMPORT_COLUMNS, IMPORT_KINDS } from './columns';
 export type { ColumnSpec, ImportKind } from './columns';
+export * from './labels';
+export { REFERENCE_IMPORT_KINDS } from './reference-columns';
+export type { ReferenceImportKind } from './reference-columns';
 export * from './import.service';
 export { mapHeader, parseRows } from './rows';
 export type { ImportRowError, ParsedFile, ParsedRow } from './rows';

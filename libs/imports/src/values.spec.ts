@@ -3,9 +3,11 @@ import {
   date,
   EDUCATION_NAMES,
   gender,
+  integer,
   level,
   normalizeKeyword,
   POLITICAL_THEORY_NAMES,
+  vnd,
 } from './values';
 
 describe('import cell parsers', () => {
@@ -49,5 +51,51 @@ describe('import cell parsers', () => {
     expect(level(1, 6)(2.5)).toMatchObject({ ok: false, code: 'INVALID_VALUE' });
     expect(level(0, 3, POLITICAL_THEORY_NAMES)('không')).toEqual({ ok: true, value: 0 });
     expect(level(1, 3, POLITICAL_THEORY_NAMES)('không')).toMatchObject({ code: 'OUT_OF_RANGE' });
+  });
+});
+
+describe('money and number cells', () => {
+  it('should read whole VND written plainly or grouped in thousands', () => {
+    for (const cell of [
+      '1450000000',
+      '1.450.000.000',
+      '1,450,000,000',
+      '1 450 000 000',
+      1450000000,
+    ]) {
+      expect(vnd(cell)).toEqual({ ok: true, value: '1450000000' });
+    }
+    expect(vnd('2.000.000 đ')).toEqual({ ok: true, value: '2000000' });
+    expect(vnd('0')).toEqual({ ok: true, value: '0' });
+    expect(vnd('999999999999999999')).toEqual({ ok: true, value: '999999999999999999' });
+  });
+
+  it('should refuse decimals, negative amounts and bad grouping', () => {
+    for (const cell of [
+      '1450000000.5',
+      '1.450.000,50',
+      '1.5',
+      12.5,
+      '1.45.000',
+      'abc',
+      '1.450,000',
+    ]) {
+      expect(vnd(cell)).toMatchObject({ ok: false, code: 'INVALID_VALUE' });
+    }
+    expect(vnd('-5')).toMatchObject({ ok: false, code: 'OUT_OF_RANGE' });
+    expect(vnd(-5)).toMatchObject({ ok: false, code: 'OUT_OF_RANGE' });
+    expect(vnd('1'.repeat(19))).toMatchObject({ ok: false, code: 'OUT_OF_RANGE' });
+  });
+
+  it('should read integers in range', () => {
+    expect(integer(2000, 2100)('2026')).toEqual({ ok: true, value: 2026 });
+    expect(integer(2000, 2100)(2026)).toEqual({ ok: true, value: 2026 });
+    expect(integer(2000, 2100)('1999')).toMatchObject({ ok: false, code: 'OUT_OF_RANGE' });
+    expect(integer(0, 10)('2.5')).toMatchObject({ ok: false, code: 'INVALID_VALUE' });
+  });
+
+  it('should read booleans written đúng/sai too', () => {
+    expect(boolean('Đúng')).toEqual({ ok: true, value: true });
+    expect(boolean('sai')).toEqual({ ok: true, value: false });
   });
 });

@@ -1,4 +1,24 @@
-import { toSearchName } from '@app/organization/vocabulary';
+import {
+  CivilServiceRank,
+  EducationLevel,
+  FosteringRank,
+  PoliticalTheory,
+  toSearchName,
+} from '@app/organization/vocabulary';
+import {
+  BOOLEAN_LABELS,
+  CIVIL_SERVICE_RANK_LABELS,
+  COUNTRY_LABELS,
+  describeLabels,
+  EDUCATION_LABELS,
+  FOSTERING_RANK_LABELS,
+  GENDER_LABELS,
+  LabelTable,
+  labelNames,
+  LANGUAGE_LEVEL_LABELS,
+  POLITICAL_THEORY_LABELS,
+  scaleNames,
+} from './labels';
 
 /** One cell as read from a CSV (always text) or an XLSX sheet (typed). */
 export type Cell = string | number | boolean | Date | null;
@@ -92,25 +112,20 @@ export function oneOf<T>(names: Record<string, T>, expected: string): CellParser
   };
 }
 
-const booleanNames = {
-  true: true,
-  false: false,
-  yes: true,
-  no: false,
-  '1': true,
-  '0': false,
-  có: true,
-  không: false,
-  x: true,
+/** A coded value by its code or one of its labels (see labels.ts); errors list them all. */
+export function labelled<T extends string>(labels: LabelTable<T>): CellParser<T> {
+  return oneOf(labelNames(labels), describeLabels(labels));
+}
+
+const booleanLabel = labelled(BOOLEAN_LABELS);
+
+export const boolean: CellParser<boolean> = (cell) => {
+  if (typeof cell === 'boolean') return ok(cell);
+  const parsed = booleanLabel(cell);
+  return parsed.ok ? ok(parsed.value === 'true') : parsed;
 };
 
-export const boolean: CellParser<boolean> = (cell) =>
-  typeof cell === 'boolean' ? ok(cell) : oneOf(booleanNames, 'có/không, true/false, 1/0')(cell);
-
-export const gender = oneOf<'female' | 'male'>(
-  { nam: 'male', male: 'male', m: 'male', nữ: 'female', female: 'female', f: 'female' },
-  'nam/nữ, male/female',
-);
+export const gender = labelled(GENDER_LABELS);
 
 /**
  * A level on an ordinal scale: an integer from `min` to `max`, or one of its names
@@ -142,27 +157,135 @@ export function level(
   };
 }
 
-export const EDUCATION_NAMES: Record<string, number> = {
-  'trung cấp': 1,
-  'cao đẳng': 2,
-  'đại học': 3,
-  'thạc sĩ': 4,
-  'tiến sĩ': 5,
-  intermediate: 1,
-  college: 2,
-  university: 3,
-  master: 4,
-  doctor: 5,
+export const EDUCATION_NAMES = scaleNames(EducationLevel, EDUCATION_LABELS);
+export const POLITICAL_THEORY_NAMES = scaleNames(PoliticalTheory, POLITICAL_THEORY_LABELS);
+export const FOSTERING_RANK_NAMES = scaleNames(FosteringRank, FOSTERING_RANK_LABELS);
+export const CIVIL_SERVICE_RANK_NAMES = scaleNames(CivilServiceRank, CIVIL_SERVICE_RANK_LABELS);
+export const LANGUAGE_LEVEL_NAMES: Record<string, number> = Object.fromEntries(
+  Object.entries(LANGUAGE_LEVEL_LABELS).flatMap(([step, labels]) =>
+    labels.map((label) => [label, Number(step)]),
+  ),
+);
+
+/** An integer from `min` to `max`, as a number cell or digits. */
+export function integer(min: number, max: number): CellParser<number> {
+  return (cell) => {
+    const value =
+      typeof cell === 'number'
+        ? cell
+        : typeof cell === 'string' && /^\d+$/.test(cell.trim())
+          ? Number(cell.trim())
+          : NaN;
+    if (!Number.isInteger(value)) {
+      return fail('INVALID_VALUE', `${shown(cell)} is not a whole number`);
+    }
+    if (value < min || value > max) {
+      return fail('OUT_OF_RANGE', `${value} is out of range ${min}–${max}`);
+    }
+    return ok(value);
+  };
+}
+
+/** Whole VND fits a bigint column with room to add: at most 18 digits. */
+const MAX_VND_DIGITS = 18;
+
+/**
+ * A whole, non-negative amount of VND as a digit string (money never goes through a float):
+ * `1450000000`, `1.450.000.000`, `1,450,000,000` or `1 450 000 000`, optionally followed by
+ * `đ`, `đồng` or `VND`. Decimals and negative amounts are refused, not rounded.
+ */
+export const vnd: CellParser<string> = (cell) => {
+  let digits: string | null = null;
+  if (typeof cell === 'number') {
+    if (cell < 0) return fail('OUT_OF_RANGE', `${cell} VND is negative`);
+    if (!Number.isSafeInteger(cell)) {
+      return fail('INVALID_VALUE', `${cell} is not a whole number of VND`);
+    }
+    digits = String(cell);
+  } else if (typeof cell === 'string') {
+    const value = cell
+      .trim()
+      .replace(/\s*(vnđ|vnd|đồng|đ)$/i, '')
+      .trim();
+    if (/^-/.test(value)) return fail('OUT_OF_RANGE', `${shown(cell)} is negative`);
+    if (/^\d+$/.test(value)) digits = value;
+    else {
+      // Thousands grouped by one separator, each group of three digits.
+      const grouped = /^\d{1,3}(?:([.,\u00a0 ])\d{3})(?:\1\d{3})*$/.exec(value);
+      if (grouped) digits = value.replace(/\D/g, '');
+    }
+  }
+  if (digits === null) {
+    return fail(
+      'INVALID_VALUE',
+      `${shown(cell)} is not a whole number of VND (e.g. 1450000000 or 1.450.000.000)`,
+    );
+  }
+  const normalized = digits.replace(/^0+(?=\d)/, '');
+  if (normalized.length > MAX_VND_DIGITS) {
+    return fail('OUT_OF_RANGE', `${shown(cell)} VND is too large`);
+  }
+  return ok(normalized);
 };
 
-export const POLITICAL_THEORY_NAMES: Record<string, number> = {
-  không: 0,
-  'sơ cấp': 1,
-  'trung cấp': 2,
-  'cao cấp': 3,
-  'cử nhân': 3,
-  none: 0,
-  elementary: 1,
-  intermediate: 2,
-  advanced: 3,
+/** Several values in one cell, separated by `,`, `;` or a line break; each one parsed. */
+export function listOf<T>(parse: CellParser<T>): CellParser<T[]> {
+  return (cell) => {
+    if (typeof cell !== 'string') {
+      const one = parse(cell);
+      return one.ok ? ok([one.value]) : one;
+    }
+    const values: T[] = [];
+    for (const part of cell.split(/[,;\n]/)) {
+      if (!part.trim()) continue;
+      const parsed = parse(part.trim());
+      if (!parsed.ok) return parsed;
+      if (!values.includes(parsed.value)) values.push(parsed.value);
+    }
+    return values.length ? ok(values) : fail('INVALID_VALUE', `${shown(cell)} lists nothing`);
+  };
+}
+
+const countryName = oneOf(
+  Object.fromEntries(
+    Object.entries(COUNTRY_LABELS).flatMap(([code, labels]) =>
+      labels.map((label) => [label, code]),
+    ),
+  ),
+  '',
+);
+
+/** An ISO 3166-1 alpha-2 code (`VN`, `nz`) or a country's Vietnamese name. */
+export const country: CellParser<string> = (cell) => {
+  const named = countryName(cell);
+  if (named.ok) return named;
+  if (typeof cell === 'string' && /^[a-z]{2}$/i.test(cell.trim())) {
+    return ok(cell.trim().toUpperCase());
+  }
+  const names = Object.values(COUNTRY_LABELS).flat().join(', ');
+  return fail(
+    'INVALID_VALUE',
+    `${shown(cell)} is not a two-letter country code or one of ${names}`,
+  );
 };
+
+/**
+ * An open set of codes: one of the labelled ones by code or label, or any other
+ * `snake_case` code (at most `maxLength` characters), stored as written.
+ */
+export function openLabelled<T extends string>(
+  labels: LabelTable<T>,
+  maxLength: number,
+): CellParser<string> {
+  const known = labelled(labels);
+  return (cell) => {
+    const parsed = known(cell);
+    if (parsed.ok) return parsed;
+    const value = typeof cell === 'string' ? cell.trim() : '';
+    if (/^[a-z][a-z0-9_]*$/.test(value) && value.length <= maxLength) return ok(value);
+    return fail(
+      'INVALID_VALUE',
+      `${shown(cell)} is not one of ${describeLabels(labels)}, nor a snake_case code`,
+    );
+  };
+}

@@ -1,11 +1,12 @@
 import { ImportService } from '@app/imports';
 import { Module } from '@nestjs/common';
 import { ImportController } from './import.controller';
+import { ReferenceImportController } from './reference-import.controller';
 
 /** Import of units, positions and staff from CSV and XLSX. */
 @Module({
   imports: [],
-  controllers: [ImportController],
+  controllers: [ImportController, ReferenceImportController],
   providers: [ImportService],
 })
 export class ImportHttpModule {}

@@ -44,7 +44,7 @@ const malformed = (reason: string) =>
  * wrong while reading the body is the request's fault: a missing boundary, a body cut off
  * before its closing boundary, a part that is not the file.
  */
-async function readUpload(request: FastifyRequest): Promise<ImportFile> {
+export async function readUpload(request: FastifyRequest): Promise<ImportFile> {
   if (!request.isMultipart()) throw fileRequired();
   let part: MultipartFile | undefined;
   try {

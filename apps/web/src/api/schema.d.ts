@@ -461,6 +461,91 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/imports/allocations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set funds' allocations to the file's totals, through the ledger (admin only) */
+        post: operations["ReferenceImportController_allocations"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/authorities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import management authorities (admin only) */
+        post: operations["ReferenceImportController_authorities"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/funds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import funds, created with nothing allocated (admin only) */
+        post: operations["ReferenceImportController_funds"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/intakes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import intakes of programmes (admin only) */
+        post: operations["ReferenceImportController_intakes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/planning-pools": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import planning pool entries (quy hoạch) (admin only) */
+        post: operations["ReferenceImportController_planningPools"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/imports/positions": {
         parameters: {
             query?: never;
@@ -472,6 +557,40 @@ export interface paths {
         put?: never;
         /** Import positions and their standards (admin only) */
         post: operations["ImportController_positions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/programs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import training programmes (admin only) */
+        post: operations["ReferenceImportController_programs"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import training providers (admin only) */
+        post: operations["ReferenceImportController_providers"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5889,6 +6008,301 @@ export interface operations {
             };
         };
     };
+    ReferenceImportController_allocations: {
+        parameters: {
+            query?: {
+                /** @description Validate and count without writing anything. */
+                dryRun?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description .csv (UTF-8, with or without BOM) or .xlsx (first sheet); at most 20 MB and the import limits (docs/import.md).
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResultDto"];
+                };
+            };
+            /** @description IMPORT_FILE_REQUIRED, IMPORT_UPLOAD_MALFORMED, IMPORT_UNREADABLE. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not an administrator. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description IMPORT_INVALID: `errors` lists the bad rows (the first IMPORT_MAX_ERRORS; `errorCount` counts them all); nothing was written. SPREADSHEET_TOO_LARGE, TOO_MANY_ROWS, TOO_MANY_CELLS: the file is past a limit and was not read further. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportProblemDto"];
+                };
+            };
+        };
+    };
+    ReferenceImportController_authorities: {
+        parameters: {
+            query?: {
+                /** @description Validate and count without writing anything. */
+                dryRun?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description .csv (UTF-8, with or without BOM) or .xlsx (first sheet); at most 20 MB and the import limits (docs/import.md).
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResultDto"];
+                };
+            };
+            /** @description IMPORT_FILE_REQUIRED, IMPORT_UPLOAD_MALFORMED, IMPORT_UNREADABLE. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not an administrator. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description IMPORT_INVALID: `errors` lists the bad rows (the first IMPORT_MAX_ERRORS; `errorCount` counts them all); nothing was written. SPREADSHEET_TOO_LARGE, TOO_MANY_ROWS, TOO_MANY_CELLS: the file is past a limit and was not read further. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportProblemDto"];
+                };
+            };
+        };
+    };
+    ReferenceImportController_funds: {
+        parameters: {
+            query?: {
+                /** @description Validate and count without writing anything. */
+                dryRun?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description .csv (UTF-8, with or without BOM) or .xlsx (first sheet); at most 20 MB and the import limits (docs/import.md).
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResultDto"];
+                };
+            };
+            /** @description IMPORT_FILE_REQUIRED, IMPORT_UPLOAD_MALFORMED, IMPORT_UNREADABLE. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not an administrator. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description IMPORT_INVALID: `errors` lists the bad rows (the first IMPORT_MAX_ERRORS; `errorCount` counts them all); nothing was written. SPREADSHEET_TOO_LARGE, TOO_MANY_ROWS, TOO_MANY_CELLS: the file is past a limit and was not read further. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportProblemDto"];
+                };
+            };
+        };
+    };
+    ReferenceImportController_intakes: {
+        parameters: {
+            query?: {
+                /** @description Validate and count without writing anything. */
+                dryRun?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description .csv (UTF-8, with or without BOM) or .xlsx (first sheet); at most 20 MB and the import limits (docs/import.md).
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResultDto"];
+                };
+            };
+            /** @description IMPORT_FILE_REQUIRED, IMPORT_UPLOAD_MALFORMED, IMPORT_UNREADABLE. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not an administrator. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description IMPORT_INVALID: `errors` lists the bad rows (the first IMPORT_MAX_ERRORS; `errorCount` counts them all); nothing was written. SPREADSHEET_TOO_LARGE, TOO_MANY_ROWS, TOO_MANY_CELLS: the file is past a limit and was not read further. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportProblemDto"];
+                };
+            };
+        };
+    };
+    ReferenceImportController_planningPools: {
+        parameters: {
+            query?: {
+                /** @description Validate and count without writing anything. */
+                dryRun?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description .csv (UTF-8, with or without BOM) or .xlsx (first sheet); at most 20 MB and the import limits (docs/import.md).
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResultDto"];
+                };
+            };
+            /** @description IMPORT_FILE_REQUIRED, IMPORT_UPLOAD_MALFORMED, IMPORT_UNREADABLE. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not an administrator. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description IMPORT_INVALID: `errors` lists the bad rows (the first IMPORT_MAX_ERRORS; `errorCount` counts them all); nothing was written. SPREADSHEET_TOO_LARGE, TOO_MANY_ROWS, TOO_MANY_CELLS: the file is past a limit and was not read further. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportProblemDto"];
+                };
+            };
+        };
+    };
     ImportController_positions: {
         parameters: {
             query?: {
@@ -5928,6 +6342,124 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDto"];
                 };
             };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description IMPORT_INVALID: `errors` lists the bad rows (the first IMPORT_MAX_ERRORS; `errorCount` counts them all); nothing was written. SPREADSHEET_TOO_LARGE, TOO_MANY_ROWS, TOO_MANY_CELLS: the file is past a limit and was not read further. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportProblemDto"];
+                };
+            };
+        };
+    };
+    ReferenceImportController_programs: {
+        parameters: {
+            query?: {
+                /** @description Validate and count without writing anything. */
+                dryRun?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description .csv (UTF-8, with or without BOM) or .xlsx (first sheet); at most 20 MB and the import limits (docs/import.md).
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResultDto"];
+                };
+            };
+            /** @description IMPORT_FILE_REQUIRED, IMPORT_UPLOAD_MALFORMED, IMPORT_UNREADABLE. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not an administrator. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description IMPORT_INVALID: `errors` lists the bad rows (the first IMPORT_MAX_ERRORS; `errorCount` counts them all); nothing was written. SPREADSHEET_TOO_LARGE, TOO_MANY_ROWS, TOO_MANY_CELLS: the file is past a limit and was not read further. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportProblemDto"];
+                };
+            };
+        };
+    };
+    ReferenceImportController_providers: {
+        parameters: {
+            query?: {
+                /** @description Validate and count without writing anything. */
+                dryRun?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description .csv (UTF-8, with or without BOM) or .xlsx (first sheet); at most 20 MB and the import limits (docs/import.md).
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResultDto"];
+                };
+            };
+            /** @description IMPORT_FILE_REQUIRED, IMPORT_UPLOAD_MALFORMED, IMPORT_UNREADABLE. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not an administrator. */
             403: {
                 headers: {
                     [name: string]: unknown;

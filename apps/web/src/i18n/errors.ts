@@ -592,6 +592,38 @@ export const errorMessages: Record<string, Message> = {
     vi: 'Các đơn vị cấp trên tạo thành vòng lặp. Vui lòng kiểm tra cột đơn vị cấp trên.',
     en: 'The parent units form a loop. Please check the parent column.',
   },
+  INVALID_VALUE: {
+    vi: 'Giá trị không hợp lệ; xem các giá trị được chấp nhận trong thông báo.',
+    en: 'The value is not accepted; the message lists the accepted values.',
+  },
+  OUT_OF_RANGE: {
+    vi: 'Giá trị nằm ngoài khoảng cho phép.',
+    en: 'The value is out of range.',
+  },
+  UNKNOWN_POSITION: {
+    vi: 'Chức danh không tồn tại.',
+    en: 'The position does not exist.',
+  },
+  UNKNOWN_PROVIDER: {
+    vi: 'Cơ sở đào tạo không tồn tại.',
+    en: 'The training provider does not exist.',
+  },
+  UNKNOWN_PROGRAM: {
+    vi: 'Chương trình đào tạo không tồn tại.',
+    en: 'The programme does not exist.',
+  },
+  FUND_FIXED: {
+    vi: 'Không thể đổi năm ngân sách, đơn vị chủ quản hay nguồn kinh phí của quỹ đã có; vui lòng tạo quỹ mới.',
+    en: 'The year, owner unit and source of an existing fund cannot change; please create another fund.',
+  },
+  ALLOCATION_BELOW_COMMITTED: {
+    vi: 'Số được cấp không được thấp hơn số đã giữ chỗ và đã chi của quỹ.',
+    en: 'The allocation cannot be below what is reserved and spent from the fund.',
+  },
+  DUPLICATE_ENTRY: {
+    vi: 'Dòng này trùng với một dòng khác trong tệp.',
+    en: 'This row repeats another row of the file.',
+  },
 
   // Field-level: catalog and eligibility
   GRANTS_INCOMPLETE: {

@@ -24,8 +24,14 @@ import { authorizedFetch } from '../../api/client';
 import { PageHeader } from '../../components/PageHeader';
 import { messageOf } from '../../i18n/errors';
 import './i18n';
+import {
+  isReferenceKind,
+  REFERENCE_COLUMNS,
+  REFERENCE_KINDS,
+  type ReferenceKind,
+} from './referenceImportColumns';
 
-type Kind = 'units' | 'positions' | 'staff';
+type Kind = 'units' | 'positions' | 'staff' | ReferenceKind;
 type ImportResult = components['schemas']['ImportResultDto'];
 type RowError = components['schemas']['ImportRowErrorDto'];
 
@@ -66,6 +72,7 @@ const COLUMNS: Record<Kind, Array<[string, string, boolean]>> = {
     ['authority_code', 'Mã thẩm quyền quản lý', true],
     ['employment_status', 'Trạng thái', false],
   ],
+  ...REFERENCE_COLUMNS,
 };
 
 /** Sends the file as multipart/form-data with the session's token (refreshed once on 401). */
@@ -165,10 +172,14 @@ export default function ImportsPage() {
                 setKind(e.target.value as Kind);
                 reset();
               }}
-              options={(['units', 'positions', 'staff'] as Kind[]).map((k) => ({
-                value: k,
-                label: t(`imports.kinds.${k}`),
-              }))}
+              options={(['units', 'positions', 'staff'] as Kind[])
+                .concat(REFERENCE_KINDS)
+                .map((k) => ({
+                  value: k,
+                  label: isReferenceKind(k)
+                    ? t(`imports.referenceKinds.${k}`)
+                    : t(`imports.kinds.${k}`),
+                }))}
               optionType="button"
             />
           </fieldset>
@@ -183,6 +194,11 @@ export default function ImportsPage() {
                     <Typography.Paragraph type="secondary">
                       {t('imports.columnsHelp')}
                     </Typography.Paragraph>
+                    {isReferenceKind(kind) && (
+                      <Typography.Paragraph type="secondary">
+                        {t(`imports.referenceHelp.${kind}`)}
+                      </Typography.Paragraph>
+                    )}
                     <Space wrap size={[4, 8]}>
                       {COLUMNS[kind].map(([key, header, required]) => (
                         <Tag key={key} className={required ? 'tn-tag-bad' : undefined}>

@@ -34,7 +34,8 @@ const vi = {
     },
     imports: {
       title: 'Nhập từ bảng tính',
-      description: 'Nhập đơn vị, chức danh, cán bộ từ tệp CSV hoặc Excel: kiểm tra trước, rồi ghi.',
+      description:
+        'Nhập đơn vị, chức danh, cán bộ và dữ liệu danh mục (thẩm quyền, quỹ, quy hoạch, chương trình đào tạo) từ tệp CSV hoặc Excel: kiểm tra trước, rồi ghi.',
     },
     providers: {
       title: 'Cơ sở đào tạo',
@@ -192,6 +193,30 @@ const vi = {
     stepCommit: 'Ghi dữ liệu',
     kind: 'Loại dữ liệu',
     kinds: { units: 'Đơn vị', positions: 'Chức danh', staff: 'Cán bộ' },
+    referenceKinds: {
+      authorities: 'Thẩm quyền quản lý',
+      funds: 'Quỹ',
+      allocations: 'Số được cấp',
+      'planning-pools': 'Quy hoạch',
+      providers: 'Cơ sở đào tạo',
+      programs: 'Chương trình',
+      intakes: 'Khóa học',
+    },
+    referenceHelp: {
+      authorities:
+        'Loại thẩm quyền: Ban Thường vụ, Ban Tổ chức, Sở Nội vụ, đơn vị (hoặc mã như standing_committee). Mã đơn vị phải đã có.',
+      funds:
+        'Nguồn kinh phí: ngân sách nhà nước, tài trợ, học bổng, khác. Quỹ mới có số được cấp bằng 0; năm, đơn vị chủ quản và nguồn không đổi được sau khi tạo.',
+      allocations:
+        'Số được cấp là tổng số tiền của quỹ, đồng chẵn: 1.450.000.000 hoặc 1450000000. Phần chênh lệch được ghi sổ; không được thấp hơn số đã giữ chỗ và đã chi.',
+      'planning-pools':
+        'Giai đoạn ghi 2025-2030, hoặc dùng hai cột Từ năm và Đến năm. Các mục quy hoạch không có trong tệp được giữ nguyên.',
+      providers: 'Quốc gia: mã hai chữ cái (VN) hoặc tên (Việt Nam); để trống là Việt Nam.',
+      programs:
+        'Loại chương trình: trung cấp lý luận chính trị, thạc sĩ, quản lý nhà nước…; hình thức: tập trung, không tập trung. Trình độ đạt được đọc theo thang của cột Nâng trình độ.',
+      intakes:
+        'Ngày ghi dd/mm/yyyy hoặc yyyy-mm-dd. Chi phí là đồng chẵn. Nguồn kinh phí được dùng có thể ghi nhiều, cách nhau bởi dấu ;.',
+    },
     columns: 'Các cột của tệp',
     columnsHelp:
       'Dòng 1 là tên cột, theo thứ tự bất kỳ; dùng tên tiếng Việt hoặc mã cột. Cột đánh dấu * là bắt buộc. Mã đã có sẽ được cập nhật, mã mới được thêm.',
@@ -234,6 +259,20 @@ const vi = {
     UNKNOWN_PARENT: 'Không có đơn vị cấp trên này',
     PARENT_CYCLE: 'Đơn vị cấp trên tạo vòng lặp',
     OUT_OF_SCOPE: 'Ngoài phạm vi của bạn',
+    UNKNOWN_FUND: 'Không có quỹ này',
+    UNKNOWN_STAFF: 'Không có cán bộ này',
+    UNKNOWN_PROVIDER: 'Không có cơ sở đào tạo này',
+    UNKNOWN_PROGRAM: 'Không có chương trình này',
+    FUND_FIXED: 'Không đổi được năm, đơn vị hay nguồn của quỹ',
+    FUND_OVERDRAWN: 'Quỹ đang bội chi',
+    ALLOCATION_BELOW_COMMITTED: 'Thấp hơn số đã giữ chỗ và đã chi',
+    PERIOD_ORDER: 'Năm kết thúc trước năm bắt đầu',
+    DUPLICATE_ENTRY: 'Dòng trùng trong tệp',
+    GRANTS_INCOMPLETE: 'Thiếu loại trình độ đạt được',
+    GRANTS_LEVEL_RANGE: 'Trình độ ngoài thang',
+    DATE_ORDER: 'Ngày sai thứ tự',
+    SEATS_BELOW_TAKEN: 'Ít hơn số chỗ đã dùng',
+    QUOTAS_EXCEED_SEATS: 'Ít hơn số chỗ dành cho các chỉ tiêu',
   },
   providers: {
     new: 'Thêm cơ sở đào tạo',
@@ -551,7 +590,8 @@ const en: Shape<typeof vi> = {
     },
     imports: {
       title: 'Spreadsheet import',
-      description: 'Import units, positions and staff from CSV or Excel: check first, then write.',
+      description:
+        'Import units, positions, staff and reference data (authorities, funds, planning pools, the training catalog) from CSV or Excel: check first, then write.',
     },
     providers: { title: 'Providers', description: 'Academies and schools that run programmes.' },
     programs: {
@@ -713,6 +753,30 @@ const en: Shape<typeof vi> = {
     stepCommit: 'Write',
     kind: 'What to import',
     kinds: { units: 'Units', positions: 'Positions', staff: 'Staff' },
+    referenceKinds: {
+      authorities: 'Management authorities',
+      funds: 'Funds',
+      allocations: 'Allocations',
+      'planning-pools': 'Planning pools',
+      providers: 'Providers',
+      programs: 'Programmes',
+      intakes: 'Intakes',
+    },
+    referenceHelp: {
+      authorities:
+        'Kind: Ban Thường vụ, Ban Tổ chức, Sở Nội vụ, đơn vị (or a code such as standing_committee). The unit code must exist.',
+      funds:
+        'Source: ngân sách nhà nước (state budget), tài trợ, học bổng, khác. A new fund has nothing allocated; its year, owner unit and source cannot change later.',
+      allocations:
+        'The allocation is the fund’s total, in whole VND: 1.450.000.000 or 1450000000. The difference goes in the ledger; it cannot be below what is reserved and spent.',
+      'planning-pools':
+        'Write the period as 2025-2030, or use the two columns Từ năm and Đến năm. Entries the file does not name are kept.',
+      providers: 'Country: a two-letter code (VN) or a name (Việt Nam); empty means Việt Nam.',
+      programs:
+        'Category: trung cấp lý luận chính trị, thạc sĩ, quản lý nhà nước…; mode: tập trung, không tập trung. The level granted is read on the scale Nâng trình độ names.',
+      intakes:
+        'Dates as dd/mm/yyyy or yyyy-mm-dd. Costs in whole VND. Several allowed sources are separated by ;.',
+    },
     columns: 'Columns of the file',
     columnsHelp:
       'Row 1 names the columns, in any order, by Vietnamese header or key. Columns marked * are required. Existing codes are updated, new codes added.',
@@ -755,6 +819,20 @@ const en: Shape<typeof vi> = {
     UNKNOWN_PARENT: 'No such parent unit',
     PARENT_CYCLE: 'Parent units loop',
     OUT_OF_SCOPE: 'Outside your scope',
+    UNKNOWN_FUND: 'No such fund',
+    UNKNOWN_STAFF: 'No such staff member',
+    UNKNOWN_PROVIDER: 'No such provider',
+    UNKNOWN_PROGRAM: 'No such programme',
+    FUND_FIXED: 'A fund’s year, owner or source cannot change',
+    FUND_OVERDRAWN: 'The fund is overdrawn',
+    ALLOCATION_BELOW_COMMITTED: 'Below what is reserved and spent',
+    PERIOD_ORDER: 'The period ends before it starts',
+    DUPLICATE_ENTRY: 'Row repeated in the file',
+    GRANTS_INCOMPLETE: 'The scale granted is missing',
+    GRANTS_LEVEL_RANGE: 'Level out of the scale',
+    DATE_ORDER: 'Dates out of order',
+    SEATS_BELOW_TAKEN: 'Fewer than the seats taken',
+    QUOTAS_EXCEED_SEATS: 'Fewer than the quotas reserve',
   },
   providers: {
     new: 'New provider',
