@@ -3,12 +3,22 @@ import { toSearchName } from '@app/organization/vocabulary';
 /** One cell as read from a CSV (always text) or an XLSX sheet (typed). */
 export type Cell = string | number | boolean | Date | null;
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; code: string; message: string };
+/**
+ * A parsed cell, or why not: a code of the error catalogue, English words, and the params
+ * the catalogue's message for the code takes (the rendered cell as `value`, …).
+ */
+export type Parsed<T> =
+  | { ok: true; value: T }
+  | { ok: false; code: string; message: string; params: Record<string, string | number> };
 
 export type CellParser<T> = (cell: Cell) => Parsed<T>;
 
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
-const fail = (code: string, message: string): Parsed<never> => ({ ok: false, code, message });
+const fail = (
+  code: string,
+  message: string,
+  params: Record<string, string | number>,
+): Parsed<never> => ({ ok: false, code, message, params });
 
 /** Header and keyword form: no diacritics, lower case, punctuation as single spaces. */
 export function normalizeKeyword(text: string): string {
@@ -28,14 +38,16 @@ const shown = (cell: Cell) =>
 export const text: CellParser<string> = (cell) => {
   if (typeof cell === 'string') return ok(cell.trim().replace(/\s+/g, ' '));
   if (typeof cell === 'number' || typeof cell === 'boolean') return ok(String(cell));
-  return fail('INVALID_VALUE', `expected text, got ${shown(cell)}`);
+  return fail('NOT_TEXT', `expected text, got ${shown(cell)}`, { value: shown(cell) });
 };
 
 /** Codes: text without spaces inside. */
 export const code: CellParser<string> = (cell) => {
   const parsed = text(cell);
   if (!parsed.ok) return parsed;
-  if (/\s/.test(parsed.value)) return fail('INVALID_VALUE', `code "${parsed.value}" has spaces`);
+  if (/\s/.test(parsed.value)) {
+    return fail('CODE_HAS_SPACES', `code "${parsed.value}" has spaces`, { value: parsed.value });
+  }
   return parsed;
 };
 
@@ -75,7 +87,9 @@ export const date: CellParser<string> = (cell) => {
   }
   return result
     ? ok(result)
-    : fail('INVALID_DATE', `${shown(cell)} is not a date (YYYY-MM-DD or DD/MM/YYYY)`);
+    : fail('INVALID_DATE', `${shown(cell)} is not a date (YYYY-MM-DD or DD/MM/YYYY)`, {
+        value: shown(cell),
+      });
 };
 
 /** Looks a keyword up in a table of normalized names. */
@@ -88,7 +102,10 @@ export function oneOf<T>(names: Record<string, T>, expected: string): CellParser
       typeof cell === 'string' || typeof cell === 'number' ? normalizeKeyword(String(cell)) : '';
     return table.has(key)
       ? ok(table.get(key) as T)
-      : fail('INVALID_VALUE', `${shown(cell)} is not one of ${expected}`);
+      : fail('INVALID_VALUE', `${shown(cell)} is not one of ${expected}`, {
+          value: shown(cell),
+          expected,
+        });
   };
 }
 
@@ -132,11 +149,14 @@ export function level(
       value = /^\d+$/.test(key) ? Number(key) : byName.get(key);
     }
     if (value === undefined || !Number.isInteger(value)) {
-      const named = byName.size ? ` or one of ${[...new Set(Object.keys(names))].join(', ')}` : '';
-      return fail('INVALID_VALUE', `${shown(cell)} is not a level from ${min} to ${max}${named}`);
+      const expected = [`${min}–${max}`, ...new Set(Object.keys(names))].join(', ');
+      return fail('INVALID_VALUE', `${shown(cell)} is not one of ${expected}`, {
+        value: shown(cell),
+        expected,
+      });
     }
     if (value < min || value > max) {
-      return fail('OUT_OF_RANGE', `${value} is out of range ${min}–${max}`);
+      return fail('OUT_OF_RANGE', `${value} is out of range ${min}–${max}`, { value, min, max });
     }
     return ok(value);
   };

@@ -67,3 +67,10 @@ const reasonPhrases: Record<number, string> = {
 export function reasonPhrase(status: number): string {
   return reasonPhrases[status] ?? (status >= 500 ? 'Server Error' : 'Client Error');
 }
+
+/** A `Vary` value that adds Accept-Language, by which problems differ, to what it was. */
+export function withAcceptLanguage(vary: unknown): string {
+  const current = Array.isArray(vary) ? vary.join(', ') : typeof vary === 'string' ? vary : '';
+  if (/(^|,)\s*(accept-language|\*)\s*(,|$)/i.test(current)) return current;
+  return current ? `${current}, Accept-Language` : 'Accept-Language';
+}
