@@ -64,8 +64,8 @@ export const errorMessages: Record<string, ErrorMessage> = {
     en: 'The request is too large. Please sign out, sign in again and retry.',
   },
   ROUTE_NOT_FOUND: {
-    vi: 'Không có chức năng này trên máy chủ. Vui lòng tải lại trang.',
-    en: 'The server has no such function. Please reload the page.',
+    vi: 'Không có chức năng này trên máy chủ[ ({route})]. Vui lòng tải lại trang.',
+    en: 'The server has no such function[ ({route})]. Please reload the page.',
   },
   WEB_APP_NOT_BUILT: {
     vi: 'Ứng dụng web chưa được cài đặt trên máy chủ. Vui lòng báo quản trị viên.',
@@ -150,8 +150,8 @@ export const errorMessages: Record<string, ErrorMessage> = {
     en: 'Your session is no longer valid. Please sign in again.',
   },
   TOO_MANY_ATTEMPTS: {
-    vi: 'Đăng nhập sai quá nhiều lần. Vui lòng chờ một lúc rồi thử lại.',
-    en: 'Too many failed sign-ins. Please wait a while and try again.',
+    vi: 'Đăng nhập sai quá nhiều lần. Vui lòng chờ một lúc[ ({retryAfterSeconds} giây)] rồi thử lại.',
+    en: 'Too many failed sign-ins. Please wait a while[ ({retryAfterSeconds} s)] and try again.',
   },
   EMAIL_TAKEN: {
     vi: 'Thư điện tử này đã được dùng cho một tài khoản khác.',
@@ -196,8 +196,8 @@ export const errorMessages: Record<string, ErrorMessage> = {
     en: 'The staff member was not found, or is outside your scope.',
   },
   OUT_OF_SCOPE: {
-    vi: 'Đơn vị này nằm ngoài phạm vi bạn quản lý.',
-    en: 'This unit is outside your scope.',
+    vi: 'Đơn vị hoặc cán bộ[ {value}] nằm ngoài phạm vi bạn quản lý.',
+    en: 'The unit or staff member[ {value}] is outside your scope.',
   },
   INVALID_PLANNING_POOL: {
     vi: 'Danh sách quy hoạch có chức danh không tồn tại. Vui lòng xem các dòng được đánh dấu.',
@@ -220,16 +220,16 @@ export const errorMessages: Record<string, ErrorMessage> = {
     en: 'The Excel file is too large to read. Please split it into smaller files.',
   },
   TOO_MANY_ROWS: {
-    vi: 'Tệp có quá nhiều dòng. Vui lòng chia thành nhiều tệp nhỏ hơn.',
-    en: 'The file has too many rows. Please split it into smaller files.',
+    vi: 'Tệp có quá nhiều dòng[ (tối đa {limit:amount})]. Vui lòng chia thành nhiều tệp nhỏ hơn.',
+    en: 'The file has too many rows[ (at most {limit:amount})]. Please split it into smaller files.',
   },
   TOO_MANY_CELLS: {
-    vi: 'Tệp có quá nhiều ô dữ liệu. Vui lòng bỏ các cột thừa hoặc chia nhỏ tệp.',
-    en: 'The file has too many filled cells. Please remove extra columns or split the file.',
+    vi: 'Tệp có quá nhiều ô dữ liệu[ (tối đa {limit:amount})]. Vui lòng bỏ các cột thừa hoặc chia nhỏ tệp.',
+    en: 'The file has too many filled cells[ (at most {limit:amount})]. Please remove extra columns or split the file.',
   },
   IMPORT_INVALID: {
-    vi: 'Tệp có dòng lỗi nên chưa có gì được nhập. Vui lòng sửa các dòng được liệt kê rồi nhập lại.',
-    en: 'The file has rows with errors, so nothing was imported. Please fix the listed rows and import again.',
+    vi: 'Tệp có lỗi[ ({errorCount:amount} lỗi)] nên chưa có gì được nhập. Vui lòng sửa các dòng được liệt kê rồi nhập lại.',
+    en: 'The file has errors[ ({errorCount:amount} in all)], so nothing was imported. Please fix the listed rows and import again.',
   },
 
   // Catalog and eligibility
@@ -250,12 +250,12 @@ export const errorMessages: Record<string, ErrorMessage> = {
     en: 'The eligibility rule was not found.',
   },
   SEATS_BELOW_TAKEN: {
-    vi: 'Số chỉ tiêu không được ít hơn số chỗ đã có người đăng ký.',
-    en: 'The seats cannot be fewer than the seats already taken.',
+    vi: 'Số chỉ tiêu không được ít hơn số chỗ đã có người đăng ký[ ({seatsTaken})].',
+    en: 'The seats cannot be fewer than the seats already taken[ ({seatsTaken})].',
   },
   QUOTAS_EXCEED_SEATS: {
-    vi: 'Tổng chỉ tiêu phân bổ vượt quá số chỗ của khóa học.',
-    en: 'The seat quotas add up to more than the intake has.',
+    vi: 'Tổng chỉ tiêu phân bổ[ ({reserved} chỗ)] vượt quá số chỗ của khóa học[ ({seatsTotal})].',
+    en: 'The seat quotas add up to more[ ({reserved})] than the intake has[ ({seatsTotal})].',
   },
   INTAKE_FUNDED_IN_OTHER_YEAR: {
     vi: 'Không thể dời khóa học sang năm khác khi còn hồ sơ đang giữ kinh phí của năm cũ. Bộ phận tài chính cần hoàn lại các khoản tạm giữ đó trước.',
@@ -300,12 +300,12 @@ export const errorMessages: Record<string, ErrorMessage> = {
     en: 'The reduction is more than the fund has available.',
   },
   BUDGET_EXCEEDED: {
-    vi: 'Quỹ không đủ kinh phí cho khoản này. Vui lòng chọn quỹ khác hoặc giảm số tiền.',
-    en: 'The fund cannot pay this amount. Please choose another fund or lower the amount.',
+    vi: 'Quỹ[ {fundCode}] không đủ kinh phí cho khoản này[: còn {available:amount} đồng, cần {requested:amount} đồng]. Vui lòng chọn quỹ khác hoặc giảm số tiền.',
+    en: 'The fund[ {fundCode}] cannot pay this amount[: {available:amount} VND available, {requested:amount} VND requested]. Please choose another fund or lower the amount.',
   },
   FUND_CLOSED: {
-    vi: 'Quỹ đã đóng, không nhận thêm khoản chi mới. Vui lòng chọn quỹ khác.',
-    en: 'The fund is closed and takes no new commitments. Please choose another fund.',
+    vi: 'Quỹ[ {fundCode}] đã đóng, không nhận thêm khoản chi mới. Vui lòng chọn quỹ khác.',
+    en: 'The fund[ {fundCode}] is closed and takes no new commitments. Please choose another fund.',
   },
   FUND_OVERDRAWN: {
     vi: 'Quỹ đang bị chi vượt, chưa thể áp dụng chế độ chặn chi cho đến khi số dư không còn âm.',
@@ -338,8 +338,8 @@ export const errorMessages: Record<string, ErrorMessage> = {
     en: 'The nomination was not found, or you may not see it.',
   },
   NOMINATION_EXISTS: {
-    vi: 'Cán bộ này đã có hồ sơ đang xử lý cho khóa học này.',
-    en: 'This person already has an active nomination for this intake.',
+    vi: 'Cán bộ này đã có hồ sơ đang xử lý[ ({existingReference})] cho khóa học này.',
+    en: 'This person already has an active nomination[ ({existingReference})] for this intake.',
   },
   VERSION_REQUIRED: {
     vi: 'Thiếu thông tin phiên bản của hồ sơ. Vui lòng tải lại trang và thử lại.',
@@ -402,8 +402,8 @@ export const errorMessages: Record<string, ErrorMessage> = {
     en: 'You have already voted on this step.',
   },
   INVALID_DATE: {
-    vi: 'Ngày không hợp lệ. Vui lòng nhập theo dạng ngày/tháng/năm.',
-    en: 'The date is not valid. Please enter a day/month/year date.',
+    vi: 'Ngày[ {value}] không hợp lệ. Vui lòng nhập theo dạng ngày/tháng/năm.',
+    en: 'The date[ {value}] is not valid. Please enter a day/month/year date.',
   },
 
   // Delegations
@@ -501,6 +501,46 @@ export const errorMessages: Record<string, ErrorMessage> = {
     vi: 'Không được để trống.',
     en: 'This cannot be empty.',
   },
+  IS_STRING: {
+    vi: 'Vui lòng nhập văn bản.',
+    en: 'Please enter text.',
+  },
+  IS_BOOLEAN: {
+    vi: 'Vui lòng chọn có hoặc không.',
+    en: 'Please choose yes or no.',
+  },
+  MAX_LENGTH: {
+    vi: 'Nội dung quá dài.',
+    en: 'The text is too long.',
+  },
+  MIN_LENGTH: {
+    vi: 'Nội dung quá ngắn.',
+    en: 'The text is too short.',
+  },
+  IS_EMAIL: {
+    vi: 'Vui lòng nhập địa chỉ thư điện tử hợp lệ.',
+    en: 'Please enter a valid email address.',
+  },
+  IS_ARRAY: {
+    vi: 'Giá trị phải là một danh sách.',
+    en: 'The value must be a list.',
+  },
+  ARRAY_MAX_SIZE: {
+    vi: 'Danh sách có quá nhiều mục.',
+    en: 'The list has too many items.',
+  },
+  ARRAY_MIN_SIZE: {
+    vi: 'Danh sách có quá ít mục.',
+    en: 'The list has too few items.',
+  },
+  ARRAY_NOT_EMPTY: {
+    vi: 'Vui lòng chọn ít nhất một mục.',
+    en: 'Please choose at least one item.',
+  },
+  ARRAY_UNIQUE: {
+    vi: 'Danh sách có mục bị lặp lại.',
+    en: 'The list has an item twice.',
+  },
   IS_ID: {
     vi: 'Mã số không hợp lệ. Vui lòng kiểm tra lại đường dẫn.',
     en: 'The number in the address is not valid. Please check the link.',
@@ -516,6 +556,22 @@ export const errorMessages: Record<string, ErrorMessage> = {
   IMMUTABLE: {
     vi: 'Không thể thay đổi sau khi đã tạo.',
     en: 'This cannot change after creation.',
+  },
+  NUL_CHARACTER: {
+    vi: 'Nội dung có ký tự rỗng (NUL) không lưu được. Vui lòng gõ lại thay vì dán.',
+    en: 'The text has a NUL character, which cannot be stored. Please type it rather than paste it.',
+  },
+  LONE_SURROGATE: {
+    vi: 'Nội dung có ký tự hỏng không lưu được. Vui lòng gõ lại thay vì dán.',
+    en: 'The text has a broken character, which cannot be stored. Please type it rather than paste it.',
+  },
+  INVALID_UTF8: {
+    vi: 'Dữ liệu gửi lên không phải văn bản UTF-8. Vui lòng tải lại trang và thử lại.',
+    en: 'The data sent is not UTF-8 text. Please reload the page and try again.',
+  },
+  INVALID_ENCODING: {
+    vi: 'Địa chỉ có ký tự mã hóa sai. Vui lòng kiểm tra lại đường dẫn.',
+    en: 'The address has a wrongly encoded character. Please check the link.',
   },
   INVALID_IDEMPOTENCY_KEY: {
     vi: 'Yêu cầu không hợp lệ. Vui lòng tải lại trang và thử lại.',
@@ -554,40 +610,64 @@ export const errorMessages: Record<string, ErrorMessage> = {
     en: 'The first row must be the header row.',
   },
   MISSING_COLUMN: {
-    vi: 'Thiếu cột bắt buộc.',
-    en: 'A required column is missing.',
+    vi: 'Thiếu cột bắt buộc[ {column}].',
+    en: 'The required column[ {column}] is missing.',
   },
   UNKNOWN_COLUMN: {
-    vi: 'Cột không được nhận diện. Vui lòng dùng đúng tên cột của tệp mẫu.',
-    en: 'The column is not recognised. Please use the column names of the template.',
+    vi: 'Cột[ "{column}"] không được nhận diện. Vui lòng dùng đúng tên cột của tệp mẫu.',
+    en: 'The column[ "{column}"] is not recognised. Please use the column names of the template.',
+  },
+  COLUMN_WITHOUT_HEADER: {
+    vi: 'Cột[ thứ {position}] có dữ liệu nhưng không có tiêu đề. Vui lòng thêm tiêu đề hoặc xóa dữ liệu ở cột đó.',
+    en: 'A column[ (number {position})] has values but no header. Please add a header or clear the column.',
   },
   DUPLICATE_COLUMN: {
-    vi: 'Cột bị lặp lại.',
-    en: 'The column appears twice.',
+    vi: 'Cột[ {column}] bị lặp lại.',
+    en: 'The column[ {column}] appears twice.',
   },
   DUPLICATE_CODE: {
-    vi: 'Mã bị trùng với một dòng khác trong tệp.',
-    en: 'The code is the same as on another row of the file.',
+    vi: 'Mã[ {value}] trùng với một dòng khác trong tệp[ (dòng {firstRow})].',
+    en: 'The code[ {value}] is the same as on another row of the file[ (row {firstRow})].',
   },
   UNKNOWN_UNIT: {
-    vi: 'Đơn vị không tồn tại.',
-    en: 'The unit does not exist.',
+    vi: 'Đơn vị[ mã {value}] không tồn tại.',
+    en: 'The unit[ with code {value}] does not exist.',
   },
   UNKNOWN_TIER: {
-    vi: 'Cấp hành chính không tồn tại.',
-    en: 'The tier does not exist.',
+    vi: 'Cấp hành chính[ mã {value}] không tồn tại.',
+    en: 'The tier[ with code {value}] does not exist.',
   },
   UNKNOWN_AUTHORITY: {
-    vi: 'Thẩm quyền quản lý không tồn tại.',
-    en: 'The management authority does not exist.',
+    vi: 'Thẩm quyền quản lý[ mã {value}] không tồn tại.',
+    en: 'The management authority[ with code {value}] does not exist.',
+  },
+  UNKNOWN_POSITION: {
+    vi: 'Chức danh[ mã {value}] không tồn tại.',
+    en: 'The position[ with code {value}] does not exist.',
   },
   UNKNOWN_PARENT: {
-    vi: 'Đơn vị cấp trên không tồn tại.',
-    en: 'The parent unit does not exist.',
+    vi: 'Đơn vị cấp trên[ mã {value}] không tồn tại, trong tệp cũng như trong hệ thống.',
+    en: 'The parent unit[ with code {value}] exists neither in the file nor in the system.',
   },
   PARENT_CYCLE: {
-    vi: 'Các đơn vị cấp trên tạo thành vòng lặp. Vui lòng kiểm tra cột đơn vị cấp trên.',
-    en: 'The parent units form a loop. Please check the parent column.',
+    vi: 'Các đơn vị cấp trên tạo thành vòng lặp[ ({cycle})]. Vui lòng kiểm tra cột đơn vị cấp trên.',
+    en: 'The parent units form a loop[ ({cycle})]. Please check the parent column.',
+  },
+  INVALID_VALUE: {
+    vi: 'Giá trị[ {value}] không hợp lệ[; hãy dùng một trong: {expected}].',
+    en: 'The value[ {value}] is not valid[; use one of: {expected}].',
+  },
+  OUT_OF_RANGE: {
+    vi: 'Giá trị[ {value}] nằm ngoài khoảng cho phép[ {min}–{max}].',
+    en: 'The value[ {value}] is out of range[ {min}–{max}].',
+  },
+  NOT_TEXT: {
+    vi: 'Ô này phải chứa văn bản[, không phải {value}].',
+    en: 'The cell must hold text[, not {value}].',
+  },
+  CODE_HAS_SPACES: {
+    vi: 'Mã[ "{value}"] không được chứa dấu cách.',
+    en: 'The code[ "{value}"] must not contain spaces.',
   },
 
   // Field-level: catalog and eligibility

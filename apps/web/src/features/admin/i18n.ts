@@ -1,5 +1,4 @@
 import { registerTranslations } from '../../i18n';
-import './errors';
 
 const vi = {
   subnav: 'Các màn hình quản trị',
@@ -229,6 +228,9 @@ const vi = {
     UNKNOWN_PARENT: 'Không có đơn vị cấp trên này',
     PARENT_CYCLE: 'Đơn vị cấp trên tạo vòng lặp',
     OUT_OF_SCOPE: 'Ngoài phạm vi của bạn',
+    COLUMN_WITHOUT_HEADER: 'Cột không có tên',
+    NOT_TEXT: 'Không phải văn bản',
+    CODE_HAS_SPACES: 'Mã có dấu cách',
   },
   providers: {
     new: 'Thêm cơ sở đào tạo',
@@ -702,6 +704,9 @@ const en: Shape<typeof vi> = {
     UNKNOWN_PARENT: 'No such parent unit',
     PARENT_CYCLE: 'Parent units loop',
     OUT_OF_SCOPE: 'Outside your scope',
+    COLUMN_WITHOUT_HEADER: 'Column without a header',
+    NOT_TEXT: 'Not text',
+    CODE_HAS_SPACES: 'Code with spaces',
   },
   providers: {
     new: 'New provider',
