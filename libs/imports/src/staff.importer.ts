@@ -107,7 +107,13 @@ export const importStaff: Importer = async (context) => {
   // Rows are visited in file order, so the errors kept are the first ones.
   const errors = new ErrorList(context.maxErrors);
   const unknown = (row: number, column: string, what: string, code: string, value: string) =>
-    errors.push({ row, column, code, message: `No ${what} with code ${value}.`, params: { value } });
+    errors.push({
+      row,
+      column,
+      code,
+      message: `No ${what} with code ${value}.`,
+      params: { value },
+    });
   await inSlices(rows, ({ row, values }) => {
     const unitCode = str(values.unit_code);
     const positionCode = str(values.position_code);

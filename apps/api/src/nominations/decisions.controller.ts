@@ -42,7 +42,11 @@ export class DecisionsController {
         });
         results.push({ nominationId: item.nominationId, ok: true });
       } catch (error) {
-        const { type: _type, instance: _instance, ...problem } = toProblem(error, undefined, language);
+        const {
+          type: _type,
+          instance: _instance,
+          ...problem
+        } = toProblem(error, undefined, language);
         results.push({ nominationId: item.nominationId, ok: false, problem });
       }
     }
