@@ -116,7 +116,7 @@ describe('Error messages in the caller’s language', () => {
         body: form,
         headers: { ...bearer(adminToken), ...headers() },
       });
-      const body = await response.json();
+      const body: any = await response.json();
       expect(response.status).toBe(422);
       expect(response.headers.get('content-language')).toBe(expected);
       expect(body.code).toBe('IMPORT_INVALID');

@@ -706,8 +706,8 @@ export const errorMessages: Record<string, ErrorMessage> = {
 
   // Field-level: cost splits
   UNKNOWN_FUND: {
-    vi: 'Quỹ không tồn tại hoặc bạn không được dùng quỹ này.',
-    en: 'The fund does not exist or you may not use it.',
+    vi: 'Quỹ[ {fundId}] không tồn tại hoặc bạn không được dùng quỹ này.',
+    en: 'The fund[ {fundId}] does not exist or you may not use it.',
   },
   AMOUNT_NEGATIVE: {
     vi: 'Phần học viên tự chi không được âm.',
