@@ -6,7 +6,10 @@ export class FieldErrorDto implements FieldError {
   @ApiProperty({ example: 'email' })
   field: string;
 
-  @ApiProperty({ example: 'email must be an email' })
+  @ApiProperty({
+    example: 'Vui lòng nhập địa chỉ thư điện tử hợp lệ.',
+    description: 'For people, in the language of Accept-Language (vi by default); branch on code.',
+  })
   message: string;
 
   @ApiPropertyOptional({ example: 'IS_EMAIL' })
@@ -23,7 +26,12 @@ export class ProblemDto {
   @ApiProperty({ example: 400 })
   status: number;
 
-  @ApiProperty({ example: 'The request is invalid; see errors.' })
+  @ApiProperty({
+    example: 'Dữ liệu chưa hợp lệ. Vui lòng xem và sửa các ô được đánh dấu.',
+    description:
+      'For people, in the language of Accept-Language (vi by default, named by ' +
+      'Content-Language); branch on code.',
+  })
   detail: string;
 
   @ApiProperty({ example: 'VALIDATION_FAILED', description: 'Stable machine-readable code.' })
