@@ -22,7 +22,7 @@ function problem(
     type: problemType(code),
     title: reasonPhrase(status),
     status,
-    detail: messageFor(code, language, { maxParamLength: MAX_PARAM_LENGTH }) ?? detail,
+    detail: messageFor(code, language) ?? detail,
     code,
     instance,
   };
