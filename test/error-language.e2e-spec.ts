@@ -1,6 +1,18 @@
 import { errorMessages, messageFor } from '@app/common';
 import { bearer, Factory, HttpResponse, startTestStack, TestStack, tokenFor } from '@app/testing';
+import { connect } from 'node:net';
 import { DataSource } from 'typeorm';
+
+/** Sends raw bytes and reads the answer until the server closes the connection. */
+function rawAnswer(port: number, bytes: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => socket.write(bytes));
+    const chunks: Buffer[] = [];
+    socket.on('data', (chunk) => chunks.push(chunk));
+    socket.on('error', reject);
+    socket.on('close', () => resolve(Buffer.concat(chunks).toString('utf8')));
+  });
+}
 
 /**
  * Problems speak the caller's language: the same failure gives the same code, with `detail`
@@ -143,6 +155,22 @@ describe('Error messages in the caller’s language', () => {
         expect(byCode[code].message).toContain(words);
       }
       for (const error of body.errors) expect(error).not.toHaveProperty('params');
+    });
+  });
+
+  it('should answer in Vietnamese what the HTTP parser refuses before reading any header', async () => {
+    const port = Number(new URL(stack.http.baseUrl).port);
+    const answer = await rawAnswer(
+      port,
+      'GET /api/v1/health/live HTTP/1.1\r\nHost: x\r\nAccept-Language: en\r\n' +
+        `X-Big: ${'a'.repeat(20_000)}\r\n\r\n`,
+    );
+    const [head, body] = answer.split('\r\n\r\n');
+    expect(head).toMatch(/^HTTP\/1\.1 431 /);
+    expect(head).toMatch(/\r\nContent-Language: vi\r\n/i);
+    expect(JSON.parse(body)).toMatchObject({
+      code: 'HEADERS_TOO_LARGE',
+      detail: errorMessages.HEADERS_TOO_LARGE.vi,
     });
   });
 
