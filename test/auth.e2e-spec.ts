@@ -1,3 +1,4 @@
+import { errorMessages } from '@app/common';
 import { AdminBootstrap } from '@app/access';
 import { redisOptionsFromUrl } from '@app/queue';
 import {
@@ -94,7 +95,7 @@ describe('Authentication', () => {
         expect(response.headers.get('content-type')).toContain('application/problem+json');
         expect(response.body).toMatchObject({
           code: 'INVALID_CREDENTIALS',
-          detail: 'The email or password is wrong.',
+          detail: errorMessages.INVALID_CREDENTIALS.vi,
         });
       }
     });

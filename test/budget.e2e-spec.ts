@@ -95,7 +95,7 @@ describe('budget control', () => {
     expect(refused).toHaveLength(150);
     for (const { reason } of refused) {
       expect(reason).toBeInstanceOf(DomainError);
-      const problem = toProblem(reason);
+      const problem = toProblem(reason, undefined, 'en');
       expect(problem).toMatchObject({
         status: 422,
         code: 'BUDGET_EXCEEDED',
@@ -103,7 +103,7 @@ describe('budget control', () => {
         available: '0',
         requested: '100000000',
       });
-      expect(problem.detail).toContain('0 VND available; 100000000 VND was requested');
+      expect(problem.detail).toContain('0 VND available, 100,000,000 VND requested');
     }
     expect(await balances(fundId)).toEqual({
       allocated: '5000000000',

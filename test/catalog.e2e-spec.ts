@@ -471,14 +471,17 @@ describe('catalog (providers, programmes, intakes)', () => {
         'admin',
       );
       expect([below.status, below.body.code]).toEqual([409, 'SEATS_BELOW_TAKEN']);
-      expect(below.body.detail).toContain('7 seats');
+      expect(below.body).toMatchObject({ seatsTaken: 7, detail: expect.stringContaining('(7)') });
       const quotaBelow = await patch(
         `/api/v1/intakes/${id}`,
         { quotas: [{ tierId: org.tiers.communeTier, seats: 2 }] },
         'admin',
       );
       expect([quotaBelow.status, quotaBelow.body.code]).toEqual([409, 'SEATS_BELOW_TAKEN']);
-      expect(quotaBelow.body.detail).toContain('3 seats');
+      expect(quotaBelow.body).toMatchObject({
+        seatsTaken: 3,
+        detail: expect.stringContaining('(3)'),
+      });
       const quotaRemoved = await patch(`/api/v1/intakes/${id}`, { quotas: [] }, 'admin');
       expect([quotaRemoved.status, quotaRemoved.body.code]).toEqual([409, 'SEATS_BELOW_TAKEN']);
 

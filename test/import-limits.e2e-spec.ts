@@ -1,3 +1,4 @@
+import { messageFor } from '@app/common';
 import {
   seedOrganizationFixture,
   sheetXml,
@@ -88,7 +89,10 @@ describe('Import limits', () => {
     expect(response.body.errors).toHaveLength(MAX_ERRORS);
     expect(response.body.errors[0]).toMatchObject({ row: 2, column: 'code' });
     expect(response.body.errors[MAX_ERRORS - 1]).toMatchObject({ row: 51, column: 'name' });
-    expect(response.body.detail).toContain(`${2 * BAD_ROWS} problems`);
+    expect(response.body.detail).toBe(
+      messageFor('IMPORT_INVALID', 'vi', { errorCount: 2 * BAD_ROWS }),
+    );
+    expect(response.body.detail).toContain('200.000 lỗi');
   });
 
   it('should list the first errors of bad staff rows, those of reading and of references', async () => {

@@ -74,7 +74,13 @@ describe('nomination integrity', () => {
     const unknownFundProblem = (fundId: string) => ({
       status: 422,
       code: 'UNKNOWN_REFERENCE',
-      errors: [{ field: 'costLines', message: `No fund ${fundId}`, code: 'UNKNOWN_FUND' }],
+      errors: [
+        {
+          field: 'costLines',
+          message: `Quỹ ${fundId} không tồn tại hoặc bạn không được dùng quỹ này.`,
+          code: 'UNKNOWN_FUND',
+        },
+      ],
     });
 
     it('should refuse another district’s fund at create exactly like a fund that does not exist', async () => {
@@ -279,7 +285,7 @@ describe('nomination integrity', () => {
           errors: [
             expect.objectContaining({
               code: 'NOMINATION_EXISTS',
-              message: expect.stringContaining(created.body.id),
+              message: expect.stringContaining(created.body.reference),
             }),
           ],
         },

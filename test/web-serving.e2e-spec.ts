@@ -1,3 +1,4 @@
+import { errorMessages } from '@app/common';
 import { startTestStack, TestStack } from '@app/testing';
 import { Logger } from '@nestjs/common';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -191,7 +192,7 @@ describe('Serving without a built web application', () => {
     for (const path of ['/', '/nominations/x', '/assets/app-abc123.js']) {
       const response = await stack.http.get(path);
       expectProblem(response, 404, 'WEB_APP_NOT_BUILT');
-      expect(response.body.detail).toMatch(/web application is not built/);
+      expect(response.body.detail).toBe(errorMessages.WEB_APP_NOT_BUILT.vi);
       expect(response.body.requestId).toBe(response.headers.get('x-request-id'));
     }
   });

@@ -135,6 +135,8 @@ describe('Administration in the browser', () => {
       .filter({ has: page.getByRole('cell', { name: '3', exact: true }) });
     await row3.getByText('tier_code').waitFor();
     await row3.getByText('Không có cấp này').waitFor();
+    // The detail is the server's own, in the language on screen, naming the cell's value.
+    await row3.getByText('Cấp hành chính mã no-such-tier không tồn tại.').waitFor();
     const row4 = errors
       .getByRole('row')
       .filter({ has: page.getByRole('cell', { name: '4', exact: true }) });

@@ -14,8 +14,11 @@ export type ErrorKind =
 
 export interface FieldError {
   field: string;
+  /** English words; the answer carries the catalogue's message for `code` instead. */
   message: string;
   code?: string;
+  /** What the catalogue's message for `code` needs (`{value}`, `{min}`, …); never sent. */
+  params?: Record<string, unknown>;
 }
 
 /** A failure the domain expects and names with a stable machine code, e.g. `BUDGET_EXCEEDED`. */

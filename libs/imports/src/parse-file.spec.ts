@@ -99,13 +99,13 @@ describe('parseFile', () => {
       if (last.type !== 'done') throw new Error(`unexpected ${last.type}`);
       expect(last.errorCount).toBe(1000);
       expect(last.errors.map((error) => [error.row, error.column, error.code])).toEqual([
-        [2, 'code', 'INVALID_VALUE'],
+        [2, 'code', 'CODE_HAS_SPACES'],
         [2, 'name', 'REQUIRED'],
-        [3, 'code', 'INVALID_VALUE'],
+        [3, 'code', 'CODE_HAS_SPACES'],
         [3, 'name', 'REQUIRED'],
-        [4, 'code', 'INVALID_VALUE'],
+        [4, 'code', 'CODE_HAS_SPACES'],
         [4, 'name', 'REQUIRED'],
-        [5, 'code', 'INVALID_VALUE'],
+        [5, 'code', 'CODE_HAS_SPACES'],
       ]);
     });
 

@@ -45,6 +45,7 @@ export const period: CellParser<{ from: number; to: number }> = (cell) => {
       ok: false,
       code: 'INVALID_VALUE',
       message: `${JSON.stringify(cell)} is not a period of years (e.g. 2025-2030)`,
+      params: { value: JSON.stringify(cell), expected: '2025-2030' },
     };
   }
   const from = year(match[1]);

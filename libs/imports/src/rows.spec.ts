@@ -1,3 +1,4 @@
+import { messageFor } from '@app/common';
 import { IMPORT_COLUMNS } from './columns';
 import { mapHeader, parseRows } from './rows';
 import { readCsv } from './table';
@@ -58,6 +59,41 @@ describe('import rows', () => {
       [5, 'language_level', 'OUT_OF_RANGE'],
       [5, 'code', 'DUPLICATE_CODE'],
     ]);
+  });
+
+  it('should give each row error what its message names, in both languages', async () => {
+    const table = await collect(
+      readCsv(
+        Buffer.from(
+          'code,full_name,birth_date,gender,unit_code,authority_code,language_level,colour\n' +
+            'S 1,An,1985-01-01,nam,U,A,3,x,extra\n' +
+            'S2,Bình,30/02/1985,robot,U,A,9\n' +
+            'S2,Chi,1985-01-01,nữ,U,A,giỏi\n',
+        ),
+      ),
+    );
+    const said = (language: 'vi' | 'en') =>
+      parseRows(staff, table).errors.map((error) => [
+        error.code,
+        messageFor(error.code, language, { ...error, ...error.params }),
+      ]);
+    expect(said('vi')).toEqual([
+      ['UNKNOWN_COLUMN', expect.stringContaining('Cột "colour" không được nhận diện.')],
+      ['COLUMN_WITHOUT_HEADER', expect.stringContaining('Cột thứ 9 có dữ liệu')],
+      ['CODE_HAS_SPACES', 'Mã "S 1" không được chứa dấu cách.'],
+      ['INVALID_DATE', expect.stringContaining('Ngày "30/02/1985" không hợp lệ.')],
+      [
+        'INVALID_VALUE',
+        'Giá trị "robot" không hợp lệ; hãy dùng một trong: nam/m (male), nữ/f (female).',
+      ],
+      ['OUT_OF_RANGE', 'Giá trị 9 nằm ngoài khoảng cho phép 1–6.'],
+      [
+        'INVALID_VALUE',
+        'Giá trị "giỏi" không hợp lệ; hãy dùng một trong: 1–6, A1, A2, B1, B2, C1, C2.',
+      ],
+      ['DUPLICATE_CODE', 'Mã S2 trùng với một dòng khác trong tệp (dòng 3).'],
+    ]);
+    expect(said('en')[2]).toEqual(['CODE_HAS_SPACES', 'The code "S 1" must not contain spaces.']);
   });
 
   it('should refuse a file that is not UTF-8', async () => {

@@ -6,8 +6,11 @@ import { Cell, isBlank, normalizeKeyword } from './values';
 export interface ImportRowError {
   row: number;
   column: string | null;
+  /** English words; the answer carries the catalogue's message for `code` instead. */
   message: string;
   code: string;
+  /** What the catalogue's message needs beyond `row` and `column`; never sent. */
+  params?: Record<string, string | number>;
 }
 
 /**
@@ -147,8 +150,9 @@ export class RowChecker {
         this.errors.push({
           row,
           column: null,
-          code: 'UNKNOWN_COLUMN',
+          code: 'COLUMN_WITHOUT_HEADER',
           message: `Value in column ${index + 1}, which has no header.`,
+          params: { position: index + 1 },
         });
       }
     });
@@ -185,6 +189,7 @@ export class RowChecker {
           column: spec.key,
           code: parsed.code,
           message: `${spec.key}: ${parsed.message}.`,
+          params: parsed.params,
         });
     });
     const code = values.code;
@@ -196,6 +201,7 @@ export class RowChecker {
           column: 'code',
           code: 'DUPLICATE_CODE',
           message: `Code ${code} is also on row ${first}.`,
+          params: { value: code, firstRow: first },
         });
       } else this.firstRowOfCode.set(code, row);
     }

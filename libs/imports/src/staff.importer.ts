@@ -107,7 +107,13 @@ export const importStaff: Importer = async (context) => {
   // Rows are visited in file order, so the errors kept are the first ones.
   const errors = new ErrorList(context.maxErrors);
   const unknown = (row: number, column: string, what: string, code: string, value: string) =>
-    errors.push({ row, column, code, message: `No ${what} with code ${value}.` });
+    errors.push({
+      row,
+      column,
+      code,
+      message: `No ${what} with code ${value}.`,
+      params: { value },
+    });
   await inSlices(rows, ({ row, values }) => {
     const unitCode = str(values.unit_code);
     const positionCode = str(values.position_code);
@@ -130,6 +136,7 @@ export const importStaff: Importer = async (context) => {
         column: 'code',
         code: 'OUT_OF_SCOPE',
         message: `Staff ${String(values.code)} is outside your scope.`,
+        params: { value: String(values.code) },
       });
     }
     const authorityId = authority?.id ?? stored?.authorityId;
@@ -139,6 +146,7 @@ export const importStaff: Importer = async (context) => {
         column: 'unit_code',
         code: 'OUT_OF_SCOPE',
         message: `Unit ${unitCode} is outside your scope.`,
+        params: { value: unitCode! },
       });
     }
   });

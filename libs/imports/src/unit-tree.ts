@@ -43,6 +43,7 @@ export function resolveUnitPaths(
           fail(member, {
             code: 'PARENT_CYCLE',
             message: `Unit ${member} would be its own ancestor (${[...loop, code].join(' → ')}).`,
+            params: { value: member, cycle: [...loop, code].join(' → ') },
           });
         }
         base = null;
@@ -55,6 +56,7 @@ export function resolveUnitPaths(
         fail(code, {
           code: 'UNKNOWN_PARENT',
           message: `No unit with code ${node.parentCode}, in the file or stored.`,
+          params: { value: node.parentCode },
         });
         base = null;
         break;

@@ -73,6 +73,7 @@ export const importUnits: Importer = async (context) => {
         column: 'tier_code',
         code: 'UNKNOWN_TIER',
         message: `No tier with code ${tierCode}.`,
+        params: { value: tierCode },
       });
     }
     const code = str(values.code);

@@ -23,12 +23,22 @@ import {
 /** One cell as read from a CSV (always text) or an XLSX sheet (typed). */
 export type Cell = string | number | boolean | Date | null;
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; code: string; message: string };
+/**
+ * A parsed cell, or why not: a code of the error catalogue, English words, and the params
+ * the catalogue's message for the code takes (the rendered cell as `value`, …).
+ */
+export type Parsed<T> =
+  | { ok: true; value: T }
+  | { ok: false; code: string; message: string; params: Record<string, string | number> };
 
 export type CellParser<T> = (cell: Cell) => Parsed<T>;
 
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
-const fail = (code: string, message: string): Parsed<never> => ({ ok: false, code, message });
+const fail = (
+  code: string,
+  message: string,
+  params: Record<string, string | number>,
+): Parsed<never> => ({ ok: false, code, message, params });
 
 /** Header and keyword form: no diacritics, lower case, punctuation as single spaces. */
 export function normalizeKeyword(text: string): string {
@@ -48,14 +58,16 @@ const shown = (cell: Cell) =>
 export const text: CellParser<string> = (cell) => {
   if (typeof cell === 'string') return ok(cell.trim().replace(/\s+/g, ' '));
   if (typeof cell === 'number' || typeof cell === 'boolean') return ok(String(cell));
-  return fail('INVALID_VALUE', `expected text, got ${shown(cell)}`);
+  return fail('NOT_TEXT', `expected text, got ${shown(cell)}`, { value: shown(cell) });
 };
 
 /** Codes: text without spaces inside. */
 export const code: CellParser<string> = (cell) => {
   const parsed = text(cell);
   if (!parsed.ok) return parsed;
-  if (/\s/.test(parsed.value)) return fail('INVALID_VALUE', `code "${parsed.value}" has spaces`);
+  if (/\s/.test(parsed.value)) {
+    return fail('CODE_HAS_SPACES', `code "${parsed.value}" has spaces`, { value: parsed.value });
+  }
   return parsed;
 };
 
@@ -95,7 +107,9 @@ export const date: CellParser<string> = (cell) => {
   }
   return result
     ? ok(result)
-    : fail('INVALID_DATE', `${shown(cell)} is not a date (YYYY-MM-DD or DD/MM/YYYY)`);
+    : fail('INVALID_DATE', `${shown(cell)} is not a date (YYYY-MM-DD or DD/MM/YYYY)`, {
+        value: shown(cell),
+      });
 };
 
 /** Looks a keyword up in a table of normalized names. */
@@ -108,7 +122,10 @@ export function oneOf<T>(names: Record<string, T>, expected: string): CellParser
       typeof cell === 'string' || typeof cell === 'number' ? normalizeKeyword(String(cell)) : '';
     return table.has(key)
       ? ok(table.get(key) as T)
-      : fail('INVALID_VALUE', `${shown(cell)} is not one of ${expected}`);
+      : fail('INVALID_VALUE', `${shown(cell)} is not one of ${expected}`, {
+          value: shown(cell),
+          expected,
+        });
   };
 }
 
@@ -147,11 +164,14 @@ export function level(
       value = /^\d+$/.test(key) ? Number(key) : byName.get(key);
     }
     if (value === undefined || !Number.isInteger(value)) {
-      const named = byName.size ? ` or one of ${[...new Set(Object.keys(names))].join(', ')}` : '';
-      return fail('INVALID_VALUE', `${shown(cell)} is not a level from ${min} to ${max}${named}`);
+      const expected = [`${min}–${max}`, ...new Set(Object.keys(names))].join(', ');
+      return fail('INVALID_VALUE', `${shown(cell)} is not one of ${expected}`, {
+        value: shown(cell),
+        expected,
+      });
     }
     if (value < min || value > max) {
-      return fail('OUT_OF_RANGE', `${value} is out of range ${min}–${max}`);
+      return fail('OUT_OF_RANGE', `${value} is out of range ${min}–${max}`, { value, min, max });
     }
     return ok(value);
   };
@@ -177,10 +197,10 @@ export function integer(min: number, max: number): CellParser<number> {
           ? Number(cell.trim())
           : NaN;
     if (!Number.isInteger(value)) {
-      return fail('INVALID_VALUE', `${shown(cell)} is not a whole number`);
+      return fail('INVALID_VALUE', `${shown(cell)} is not a whole number`, { value: shown(cell) });
     }
     if (value < min || value > max) {
-      return fail('OUT_OF_RANGE', `${value} is out of range ${min}–${max}`);
+      return fail('OUT_OF_RANGE', `${value} is out of range ${min}–${max}`, { value, min, max });
     }
     return ok(value);
   };
@@ -197,9 +217,9 @@ const MAX_VND_DIGITS = 18;
 export const vnd: CellParser<string> = (cell) => {
   let digits: string | null = null;
   if (typeof cell === 'number') {
-    if (cell < 0) return fail('OUT_OF_RANGE', `${cell} VND is negative`);
+    if (cell < 0) return fail('OUT_OF_RANGE', `${cell} VND is negative`, { value: cell, min: 0 });
     if (!Number.isSafeInteger(cell)) {
-      return fail('INVALID_VALUE', `${cell} is not a whole number of VND`);
+      return fail('INVALID_VALUE', `${cell} is not a whole number of VND`, { value: cell });
     }
     digits = String(cell);
   } else if (typeof cell === 'string') {
@@ -207,7 +227,9 @@ export const vnd: CellParser<string> = (cell) => {
       .trim()
       .replace(/\s*(vnđ|vnd|đồng|đ)$/i, '')
       .trim();
-    if (/^-/.test(value)) return fail('OUT_OF_RANGE', `${shown(cell)} is negative`);
+    if (/^-/.test(value)) {
+      return fail('OUT_OF_RANGE', `${shown(cell)} is negative`, { value: shown(cell), min: 0 });
+    }
     if (/^\d+$/.test(value)) digits = value;
     else {
       // Thousands grouped by one separator, each group of three digits.
@@ -219,11 +241,12 @@ export const vnd: CellParser<string> = (cell) => {
     return fail(
       'INVALID_VALUE',
       `${shown(cell)} is not a whole number of VND (e.g. 1450000000 or 1.450.000.000)`,
+      { value: shown(cell), expected: '1450000000, 1.450.000.000' },
     );
   }
   const normalized = digits.replace(/^0+(?=\d)/, '');
   if (normalized.length > MAX_VND_DIGITS) {
-    return fail('OUT_OF_RANGE', `${shown(cell)} VND is too large`);
+    return fail('OUT_OF_RANGE', `${shown(cell)} VND is too large`, { value: shown(cell) });
   }
   return ok(normalized);
 };
@@ -242,7 +265,9 @@ export function listOf<T>(parse: CellParser<T>): CellParser<T[]> {
       if (!parsed.ok) return parsed;
       if (!values.includes(parsed.value)) values.push(parsed.value);
     }
-    return values.length ? ok(values) : fail('INVALID_VALUE', `${shown(cell)} lists nothing`);
+    return values.length
+      ? ok(values)
+      : fail('INVALID_VALUE', `${shown(cell)} lists nothing`, { value: shown(cell) });
   };
 }
 
@@ -266,6 +291,7 @@ export const country: CellParser<string> = (cell) => {
   return fail(
     'INVALID_VALUE',
     `${shown(cell)} is not a two-letter country code or one of ${names}`,
+    { value: shown(cell), expected: names },
   );
 };
 
@@ -286,6 +312,7 @@ export function openLabelled<T extends string>(
     return fail(
       'INVALID_VALUE',
       `${shown(cell)} is not one of ${describeLabels(labels)}, nor a snake_case code`,
+      { value: shown(cell), expected: describeLabels(labels) },
     );
   };
 }

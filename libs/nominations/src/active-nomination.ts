@@ -73,6 +73,7 @@ function nominationExists(existing: { id: string; reference: string } | null): D
             ? `already nominated for this intake: ${existing.reference} (${existing.id})`
             : 'already nominated for this intake',
           code: 'NOMINATION_EXISTS',
+          ...(existing ? { params: { existingReference: existing.reference } } : {}),
         },
       ],
     },

@@ -528,7 +528,14 @@ function unknownFund(fundId: string): DomainError {
     'unprocessable',
     'A fund of the cost split does not exist.',
     {
-      errors: [{ field: 'costLines', message: `No fund ${fundId}`, code: 'UNKNOWN_FUND' }],
+      errors: [
+        {
+          field: 'costLines',
+          message: `No fund ${fundId}`,
+          code: 'UNKNOWN_FUND',
+          params: { fundId },
+        },
+      ],
     },
   );
 }

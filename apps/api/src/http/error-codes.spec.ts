@@ -1,7 +1,9 @@
-import type { ErrorKind } from '@app/common';
+import { errorMessages, type ErrorKind } from '@app/common';
+import * as classValidator from 'class-validator';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { statusOfKind } from './problem.filter';
+import { constraintCode } from './validation';
 
 /**
  * Keeps docs/errors.md and the code in step: every code an answer can carry is documented,
@@ -109,5 +111,88 @@ describe('docs/errors.md', () => {
       .filter((code) => !produced.has(code) && !doc.includes(`\`${code}\``))
       .sort();
     expect(missing).toEqual([]);
+  });
+});
+
+/** Codes of the class-validator constraints the DTOs use, as `errors[].code` names them. */
+function constraintCodes(): Set<string> {
+  const names = new Set<string>();
+  for (const { body } of text) {
+    for (const match of body.matchAll(/import \{([^}]*)\} from 'class-validator'/g)) {
+      for (const name of match[1].split(',')) names.add(name.trim());
+    }
+  }
+  const validators = classValidator as unknown as Record<string, unknown>;
+  class Probe {}
+  for (const name of names) {
+    const factory = validators[name];
+    if (!/^(Is|Min|Max|Matches|Length|Array|Contains|Equals|NotEquals)/.test(name)) continue;
+    if (typeof factory !== 'function' || name === 'IsOptional') continue;
+    (factory as () => PropertyDecorator)()(Probe.prototype, name);
+  }
+  const codes = new Set(
+    classValidator
+      .getMetadataStorage()
+      .getTargetValidationMetadatas(Probe, '', true, false)
+      .flatMap((metadata) => (metadata.name ? [constraintCode(metadata.name)] : [])),
+  );
+  // Rules written with ValidateBy name their own constraint.
+  for (const { body } of text) {
+    for (const match of body.matchAll(/ValidateBy\(\{\s*name: '(\w+)'/g)) {
+      codes.add(constraintCode(match[1]));
+    }
+  }
+  return codes;
+}
+
+/** Row codes of imports: the parsers' and importers' upper-case literals with an underscore. */
+function importRowCodes(): Set<string> {
+  const codes = new Set<string>();
+  for (const { file, body } of text) {
+    if (!file.startsWith('libs/imports/')) continue;
+    for (const match of body.matchAll(/'([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)'/g)) {
+      if (!match[1].startsWith('ERR_')) codes.add(match[1]);
+    }
+  }
+  return codes;
+}
+
+describe('the error message catalogue (libs/common/src/messages/error-messages.ts)', () => {
+  const missing = (codes: Iterable<string>) =>
+    [...codes].filter((code) => !Object.hasOwn(errorMessages, code)).sort();
+
+  it('should have a message for every top-level code an answer can carry', () => {
+    expect(missing(producedCodes().keys())).toEqual([]);
+  });
+
+  it('should have a message for every field-level code in the source', () => {
+    expect(missing(fieldCodes())).toEqual([]);
+  });
+
+  it('should have a message for every validation constraint a DTO uses', () => {
+    const codes = constraintCodes();
+    expect(codes).toContain('IS_UUID');
+    expect(codes).toContain('IS_POSITIVE_DECIMAL');
+    expect(codes).toContain('MAX_LENGTH');
+    expect(codes).toContain('ARRAY_UNIQUE');
+    expect(missing(codes)).toEqual([]);
+  });
+
+  it('should have a message for every row code of imports', () => {
+    const codes = importRowCodes();
+    expect(codes).toContain('UNKNOWN_POSITION');
+    expect(missing(codes)).toEqual([]);
+  });
+
+  it('should have a message for every documented code', () => {
+    expect(missing(documented.keys())).toEqual([]);
+    const fieldLevel = doc.slice(doc.indexOf('## Field-level codes'));
+    expect(
+      missing(
+        [...fieldLevel.matchAll(/^\| (.*?) \|/gm)].flatMap(([, cell]) =>
+          [...cell.matchAll(/`([A-Z][A-Z0-9_]+)`/g)].map((match) => match[1]),
+        ),
+      ),
+    ).toEqual([]);
   });
 });

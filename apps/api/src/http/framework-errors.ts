@@ -1,10 +1,31 @@
+import { DEFAULT_LANGUAGE, Language, languageOf, messageFor } from '@app/common';
 import { REQUEST_ID_HEADER } from '@app/logging';
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { PROBLEM_CONTENT_TYPE, ProblemDto, problemType, reasonPhrase } from './problem';
+import {
+  PROBLEM_CONTENT_TYPE,
+  ProblemDto,
+  problemType,
+  reasonPhrase,
+  withAcceptLanguage,
+} from './problem';
 
-function problem(status: number, code: string, detail: string, instance?: string): ProblemDto {
-  return { type: problemType(code), title: reasonPhrase(status), status, detail, code, instance };
+/** A problem whose detail is the catalogue's words in `language` (`detail` is the English). */
+function problem(
+  status: number,
+  code: string,
+  detail: string,
+  language: Language,
+  instance?: string,
+): ProblemDto {
+  return {
+    type: problemType(code),
+    title: reasonPhrase(status),
+    status,
+    detail: messageFor(code, language) ?? detail,
+    code,
+    instance,
+  };
 }
 
 /** The longest path parameter the router accepts (Fastify's default `maxParamLength`). */
@@ -39,27 +60,41 @@ export function sendFrameworkError(
     detail: 'The request cannot be routed.',
   };
   const path = request.raw.url?.split('?')[0];
+  const language = languageOf(request.headers['accept-language']);
+  const answer = problem(known.status, known.code, known.detail, language, path);
   void reply
     .status(known.status)
     .header('content-type', PROBLEM_CONTENT_TYPE)
+    .header('content-language', language)
+    .header('vary', withAcceptLanguage(reply.getHeader('vary')))
     .header(REQUEST_ID_HEADER, request.id)
-    .send({ ...problem(known.status, known.code, known.detail, path), requestId: request.id });
+    .send({ ...answer, requestId: request.id });
 }
 
-/** Errors of the HTTP parser, raised before there is a request at all. */
+/**
+ * Errors of the HTTP parser, raised before there is a request at all: with no headers read,
+ * the answer is in the default language.
+ */
 function clientProblem(error: NodeJS.ErrnoException): ProblemDto {
+  const language = DEFAULT_LANGUAGE;
   switch (error.code) {
     case 'HPE_HEADER_OVERFLOW':
-      return problem(431, 'HEADERS_TOO_LARGE', 'The request line and headers exceed 16 KB.');
+      return problem(
+        431,
+        'HEADERS_TOO_LARGE',
+        'The request line and headers exceed 16 KB.',
+        language,
+      );
     case 'HPE_URI_TOO_LONG':
-      return problem(414, 'URI_TOO_LONG', 'The URL is too long.');
+      return problem(414, 'URI_TOO_LONG', 'The URL is too long.', language);
     case 'ERR_HTTP_REQUEST_TIMEOUT':
-      return problem(408, 'REQUEST_TIMEOUT', 'The request was not received in time.');
+      return problem(408, 'REQUEST_TIMEOUT', 'The request was not received in time.', language);
     default:
       return problem(
         400,
         'BAD_REQUEST',
         'The request is not valid HTTP (e.g. a control character in a header).',
+        language,
       );
   }
 }
@@ -78,6 +113,7 @@ export function sendClientError(error: NodeJS.ErrnoException, socket: Socket): v
     socket.write(
       `HTTP/1.1 ${status} ${reasonPhrase(status)}\r\n` +
         `Content-Type: ${PROBLEM_CONTENT_TYPE}\r\n` +
+        `Content-Language: ${DEFAULT_LANGUAGE}\r\n` +
         `Content-Length: ${Buffer.byteLength(body)}\r\n` +
         'Connection: close\r\n\r\n' +
         body,

@@ -1,7 +1,21 @@
-import { DomainError, ErrorKind } from '@app/common';
+import {
+  DEFAULT_LANGUAGE,
+  DomainError,
+  ErrorKind,
+  FieldError,
+  Language,
+  languageOf,
+  messageFor,
+} from '@app/common';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { PROBLEM_CONTENT_TYPE, ProblemDto, problemType, reasonPhrase } from './problem';
+import {
+  PROBLEM_CONTENT_TYPE,
+  ProblemDto,
+  problemType,
+  reasonPhrase,
+  withAcceptLanguage,
+} from './problem';
 
 export const statusOfKind: Record<ErrorKind, number> = {
   invalid: 400,
@@ -54,8 +68,27 @@ const fastifyCodes: Record<string, { code: string; detail: string }> = {
   },
 };
 
-/** Turns any thrown value into an RFC 9457 problem; never leaks a stack trace. */
-export function toProblem(error: unknown, instance?: string): ProblemDto {
+/**
+ * A field or row problem in `language`: the catalogue's message for its code, filled with
+ * its params and its own members (`row`, `column`, `field`); its English words otherwise.
+ * The params are for the message only and are not sent.
+ */
+export function localizeFieldError(error: FieldError, language: Language): FieldError {
+  const { params, ...answer } = error;
+  const message = answer.code && messageFor(answer.code, language, { ...answer, ...params });
+  return message ? { ...answer, message } : answer;
+}
+
+/**
+ * Turns any thrown value into an RFC 9457 problem; never leaks a stack trace. `detail` and
+ * every `errors[].message` are the catalogue's words in `language`, with the English text
+ * the error was raised with where the catalogue has none.
+ */
+export function toProblem(
+  error: unknown,
+  instance?: string,
+  language: Language = DEFAULT_LANGUAGE,
+): ProblemDto {
   if (error instanceof DomainError) {
     const status = statusOfKind[error.kind];
     const { errors, ...rest } = error.details;
@@ -65,10 +98,10 @@ export function toProblem(error: unknown, instance?: string): ProblemDto {
       type: problemType(error.code),
       title: reasonPhrase(status),
       status,
-      detail: error.message,
+      detail: messageFor(error.code, language, error.details) ?? error.message,
       code: error.code,
       instance,
-      ...(errors ? { errors } : {}),
+      ...(errors ? { errors: errors.map((field) => localizeFieldError(field, language)) } : {}),
     };
   }
   if (error instanceof HttpException) {
@@ -80,16 +113,20 @@ export function toProblem(error: unknown, instance?: string): ProblemDto {
     const code =
       known?.code ??
       (isUnknownRoute ? 'ROUTE_NOT_FOUND' : (codeOfStatus[status] ?? `HTTP_${status}`));
+    const route = isUnknownRoute ? error.message.slice('Cannot '.length) : undefined;
     const detail =
+      messageFor(code, language, { route }) ??
       known?.detail ??
-      (isUnknownRoute ? `No route ${error.message.slice('Cannot '.length)}.` : error.message);
+      (route ? `No route ${route}.` : error.message);
     return { type: problemType(code), title: reasonPhrase(status), status, detail, code, instance };
   }
   return {
     type: problemType('INTERNAL_ERROR'),
     title: reasonPhrase(500),
     status: 500,
-    detail: 'An unexpected error occurred; it has been logged with the request id.',
+    detail:
+      messageFor('INTERNAL_ERROR', language) ??
+      'An unexpected error occurred; it has been logged with the request id.',
     code: 'INTERNAL_ERROR',
     instance,
   };
@@ -110,7 +147,8 @@ export function sendProblem(
     );
     return;
   }
-  const problem = toProblem(error, request.url.split('?')[0]);
+  const language = languageOf(request.headers['accept-language']);
+  const problem = toProblem(error, request.url.split('?')[0], language);
   if (problem.status >= 500 && problem.code !== 'QUEUE_UNAVAILABLE') {
     logger.error({ err: error, requestId: request.id }, 'Unhandled error');
   }
@@ -119,6 +157,8 @@ export function sendProblem(
   void reply
     .status(problem.status)
     .header('content-type', PROBLEM_CONTENT_TYPE)
+    .header('content-language', language)
+    .header('vary', withAcceptLanguage(reply.getHeader('vary')))
     .send({ ...problem, requestId: request.id });
 }
 

@@ -6,7 +6,10 @@ export class FieldErrorDto implements FieldError {
   @ApiProperty({ example: 'email' })
   field: string;
 
-  @ApiProperty({ example: 'email must be an email' })
+  @ApiProperty({
+    example: 'Vui lòng nhập địa chỉ thư điện tử hợp lệ.',
+    description: 'For people, in the language of Accept-Language (vi by default); branch on code.',
+  })
   message: string;
 
   @ApiPropertyOptional({ example: 'IS_EMAIL' })
@@ -23,7 +26,12 @@ export class ProblemDto {
   @ApiProperty({ example: 400 })
   status: number;
 
-  @ApiProperty({ example: 'The request is invalid; see errors.' })
+  @ApiProperty({
+    example: 'Dữ liệu chưa hợp lệ. Vui lòng xem và sửa các ô được đánh dấu.',
+    description:
+      'For people, in the language of Accept-Language (vi by default, named by ' +
+      'Content-Language); branch on code.',
+  })
   detail: string;
 
   @ApiProperty({ example: 'VALIDATION_FAILED', description: 'Stable machine-readable code.' })
@@ -66,4 +74,11 @@ const reasonPhrases: Record<number, string> = {
 
 export function reasonPhrase(status: number): string {
   return reasonPhrases[status] ?? (status >= 500 ? 'Server Error' : 'Client Error');
+}
+
+/** A `Vary` value that adds Accept-Language, by which problems differ, to what it was. */
+export function withAcceptLanguage(vary: unknown): string {
+  const current = Array.isArray(vary) ? vary.join(', ') : typeof vary === 'string' ? vary : '';
+  if (/(^|,)\s*(accept-language|\*)\s*(,|$)/i.test(current)) return current;
+  return current ? `${current}, Accept-Language` : 'Accept-Language';
 }

@@ -22,13 +22,13 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
     const own = Object.entries(error.constraints ?? {}).map(([constraint, message]) => ({
       field,
       message,
-      code: constraint === 'whitelistValidation' ? 'UNKNOWN_FIELD' : toCode(constraint),
+      code: constraint === 'whitelistValidation' ? 'UNKNOWN_FIELD' : constraintCode(constraint),
     }));
     return [...own, ...flattenValidationErrors(error.children ?? [], field)];
   });
 }
 
-function toCode(constraint: string): string {
+export function constraintCode(constraint: string): string {
   // class-validator's word for a nested value that is not an object (`[null]`, `["x"]`).
   if (constraint === 'nestedValidation') return 'IS_OBJECT';
   return constraint.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();

@@ -1,8 +1,10 @@
 import { Actor } from '@app/access';
+import { Language } from '@app/common';
 import { NominationService } from '@app/nominations';
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor } from '../auth/auth.decorators';
+import { CallerLanguage } from '../http/language';
 import { toProblem } from '../http/problem.filter';
 import { BatchDecisionDto, BatchDecisionResultDto, DecisionResultDto } from './decisions.dto';
 
@@ -25,6 +27,7 @@ export class DecisionsController {
   async decide(
     @CurrentActor() actor: Actor,
     @Body() body: BatchDecisionDto,
+    @CallerLanguage() language: Language,
   ): Promise<BatchDecisionResultDto> {
     const results: DecisionResultDto[] = [];
     for (const item of body.items) {
@@ -39,7 +42,11 @@ export class DecisionsController {
         });
         results.push({ nominationId: item.nominationId, ok: true });
       } catch (error) {
-        const { type: _type, instance: _instance, ...problem } = toProblem(error);
+        const {
+          type: _type,
+          instance: _instance,
+          ...problem
+        } = toProblem(error, undefined, language);
         results.push({ nominationId: item.nominationId, ok: false, problem });
       }
     }

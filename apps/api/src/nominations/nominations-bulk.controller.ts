@@ -1,9 +1,10 @@
 import { Actor } from '@app/access';
-import { toVnd } from '@app/common';
+import { Language, toVnd } from '@app/common';
 import { BulkNominations } from '@app/nominations';
 import { Body, Controller, HttpCode, Logger, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor } from '../auth/auth.decorators';
+import { CallerLanguage } from '../http/language';
 import { FieldErrorDto } from '../http/problem';
 import { toProblem } from '../http/problem.filter';
 import { BulkNominationDto, BulkNominationResultDto } from './nominations-bulk.dto';
@@ -37,6 +38,7 @@ export class NominationsBulkController {
   async create(
     @CurrentActor() actor: Actor,
     @Body() body: BulkNominationDto,
+    @CallerLanguage() language: Language,
   ): Promise<BulkNominationResultDto> {
     const outcomes = await this.bulk.createEach(
       actor,
@@ -64,7 +66,7 @@ export class NominationsBulkController {
           reference: outcome.reference,
         };
       }
-      const { status, code, detail, errors } = toProblem(outcome.error);
+      const { status, code, detail, errors } = toProblem(outcome.error, undefined, language);
       if (status >= 500) this.logger.error({ err: outcome.error }, 'Bulk nomination failed');
       return {
         staffId: outcome.nomineeStaffId,

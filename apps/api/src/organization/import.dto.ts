@@ -42,7 +42,10 @@ export class ImportRowErrorDto {
   @ApiProperty({ example: 'birth_date', nullable: true, type: String })
   column: string | null;
 
-  @ApiProperty({ example: 'birth_date: "31/02/1990" is not a date (YYYY-MM-DD or DD/MM/YYYY).' })
+  @ApiProperty({
+    example: 'Ngày "31/02/1990" không hợp lệ. Vui lòng nhập theo dạng ngày/tháng/năm.',
+    description: 'The problem in the language of Accept-Language (vi by default).',
+  })
   message: string;
 
   @ApiProperty({ example: 'INVALID_DATE' })

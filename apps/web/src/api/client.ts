@@ -1,5 +1,6 @@
 import createClient, { type Middleware } from 'openapi-fetch';
 import { accessToken, refresh } from '../auth/session';
+import { currentLanguage } from '../i18n/errors';
 import { toApiError } from './problem';
 import type { paths } from './schema';
 
@@ -17,6 +18,8 @@ const auth: Middleware = {
     const token = await accessToken();
     if (token) request.headers.set('authorization', `Bearer ${token}`);
     request.headers.set('accept', 'application/json, application/problem+json');
+    // Problems (detail, field and row messages) come back in the language on screen.
+    request.headers.set('accept-language', currentLanguage());
     retries.set(id, request.clone());
     return request;
   },
@@ -61,6 +64,7 @@ export async function authorizedFetch(path: string, init: () => RequestInit = ()
     const request = init();
     const headers = new Headers(request.headers);
     if (token) headers.set('authorization', `Bearer ${token}`);
+    headers.set('accept-language', currentLanguage());
     return fetch(path, { credentials: 'same-origin', ...request, headers });
   };
   const response = await send(await accessToken());

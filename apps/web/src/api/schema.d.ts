@@ -2385,7 +2385,10 @@ export interface components {
             code?: string;
             /** @example email */
             field: string;
-            /** @example email must be an email */
+            /**
+             * @description For people, in the language of Accept-Language (vi by default); branch on code.
+             * @example Vui lòng nhập địa chỉ thư điện tử hợp lệ.
+             */
             message: string;
         };
         FundCheckDto: {
@@ -2563,7 +2566,10 @@ export interface components {
              * @example VALIDATION_FAILED
              */
             code: string;
-            /** @example The request is invalid; see errors. */
+            /**
+             * @description For people, in the language of Accept-Language (vi by default, named by Content-Language); branch on code.
+             * @example Dữ liệu chưa hợp lệ. Vui lòng xem và sửa các ô được đánh dấu.
+             */
             detail: string;
             /**
              * @description How many problems the file has in all.
@@ -2612,7 +2618,10 @@ export interface components {
             code: string;
             /** @example birth_date */
             column: string | null;
-            /** @example birth_date: "31/02/1990" is not a date (YYYY-MM-DD or DD/MM/YYYY). */
+            /**
+             * @description The problem in the language of Accept-Language (vi by default).
+             * @example Ngày "31/02/1990" không hợp lệ. Vui lòng nhập theo dạng ngày/tháng/năm.
+             */
             message: string;
             /**
              * @description Spreadsheet row number; the header is row 1.
@@ -3496,7 +3505,10 @@ export interface components {
              * @example VALIDATION_FAILED
              */
             code: string;
-            /** @example The request is invalid; see errors. */
+            /**
+             * @description For people, in the language of Accept-Language (vi by default, named by Content-Language); branch on code.
+             * @example Dữ liệu chưa hợp lệ. Vui lòng xem và sửa các ô được đánh dấu.
+             */
             detail: string;
             errors?: components["schemas"]["FieldErrorDto"][];
             /** @example /api/v1/system/probes */

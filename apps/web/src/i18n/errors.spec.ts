@@ -47,9 +47,16 @@ describe('error messages', () => {
   });
 
   it('falls back to a plain message for a field code it does not know', () => {
-    expect(fieldMessageOf({ code: 'IS_BOOLEAN', message: 'must be a boolean' })).toBe(
+    expect(fieldMessageOf({ code: 'IS_HEXADECIMAL', message: 'must be hexadecimal' })).toBe(
       'Giá trị không hợp lệ.',
     );
     expect(fieldMessageOf({ code: 'REQUIRED' })).toBe(errorMessages.REQUIRED.vi);
+  });
+
+  it('fills a message with what the field problem carries, or leaves the optional part out', () => {
+    expect(fieldMessageOf({ code: 'MISSING_COLUMN', column: 'birth_date' } as never)).toBe(
+      'Thiếu cột bắt buộc birth_date.',
+    );
+    expect(fieldMessageOf({ code: 'MISSING_COLUMN' })).toBe('Thiếu cột bắt buộc.');
   });
 });

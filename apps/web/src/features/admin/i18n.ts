@@ -1,5 +1,4 @@
 import { registerTranslations } from '../../i18n';
-import './errors';
 
 const vi = {
   subnav: 'Các màn hình quản trị',
@@ -273,6 +272,9 @@ const vi = {
     DATE_ORDER: 'Ngày sai thứ tự',
     SEATS_BELOW_TAKEN: 'Ít hơn số chỗ đã dùng',
     QUOTAS_EXCEED_SEATS: 'Ít hơn số chỗ dành cho các chỉ tiêu',
+    COLUMN_WITHOUT_HEADER: 'Cột không có tên',
+    NOT_TEXT: 'Không phải văn bản',
+    CODE_HAS_SPACES: 'Mã có dấu cách',
   },
   providers: {
     new: 'Thêm cơ sở đào tạo',
@@ -833,6 +835,9 @@ const en: Shape<typeof vi> = {
     DATE_ORDER: 'Dates out of order',
     SEATS_BELOW_TAKEN: 'Fewer than the seats taken',
     QUOTAS_EXCEED_SEATS: 'Fewer than the quotas reserve',
+    COLUMN_WITHOUT_HEADER: 'Column without a header',
+    NOT_TEXT: 'Not text',
+    CODE_HAS_SPACES: 'Code with spaces',
   },
   providers: {
     new: 'New provider',

@@ -1,0 +1,3 @@
+export * from './accept-language';
+export * from './error-messages';
+export * from './fill-message';
