@@ -10,3 +10,7 @@ export * from './delegated-grants';
 export * from './delegations.service';
 export * from './nomination-bulk.service';
 export * from './nomination-views';
+export * from './nomination-copy';
+export * from './meeting-decisions.service';
+export * from './decision-queries.service';
+export * from './decision-numbers';

@@ -5,6 +5,9 @@ import { OrganizationModule } from '@app/organization';
 import { Module } from '@nestjs/common';
 import { DelegationsService } from './delegations.service';
 import { BulkNominations } from './nomination-bulk.service';
+import { NominationCopies } from './nomination-copy';
+import { MeetingDecisions } from './meeting-decisions.service';
+import { DecisionQueries } from './decision-queries.service';
 import { NominationQueries } from './nomination-queries.service';
 import { NominationService } from './nomination.service';
 import { StartDueService } from './start-due.service';
@@ -19,6 +22,9 @@ import { SubmissionChecks } from './submission';
     StartDueService,
     DelegationsService,
     BulkNominations,
+    NominationCopies,
+    MeetingDecisions,
+    DecisionQueries,
   ],
   exports: [
     NominationService,
@@ -26,6 +32,9 @@ import { SubmissionChecks } from './submission';
     StartDueService,
     DelegationsService,
     BulkNominations,
+    NominationCopies,
+    MeetingDecisions,
+    DecisionQueries,
   ],
 })
 export class NominationsModule {}

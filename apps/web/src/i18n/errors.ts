@@ -349,8 +349,16 @@ export const errorMessages: Record<string, Message> = {
     en: 'This action is not possible in the nomination’s current state. Please reload the page.',
   },
   COMMENT_REQUIRED: {
-    vi: 'Vui lòng nhập ý kiến khi trả lại hoặc từ chối hồ sơ.',
-    en: 'Please give a comment when returning or rejecting a nomination.',
+    vi: 'Vui lòng nhập ý kiến hoặc lý do (khi trả lại, từ chối, hủy hoặc rút hồ sơ).',
+    en: 'Please give a comment or reason (to return, reject, cancel or withdraw a nomination).',
+  },
+  NOT_COPYABLE: {
+    vi: 'Chỉ sao chép được hồ sơ đã rút, bị từ chối hoặc đã hủy.',
+    en: 'Only a withdrawn, rejected or cancelled nomination can be copied.',
+  },
+  DECISION_NOT_FOUND: {
+    vi: 'Không tìm thấy quyết định, hoặc bạn không có quyền xem.',
+    en: 'The decision was not found, or you may not see it.',
   },
   NOMINEE_FIXED: {
     vi: 'Không thể đổi người được cử. Vui lòng rút hồ sơ này và lập hồ sơ mới.',
