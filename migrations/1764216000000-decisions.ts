@@ -35,6 +35,14 @@ export class Decisions1764216000000 implements MigrationInterface {
         ADD COLUMN copied_from_id uuid REFERENCES nominations(id),
         ADD CONSTRAINT nominations_decision_line_once UNIQUE (decision_id, decision_line)
     `);
+    // A number now belongs to the decision; on a list, many nominations carry it, a line each.
+    await queryRunner.query(
+      `ALTER TABLE nominations DROP CONSTRAINT nominations_decision_number_key`,
+    );
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX nominations_single_decision ON nominations (decision_id)
+        WHERE decision_id IS NOT NULL AND decision_line IS NULL`,
+    );
     await queryRunner.query(
       `CREATE INDEX nominations_copied_from_idx ON nominations (copied_from_id) WHERE copied_from_id IS NOT NULL`,
     );
@@ -61,6 +69,11 @@ export class Decisions1764216000000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP INDEX nominations_single_decision`);
+    await queryRunner.query(`DROP INDEX nominations_copied_from_idx`);
+    await queryRunner.query(
+      `ALTER TABLE nominations ADD CONSTRAINT nominations_decision_number_key UNIQUE (decision_number)`,
+    );
     await queryRunner.query(`
       ALTER TABLE nominations
         DROP CONSTRAINT nominations_decision_line_once,
