@@ -57,7 +57,10 @@ describe('withdrawing with a reason, and copying an ended nomination as a new dr
     const id = await withdrawn();
     const response = await copy(id);
     expect(response.status).toBe(201);
-    const source = await stack.http.get(`/api/v1/nominations/${id}`, bearer(fixture.tokens.unitHeadA));
+    const source = await stack.http.get(
+      `/api/v1/nominations/${id}`,
+      bearer(fixture.tokens.unitHeadA),
+    );
     expect(response.body).toMatchObject({
       status: 'draft',
       version: 1,
@@ -74,7 +77,10 @@ describe('withdrawing with a reason, and copying an ended nomination as a new dr
     });
     expect(response.body.reference).not.toBe(source.body.reference);
     expect(response.body.history).toEqual([
-      expect.objectContaining({ action: 'create', comment: `copied from ${source.body.reference}` }),
+      expect.objectContaining({
+        action: 'create',
+        comment: `copied from ${source.body.reference}`,
+      }),
     ]);
     expect(source.body.copiedTo).toEqual([
       expect.objectContaining({ id: response.body.id, reference: response.body.reference }),

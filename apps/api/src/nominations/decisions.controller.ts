@@ -70,8 +70,7 @@ export class DecisionsController {
 
   @Get(':id')
   @ApiOperation({
-    summary:
-      'A decision with its lines: only those whose nominations you may see (404 when none).',
+    summary: 'A decision with its lines: only those whose nominations you may see (404 when none).',
   })
   @ApiOkResponse({ type: DecisionDto })
   @ApiNotFoundResponse({ type: ProblemDto, description: 'DECISION_NOT_FOUND' })
