@@ -164,6 +164,44 @@ describe('decisions of a meeting: numbers per nomination, or one decision with a
     expect([unknown.status, unknown.body.code]).toEqual([404, 'DECISION_NOT_FOUND']);
   });
 
+  it('should show a caller only the lines of the nominations they may see', async () => {
+    const [inCommune] = await fixture.nominees(1);
+    const inDistrict = await fixture.org.factory.staff({
+      unitId: fixture.org.units.districtA,
+      authorityId: fixture.org.authorities.authorityA,
+      fullName: 'Võ Thanh Tâm',
+    });
+    const ids = [
+      await fixture.atLastStep(inDistrict, intakeId, fundId),
+      await fixture.atLastStep(inCommune, intakeId, fundId),
+    ];
+    const response = await decide({
+      meetingDate: shiftDays(0),
+      meetingNumber: '17',
+      issueAs: 'one_list',
+      items: approveAll(ids),
+    });
+    const decisionId = response.body.results[0].decisionId;
+    const communeHead = tokenFor(
+      stack,
+      await fixture.org.factory.user({
+        grants: [{ role: 'unit_head', unitId: fixture.org.units.communeA }],
+      }),
+    );
+    const seen = await stack.http.get(
+      `/api/v1/nominations/decisions/${decisionId}`,
+      bearer(communeHead),
+    );
+    expect(seen.status).toBe(200);
+    expect(seen.body.lineCount).toBe(2);
+    expect(
+      seen.body.lines.map((line: { line: number; nominationId: string }) => [
+        line.line,
+        line.nominationId,
+      ]),
+    ).toEqual([[2, ids[1]]]);
+  });
+
   it('should give two meetings of one authority at once distinct numbers, without gaps or duplicates', async () => {
     const first = await atLastStep(3);
     const second = await atLastStep(3);
