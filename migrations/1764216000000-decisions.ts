@@ -28,6 +28,12 @@ export class Decisions1764216000000 implements MigrationInterface {
         UNIQUE (authority_id, year, sequence)
       )
     `);
+    // How the authority issues a meeting's approvals when the request does not say.
+    await queryRunner.query(`
+      ALTER TABLE management_authorities
+        ADD COLUMN decision_issue text NOT NULL DEFAULT 'separate'
+          CHECK (decision_issue IN ('separate', 'one_list'))
+    `);
     await queryRunner.query(`
       ALTER TABLE nominations
         ADD COLUMN decision_id uuid REFERENCES decisions(id),
@@ -82,5 +88,6 @@ export class Decisions1764216000000 implements MigrationInterface {
         DROP COLUMN decision_id
     `);
     await queryRunner.query(`DROP TABLE decisions`);
+    await queryRunner.query(`ALTER TABLE management_authorities DROP COLUMN decision_issue`);
   }
 }

@@ -49,7 +49,7 @@ describe('decisions of a meeting: numbers per nomination, or one decision with a
       items: [...approveAll(ids), { nominationId: ids[0], version: 3, action: 'approve' }],
     });
     expect(response.status).toBe(200);
-    expect(response.body).toMatchObject({ issueAs: 'separate', meetingNumber: '12-BB/TU' });
+    expect(response.body).toMatchObject({ issueAs: null, meetingNumber: '12-BB/TU' });
     const results: Result[] = response.body.results;
     expect(results.map((result) => [result.ok, result.status, result.problem?.code])).toEqual([
       [true, 'approved', undefined],
@@ -240,6 +240,37 @@ describe('decisions of a meeting: numbers per nomination, or one decision with a
     const numbers = [a, b].map((response) => response.body.results[0].decisionNumber as string);
     expect(numbers[0]).not.toBe(numbers[1]);
     expect(numbers.map(sequenceOf).sort()).toEqual([last + 1, last + 2]);
+  });
+
+  it('should issue as the deciding authority does by default when the request does not say', async () => {
+    const setDefault = (decisionIssue: string) =>
+      stack.http.request('PATCH', `/api/v1/authorities/${fixture.org.authorities.authorityA}`, {
+        body: { decisionIssue },
+        headers: bearer(fixture.tokens.admin),
+      });
+    expect((await setDefault('one_list')).body.decisionIssue).toBe('one_list');
+    try {
+      const ids = await atLastStep(2);
+      const response = await decide({
+        meetingDate: shiftDays(0),
+        meetingNumber: '18',
+        items: approveAll(ids),
+      });
+      const results: Result[] = response.body.results;
+      expect(response.body.issueAs).toBeNull();
+      expect(results.map((result) => result.decisionLine)).toEqual([1, 2]);
+      expect(results[0].decisionNumber).toBe(results[1].decisionNumber);
+      // A request that says otherwise is followed.
+      const [single] = await atLastStep(1);
+      const separate = await decide({
+        meetingDate: shiftDays(0),
+        issueAs: 'separate',
+        items: approveAll([single]),
+      });
+      expect(separate.body.results[0].decisionLine).toBeNull();
+    } finally {
+      expect((await setDefault('separate')).status).toBe(200);
+    }
   });
 
   it('should validate the meeting’s date and number', async () => {

@@ -13,9 +13,9 @@ export interface Meeting {
   number: string | null;
 }
 
-/** What a final approval is to issue. */
+/** What a final approval is to issue; `authority_default`: as the deciding authority says. */
 export interface DecisionIssue {
-  kind: 'single' | 'list';
+  kind: 'single' | 'list' | 'authority_default';
   meeting: Meeting | null;
   /** The list decision already opened in this batch, per authority: later lines join it. */
   openLists?: ReadonlyMap<string, string>;
@@ -41,7 +41,7 @@ const MEETING_NUMBER_MAX = 50;
 /** Every problem of a meeting's fields, as field errors (none: the meeting is valid). */
 export function meetingProblems(
   meeting: { date: string; number?: string | null },
-  issueAs: IssueAs,
+  issueAs: IssueAs | undefined,
   today: string,
 ): Array<{ field: string; message: string; code: string }> {
   const problems: Array<{ field: string; message: string; code: string }> = [];
@@ -73,7 +73,7 @@ export function meetingProblems(
 
 export function assertValidMeeting(
   meeting: { date: string; number?: string | null },
-  issueAs: IssueAs,
+  issueAs: IssueAs | undefined,
   today: string,
 ): void {
   const errors = meetingProblems(meeting, issueAs, today);
@@ -100,7 +100,8 @@ export async function issueDecision(
     issue: DecisionIssue;
   },
 ): Promise<IssuedDecision> {
-  const { authorityId, issue } = input;
+  const { authorityId } = input;
+  const issue = { ...input.issue, kind: await kindToIssue(manager, input.issue, authorityId) };
   const openList = issue.kind === 'list' ? issue.openLists?.get(authorityId) : undefined;
   if (openList) {
     const [line] = await manager.query(
@@ -145,4 +146,17 @@ export async function issueDecision(
     authorityId,
     line: issue.kind === 'list' ? 1 : null,
   };
+}
+
+async function kindToIssue(
+  manager: EntityManager,
+  issue: DecisionIssue,
+  authorityId: string,
+): Promise<'single' | 'list'> {
+  if (issue.kind !== 'authority_default') return issue.kind;
+  const [authority] = await manager.query(
+    `SELECT decision_issue AS "decisionIssue" FROM management_authorities WHERE id = $1`,
+    [authorityId],
+  );
+  return authority?.decisionIssue === 'one_list' ? 'list' : 'single';
 }

@@ -32,7 +32,8 @@ export class MeetingDecisions {
   async decide(
     actor: Actor,
     meeting: Meeting,
-    issueAs: IssueAs,
+    /** Absent: as each deciding authority issues by default. */
+    issueAs: IssueAs | undefined,
     items: MeetingItem[],
   ): Promise<MeetingOutcome[]> {
     assertValidMeeting(meeting, issueAs, this.clock.today());
@@ -49,7 +50,12 @@ export class MeetingDecisions {
           // A return or reject still needs its own reason; the meeting alone is not one.
           comment: item.comment?.trim() ? comment : item.action === 'approve' ? comment : null,
           decision: {
-            kind: issueAs === 'one_list' ? 'list' : 'single',
+            kind:
+              issueAs === undefined
+                ? 'authority_default'
+                : issueAs === 'one_list'
+                  ? 'list'
+                  : 'single',
             meeting,
             openLists,
           },

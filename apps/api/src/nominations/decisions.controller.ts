@@ -43,7 +43,7 @@ export class DecisionsController {
     @CurrentActor() actor: Actor,
     @Body() body: BatchDecisionDto,
   ): Promise<BatchDecisionResultDto> {
-    const issueAs = body.issueAs ?? 'separate';
+    const issueAs = body.issueAs;
     const meeting = { date: body.meetingDate, number: body.meetingNumber ?? null };
     const outcomes = await this.meetings.decide(actor, meeting, issueAs, body.items);
     const results: DecisionResultDto[] = outcomes.map((outcome) => {
@@ -63,7 +63,7 @@ export class DecisionsController {
     return {
       meetingDate: body.meetingDate,
       meetingNumber: meeting.number?.trim() || null,
-      issueAs,
+      issueAs: issueAs ?? null,
       results,
     };
   }

@@ -56,9 +56,8 @@ export class BatchDecisionDto {
 
   @ApiPropertyOptional({
     enum: ISSUE_AS,
-    default: 'separate',
     description:
-      'separate: a decision number per approved nomination; one_list: one decision with an attached list per deciding authority, each approved nomination a numbered line.',
+      'separate: a decision number per approved nomination; one_list: one decision with an attached list per deciding authority, each approved nomination a numbered line. Absent: as each deciding authority issues by default (its decisionIssue, separate unless set).',
   })
   @IsOptional()
   @IsIn(ISSUE_AS)
@@ -114,7 +113,12 @@ export class DecisionResultDto {
 export class BatchDecisionResultDto {
   @ApiProperty({ format: 'date', example: '2026-11-20' }) meetingDate: string;
   @ApiProperty({ type: String, nullable: true }) meetingNumber: string | null;
-  @ApiProperty({ enum: ISSUE_AS }) issueAs: IssueAs;
+  @ApiProperty({
+    enum: ISSUE_AS,
+    nullable: true,
+    description: 'As sent; null: each deciding authority’s default.',
+  })
+  issueAs: IssueAs | null;
   @ApiProperty({ type: [DecisionResultDto], description: 'One per item, in the order sent.' })
   results: DecisionResultDto[];
 }

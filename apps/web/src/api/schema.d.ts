@@ -1370,6 +1370,12 @@ export interface components {
             active: boolean;
             /** @example BTV-NK */
             code: string;
+            /**
+             * @description How a meeting’s approvals are issued when the batch request gives no issueAs: a decision each, or one decision with an attached list.
+             * @default separate
+             * @enum {string}
+             */
+            decisionIssue: "separate" | "one_list";
             /** Format: uuid */
             id: string;
             /** @example standing_committee */
@@ -1384,11 +1390,10 @@ export interface components {
         };
         BatchDecisionDto: {
             /**
-             * @description separate: a decision number per approved nomination; one_list: one decision with an attached list per deciding authority, each approved nomination a numbered line.
-             * @default separate
+             * @description separate: a decision number per approved nomination; one_list: one decision with an attached list per deciding authority, each approved nomination a numbered line. Absent: as each deciding authority issues by default (its decisionIssue, separate unless set).
              * @enum {string}
              */
-            issueAs: "separate" | "one_list";
+            issueAs?: "separate" | "one_list";
             items: components["schemas"]["DecisionItemDto"][];
             /**
              * Format: date
@@ -1403,8 +1408,11 @@ export interface components {
             meetingNumber?: string;
         };
         BatchDecisionResultDto: {
-            /** @enum {string} */
-            issueAs: "separate" | "one_list";
+            /**
+             * @description As sent; null: each deciding authority’s default.
+             * @enum {string|null}
+             */
+            issueAs: "separate" | "one_list" | null;
             /**
              * Format: date
              * @example 2026-11-20
@@ -1783,6 +1791,12 @@ export interface components {
             active: boolean;
             /** @example BTV-NK */
             code: string;
+            /**
+             * @description How a meeting’s approvals are issued when the batch request gives no issueAs: a decision each, or one decision with an attached list.
+             * @default separate
+             * @enum {string}
+             */
+            decisionIssue: "separate" | "one_list";
             /** @example standing_committee */
             kind: string;
             /** @example Ban Thường vụ Quận ủy Ninh Kiều */
@@ -4089,6 +4103,12 @@ export interface components {
             active: boolean;
             /** @example BTV-NK */
             code?: string;
+            /**
+             * @description How a meeting’s approvals are issued when the batch request gives no issueAs: a decision each, or one decision with an attached list.
+             * @default separate
+             * @enum {string}
+             */
+            decisionIssue: "separate" | "one_list";
             /** @example standing_committee */
             kind?: string;
             /** @example Ban Thường vụ Quận ủy Ninh Kiều */
