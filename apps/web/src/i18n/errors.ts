@@ -602,6 +602,18 @@ export const errorMessages: Record<string, Message> = {
     vi: 'Mức trình độ nằm ngoài thang của loại đã chọn.',
     en: 'The level is out of range for the chosen kind.',
   },
+  IN_FUTURE: {
+    vi: 'Ngày họp không được sau ngày hôm nay.',
+    en: 'The meeting cannot be after today.',
+  },
+  BLANK: {
+    vi: 'Số phiên họp không được để trống.',
+    en: 'The meeting number cannot be blank.',
+  },
+  TOO_LONG: {
+    vi: 'Số phiên họp dài quá 50 ký tự.',
+    en: 'The meeting number is longer than 50 characters.',
+  },
   DATE_ORDER: {
     vi: 'Các ngày chưa đúng thứ tự: hạn đăng ký phải kết thúc trước ngày khai giảng, ngày kết thúc sau ngày bắt đầu.',
     en: 'The dates are out of order: the nomination window closes before the start, and the end follows the start.',
