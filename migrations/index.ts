@@ -18,6 +18,7 @@ import { IntakeDates1764180000000 } from './1764180000000-intake-dates';
 import { OutboxEventUids1764187200000 } from './1764187200000-outbox-event-uids';
 import { KeptBudgetOverride1764198000000 } from './1764198000000-kept-budget-override';
 import { ApprovalPolicyVersions1764201600000 } from './1764201600000-approval-policy-versions';
+import { Decisions1764216000000 } from './1764216000000-decisions';
 
 /**
  * Migrations in the order they run. Add a new one at the end; generate its file with
@@ -44,4 +45,5 @@ export const allMigrations: Function[] = [
   OutboxEventUids1764187200000,
   KeptBudgetOverride1764198000000,
   ApprovalPolicyVersions1764201600000,
+  Decisions1764216000000,
 ];

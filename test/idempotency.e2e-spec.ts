@@ -259,7 +259,9 @@ describe('Idempotency-Key on the requests that act on nominations', () => {
     const first = await nominate(body, 'unitHeadA', key);
     expect(first.status).toBe(201);
     // Withdrawn, so that the same person may be nominated again.
-    expect((await act(first.body.id, 'withdraw', 1, 'unitHeadA')).status).toBe(201);
+    expect(
+      (await act(first.body.id, 'withdraw', 1, 'unitHeadA', { comment: 'Đổi người.' })).status,
+    ).toBe(201);
     await db.query(
       `UPDATE idempotency_keys SET created_at = now() - interval '25 hours' WHERE key = $1`,
       [key],

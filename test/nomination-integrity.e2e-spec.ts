@@ -259,7 +259,9 @@ describe('nomination integrity', () => {
         existingReference: first.body.reference,
         detail: expect.stringContaining(first.body.reference),
       });
-      expect((await act(first.body.id, 'withdraw', 1, 'unitHeadA')).status).toBe(201);
+      expect(
+        (await act(first.body.id, 'withdraw', 1, 'unitHeadA', { comment: 'Đổi người.' })).status,
+      ).toBe(201);
       expect((await create(draft(nominee, ownFund))).status).toBe(201);
     });
 

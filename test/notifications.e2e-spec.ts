@@ -204,7 +204,9 @@ describe('notifications', () => {
 
   it('tells the waiting step’s approvers of a withdrawal, and notifies nobody of their own action', async () => {
     const { id } = await submitted();
-    expect((await fixture.act(id, 'withdraw', 2, 'unitHeadA')).status).toBe(201);
+    expect(
+      (await fixture.act(id, 'withdraw', 2, 'unitHeadA', { comment: 'Đổi người.' })).status,
+    ).toBe(201);
     const result = await notified(id, 'nomination.withdrawn');
     expect(result.emailed).toEqual(emails('reviewerA', 'deputy'));
     expect(result.inboxed).not.toContain('unitHeadA');

@@ -270,4 +270,56 @@ describe('approvals in the browser', () => {
     await shot(page, 'not-found-phone');
     await context.close();
   });
+
+  it('the meeting issues one decision with an attached list and shows its number and lines', async () => {
+    const reviewer = await login('reviewer@demo.example.org');
+    const taken: string[] = (
+      await web.db.query(`SELECT DISTINCT nominee_staff_id AS id FROM nominations`)
+    ).map((row: { id: string }) => row.id);
+    const ids: string[] = [];
+    for (let i = 0; i < 2; i += 1) {
+      const id = await nominateAndSubmit(taken);
+      const [row] = await web.db.query(
+        `SELECT nominee_staff_id AS staff, version FROM nominations WHERE id = $1`,
+        [id],
+      );
+      taken.push(row.staff);
+      const reviewed = await reviewer.request('POST', `/api/v1/nominations/${id}/actions/approve`, {
+        body: {},
+        headers: { 'if-match': `"${row.version}"` },
+      });
+      expect(reviewed.status).toBe(201);
+      ids.push(id);
+    }
+    const references: string[] = (
+      await web.db.query(`SELECT reference FROM nominations WHERE id = ANY($1::uuid[])`, [ids])
+    ).map((row: { reference: string }) => row.reference);
+
+    const context = await web.newContext({ viewport: DESKTOP });
+    const page = await context.newPage();
+    await signIn(page, 'nk.member@demo.example.org');
+    await page.goto('/meeting');
+    for (const reference of references) {
+      await page.getByLabel(`Chọn ${reference}`).check();
+    }
+    await page.getByRole('radio', { name: 'Một quyết định kèm danh sách' }).check();
+    // A list decision names its meeting.
+    await page.getByRole('button', { name: 'Ghi nhận kết quả phiên họp' }).click();
+    await page.getByText('Nhập số phiên họp để ban hành một quyết định kèm danh sách.').waitFor();
+    await page.getByLabel('Số phiên họp').fill('15-BB/QU');
+    expect(await contentViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Ghi nhận kết quả phiên họp' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Xác nhận' }).click();
+    await page.getByText(/Kết quả phiên họp số 15-BB\/QU/).waitFor();
+    const numbers = page.getByTestId('meeting-decision-number');
+    await expect(numbers.count()).resolves.toBe(2);
+    const [{ number }] = await web.db.query(
+      `SELECT DISTINCT decision_number AS number FROM nominations WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
+    await numbers.filter({ hasText: `${number} (số thứ tự 1)` }).waitFor();
+    await numbers.filter({ hasText: `${number} (số thứ tự 2)` }).waitFor();
+    await shot(page, 'meeting-one-list');
+    await context.close();
+  });
 });

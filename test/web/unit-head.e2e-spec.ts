@@ -309,4 +309,41 @@ describe('the unit head in the browser', () => {
     await expect(a11yProblems(page)).resolves.toEqual([]);
     await context.close();
   }, 180_000);
+
+  it('withdraws with a reason, then copies the nomination as a new draft', async () => {
+    const person = eligible[1];
+    const draft = await createDraft(person);
+    const context = await web.newContext({ viewport: DESKTOP });
+    const page = await context.newPage();
+    await signIn(page, UNIT_HEAD);
+    await page.goto(`/nominations/${draft.id}`);
+    await page.getByRole('button', { name: 'Rút hồ sơ' }).click();
+    const dialog = page.getByRole('dialog');
+    // No reason, no withdrawal.
+    await dialog.getByRole('button', { name: 'Rút hồ sơ' }).click();
+    await dialog.getByText('Cần ghi rõ lý do.').waitFor();
+    const reason = 'Đồng chí được cử đi công tác dài ngày.';
+    await dialog.getByLabel('Lý do rút hồ sơ').fill(reason);
+    await dialog.getByRole('button', { name: 'Rút hồ sơ' }).click();
+    await page.getByText('Đã rút hồ sơ.').first().waitFor();
+    await page.locator('.tn-prewrap', { hasText: reason }).first().waitFor();
+
+    await page.getByRole('button', { name: 'Sao chép thành đề xuất mới' }).click();
+    await page.waitForURL((url) => !url.pathname.endsWith(draft.id));
+    const links = page.getByTestId('copy-links');
+    await links.waitFor();
+    const [source] = await web.db.query(`SELECT reference FROM nominations WHERE id = $1`, [
+      draft.id,
+    ]);
+    await links.getByRole('link', { name: source.reference }).waitFor();
+    const [copy] = await web.db.query(
+      `SELECT id, status, copied_from_id AS "copiedFromId" FROM nominations
+        WHERE nominee_staff_id = $1 AND id <> $2`,
+      [person.id, draft.id],
+    );
+    expect(copy).toMatchObject({ status: 'draft', copiedFromId: draft.id });
+    expect(page.url()).toContain(copy.id);
+    await expect(a11yProblems(page)).resolves.toEqual([]);
+    await context.close();
+  }, 180_000);
 });

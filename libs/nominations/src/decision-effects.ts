@@ -3,6 +3,7 @@ import { BudgetService, Override } from '@app/budget';
 import { Clock, DomainError } from '@app/common';
 import type { EntityManager } from 'typeorm';
 import type { ResolvedStep } from './chain';
+import { DecisionIssue, IssuedDecision, issueDecision } from './decision-numbers';
 import { loadCostLines, NominationRecord, StepRecord } from './nomination-records';
 
 /** Freezes the chain; after a return with nothing material changed, resumes at that step. */
@@ -41,7 +42,7 @@ export async function placeChain(
   return 1;
 }
 
-/** The decision: money reserved, a seat taken, a number assigned; all or nothing. */
+/** The decision: money reserved, a seat taken, a number issued; all or nothing. */
 export async function decide(
   manager: EntityManager,
   budget: BudgetService,
@@ -50,7 +51,8 @@ export async function decide(
   step: StepRecord,
   override: Override | undefined,
   clock: Clock,
-) {
+  issue: DecisionIssue,
+): Promise<IssuedDecision> {
   const lines = await loadCostLines(manager, nomination.id);
   // The budget decides whether the override's author may give it; it refuses rather than ignores.
   await budget.reserve(manager, {
@@ -67,16 +69,14 @@ export async function decide(
     throw new DomainError('INTAKE_FULL', 'unprocessable', 'Every seat of this intake is taken.');
   }
   await takeQuotaSeats(manager, nomination);
-  const authorityId = step.authorityId ?? nomination.nomineeAuthorityId;
   // Numbered in the organization's year at the moment of the decision.
-  const year = clock.year();
-  const [counter] = await manager.query(
-    `INSERT INTO decision_counters (authority_id, year, last_number) VALUES ($1, $2, 1)
-     ON CONFLICT (authority_id, year) DO UPDATE SET last_number = decision_counters.last_number + 1
-     RETURNING last_number, (SELECT code FROM management_authorities WHERE id = $1) AS code`,
-    [authorityId, year],
-  );
-  return `${String(counter.last_number).padStart(4, '0')}/QĐ-${counter.code}/${year}`;
+  return issueDecision(manager, {
+    authorityId: step.authorityId ?? nomination.nomineeAuthorityId,
+    year: clock.year(),
+    today: clock.today(),
+    decidedBy: actor.userId,
+    issue,
+  });
 }
 
 /**

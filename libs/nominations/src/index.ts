@@ -12,3 +12,7 @@ export * from './nomination-bulk.service';
 export * from './nomination-views';
 export * from './approval-policies.service';
 export * from './policy-rules';
+export * from './nomination-copy';
+export * from './meeting-decisions.service';
+export * from './decision-queries.service';
+export * from './decision-numbers';

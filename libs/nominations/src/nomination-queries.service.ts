@@ -10,6 +10,8 @@ import {
   nominationScope,
   withDelegatedGrants,
 } from './delegated-grants';
+import { mayNominate } from './nomination-access';
+import { mayCopyFrom } from './nomination-copy';
 import { NominationService } from './nomination.service';
 import {
   loadCostLines,
@@ -53,6 +55,29 @@ export interface NominationDetail
   /** What each paying fund has left now, so every approver sees it before deciding. */
   budgetCheck: FundCheck[] | null;
   eligibility: EligibilityVerdict | null;
+  /** The decision that approved it, with its line when issued as one list. */
+  decision: {
+    id: string;
+    number: string;
+    kind: 'single' | 'list';
+    line: number | null;
+    decidedOn: string;
+    meetingDate: string | null;
+    meetingNumber: string | null;
+  } | null;
+  /** The nomination this draft was copied from, and the copies made of this one. */
+  copiedFrom: LinkedNomination | null;
+  copiedTo: LinkedNomination[];
+  /** Whether the caller may copy it as a new draft now. */
+  mayCopy: boolean;
+}
+
+/** Another nomination of the same nominee (so in the same scope), by its reference. */
+export interface LinkedNomination {
+  id: string;
+  reference: string;
+  status: State;
+  createdAt: Date;
 }
 
 /** A fund a nomination draws on, with what this nomination puts on it. */
@@ -143,6 +168,19 @@ export class NominationQueries {
       : [];
     const fundsById = new Map(funds.map((fund) => [fund.id, fund]));
     const names = (await loadNominationNames(manager, [id], today)).get(id)!;
+    const links: Array<LinkedNomination & { copiedFrom: boolean }> = await manager.query(
+      `SELECT id, reference, status, created_at AS "createdAt", id = $2 AS "copiedFrom"
+         FROM nominations WHERE id = $2 OR copied_from_id = $1 ORDER BY created_at, id`,
+      [id, nomination.copiedFromId],
+    );
+    const [decision] = nomination.decisionId
+      ? await manager.query(
+          `SELECT id, number, kind, decided_on::text AS "decidedOn", meeting_date::text AS "meetingDate",
+                  meeting_number AS "meetingNumber"
+             FROM decisions WHERE id = $1`,
+          [nomination.decisionId],
+        )
+      : [];
     const open = ['draft', 'in_review', 'returned'].includes(nomination.status);
     const {
       nomineeUnitPath: _p,
@@ -174,6 +212,10 @@ export class NominationQueries {
         ...namesOfStep.get(step.id),
       })),
       history,
+      decision: decision ? { ...decision, line: nomination.decisionLine } : null,
+      copiedFrom: unlink(links.find((link) => link.copiedFrom)) ?? null,
+      copiedTo: links.filter((link) => !link.copiedFrom).map((link) => unlink(link)!),
+      mayCopy: mayCopyFrom(nomination.status) && mayNominate(actor, nomination.nomineeUnitPath),
       allowedActions: await this.nominations.allowedFor(actor, nomination, steps, manager),
       budgetCheck:
         open && costLines.length && money ? await this.budget.check(manager, costLines, id) : null,
@@ -313,7 +355,8 @@ export class NominationQueries {
     const [listSql, listParams] = driver.escapeQueryWithParameters(
       `${prefix}SELECT n.id, n.reference, n.status, n.version, n.intake_id AS "intakeId", n.target_group AS "targetGroup",
               n.estimated_cost::text AS "estimatedCost", n.current_step AS "currentStep",
-              n.decision_number AS "decisionNumber", n.created_at AS "createdAt",
+              n.decision_number AS "decisionNumber", n.decision_line AS "decisionLine",
+              n.created_at AS "createdAt",
               s.id AS "nomineeStaffId", s.full_name AS "nomineeName"${waiting}
          ${base} ORDER BY ${order} LIMIT :limit OFFSET :offset`,
       { ...params, limit: filter.pageSize, offset: (filter.page - 1) * filter.pageSize },
@@ -388,4 +431,12 @@ const AWAITING_CONDITION = `n.status = 'in_review'
  */
 function readsMoney(actor: Actor, delegated: DelegatedGrant[]): boolean {
   return delegated.length > 0 || actor.grants.some((grant) => grant.role !== 'staff');
+}
+
+function unlink(
+  link: (LinkedNomination & { copiedFrom: boolean }) | undefined,
+): LinkedNomination | undefined {
+  if (!link) return undefined;
+  const { copiedFrom: _copiedFrom, ...linked } = link;
+  return linked;
 }

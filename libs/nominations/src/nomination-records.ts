@@ -24,6 +24,11 @@ export interface NominationRecord {
   materialChanged: boolean;
   version: number;
   decisionNumber: string | null;
+  /** The decision that approved it; on a list decision, its line there. */
+  decisionId: string | null;
+  decisionLine: number | null;
+  /** The withdrawn (or rejected, cancelled) nomination this one was copied from. */
+  copiedFromId: string | null;
   /** The owner units' paths of the funds its cost lines draw on: whose finance may settle it. */
   fundOwnerPaths: string[];
 }
@@ -53,7 +58,8 @@ const SELECT_NOMINATION = `
          n.target_group AS "targetGroup", n.justification, n.estimated_cost::text AS "estimatedCost",
          n.learner_share::text AS "learnerShare", n.status, n.current_step AS "currentStep",
          n.returned_at_step AS "returnedAtStep", n.material_changed AS "materialChanged", n.version,
-         n.decision_number AS "decisionNumber",
+         n.decision_number AS "decisionNumber", n.decision_id AS "decisionId",
+         n.decision_line AS "decisionLine", n.copied_from_id AS "copiedFromId",
          ARRAY(SELECT ou.path FROM nomination_cost_lines l
                  JOIN funds f ON f.id = l.fund_id JOIN units ou ON ou.id = f.owner_unit_id
                 WHERE l.nomination_id = n.id ORDER BY ou.path) AS "fundOwnerPaths"

@@ -9,6 +9,7 @@ import { forgetOverrideFrom, keptOverride, overrideGiven } from './budget-overri
 import { committeeOutcome, CommitteeOutcome } from './committee';
 import { grantCompletedQualification } from './completion-effects';
 import { decide, placeChain, releaseSeats } from './decision-effects';
+import type { DecisionIssue, IssuedDecision } from './decision-numbers';
 import { activeDelegatedGrants } from './delegated-grants';
 import { assertMayAct, mayNominate } from './nomination-access';
 import {
@@ -29,6 +30,8 @@ export interface NewNomination {
   justification: string;
   costLines: Array<{ fundId: string; amount: bigint }>;
   learnerShare: bigint;
+  /** The nomination this draft copies (see nomination-copy.ts). */
+  copiedFrom?: { id: string; reference: string };
 }
 
 export interface ActionInput {
@@ -41,6 +44,15 @@ export interface ActionInput {
   passed?: boolean;
   /** complete: the actual cost per fund; by default what was reserved. */
   actualCostLines?: Array<{ fundId: string; amount: bigint }>;
+  /** approve (final): how the decision is issued; by default a single decision. */
+  decision?: DecisionIssue;
+}
+
+/** What an action did: the state reached and, for a decision, the number issued. */
+export interface ActionResult {
+  status: State;
+  budgetCheck?: FundCheck[];
+  decision?: IssuedDecision;
 }
 
 const EVENTS: Partial<Record<Action, string>> = {
@@ -98,8 +110,8 @@ export class NominationService {
       const [{ id }] = await writeNomination(
         manager,
         `INSERT INTO nominations (reference, nominee_staff_id, intake_id, nominating_unit_id, nominator_user_id,
-                                  target_group, justification, estimated_cost, learner_share)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+                                  target_group, justification, estimated_cost, learner_share, copied_from_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
         [
           reference,
           nominee.id,
@@ -110,6 +122,7 @@ export class NominationService {
           input.justification,
           intake.estimate,
           input.learnerShare.toString(),
+          input.copiedFrom?.id ?? null,
         ],
       );
       await this.insertCostLines(manager, id, input.costLines);
@@ -119,6 +132,7 @@ export class NominationService {
         from: null,
         to: 'draft',
         actorUserId: actor.userId,
+        comment: input.copiedFrom ? `copied from ${input.copiedFrom.reference}` : null,
         event: null,
       });
       return { id, reference };
@@ -196,7 +210,7 @@ export class NominationService {
     action: Action,
     input: ActionInput,
     within?: EntityManager,
-  ): Promise<{ budgetCheck?: FundCheck[] }> {
+  ): Promise<ActionResult> {
     return this.inTransaction(within, async (manager) => {
       // One reading of the organization's day for the whole action.
       const today = this.clock.today();
@@ -231,11 +245,7 @@ export class NominationService {
         input.overrideReason,
       );
       let budgetCheck: FundCheck[] | undefined;
-      let next: Partial<{
-        currentStep: number | null;
-        returnedAtStep: number | null;
-        decisionNumber: string;
-      }> = {};
+      let next: Partial<NextFields> = {};
       if (step?.committee && (action === 'approve' || action === 'reject')) {
         const decided = await this.castVote(
           manager,
@@ -248,7 +258,7 @@ export class NominationService {
           today,
         );
         // Until the committee decides, a vote changes the version and the record, not the state.
-        if (decided === 'pending') return {};
+        if (decided === 'pending') return { status: nomination.status };
       }
       if (action === 'submit') {
         const submitted = await this.checks.run(manager, actor, nomination);
@@ -271,7 +281,7 @@ export class NominationService {
         if (outcome.effects.includes('advance_step')) next = { currentStep: step!.position + 1 };
         if (outcome.effects.includes('reserve_budget')) {
           next = {
-            decisionNumber: await decide(
+            decision: await decide(
               manager,
               this.budget,
               actor,
@@ -279,6 +289,7 @@ export class NominationService {
               step!,
               override ?? (await keptOverride(manager, this.budget, this.actors, id, today)),
               this.clock,
+              input.decision ?? { kind: 'single', meeting: null },
             ),
           };
         }
@@ -333,10 +344,16 @@ export class NominationService {
               : action === 'withdraw'
                 ? nomination.currentStep
                 : null,
-          ...(next.decisionNumber ? { decisionNumber: next.decisionNumber } : {}),
+          ...(next.decision
+            ? {
+                decisionNumber: next.decision.number,
+                decisionKind: next.decision.kind,
+                ...(next.decision.line ? { decisionLine: next.decision.line } : {}),
+              }
+            : {}),
         },
       });
-      return { budgetCheck };
+      return { status: outcome.to, budgetCheck, decision: next.decision };
     });
   }
 
@@ -464,11 +481,7 @@ export class NominationService {
     manager: EntityManager,
     nomination: NominationRecord,
     to: State,
-    next: Partial<{
-      currentStep: number | null;
-      returnedAtStep: number | null;
-      decisionNumber: string;
-    }>,
+    next: Partial<NextFields>,
   ) {
     await manager.query(
       `UPDATE nominations
@@ -477,6 +490,8 @@ export class NominationService {
               returned_at_step = coalesce($4, CASE WHEN $2 = 'in_review' THEN NULL ELSE returned_at_step END),
               material_changed = CASE WHEN $2 = 'in_review' THEN false ELSE material_changed END,
               decision_number = coalesce($5, decision_number),
+              decision_id = coalesce($7, decision_id),
+              decision_line = CASE WHEN $7 IS NOT NULL THEN $8 ELSE decision_line END,
               decided_at = CASE WHEN $5 IS NOT NULL THEN now() ELSE decided_at END,
               submitted_at = CASE WHEN $2 = 'in_review' AND status IN ('draft', 'returned') THEN now() ELSE submitted_at END
         WHERE id = $1 AND version = $6`,
@@ -485,8 +500,10 @@ export class NominationService {
         to,
         next.currentStep ?? null,
         next.returnedAtStep ?? null,
-        next.decisionNumber ?? null,
+        next.decision?.number ?? null,
         nomination.version,
+        next.decision?.id ?? null,
+        next.decision?.line ?? null,
       ],
     );
     // The step that now waits starts its clock (read by the workflow performance report).
@@ -497,6 +514,13 @@ export class NominationService {
       );
     }
   }
+}
+
+/** The fields an action may set beside the state. */
+interface NextFields {
+  currentStep: number | null;
+  returnedAtStep: number | null;
+  decision: IssuedDecision;
 }
 
 function invalidTransition(status: State, action: Action, allowed: Action[]): DomainError {

@@ -6,6 +6,9 @@ import { Module } from '@nestjs/common';
 import { ApprovalPoliciesService } from './approval-policies.service';
 import { DelegationsService } from './delegations.service';
 import { BulkNominations } from './nomination-bulk.service';
+import { NominationCopies } from './nomination-copy';
+import { MeetingDecisions } from './meeting-decisions.service';
+import { DecisionQueries } from './decision-queries.service';
 import { NominationQueries } from './nomination-queries.service';
 import { NominationService } from './nomination.service';
 import { StartDueService } from './start-due.service';
@@ -21,6 +24,9 @@ import { SubmissionChecks } from './submission';
     DelegationsService,
     BulkNominations,
     ApprovalPoliciesService,
+    NominationCopies,
+    MeetingDecisions,
+    DecisionQueries,
   ],
   exports: [
     NominationService,
@@ -29,6 +35,9 @@ import { SubmissionChecks } from './submission';
     DelegationsService,
     BulkNominations,
     ApprovalPoliciesService,
+    NominationCopies,
+    MeetingDecisions,
+    DecisionQueries,
   ],
 })
 export class NominationsModule {}

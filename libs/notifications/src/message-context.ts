@@ -37,7 +37,7 @@ export async function loadMessageContext(
   const [row] = await manager.query(
     `SELECT n.reference, s.full_name AS "nomineeName", p.name AS "programTitle",
             i.code AS "intakeName", nu.name AS "unitName", n.estimated_cost::text AS "estimatedCost",
-            n.decision_number AS "decisionNumber",
+            n.decision_number AS "decisionNumber", n.decision_line AS "decisionLine",
             (SELECT count(*)::int FROM nomination_steps c WHERE c.nomination_id = n.id) AS "stepCount",
             st.role AS "stepRole", actor.display_name AS "actorName"
        FROM nominations n
@@ -74,6 +74,11 @@ export async function loadMessageContext(
       ? { decisionNumber: payload.decisionNumber }
       : row.decisionNumber
         ? { decisionNumber: row.decisionNumber }
+        : {}),
+    ...(typeof payload.decisionLine === 'number'
+      ? { decisionLine: payload.decisionLine }
+      : row.decisionLine
+        ? { decisionLine: Number(row.decisionLine) }
         : {}),
     ...(typeof payload.comment === 'string' ? { comment: payload.comment } : {}),
     ...(row.actorName ? { actorName: row.actorName } : {}),

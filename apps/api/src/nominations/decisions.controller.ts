@@ -1,27 +1,44 @@
 import { Actor } from '@app/access';
 import { Language } from '@app/common';
-import { NominationService } from '@app/nominations';
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { DecisionQueries, MeetingDecisions } from '@app/nominations';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentActor } from '../auth/auth.decorators';
 import { CallerLanguage } from '../http/language';
+import { ProblemDto } from '../http/problem';
 import { toProblem } from '../http/problem.filter';
-import { BatchDecisionDto, BatchDecisionResultDto, DecisionResultDto } from './decisions.dto';
+import { uuidPipe } from '../http/validation';
+import {
+  BatchDecisionDto,
+  BatchDecisionResultDto,
+  DecisionDto,
+  DecisionResultDto,
+} from './decisions.dto';
 
 /**
- * A meeting decides many nominations at once. Each item is acted on in its own
- * transaction, exactly as if sent alone: one that fails does not stop the others.
+ * A meeting decides many nominations at once (each in its own transaction, so one that
+ * fails does not stop the others), and the decisions it issues can be read back.
  */
 @ApiTags('nominations')
 @ApiBearerAuth()
 @Controller('nominations/decisions')
 export class DecisionsController {
-  constructor(private readonly nominations: NominationService) {}
+  constructor(
+    private readonly meetings: MeetingDecisions,
+    private readonly decisions: DecisionQueries,
+  ) {}
 
   @Post()
   @HttpCode(200)
   @ApiOperation({
-    summary: 'Decide several nominations of one meeting; the answer has each item’s result.',
+    summary:
+      'Decide several nominations of one meeting; the answer has each item’s result and decision number.',
   })
   @ApiOkResponse({ type: BatchDecisionResultDto })
   async decide(
@@ -29,27 +46,42 @@ export class DecisionsController {
     @Body() body: BatchDecisionDto,
     @CallerLanguage() language: Language,
   ): Promise<BatchDecisionResultDto> {
-    const results: DecisionResultDto[] = [];
-    for (const item of body.items) {
-      const comment = [`Phiên họp ngày ${body.meetingDate}`, item.comment?.trim()]
-        .filter(Boolean)
-        .join(': ');
-      try {
-        await this.nominations.act(actor, item.nominationId, item.action, {
-          version: item.version,
-          // A return or reject still needs its own reason; the meeting date alone is not one.
-          comment: item.comment?.trim() ? comment : item.action === 'approve' ? comment : null,
-        });
-        results.push({ nominationId: item.nominationId, ok: true });
-      } catch (error) {
-        const {
-          type: _type,
-          instance: _instance,
-          ...problem
-        } = toProblem(error, undefined, language);
-        results.push({ nominationId: item.nominationId, ok: false, problem });
+    const issueAs = body.issueAs;
+    const meeting = { date: body.meetingDate, number: body.meetingNumber ?? null };
+    const outcomes = await this.meetings.decide(actor, meeting, issueAs, body.items);
+    const results: DecisionResultDto[] = outcomes.map((outcome) => {
+      if (outcome.ok) {
+        return {
+          nominationId: outcome.nominationId,
+          ok: true,
+          status: outcome.status,
+          decisionId: outcome.decision?.id ?? null,
+          decisionNumber: outcome.decision?.number ?? null,
+          decisionLine: outcome.decision?.line ?? null,
+        };
       }
-    }
-    return { meetingDate: body.meetingDate, results };
+      const {
+        type: _type,
+        instance: _instance,
+        ...problem
+      } = toProblem(outcome.error, undefined, language);
+      return { nominationId: outcome.nominationId, ok: false, problem };
+    });
+    return {
+      meetingDate: body.meetingDate,
+      meetingNumber: meeting.number?.trim() || null,
+      issueAs: issueAs ?? null,
+      results,
+    };
+  }
+
+  @Get(':id')
+  @ApiOperation({
+    summary: 'A decision with its lines: only those whose nominations you may see (404 when none).',
+  })
+  @ApiOkResponse({ type: DecisionDto })
+  @ApiNotFoundResponse({ type: ProblemDto, description: 'DECISION_NOT_FOUND' })
+  get(@CurrentActor() actor: Actor, @Param('id', uuidPipe()) id: string): Promise<DecisionDto> {
+    return this.decisions.get(actor, id);
   }
 }

@@ -174,6 +174,31 @@ export class FundCheckDto {
   @ApiProperty({ enum: ['ok', 'warn', 'block'] }) verdict: 'ok' | 'warn' | 'block';
 }
 
+/** The decision that approved a nomination. */
+export class NominationDecisionDto {
+  @ApiProperty({ format: 'uuid', description: 'GET /api/v1/nominations/decisions/:id' })
+  id: string;
+  @ApiProperty({ example: '0007/QĐ-TU/2026' }) number: string;
+  @ApiProperty({
+    enum: ['single', 'list'],
+    description: 'list: one decision with an attached list, this nomination one of its lines.',
+  })
+  kind: 'single' | 'list';
+  @ApiProperty({ type: Number, nullable: true, description: 'Its line on a list decision.' })
+  line: number | null;
+  @ApiProperty({ format: 'date' }) decidedOn: string;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) meetingDate: string | null;
+  @ApiProperty({ type: String, nullable: true }) meetingNumber: string | null;
+}
+
+/** Another nomination of the same nominee, linked by a copy. */
+export class LinkedNominationDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() reference: string;
+  @ApiProperty({ enum: STATES }) status: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: Date;
+}
+
 export class NominationDetailDto extends NominationNamesDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() reference: string;
@@ -192,6 +217,24 @@ export class NominationDetailDto extends NominationNamesDto {
   @ApiProperty({ description: 'Also sent as the ETag; send it back in If-Match.' })
   version: number;
   @ApiProperty({ type: String, nullable: true }) decisionNumber: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) decisionId: string | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'Its line on a list decision.' })
+  decisionLine: number | null;
+  @ApiProperty({ type: NominationDecisionDto, nullable: true })
+  decision: NominationDecisionDto | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) copiedFromId: string | null;
+  @ApiProperty({
+    type: LinkedNominationDto,
+    nullable: true,
+    description: 'The nomination this draft was copied from.',
+  })
+  copiedFrom: LinkedNominationDto | null;
+  @ApiProperty({ type: [LinkedNominationDto], description: 'The copies made of this one.' })
+  copiedTo: LinkedNominationDto[];
+  @ApiProperty({
+    description: 'Whether the caller may copy it as a new draft now (POST …/:id/copy).',
+  })
+  mayCopy: boolean;
   @ApiProperty({ type: [NominationCostLineViewDto] }) costLines: NominationCostLineViewDto[];
   @ApiProperty({ type: [NominationStepDto] }) steps: NominationStepDto[];
   @ApiProperty({ type: [NominationHistoryEntryDto], description: 'Oldest first.' })
@@ -217,6 +260,14 @@ export class NominationActedDto extends NominationDetailDto {
   submissionBudgetCheck?: FundCheckDto[];
 }
 
+export class CopiedNominationDto extends NominationDetailDto {
+  @ApiProperty({
+    description:
+      'False when the intake no longer takes nominations: the draft keeps it, but choose another intake before submitting.',
+  })
+  intakeOpen: boolean;
+}
+
 export class NominationListItemDto extends NominationNamesDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() reference: string;
@@ -228,6 +279,8 @@ export class NominationListItemDto extends NominationNamesDto {
   @ApiProperty({ type: Number, nullable: true, description: 'Position of the step in review.' })
   currentStep: number | null;
   @ApiProperty({ type: String, nullable: true }) decisionNumber: string | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'Its line on a list decision.' })
+  decisionLine: number | null;
   @ApiProperty({ format: 'date-time' }) createdAt: Date;
   @ApiProperty({ format: 'uuid' }) nomineeStaffId: string;
   @ApiProperty() nomineeName: string;

@@ -1,6 +1,6 @@
 import { Actor } from '@app/access';
 import { DomainError, toVnd } from '@app/common';
-import { Action, NominationQueries, NominationService } from '@app/nominations';
+import { Action, NominationCopies, NominationQueries, NominationService } from '@app/nominations';
 import { Body, Controller, Get, Headers, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
@@ -32,6 +32,7 @@ import {
   UpdateNominationDto,
 } from './nominations.dto';
 import {
+  CopiedNominationDto,
   FundCheckDto,
   NominationActedDto,
   NominationDetailDto,
@@ -59,6 +60,7 @@ export class NominationsController {
     private readonly nominations: NominationService,
     private readonly queries: NominationQueries,
     private readonly idempotency: IdempotencyService,
+    private readonly copies: NominationCopies,
   ) {}
 
   @Post()
@@ -208,6 +210,38 @@ export class NominationsController {
         manager,
       );
       return this.detail(actor, id, reply, manager);
+    });
+  }
+
+  @Post(':id/copy')
+  @ApiOperation({
+    summary:
+      'Copy a withdrawn, rejected or cancelled nomination as a new draft (same nominee, intake, target group, justification, cost split).',
+  })
+  @ApiHeader(IDEMPOTENCY_KEY_HEADER)
+  @ApiCreatedResponse({
+    type: CopiedNominationDto,
+    description: 'The new draft, linked to its predecessor; its version in ETag.',
+  })
+  @ApiNotFoundResponse({ type: ProblemDto, description: 'NOMINATION_NOT_FOUND' })
+  async copy(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidPipe()) id: string,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const request = {
+      userId: actor.userId,
+      key: idempotencyKey,
+      method: 'POST',
+      path: `/api/v1/nominations/${id.toLowerCase()}/copy`,
+      body: {},
+    };
+    return this.idempotency.run(request, reply, async (manager) => {
+      const copied = await this.copies.copy(actor, id, manager);
+      reply.status(201);
+      const detail = await this.detail(actor, copied.id, reply, manager);
+      return { ...detail, intakeOpen: copied.intakeOpen } satisfies CopiedNominationDto;
     });
   }
 

@@ -209,11 +209,21 @@ export class CreateAuthorityDto {
   @IsOptional()
   @IsBoolean()
   active?: boolean;
+
+  @ApiPropertyOptional({
+    enum: ['separate', 'one_list'],
+    default: 'separate',
+    description:
+      'How a meeting’s approvals are issued when the batch request gives no issueAs: a decision each, or one decision with an attached list.',
+  })
+  @IsOptional()
+  @IsIn(['separate', 'one_list'])
+  decisionIssue?: 'separate' | 'one_list';
 }
 
 export class UpdateAuthorityDto extends PartialType(CreateAuthorityDto) {}
 
-export const AUTHORITY_DEFAULTS = { active: true } as const;
+export const AUTHORITY_DEFAULTS = { active: true, decisionIssue: 'separate' } as const;
 
 export class AuthorityDto extends CreateAuthorityDto {
   @ApiProperty({ format: 'uuid' })

@@ -748,6 +748,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/nominations/{id}/copy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Copy a withdrawn, rejected or cancelled nomination as a new draft (same nominee, intake, target group, justification, cost split). */
+        post: operations["NominationsController_copy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/nominations/{id}/funds": {
         parameters: {
             query?: never;
@@ -791,8 +808,25 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Decide several nominations of one meeting; the answer has each item’s result. */
+        /** Decide several nominations of one meeting; the answer has each item’s result and decision number. */
         post: operations["DecisionsController_decide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/nominations/decisions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A decision with its lines: only those whose nominations you may see (404 when none). */
+        get: operations["DecisionsController_get"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1506,6 +1540,12 @@ export interface components {
             active: boolean;
             /** @example BTV-NK */
             code: string;
+            /**
+             * @description How a meeting’s approvals are issued when the batch request gives no issueAs: a decision each, or one decision with an attached list.
+             * @default separate
+             * @enum {string}
+             */
+            decisionIssue: "separate" | "one_list";
             /** Format: uuid */
             id: string;
             /** @example standing_committee */
@@ -1519,19 +1559,36 @@ export interface components {
             unitId: string;
         };
         BatchDecisionDto: {
+            /**
+             * @description separate: a decision number per approved nomination; one_list: one decision with an attached list per deciding authority, each approved nomination a numbered line. Absent: as each deciding authority issues by default (its decisionIssue, separate unless set).
+             * @enum {string}
+             */
+            issueAs?: "separate" | "one_list";
             items: components["schemas"]["DecisionItemDto"][];
             /**
              * Format: date
+             * @description Not after today.
              * @example 2026-11-20
              */
             meetingDate: string;
+            /**
+             * @description The meeting’s number as written in its minutes; required with one_list.
+             * @example 12-BB/TU
+             */
+            meetingNumber?: string;
         };
         BatchDecisionResultDto: {
+            /**
+             * @description As sent; null: each deciding authority’s default.
+             * @enum {string|null}
+             */
+            issueAs: "separate" | "one_list" | null;
             /**
              * Format: date
              * @example 2026-11-20
              */
             meetingDate: string;
+            meetingNumber: string | null;
             /** @description One per item, in the order sent. */
             results: components["schemas"]["DecisionResultDto"][];
         };
@@ -1758,6 +1815,72 @@ export interface components {
             /** @example Quận ủy Ninh Kiều */
             name: string;
         };
+        CopiedNominationDto: {
+            /** @description What the caller may do now. */
+            allowedActions: ("edit" | "submit" | "approve" | "return" | "reject" | "withdraw" | "cancel" | "start" | "complete")[];
+            /** @description What each paying fund has left now; null when the nomination is closed, has no cost lines, or the caller does not read money. */
+            budgetCheck: components["schemas"]["FundCheckDto"][] | null;
+            /** @description The nomination this draft was copied from. */
+            copiedFrom: components["schemas"]["LinkedNominationDto"] | null;
+            /** Format: uuid */
+            copiedFromId: string | null;
+            /** @description The copies made of this one. */
+            copiedTo: components["schemas"]["LinkedNominationDto"][];
+            costLines: components["schemas"]["NominationCostLineViewDto"][];
+            /** @description Position of the step in review. */
+            currentStep: number | null;
+            /** @description The step in review and who may act on it; null unless in review. */
+            currentStepSummary: components["schemas"]["CurrentStepSummaryDto"] | null;
+            decision: components["schemas"]["NominationDecisionDto"] | null;
+            /** Format: uuid */
+            decisionId: string | null;
+            /** @description Its line on a list decision. */
+            decisionLine: number | null;
+            decisionNumber: string | null;
+            /** @description Null once closed. */
+            eligibility: components["schemas"]["VerdictDto"] | null;
+            /**
+             * @description Whole VND as a string of digits.
+             * @example 28500000
+             */
+            estimatedCost: string;
+            /** @description Oldest first. */
+            history: components["schemas"]["NominationHistoryEntryDto"][];
+            /** Format: uuid */
+            id: string;
+            intake: components["schemas"]["IntakeRefDto"];
+            /** Format: uuid */
+            intakeId: string;
+            /** @description False when the intake no longer takes nominations: the draft keeps it, but choose another intake before submitting. */
+            intakeOpen: boolean;
+            justification: string;
+            /**
+             * @description Whole VND as a string of digits.
+             * @example 28500000
+             */
+            learnerShare: string;
+            /** @description Whether the caller may copy it as a new draft now (POST …/:id/copy). */
+            mayCopy: boolean;
+            /** Format: uuid */
+            nominatingUnitId: string;
+            /** Format: uuid */
+            nominatorUserId: string;
+            nominee: components["schemas"]["NomineeRefDto"];
+            /** Format: uuid */
+            nomineeStaffId: string;
+            program: components["schemas"]["ProgramRefDto"];
+            reference: string;
+            returnedAtStep: number | null;
+            /** @enum {string} */
+            status: "draft" | "in_review" | "returned" | "approved" | "in_training" | "completed" | "not_completed" | "rejected" | "withdrawn" | "cancelled";
+            steps: components["schemas"]["NominationStepDto"][];
+            /** @enum {number} */
+            targetGroup: 1 | 2 | 3;
+            /** @description The nominee’s unit. */
+            unit: components["schemas"]["UnitRefDto"];
+            /** @description Also sent as the ETag; send it back in If-Match. */
+            version: number;
+        };
         CostLineDto: {
             /**
              * @description Whole VND as a string of digits.
@@ -1838,6 +1961,12 @@ export interface components {
             active: boolean;
             /** @example BTV-NK */
             code: string;
+            /**
+             * @description How a meeting’s approvals are issued when the batch request gives no issueAs: a decision each, or one decision with an attached list.
+             * @default separate
+             * @enum {string}
+             */
+            decisionIssue: "separate" | "one_list";
             /** @example standing_committee */
             kind: string;
             /** @example Ban Thường vụ Quận ủy Ninh Kiều */
@@ -2256,6 +2385,37 @@ export interface components {
              */
             waitingSince: string;
         };
+        DecisionAuthorityDto: {
+            code: string;
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        DecisionDto: {
+            authority: components["schemas"]["DecisionAuthorityDto"];
+            /** Format: date */
+            decidedOn: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "single" | "list";
+            /** @description All its lines, including those the caller may not see. */
+            lineCount: number;
+            /** @description The lines the caller may see. */
+            lines: components["schemas"]["DecisionLineDto"][];
+            /** Format: date */
+            meetingDate: string | null;
+            meetingNumber: string | null;
+            /** @example 0007/QĐ-TU/2026 */
+            number: string;
+        };
+        DecisionIntakeDto: {
+            code: string;
+            /** Format: uuid */
+            id: string;
+            /** @description Its programme’s name. */
+            name: string;
+        };
         DecisionItemDto: {
             /** @enum {string} */
             action: "approve" | "return" | "reject";
@@ -2266,13 +2426,40 @@ export interface components {
             /** @description The version the decider read (as in If-Match). */
             version: number;
         };
+        DecisionLineDto: {
+            intake: components["schemas"]["DecisionIntakeDto"];
+            /** @description Null on a single decision. */
+            line: number | null;
+            /** Format: uuid */
+            nominationId: string;
+            nominee: components["schemas"]["NomineeRefDto"];
+            reference: string;
+            /** @enum {string} */
+            status: "draft" | "in_review" | "returned" | "approved" | "in_training" | "completed" | "not_completed" | "rejected" | "withdrawn" | "cancelled";
+            /** @description The nominee’s unit. */
+            unit: components["schemas"]["UnitRefDto"];
+        };
         DecisionResultDto: {
+            /**
+             * Format: uuid
+             * @description When ok: the decision issued, if the approval was the decision.
+             */
+            decisionId?: string | null;
+            /** @description Its line on a one_list decision. */
+            decisionLine?: number | null;
+            /** @example 0007/QĐ-TU/2026 */
+            decisionNumber?: string | null;
             /** Format: uuid */
             nominationId: string;
             /** @description Whether the action was taken. */
             ok: boolean;
             /** @description Why not, when ok is false. */
             problem?: components["schemas"]["ItemProblemDto"];
+            /**
+             * @description When ok: the state reached (in_review after a step that is not the last).
+             * @enum {string}
+             */
+            status?: "draft" | "in_review" | "returned" | "approved" | "in_training" | "completed" | "not_completed" | "rejected" | "withdrawn" | "cancelled";
         };
         DelegationDto: {
             /** @description In force today: not revoked, today within its days, between two active users, while the delegator still holds the grant. */
@@ -2783,6 +2970,15 @@ export interface components {
             pageSize: number;
             total: number;
         };
+        LinkedNominationDto: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            reference: string;
+            /** @enum {string} */
+            status: "draft" | "in_review" | "returned" | "approved" | "in_training" | "completed" | "not_completed" | "rejected" | "withdrawn" | "cancelled";
+        };
         LivenessDto: {
             /** @enum {string} */
             status: "ok";
@@ -2830,11 +3026,22 @@ export interface components {
             allowedActions: ("edit" | "submit" | "approve" | "return" | "reject" | "withdraw" | "cancel" | "start" | "complete")[];
             /** @description What each paying fund has left now; null when the nomination is closed, has no cost lines, or the caller does not read money. */
             budgetCheck: components["schemas"]["FundCheckDto"][] | null;
+            /** @description The nomination this draft was copied from. */
+            copiedFrom: components["schemas"]["LinkedNominationDto"] | null;
+            /** Format: uuid */
+            copiedFromId: string | null;
+            /** @description The copies made of this one. */
+            copiedTo: components["schemas"]["LinkedNominationDto"][];
             costLines: components["schemas"]["NominationCostLineViewDto"][];
             /** @description Position of the step in review. */
             currentStep: number | null;
             /** @description The step in review and who may act on it; null unless in review. */
             currentStepSummary: components["schemas"]["CurrentStepSummaryDto"] | null;
+            decision: components["schemas"]["NominationDecisionDto"] | null;
+            /** Format: uuid */
+            decisionId: string | null;
+            /** @description Its line on a list decision. */
+            decisionLine: number | null;
             decisionNumber: string | null;
             /** @description Null once closed. */
             eligibility: components["schemas"]["VerdictDto"] | null;
@@ -2856,6 +3063,8 @@ export interface components {
              * @example 28500000
              */
             learnerShare: string;
+            /** @description Whether the caller may copy it as a new draft now (POST …/:id/copy). */
+            mayCopy: boolean;
             /** Format: uuid */
             nominatingUnitId: string;
             /** Format: uuid */
@@ -2895,16 +3104,48 @@ export interface components {
             /** @enum {string|null} */
             fundSource: "state_budget" | "sponsor" | "scholarship" | "other" | null;
         };
+        NominationDecisionDto: {
+            /** Format: date */
+            decidedOn: string;
+            /**
+             * Format: uuid
+             * @description GET /api/v1/nominations/decisions/:id
+             */
+            id: string;
+            /**
+             * @description list: one decision with an attached list, this nomination one of its lines.
+             * @enum {string}
+             */
+            kind: "single" | "list";
+            /** @description Its line on a list decision. */
+            line: number | null;
+            /** Format: date */
+            meetingDate: string | null;
+            meetingNumber: string | null;
+            /** @example 0007/QĐ-TU/2026 */
+            number: string;
+        };
         NominationDetailDto: {
             /** @description What the caller may do now. */
             allowedActions: ("edit" | "submit" | "approve" | "return" | "reject" | "withdraw" | "cancel" | "start" | "complete")[];
             /** @description What each paying fund has left now; null when the nomination is closed, has no cost lines, or the caller does not read money. */
             budgetCheck: components["schemas"]["FundCheckDto"][] | null;
+            /** @description The nomination this draft was copied from. */
+            copiedFrom: components["schemas"]["LinkedNominationDto"] | null;
+            /** Format: uuid */
+            copiedFromId: string | null;
+            /** @description The copies made of this one. */
+            copiedTo: components["schemas"]["LinkedNominationDto"][];
             costLines: components["schemas"]["NominationCostLineViewDto"][];
             /** @description Position of the step in review. */
             currentStep: number | null;
             /** @description The step in review and who may act on it; null unless in review. */
             currentStepSummary: components["schemas"]["CurrentStepSummaryDto"] | null;
+            decision: components["schemas"]["NominationDecisionDto"] | null;
+            /** Format: uuid */
+            decisionId: string | null;
+            /** @description Its line on a list decision. */
+            decisionLine: number | null;
             decisionNumber: string | null;
             /** @description Null once closed. */
             eligibility: components["schemas"]["VerdictDto"] | null;
@@ -2926,6 +3167,8 @@ export interface components {
              * @example 28500000
              */
             learnerShare: string;
+            /** @description Whether the caller may copy it as a new draft now (POST …/:id/copy). */
+            mayCopy: boolean;
             /** Format: uuid */
             nominatingUnitId: string;
             /** Format: uuid */
@@ -3041,6 +3284,8 @@ export interface components {
             currentStep: number | null;
             /** @description The step in review and who may act on it; null unless in review. */
             currentStepSummary: components["schemas"]["CurrentStepSummaryDto"] | null;
+            /** @description Its line on a list decision. */
+            decisionLine: number | null;
             decisionNumber: string | null;
             /**
              * @description Whole VND as a string of digits.
@@ -4278,6 +4523,12 @@ export interface components {
             active: boolean;
             /** @example BTV-NK */
             code?: string;
+            /**
+             * @description How a meeting’s approvals are issued when the batch request gives no issueAs: a decision each, or one decision with an attached list.
+             * @default separate
+             * @enum {string}
+             */
+            decisionIssue: "separate" | "one_list";
             /** @example standing_committee */
             kind?: string;
             /** @example Ban Thường vụ Quận ủy Ninh Kiều */
@@ -6991,6 +7242,40 @@ export interface operations {
             };
         };
     };
+    NominationsController_copy: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Up to 200 visible ASCII characters, unique per request you mean to make once. A retry with the same key and body returns the first response without acting again (keys are kept 24 hours). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The new draft, linked to its predecessor; its version in ETag. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CopiedNominationDto"];
+                };
+            };
+            /** @description NOMINATION_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     NominationsController_funds: {
         parameters: {
             query?: never;
@@ -7063,6 +7348,36 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BatchDecisionResultDto"];
+                };
+            };
+        };
+    };
+    DecisionsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionDto"];
+                };
+            };
+            /** @description DECISION_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
                 };
             };
         };

@@ -354,8 +354,8 @@ export const errorMessages: Record<string, ErrorMessage> = {
     en: 'This action is not possible in the nomination’s current state. Please reload the page.',
   },
   COMMENT_REQUIRED: {
-    vi: 'Vui lòng nhập ý kiến khi trả lại hoặc từ chối hồ sơ.',
-    en: 'Please give a comment when returning or rejecting a nomination.',
+    vi: 'Vui lòng nhập ý kiến hoặc lý do (khi trả lại, từ chối, hủy hoặc rút hồ sơ).',
+    en: 'Please give a comment or reason (to return, reject, cancel or withdraw a nomination).',
   },
   NOMINEE_FIXED: {
     vi: 'Không thể đổi người được cử. Vui lòng rút hồ sơ này và lập hồ sơ mới.',
@@ -821,5 +821,26 @@ export const errorMessages: Record<string, ErrorMessage> = {
   QUORUM_UNREACHABLE: {
     vi: 'Số thành viên cần tán thành lớn hơn số thành viên hiện có.',
     en: 'The quorum is larger than the members there are today.',
+  },
+  // Decisions and copies
+  NOT_COPYABLE: {
+    vi: 'Chỉ sao chép được hồ sơ đã rút, bị từ chối hoặc đã hủy.',
+    en: 'Only a withdrawn, rejected or cancelled nomination can be copied.',
+  },
+  DECISION_NOT_FOUND: {
+    vi: 'Không tìm thấy quyết định, hoặc bạn không có quyền xem.',
+    en: 'The decision was not found, or you may not see it.',
+  },
+  IN_FUTURE: {
+    vi: 'Ngày họp không được sau ngày hôm nay.',
+    en: 'The meeting cannot be after today.',
+  },
+  BLANK: {
+    vi: 'Số phiên họp không được để trống.',
+    en: 'The meeting number cannot be blank.',
+  },
+  TOO_LONG: {
+    vi: 'Số phiên họp dài quá 50 ký tự.',
+    en: 'The meeting number is longer than 50 characters.',
   },
 };

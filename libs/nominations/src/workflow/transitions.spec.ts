@@ -62,6 +62,9 @@ describe('the nomination transition table', () => {
     ['in_review', 'reject'],
     ['approved', 'cancel'],
     ['in_training', 'cancel'],
+    ['draft', 'withdraw'],
+    ['in_review', 'withdraw'],
+    ['returned', 'withdraw'],
   ] as Array<[State, Action]>)('%s × %s should require a comment', (state, action) => {
     for (const comment of [undefined, null, '', '   ']) {
       expect(transition(state, action, { comment })).toMatchObject({

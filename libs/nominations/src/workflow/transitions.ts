@@ -65,7 +65,7 @@ export const TRANSITIONS: Record<State, Partial<Record<Action, Transition>>> = {
   draft: {
     edit: { to: 'draft', effects: none },
     submit: { to: 'in_review', effects: () => ['check_eligibility_and_budget', 'resolve_chain'] },
-    withdraw: { to: 'withdrawn', effects: none },
+    withdraw: { to: 'withdrawn', needsComment: true, effects: none },
   },
   in_review: {
     approve: {
@@ -77,13 +77,13 @@ export const TRANSITIONS: Record<State, Partial<Record<Action, Transition>>> = {
     },
     return: { to: 'returned', needsComment: true, effects: none },
     reject: { to: 'rejected', needsComment: true, effects: none },
-    withdraw: { to: 'withdrawn', effects: none },
+    withdraw: { to: 'withdrawn', needsComment: true, effects: none },
   },
   returned: {
     edit: { to: 'returned', effects: none },
     // Resumes at the returning step when nothing material changed; otherwise from step 1.
     submit: { to: 'in_review', effects: () => ['check_eligibility_and_budget', 'resolve_chain'] },
-    withdraw: { to: 'withdrawn', effects: none },
+    withdraw: { to: 'withdrawn', needsComment: true, effects: none },
   },
   approved: {
     start: { to: 'in_training', effects: none },

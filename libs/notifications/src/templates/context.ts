@@ -23,7 +23,9 @@ export interface NotificationContext {
     waitingWorkingDays?: number;
     /** Decision number (approved). */
     decisionNumber?: string;
-    /** The reason given (returned, rejected, cancelled). */
+    /** The nomination's line when the decision was issued with an attached list. */
+    decisionLine?: number;
+    /** The reason given (returned, rejected, cancelled, withdrawn). */
     comment?: string;
     /** Who acted (display name), when someone did. */
     actorName?: string;

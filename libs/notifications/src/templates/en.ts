@@ -90,11 +90,18 @@ export const en: LocaleWording = {
       subject: `${n.reference} approved`,
       paragraphs: [
         `Training nomination ${n.reference} has been approved` +
-          (n.decisionNumber ? ` by decision no. ${n.decisionNumber}.` : '.'),
+          (n.decisionNumber
+            ? ` by decision no. ${n.decisionNumber}` +
+              (n.decisionLine ? ` (line ${n.decisionLine} of its attached list).` : '.')
+            : '.'),
         `${n.nomineeName} is sent to ${n.programTitle}` +
           (n.intakeName ? `, ${n.intakeName}.` : '.'),
       ],
-      facts: facts(n, ['Decision no.', n.decisionNumber]),
+      facts: facts(
+        n,
+        ['Decision no.', n.decisionNumber],
+        ['Line of the attached list', n.decisionLine?.toString()],
+      ),
       linkLabel: VIEW,
     }),
     'nomination.rejected': (n) => ({
@@ -122,7 +129,7 @@ export const en: LocaleWording = {
           (n.step ? `, which was awaiting review${atStep(n)}.` : '.'),
         'You no longer need to review it.',
       ],
-      facts: facts(n),
+      facts: facts(n, reason(n)),
       linkLabel: VIEW,
     }),
   },

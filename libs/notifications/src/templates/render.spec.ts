@@ -141,6 +141,29 @@ describe('renderNotification', () => {
     expect(en.text).toContain('by decision no. 1234-QĐ/TU.');
   });
 
+  it('states the line of an approval issued as one decision with an attached list', () => {
+    const listed = {
+      nomination: nomination({ decisionNumber: '0007/QĐ-TU/2026', decisionLine: 3 }),
+    };
+    const vi = renderNotification(contextFor('nomination.approved', 'vi', listed));
+    const en = renderNotification(contextFor('nomination.approved', 'en', listed));
+
+    expect(vi.text).toContain(
+      'theo Quyết định cử đi học số 0007/QĐ-TU/2026 (số thứ tự 3 trong danh sách kèm theo).',
+    );
+    expect(vi.text).toContain('Số thứ tự trong danh sách: 3');
+    expect(en.text).toContain('by decision no. 0007/QĐ-TU/2026 (line 3 of its attached list).');
+  });
+
+  it('gives the reason of a withdrawal', () => {
+    const vi = renderNotification(
+      contextFor('nomination.withdrawn', 'vi', {
+        nomination: nomination({ comment: 'Cán bộ chuyển công tác.' }),
+      }),
+    );
+    expect(vi.text).toContain('Lý do: Cán bộ chuyển công tác.');
+  });
+
   it('escapes interpolated values in html but not in text', () => {
     const comment = '<script>alert("x")</script> & <b>\'đ\'</b>';
     const context = contextFor('nomination.rejected', 'en', {

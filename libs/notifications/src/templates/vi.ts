@@ -88,11 +88,18 @@ export const vi: LocaleWording = {
       subject: `Hồ sơ ${n.reference} đã được phê duyệt`,
       paragraphs: [
         `Hồ sơ cử đi đào tạo số ${n.reference} đã được phê duyệt` +
-          (n.decisionNumber ? ` theo Quyết định cử đi học số ${n.decisionNumber}.` : '.'),
+          (n.decisionNumber
+            ? ` theo Quyết định cử đi học số ${n.decisionNumber}` +
+              (n.decisionLine ? ` (số thứ tự ${n.decisionLine} trong danh sách kèm theo).` : '.')
+            : '.'),
         `Đồng chí ${n.nomineeName} được cử tham gia chương trình ${n.programTitle}` +
           (n.intakeName ? `, ${n.intakeName}.` : '.'),
       ],
-      facts: facts(n, ['Số quyết định', n.decisionNumber]),
+      facts: facts(
+        n,
+        ['Số quyết định', n.decisionNumber],
+        ['Số thứ tự trong danh sách', n.decisionLine?.toString()],
+      ),
       linkLabel: VIEW,
     }),
     'nomination.rejected': (n) => ({
@@ -120,7 +127,7 @@ export const vi: LocaleWording = {
           (n.step ? ` đang chờ xem xét${atStep(n)}.` : '.'),
         'Đồng chí không cần tiếp tục xem xét hồ sơ này.',
       ],
-      facts: facts(n),
+      facts: facts(n, reason(n)),
       linkLabel: VIEW,
     }),
   },

@@ -21,4 +21,8 @@ export class ManagementAuthority {
 
   @Column({ type: 'boolean', default: true })
   active: boolean;
+
+  /** How a meeting's approvals are issued when the request does not say (see docs/workflow.md). */
+  @Column({ name: 'decision_issue', type: 'text', default: 'separate' })
+  decisionIssue: 'separate' | 'one_list';
 }

@@ -1,8 +1,8 @@
 import { useMutation } from '@tanstack/react-query';
-import { Alert, Button, Form, Input, Modal, Radio, Space, Typography } from 'antd';
+import { Alert, App, Button, Form, Input, Modal, Radio, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { api, call } from '../../api/client';
 import { ApiError } from '../../api/problem';
 import { ErrorAlert } from '../../components/QueryState';
@@ -10,7 +10,7 @@ import { applyFieldErrors } from '../../components/forms';
 import { formatVnd, parseVnd } from '../../format/money';
 import type { ActionName, NominationDetail, NominationFund } from './types';
 
-const NEEDS_COMMENT: ActionName[] = ['return', 'reject', 'cancel'];
+const NEEDS_COMMENT: ActionName[] = ['return', 'reject', 'cancel', 'withdraw'];
 const ORDER: ActionName[] = [
   'approve',
   'submit',
@@ -55,6 +55,24 @@ export function ActionPanel({
   const [showOverride, setShowOverride] = useState(false);
   const allowed = ORDER.filter((a) => nomination.allowedActions.includes(a));
   const canEdit = nomination.allowedActions.includes('edit');
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+
+  // "Copy as a new draft": the new draft opens, and says so when its intake has closed.
+  const copy = useMutation({
+    mutationFn: async () =>
+      await call(
+        api.POST('/api/v1/nominations/{id}/copy', { params: { path: { id: nomination.id } } }),
+      ),
+    onSuccess: (draft) => {
+      const text = t(draft.intakeOpen ? 'page.copied' : 'page.copiedIntakeClosed', {
+        reference: draft.reference,
+      });
+      if (draft.intakeOpen) void message.success(text);
+      else void message.warning(text, 8);
+      void navigate(`/nominations/${draft.id}`);
+    },
+  });
 
   const mutation = useMutation({
     mutationFn: async ({ name, values }: { name: ActionName; values: Values }) => {
@@ -116,7 +134,7 @@ export function ActionPanel({
     return line?.fundName ?? fund?.name ?? line?.fundCode ?? fund?.code ?? '—';
   };
 
-  if (!allowed.length && !canEdit) {
+  if (!allowed.length && !canEdit && !nomination.mayCopy) {
     return <Typography.Text type="secondary">{t('page.noActions')}</Typography.Text>;
   }
   const actionLabel = action ? t(`common:actions.${action}`) : '';
@@ -141,7 +159,27 @@ export function ActionPanel({
             {t('common:actions.edit')}
           </Link>
         )}
+        {nomination.mayCopy && (
+          <Button
+            type="primary"
+            title={t('page.copyHelp')}
+            loading={copy.isPending}
+            onClick={() => copy.mutate()}
+          >
+            {t('page.copy')}
+          </Button>
+        )}
       </Space>
+      {nomination.mayCopy && (
+        <Typography.Paragraph type="secondary" className="tn-top">
+          {t('page.copyHelp')}
+        </Typography.Paragraph>
+      )}
+      {copy.error && (
+        <div className="tn-top">
+          <ErrorAlert error={copy.error} />
+        </div>
+      )}
       <Modal
         open={action !== null}
         title={t('page.confirmTitle', { action: actionLabel, reference: nomination.reference })}
@@ -237,7 +275,7 @@ export function ActionPanel({
           )}
           <Form.Item
             name="comment"
-            label={t('page.comment')}
+            label={action === 'withdraw' ? t('page.withdrawReason') : t('page.comment')}
             rules={
               action && NEEDS_COMMENT.includes(action)
                 ? [{ required: true, whitespace: true, message: t('page.commentRequired') }]

@@ -1,5 +1,18 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Form,
+  Input,
+  Radio,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -12,13 +25,14 @@ import { ErrorAlert, QueryState } from '../../components/QueryState';
 import { formatDay, parseDay } from '../../format/date';
 import { messageOf } from '../../i18n/errors';
 import { useAwaiting } from './AwaitingPage';
-import type { NominationDetail, NominationListItem } from './types';
+import type { NominationListItem } from './types';
 import { waitingOf } from './waiting';
 import { TONE } from '../../components/tones';
 import './i18n';
 import './approvals.css';
 
 type Decision = 'approve' | 'return' | 'reject';
+type IssueAs = 'separate' | 'one_list';
 
 interface ResultRow {
   nominationId: string;
@@ -26,6 +40,8 @@ interface ResultRow {
   nomineeName: string;
   ok: boolean;
   decisionNumber: string | null;
+  /** Its line on a decision with an attached list. */
+  decisionLine: number | null;
   status: string | null;
   error: string | null;
 }
@@ -48,8 +64,14 @@ export default function MeetingPage() {
   const [decisions, setDecisions] = useState<Record<string, Decision>>({});
   const [comments, setComments] = useState<Record<string, string>>({});
   const [meetingDate, setMeetingDate] = useState(today());
+  const [meetingNumber, setMeetingNumber] = useState('');
+  const [issueAs, setIssueAs] = useState<IssueAs>('separate');
   const [problem, setProblem] = useState<string | null>(null);
-  const [results, setResults] = useState<{ date: string; rows: ResultRow[] } | null>(null);
+  const [results, setResults] = useState<{
+    date: string;
+    number: string | null;
+    rows: ResultRow[];
+  } | null>(null);
 
   const decide = useMutation({
     mutationFn: async (items: NominationListItem[]) => {
@@ -58,6 +80,8 @@ export default function MeetingPage() {
         api.POST('/api/v1/nominations/decisions', {
           body: {
             meetingDate: day,
+            ...(meetingNumber.trim() ? { meetingNumber: meetingNumber.trim() } : {}),
+            issueAs,
             items: items.map((item) => ({
               nominationId: item.id,
               version: item.version,
@@ -67,40 +91,35 @@ export default function MeetingPage() {
           },
         }),
       );
-      const rows = await Promise.all(
-        response.results.map(async (result): Promise<ResultRow> => {
-          const item = items.find((i) => i.id === result.nominationId)!;
-          const base = {
-            nominationId: result.nominationId,
-            reference: item.reference,
-            nomineeName: item.nomineeName,
-          };
-          if (!result.ok) {
-            const status = result.problem?.status ?? 422;
-            return {
-              ...base,
-              ok: false,
-              decisionNumber: null,
-              status: null,
-              error: messageOf(toApiError(status, result.problem)),
-            };
-          }
-          // The answer says only that it went through: read the decision it made.
-          const detail: NominationDetail | null = await call(
-            api.GET('/api/v1/nominations/{id}', {
-              params: { path: { id: result.nominationId } },
-            }),
-          ).catch(() => null);
+      const rows = response.results.map((result): ResultRow => {
+        const item = items.find((i) => i.id === result.nominationId)!;
+        const base = {
+          nominationId: result.nominationId,
+          reference: item.reference,
+          nomineeName: item.nomineeName,
+        };
+        if (!result.ok) {
+          const status = result.problem?.status ?? 422;
           return {
             ...base,
-            ok: true,
-            decisionNumber: detail?.decisionNumber ?? null,
-            status: detail?.status ?? null,
-            error: null,
+            ok: false,
+            decisionNumber: null,
+            decisionLine: null,
+            status: null,
+            error: messageOf(toApiError(status, result.problem)),
           };
-        }),
-      );
-      return { date: response.meetingDate, rows };
+        }
+        // The answer carries the state reached and the decision number issued, if any.
+        return {
+          ...base,
+          ok: true,
+          decisionNumber: result.decisionNumber ?? null,
+          decisionLine: result.decisionLine ?? null,
+          status: result.status ?? null,
+          error: null,
+        };
+      });
+      return { date: response.meetingDate, number: response.meetingNumber, rows };
     },
     onSuccess: (outcome) => {
       setResults(outcome);
@@ -116,6 +135,9 @@ export default function MeetingPage() {
     const chosen = items.filter((i) => selected.includes(i.id));
     if (!chosen.length) return setProblem(t('meeting.noneSelected'));
     if (!parseDay(meetingDate)) return setProblem(t('meeting.invalidDate'));
+    if (issueAs === 'one_list' && !meetingNumber.trim()) {
+      return setProblem(t('meeting.numberNeeded'));
+    }
     const missing = chosen.find(
       (i) => (decisions[i.id] ?? 'approve') !== 'approve' && !comments[i.id]?.trim(),
     );
@@ -136,7 +158,12 @@ export default function MeetingPage() {
           className="tn-gap"
           title={
             <h2 className="tn-card-title">
-              {t('meeting.results', { date: formatDay(results.date) })}
+              {results.number
+                ? t('meeting.resultsNumbered', {
+                    number: results.number,
+                    date: formatDay(results.date),
+                  })
+                : t('meeting.results', { date: formatDay(results.date) })}
             </h2>
           }
         >
@@ -164,8 +191,10 @@ export default function MeetingPage() {
                       <Tag color={TONE.good}>{t('meeting.ok')}</Tag>
                       {row.status && <Tag>{t(`common:status.${row.status}`)}</Tag>}
                       {row.decisionNumber && (
-                        <span>
+                        <span data-testid="meeting-decision-number">
                           {t('meeting.decisionNumber')}: <strong>{row.decisionNumber}</strong>
+                          {row.decisionLine !== null &&
+                            ` (${t('meeting.line', { line: row.decisionLine })})`}
                         </span>
                       )}
                     </Space>
@@ -196,6 +225,30 @@ export default function MeetingPage() {
                     placeholder="dd/mm/yyyy"
                     onChange={(e) => setMeetingDate(e.target.value)}
                     className="tn-date-input"
+                  />
+                </Form.Item>
+                <Form.Item
+                  label={t('meeting.meetingNumber')}
+                  htmlFor="meeting-number"
+                  tooltip={t('meeting.meetingNumberHelp')}
+                  className="tn-no-margin"
+                >
+                  <Input
+                    id="meeting-number"
+                    value={meetingNumber}
+                    maxLength={50}
+                    onChange={(e) => setMeetingNumber(e.target.value)}
+                  />
+                </Form.Item>
+                <Form.Item label={t('meeting.issueAs')} className="tn-no-margin">
+                  <Radio.Group
+                    aria-label={t('meeting.issueAs')}
+                    value={issueAs}
+                    onChange={(e) => setIssueAs(e.target.value as IssueAs)}
+                    options={[
+                      { value: 'separate', label: t('meeting.issueSeparate') },
+                      { value: 'one_list', label: t('meeting.issueOneList') },
+                    ]}
                   />
                 </Form.Item>
                 <Typography.Text>

@@ -1,5 +1,17 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Card, Col, Descriptions, Row, Table, Tag, Timeline, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Card,
+  Col,
+  Descriptions,
+  Row,
+  Space,
+  Table,
+  Tag,
+  Timeline,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -9,7 +21,7 @@ import { Day, Money } from '../../components/format';
 import { NotFound } from '../../components/NotFound';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
-import { formatInstant } from '../../format/date';
+import { formatDay, formatInstant } from '../../format/date';
 import { sumVnd } from '../../format/money';
 import { currentLanguage } from '../../i18n';
 import { ActionPanel } from './ActionPanel';
@@ -78,6 +90,20 @@ function NominationView({ id }: { id: string }) {
         const overBudget = !!n.budgetCheck?.some((c) => c.verdict !== 'ok');
         const mayOverride = isFinance && !!n.budgetCheck?.some((c) => c.verdict === 'warn');
         const lastReturn = [...n.history].reverse().find((h) => h.action === 'return');
+        const withdrawal = [...n.history].reverse().find((h) => h.action === 'withdraw');
+        const decisionText = n.decision?.line
+          ? t('page.decisionLine', { number: n.decision.number, line: n.decision.line })
+          : n.decisionNumber
+            ? t('page.decisionIs', { number: n.decisionNumber })
+            : null;
+        const meetingText = n.decision?.meetingDate
+          ? n.decision.meetingNumber
+            ? t('page.decisionMeeting', {
+                number: n.decision.meetingNumber,
+                date: formatDay(n.decision.meetingDate),
+              })
+            : t('page.decisionMeetingDate', { date: formatDay(n.decision.meetingDate) })
+          : null;
         const language = currentLanguage();
         return (
           <>
@@ -106,9 +132,44 @@ function NominationView({ id }: { id: string }) {
                 showIcon
                 title={t('page.decided')}
                 description={
-                  <span data-testid="decision-number">
-                    {t('page.decisionIs', { number: n.decisionNumber })}
-                  </span>
+                  <>
+                    <span data-testid="decision-number">{decisionText}</span>
+                    {meetingText && <div>{meetingText}</div>}
+                  </>
+                }
+              />
+            )}
+            {n.status === 'withdrawn' && withdrawal?.comment && (
+              <Alert
+                className="tn-gap"
+                type="warning"
+                showIcon
+                title={t('page.lastWithdraw')}
+                description={<span className="tn-prewrap">{withdrawal.comment}</span>}
+              />
+            )}
+            {(n.copiedFrom || n.copiedTo.length > 0) && (
+              <Alert
+                className="tn-gap"
+                type="info"
+                data-testid="copy-links"
+                title={
+                  <Space direction="vertical" size={0}>
+                    {n.copiedFrom && (
+                      <span>
+                        {t('page.copiedFrom')}:{' '}
+                        <Link to={`/nominations/${n.copiedFrom.id}`}>{n.copiedFrom.reference}</Link>{' '}
+                        <StatusTag status={n.copiedFrom.status} />
+                      </span>
+                    )}
+                    {n.copiedTo.map((copy) => (
+                      <span key={copy.id}>
+                        {t('page.copiedTo')}:{' '}
+                        <Link to={`/nominations/${copy.id}`}>{copy.reference}</Link>{' '}
+                        <StatusTag status={copy.status} />
+                      </span>
+                    ))}
+                  </Space>
                 }
               />
             )}
@@ -200,7 +261,9 @@ function NominationView({ id }: { id: string }) {
                       {
                         key: 'decision',
                         label: t('page.decisionNumber'),
-                        children: n.decisionNumber ?? '—',
+                        children: n.decision?.line
+                          ? `${n.decision.number} (${t('meeting.line', { line: n.decision.line })})`
+                          : (n.decisionNumber ?? '—'),
                       },
                     ]}
                   />

@@ -109,7 +109,12 @@ export function NominationTable({
                   )}
                   {row.decisionNumber && (
                     <Typography.Text>
-                      {t('nominations:decisionNo', { number: row.decisionNumber })}
+                      {row.decisionLine
+                        ? t('nominations:decisionNoLine', {
+                            number: row.decisionNumber,
+                            line: row.decisionLine,
+                          })
+                        : t('nominations:decisionNo', { number: row.decisionNumber })}
                     </Typography.Text>
                   )}
                 </Flex>
@@ -193,7 +198,10 @@ export function NominationTable({
     {
       title: t('nominations:columns.decision'),
       dataIndex: 'decisionNumber',
-      render: (value: string | null) => value ?? '—',
+      render: (value: string | null, row) =>
+        value && row.decisionLine
+          ? t('nominations:decisionNoLine', { number: value, line: row.decisionLine })
+          : (value ?? '—'),
     },
   ];
   return (

@@ -24,6 +24,7 @@ const vi = {
   heldBy: 'Người xử lý: {{names}}',
   waitingDays: '{{count}} ngày',
   decisionNo: 'QĐ {{number}}',
+  decisionNoLine: 'QĐ {{number}}, STT {{line}}',
   empty: 'Chưa có hồ sơ nào.',
   open: 'Xem hồ sơ',
   home: {
@@ -163,6 +164,7 @@ const en: typeof vi = {
   heldBy: 'Held by: {{names}}',
   waitingDays: '{{count}} days',
   decisionNo: 'Decision {{number}}',
+  decisionNoLine: 'Decision {{number}}, line {{line}}',
   empty: 'No nominations yet.',
   open: 'Open the nomination',
   home: {
