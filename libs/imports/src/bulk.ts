@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 export interface BulkColumn {
   column: string;
   field: string;
-  type: 'uuid' | 'text' | 'date' | 'boolean' | 'smallint';
+  type: 'uuid' | 'text' | 'date' | 'boolean' | 'smallint' | 'integer' | 'bigint';
 }
 
 const CHUNK = 5000;

@@ -17,8 +17,9 @@ import {
   POLITICAL_THEORY_NAMES,
   text,
 } from './values';
+import { HISTORY_COLUMNS, HISTORY_KINDS } from './history-columns';
 
-export const IMPORT_KINDS = ['units', 'positions', 'staff'] as const;
+export const IMPORT_KINDS = ['units', 'positions', 'staff', ...HISTORY_KINDS] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export interface ColumnSpec {
@@ -113,4 +114,5 @@ export const IMPORT_COLUMNS: Record<ImportKind, ColumnSpec[]> = {
     },
     { key: 'employment_status', headers: ['Trạng thái'], parse: employmentStatus },
   ],
+  ...HISTORY_COLUMNS,
 };

@@ -1,0 +1,132 @@
+import type { FundingSource, ProgramCategory } from '@app/catalog';
+import { CellParser, oneOf } from './values';
+
+// Cell parsers of the training-history imports. Types only from the catalog: this file is
+// loaded in the parsing thread, which must not load the contexts.
+
+const CATEGORY_KEYS = {
+  political_theory_advanced: ['cao cấp lý luận chính trị', 'cao cấp lý luận', 'cao cấp llct'],
+  political_theory_intermediate: [
+    'trung cấp lý luận chính trị',
+    'trung cấp lý luận',
+    'trung cấp llct',
+  ],
+  political_theory_elementary: ['sơ cấp lý luận chính trị', 'sơ cấp lý luận', 'sơ cấp llct'],
+  degree_university: ['đại học', 'cử nhân', 'đào tạo đại học'],
+  degree_master: ['thạc sĩ', 'cao học', 'đào tạo thạc sĩ'],
+  degree_doctor: ['tiến sĩ', 'nghiên cứu sinh', 'đào tạo tiến sĩ'],
+  state_management: [
+    'bồi dưỡng quản lý nhà nước theo tiêu chuẩn ngạch',
+    'bồi dưỡng quản lý nhà nước',
+    'quản lý nhà nước',
+    'qlnn',
+  ],
+  leadership_skills: [
+    'bồi dưỡng kỹ năng lãnh đạo, quản lý',
+    'kỹ năng lãnh đạo, quản lý',
+    'kỹ năng lãnh đạo quản lý',
+    'lãnh đạo quản lý',
+  ],
+  knowledge_update: ['cập nhật kiến thức', 'bồi dưỡng cập nhật kiến thức'],
+  foreign_language: ['ngoại ngữ', 'bồi dưỡng ngoại ngữ'],
+  information_technology: ['tin học', 'công nghệ thông tin', 'bồi dưỡng tin học'],
+  other: ['bồi dưỡng khác', 'khác'],
+} satisfies Record<ProgramCategory, string[]>;
+
+/**
+ * A programme category by its key or a Vietnamese label (the report's own, and the words
+ * the organization's spreadsheets use), without case or diacritics.
+ */
+export const category: CellParser<ProgramCategory> = oneOf<ProgramCategory>(
+  Object.fromEntries(
+    Object.entries(CATEGORY_KEYS).flatMap(([key, labels]) => [
+      [key, key as ProgramCategory],
+      ...labels.map((label) => [label, key as ProgramCategory]),
+    ]),
+  ),
+  Object.entries(CATEGORY_KEYS)
+    .map(([key, labels]) => `${key} (${labels[0]})`)
+    .join(', '),
+);
+
+/** Whether the training took place abroad. */
+export const location: CellParser<boolean> = oneOf<boolean>(
+  {
+    domestic: false,
+    overseas: true,
+    'trong nước': false,
+    'nước ngoài': true,
+    'ngoài nước': true,
+  },
+  'trong nước/nước ngoài, domestic/overseas',
+);
+
+/** The outcome: completed (a fact of the reports) or not. */
+export const outcome: CellParser<boolean> = oneOf<boolean>(
+  {
+    completed: true,
+    not_completed: false,
+    'not completed': false,
+    'hoàn thành': true,
+    'đã hoàn thành': true,
+    'không hoàn thành': false,
+    'chưa hoàn thành': false,
+    đạt: true,
+    'không đạt': false,
+  },
+  'hoàn thành/không hoàn thành, completed/not_completed',
+);
+
+/** A source of money by its key or the label the budget-usage report gives it. */
+export const fundingSource: CellParser<FundingSource> = oneOf<FundingSource>(
+  {
+    state_budget: 'state_budget',
+    sponsor: 'sponsor',
+    scholarship: 'scholarship',
+    other: 'other',
+    'ngân sách nhà nước': 'state_budget',
+    'ngân sách': 'state_budget',
+    nsnn: 'state_budget',
+    'tài trợ': 'sponsor',
+    'học bổng': 'scholarship',
+    khác: 'other',
+  },
+  'ngân sách nhà nước, tài trợ, học bổng, khác (state_budget, sponsor, scholarship, other)',
+);
+
+const fail = (code: string, message: string) => ({ ok: false as const, code, message });
+
+/**
+ * An amount of whole VND, zero or more, as digits: `1500000`, `1.500.000` or `1,500,000`
+ * (thousands separators), or a whole number cell. A decimal or negative amount is refused.
+ * The value is a digit string (money never goes through a float).
+ */
+export const wholeVnd: CellParser<string> = (cell) => {
+  if (typeof cell === 'number') {
+    if (!Number.isSafeInteger(cell)) return fail('INVALID_VALUE', `${cell} is not whole VND`);
+    if (cell < 0) return fail('OUT_OF_RANGE', `${cell} is negative`);
+    return { ok: true, value: String(cell) };
+  }
+  if (typeof cell !== 'string') return fail('INVALID_VALUE', 'expected an amount in VND');
+  const value = cell.trim().replace(/\s|đ$|vnd$/gi, '');
+  if (/^-/.test(value)) return fail('OUT_OF_RANGE', `${cell} is negative`);
+  const digits = /^\d{1,3}([.,]\d{3})+$/.test(value) ? value.replace(/[.,]/g, '') : value;
+  if (!/^\d+$/.test(digits)) {
+    return fail('INVALID_VALUE', `"${cell}" is not an amount of whole VND (e.g. 1500000)`);
+  }
+  if (digits.length > 15) return fail('OUT_OF_RANGE', `${cell} is too large`);
+  return { ok: true, value: digits.replace(/^0+(?=\d)/, '') };
+};
+
+/** A count of people: a whole number, zero or more. */
+export const count: CellParser<number> = (cell) => {
+  const value =
+    typeof cell === 'number' ? cell : typeof cell === 'string' ? Number(cell.trim()) : NaN;
+  if (typeof cell === 'string' && !/^-?\d+$/.test(cell.trim())) {
+    return fail('INVALID_VALUE', `"${cell}" is not a whole number`);
+  }
+  if (!Number.isSafeInteger(value)) return fail('INVALID_VALUE', `${cell} is not a whole number`);
+  if (value < 0) return fail('OUT_OF_RANGE', `${value} is negative`);
+  if (value > 1_000_000) return fail('OUT_OF_RANGE', `${value} is too large`);
+  return { ok: true, value };
+};
