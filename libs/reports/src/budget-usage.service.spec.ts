@@ -1,6 +1,7 @@
 import type { Actor } from '@app/access';
 import type { FundsService, FundSummaryRow } from '@app/budget';
 import { BudgetUsageService } from './budget-usage.service';
+import type { ImportedSpendService } from './imported-spend.service';
 
 const tiers = {
   city: { tierId: 't1', tierLevel: 1, tierCode: 'city', tierName: 'Thành phố' },
@@ -48,7 +49,9 @@ describe('budget usage', () => {
       return SUMMARY.filter((r) => year === undefined || r.fiscalYear === year);
     },
   } as unknown as FundsService;
-  const service = new BudgetUsageService(funds);
+  const service = new BudgetUsageService(funds, {
+    rows: async () => [],
+  } as unknown as ImportedSpendService);
   const admin = {} as Actor;
 
   it('should add up per year, tier and source in whole VND, and keep big sums exact', async () => {
