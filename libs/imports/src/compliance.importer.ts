@@ -1,14 +1,6 @@
 import { organizationDay } from '@app/common';
 import { bulkInsert, BulkColumn } from './bulk';
-import {
-  codesOf,
-  diffRows,
-  Importer,
-  inSlices,
-  Row,
-  selectByCodes,
-  str,
-} from './importer';
+import { codesOf, diffRows, Importer, inSlices, Row, selectByCodes, str } from './importer';
 import { ErrorList, ImportRowError } from './rows';
 
 const SNAPSHOT_COLUMNS: BulkColumn[] = [

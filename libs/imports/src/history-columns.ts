@@ -15,7 +15,11 @@ export const HISTORY_COLUMNS: Record<HistoryKind, ColumnSpec[]> = {
     { key: 'ends_on', headers: ['Ngày kết thúc', 'Đến ngày'], required: true, parse: date },
     { key: 'provider_code', headers: ['Mã cơ sở đào tạo'], parse: code },
     { key: 'provider_name', headers: ['Cơ sở đào tạo', 'Nơi đào tạo'], parse: text },
-    { key: 'location', headers: ['Trong nước/Nước ngoài', 'Trong nước, nước ngoài'], parse: location },
+    {
+      key: 'location',
+      headers: ['Trong nước/Nước ngoài', 'Trong nước, nước ngoài'],
+      parse: location,
+    },
     { key: 'cost', headers: ['Kinh phí', 'Kinh phí (đồng)', 'Chi phí'], parse: wholeVnd },
     { key: 'fund_code', headers: ['Mã quỹ', 'Mã nguồn kinh phí'], parse: code },
     { key: 'funding_source', headers: ['Nguồn kinh phí', 'Nguồn'], parse: fundingSource },
@@ -26,7 +30,12 @@ export const HISTORY_COLUMNS: Record<HistoryKind, ColumnSpec[]> = {
     { key: 'date', headers: ['Ngày', 'Ngày số liệu'], required: true, parse: date },
     { key: 'staff', headers: ['Số cán bộ', 'Tổng số cán bộ'], required: true, parse: count },
     { key: 'with_position', headers: ['Giữ chức danh', 'Số giữ chức danh'], parse: count },
-    { key: 'meeting_standard', headers: ['Đạt chuẩn', 'Số đạt chuẩn'], required: true, parse: count },
+    {
+      key: 'meeting_standard',
+      headers: ['Đạt chuẩn', 'Số đạt chuẩn'],
+      required: true,
+      parse: count,
+    },
     { key: 'university', headers: ['Đại học trở lên'], required: true, parse: count },
     {
       key: 'political_theory',

@@ -4,6 +4,9 @@ import { CellParser, oneOf } from './values';
 // Cell parsers of the training-history imports. Types only from the catalog: this file is
 // loaded in the parsing thread, which must not load the contexts.
 
+/** "lãnh đạo, quản lý" and "lãnh đạo quản lý" are the same label. */
+const withoutCommas = (text: string) => text.replace(/,/g, ' ');
+
 const CATEGORY_KEYS = {
   political_theory_advanced: ['cao cấp lý luận chính trị', 'cao cấp lý luận', 'cao cấp llct'],
   political_theory_intermediate: [
@@ -24,8 +27,7 @@ const CATEGORY_KEYS = {
   leadership_skills: [
     'bồi dưỡng kỹ năng lãnh đạo, quản lý',
     'kỹ năng lãnh đạo, quản lý',
-    'kỹ năng lãnh đạo quản lý',
-    'lãnh đạo quản lý',
+    'lãnh đạo, quản lý',
   ],
   knowledge_update: ['cập nhật kiến thức', 'bồi dưỡng cập nhật kiến thức'],
   foreign_language: ['ngoại ngữ', 'bồi dưỡng ngoại ngữ'],
@@ -37,17 +39,20 @@ const CATEGORY_KEYS = {
  * A programme category by its key or a Vietnamese label (the report's own, and the words
  * the organization's spreadsheets use), without case or diacritics.
  */
-export const category: CellParser<ProgramCategory> = oneOf<ProgramCategory>(
+const categoryByName = oneOf<ProgramCategory>(
   Object.fromEntries(
     Object.entries(CATEGORY_KEYS).flatMap(([key, labels]) => [
       [key, key as ProgramCategory],
-      ...labels.map((label) => [label, key as ProgramCategory]),
+      ...labels.map((label) => [withoutCommas(label), key as ProgramCategory]),
     ]),
   ),
   Object.entries(CATEGORY_KEYS)
     .map(([key, labels]) => `${key} (${labels[0]})`)
     .join(', '),
 );
+
+export const category: CellParser<ProgramCategory> = (cell) =>
+  categoryByName(typeof cell === 'string' ? withoutCommas(cell) : cell);
 
 /** Whether the training took place abroad. */
 export const location: CellParser<boolean> = oneOf<boolean>(

@@ -6,7 +6,6 @@ import {
   codesOf,
   diffRows,
   FieldMapping,
-  has,
   identity,
   Importer,
   inSlices,
@@ -214,7 +213,14 @@ export const importParticipations: Importer = async (context) => {
   await inSlices(rows, ({ row, values }) => {
     const person = resolve(row, values, 'staff_code', staff, 'staff', 'UNKNOWN_STAFF');
     const program = resolve(row, values, 'program_code', programs, 'programme', 'UNKNOWN_PROGRAM');
-    const provider = resolve(row, values, 'provider_code', providers, 'provider', 'UNKNOWN_PROVIDER');
+    const provider = resolve(
+      row,
+      values,
+      'provider_code',
+      providers,
+      'provider',
+      'UNKNOWN_PROVIDER',
+    );
     const fund = resolve(row, values, 'fund_code', funds, 'fund', 'UNKNOWN_FUND');
     const category = checkParticipationRow(
       row,
@@ -274,8 +280,9 @@ export const importParticipations: Importer = async (context) => {
         // What the programme says, where the row does not.
         const program = str(values.program_code) && programs.get(values.program_code as string);
         if (program) {
-          if (!has(values, 'provider_code') && !has(values, 'provider_name') && !before) {
+          if (values.provider_code == null && values.provider_name == null) {
             after.providerId = program.providerId;
+            after.providerName = null;
           }
           if (values.location == null) after.overseas = program.overseas;
         }

@@ -44,10 +44,11 @@ export class ImportedSpendService {
          AND (:fromYear::int IS NULL OR ip.starts_on >= make_date(:fromYear::int, 1, 1))
          AND (:toYear::int IS NULL OR ip.starts_on < make_date(:toYear::int + 1, 1, 1))
        GROUP BY 1, 2, 3, 4, 5, 6`;
-    const [text, values] = this.dataSource.driver.escapeQueryWithParameters(
-      sql,
-      { ...scope.params, fromYear, toYear },
-    );
+    const [text, values] = this.dataSource.driver.escapeQueryWithParameters(sql, {
+      ...scope.params,
+      fromYear,
+      toYear,
+    });
     return this.dataSource.query(text, values);
   }
 }
