@@ -585,6 +585,28 @@ export const errorMessages: Record<string, Message> = {
     en: 'The parent units form a loop. Please check the parent column.',
   },
 
+  // Field-level: training history imports
+  UNKNOWN_PROGRAM: {
+    vi: 'Không có chương trình đào tạo với mã này.',
+    en: 'No programme has this code.',
+  },
+  UNKNOWN_PROVIDER: {
+    vi: 'Không có cơ sở đào tạo với mã này. Có thể ghi tên vào cột "Cơ sở đào tạo".',
+    en: 'No provider has this code. The name alone can go in the provider name column.',
+  },
+  END_BEFORE_START: {
+    vi: 'Ngày kết thúc trước ngày bắt đầu.',
+    en: 'The end date is before the start date.',
+  },
+  DUPLICATE_ROW: {
+    vi: 'Trùng với một dòng khác trong tệp (cùng cán bộ, loại hình và ngày bắt đầu, hoặc cùng đơn vị và ngày).',
+    en: 'The same as another row of the file (same person, category and start, or same unit and day).',
+  },
+  SNAPSHOT_TAKEN: {
+    vi: 'Số liệu của đơn vị trong ngày này đã được hệ thống tính; giữ nguyên số liệu đó.',
+    en: 'The product already counted this unit on this day; those figures are kept.',
+  },
+
   // Field-level: catalog and eligibility
   GRANTS_INCOMPLETE: {
     vi: 'Loại và mức trình độ đạt được phải nhập cùng nhau.',

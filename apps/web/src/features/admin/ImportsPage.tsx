@@ -24,8 +24,9 @@ import { authorizedFetch } from '../../api/client';
 import { PageHeader } from '../../components/PageHeader';
 import { messageOf } from '../../i18n/errors';
 import './i18n';
+import { HISTORY_COLUMNS, HISTORY_KINDS, type HistoryKind } from './history-import-columns';
 
-type Kind = 'units' | 'positions' | 'staff';
+type Kind = 'units' | 'positions' | 'staff' | HistoryKind;
 type ImportResult = components['schemas']['ImportResultDto'];
 type RowError = components['schemas']['ImportRowErrorDto'];
 
@@ -66,6 +67,7 @@ const COLUMNS: Record<Kind, Array<[string, string, boolean]>> = {
     ['authority_code', 'Mã thẩm quyền quản lý', true],
     ['employment_status', 'Trạng thái', false],
   ],
+  ...HISTORY_COLUMNS,
 };
 
 /** Sends the file as multipart/form-data with the session's token (refreshed once on 401). */
@@ -165,7 +167,7 @@ export default function ImportsPage() {
                 setKind(e.target.value as Kind);
                 reset();
               }}
-              options={(['units', 'positions', 'staff'] as Kind[]).map((k) => ({
+              options={(['units', 'positions', 'staff', ...HISTORY_KINDS] as Kind[]).map((k) => ({
                 value: k,
                 label: t(`imports.kinds.${k}`),
               }))}

@@ -186,7 +186,13 @@ const vi = {
     stepCheck: 'Kiểm tra',
     stepCommit: 'Ghi dữ liệu',
     kind: 'Loại dữ liệu',
-    kinds: { units: 'Đơn vị', positions: 'Chức danh', staff: 'Cán bộ' },
+    kinds: {
+      units: 'Đơn vị',
+      positions: 'Chức danh',
+      staff: 'Cán bộ',
+      participations: 'Lịch sử đào tạo',
+      compliance: 'Số liệu đạt chuẩn các năm trước',
+    },
     columns: 'Các cột của tệp',
     columnsHelp:
       'Dòng 1 là tên cột, theo thứ tự bất kỳ; dùng tên tiếng Việt hoặc mã cột. Cột đánh dấu * là bắt buộc. Mã đã có sẽ được cập nhật, mã mới được thêm.',
@@ -659,7 +665,13 @@ const en: Shape<typeof vi> = {
     stepCheck: 'Check',
     stepCommit: 'Write',
     kind: 'What to import',
-    kinds: { units: 'Units', positions: 'Positions', staff: 'Staff' },
+    kinds: {
+      units: 'Units',
+      positions: 'Positions',
+      staff: 'Staff',
+      participations: 'Past training',
+      compliance: 'Past compliance figures',
+    },
     columns: 'Columns of the file',
     columnsHelp:
       'Row 1 names the columns, in any order, by Vietnamese header or key. Columns marked * are required. Existing codes are updated, new codes added.',
