@@ -586,6 +586,14 @@ export const errorMessages: Record<string, Message> = {
   },
 
   // Field-level: training history imports
+  INVALID_VALUE: {
+    vi: 'Giá trị không hợp lệ cho cột này.',
+    en: 'The value is not valid for this column.',
+  },
+  OUT_OF_RANGE: {
+    vi: 'Giá trị nằm ngoài khoảng cho phép.',
+    en: 'The value is out of range.',
+  },
   UNKNOWN_PROGRAM: {
     vi: 'Không có chương trình đào tạo với mã này.',
     en: 'No programme has this code.',
