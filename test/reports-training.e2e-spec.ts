@@ -534,7 +534,7 @@ describe('Training reports and targets', () => {
         `/api/v1/reports/training-summary?from=2021-01-01&to=2023-12-31&unitId=${org.units.districtB}`,
       );
       expect(other.status).toBe(200);
-      expect(other.body.totals).toEqual(ZERO);
+      expect(other.body.totals).toEqual({ ...ZERO, imported: 0 });
       expect(other.body.rows).toEqual([]);
     });
   });
@@ -941,7 +941,7 @@ describe('Training reports and targets', () => {
       );
       const under30 = expected.byAgeBand.get('under_30') ?? ZERO;
       expect(ageLines[1]).toBe(
-        `Dưới 30 tuổi,${under30.approved},${under30.inTraining},${under30.completed},${under30.total}`,
+        `Dưới 30 tuổi,${under30.approved},${under30.inTraining},${under30.completed},${under30.total},0`,
       );
 
       const viaAccept = await download(
