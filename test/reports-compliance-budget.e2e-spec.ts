@@ -518,6 +518,7 @@ describe('Reports: standards compliance and budget usage', () => {
         const all = figures(count(state, ALL_UNITS));
         return {
           date,
+          imported: false,
           staff: all.staff,
           withPosition: all.withPosition,
           meetingStandard: all.meetingStandard,
@@ -881,6 +882,8 @@ describe('Reports: standards compliance and budget usage', () => {
       allocated: s.allocated.toString(),
       reserved: s.reserved.toString(),
       spent: s.spent.toString(),
+      // No history imported here.
+      importedSpent: '0',
       available: (s.allocated - s.reserved - s.spent).toString(),
       utilizationPercent: floorPercent(s.reserved + s.spent, s.allocated),
     });

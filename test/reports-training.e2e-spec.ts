@@ -367,7 +367,9 @@ describe('Training reports and targets', () => {
   }
 
   function expectSummary(body: any, expected: ReturnType<typeof expectedSummary>) {
-    expect(body.totals).toEqual(expected.totals);
+    expect(countsOf(body.totals)).toEqual(expected.totals);
+    // Nothing here was imported from before the product.
+    expect(body.totals.imported).toBe(0);
     const rows = new Map<string, Counts>(
       body.rows.map((row: any) => [`${row.category}|${row.tier.level}|${row.year}`, countsOf(row)]),
     );
@@ -532,7 +534,7 @@ describe('Training reports and targets', () => {
         `/api/v1/reports/training-summary?from=2021-01-01&to=2023-12-31&unitId=${org.units.districtB}`,
       );
       expect(other.status).toBe(200);
-      expect(other.body.totals).toEqual(ZERO);
+      expect(other.body.totals).toEqual({ ...ZERO, imported: 0 });
       expect(other.body.rows).toEqual([]);
     });
   });
@@ -907,7 +909,7 @@ describe('Training reports and targets', () => {
       expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       const lines = csv.bytes.toString('utf8').split('\r\n').filter(Boolean);
       expect(lines[0]).toBe(
-        '\uFEFFLoại hình đào tạo,Cấp,Năm,Đã phê duyệt,Đang học,Đã hoàn thành,Tổng',
+        '\uFEFFLoại hình đào tạo,Cấp,Năm,Đã phê duyệt,Đang học,Đã hoàn thành,Tổng,Trong đó nhập từ lịch sử',
       );
       const expected = expectedSummary('2021-01-01', '2023-12-31', everyone);
       expect(lines.length - 1).toBe(expected.rows.size);
@@ -923,6 +925,7 @@ describe('Training reports and targets', () => {
             counts.inTraining,
             counts.completed,
             counts.total,
+            0,
           ].join(','),
         );
       }
@@ -933,10 +936,12 @@ describe('Training reports and targets', () => {
         tokens.admin,
       );
       const ageLines = ages.bytes.toString('utf8').split('\r\n').filter(Boolean);
-      expect(ageLines[0]).toBe('\uFEFFĐộ tuổi,Đã phê duyệt,Đang học,Đã hoàn thành,Tổng');
+      expect(ageLines[0]).toBe(
+        '\uFEFFĐộ tuổi,Đã phê duyệt,Đang học,Đã hoàn thành,Tổng,Trong đó nhập từ lịch sử',
+      );
       const under30 = expected.byAgeBand.get('under_30') ?? ZERO;
       expect(ageLines[1]).toBe(
-        `Dưới 30 tuổi,${under30.approved},${under30.inTraining},${under30.completed},${under30.total}`,
+        `Dưới 30 tuổi,${under30.approved},${under30.inTraining},${under30.completed},${under30.total},0`,
       );
 
       const viaAccept = await download(
@@ -946,7 +951,7 @@ describe('Training reports and targets', () => {
         { accept: 'text/csv' },
       );
       expect(viaAccept.bytes.toString('utf8')).toMatch(
-        /^\uFEFFNhóm,Nội dung,Đã phê duyệt,Đang học,Đã hoàn thành,Tổng\r\nĐào tạo lý luận chính trị,Đào tạo lý luận chính trị,/,
+        /^\uFEFFNhóm,Nội dung,Đã phê duyệt,Đang học,Đã hoàn thành,Tổng,Trong đó nhập từ lịch sử\r\nĐào tạo lý luận chính trị,Đào tạo lý luận chính trị,/,
       );
     });
 
@@ -978,6 +983,7 @@ describe('Training reports and targets', () => {
         'Đang học',
         'Đã hoàn thành',
         'Tổng',
+        'Trong đó nhập từ lịch sử',
       ]);
       const expected = expectedSummary('2021-01-01', '2023-12-31', everyone);
       expect(main.rowCount - 1).toBe(expected.rows.size);

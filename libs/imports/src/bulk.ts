@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 export interface BulkColumn {
   column: string;
   field: string;
-  type: 'uuid' | 'text' | 'date' | 'boolean' | 'smallint' | 'int' | 'bigint' | 'text[]';
+  type: 'uuid' | 'text' | 'date' | 'boolean' | 'smallint' | 'int' | 'integer' | 'bigint' | 'text[]';
 }
 
 /**

@@ -16,8 +16,15 @@ import {
   POLITICAL_THEORY_NAMES,
   text,
 } from './values';
+import { HISTORY_COLUMNS, HISTORY_KINDS } from './history-columns';
 
-export const IMPORT_KINDS = ['units', 'positions', 'staff', ...REFERENCE_IMPORT_KINDS] as const;
+export const IMPORT_KINDS = [
+  'units',
+  'positions',
+  'staff',
+  ...REFERENCE_IMPORT_KINDS,
+  ...HISTORY_KINDS,
+] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export interface ColumnSpec {
@@ -85,4 +92,5 @@ export const IMPORT_COLUMNS: Record<ImportKind, ColumnSpec[]> = {
     { key: 'employment_status', headers: ['Trạng thái'], parse: employmentStatus },
   ],
   ...REFERENCE_IMPORT_COLUMNS,
+  ...HISTORY_COLUMNS,
 };

@@ -7,6 +7,8 @@ import { DataSource } from 'typeorm';
 import { ImportKind } from './columns';
 import { FileParser } from './file-parser';
 import { ImportContext, Importer } from './importer';
+import { importCompliance } from './compliance.importer';
+import { importParticipations } from './participations.importer';
 import { importPositions } from './positions.importer';
 import { REFERENCE_IMPORTERS } from './reference-importers';
 import { ErrorList, ImportRowError, ParsedFile, sortErrors } from './rows';
@@ -40,7 +42,12 @@ const IMPORTERS: Record<ImportKind, Importer> = {
   positions: importPositions,
   staff: importStaff,
   ...REFERENCE_IMPORTERS,
+  participations: importParticipations,
+  compliance: importCompliance,
 };
+
+/** Besides admins, the kinds unit heads and board reviewers may import within their scope. */
+const SCOPED_KINDS: ReadonlySet<ImportKind> = new Set<ImportKind>(['staff', 'participations']);
 
 /** `errors` are the first problems in file order, `total` how many there are in all. */
 export function importInvalid(errors: ImportRowError[], total = errors.length): DomainError {
@@ -90,10 +97,10 @@ export class ImportService implements OnModuleDestroy {
   /** Whether the caller may import this kind at all (row scope is checked per row). */
   authorize(kind: ImportKind, actor: Actor): void {
     if (isAdmin(actor)) return;
-    if (kind === 'staff' && hasRole(actor, ...EDITOR_ROLES)) return;
+    if (SCOPED_KINDS.has(kind) && hasRole(actor, ...EDITOR_ROLES)) return;
     throw forbidden(
-      kind === 'staff'
-        ? 'Only admins, unit heads and board reviewers may import staff.'
+      SCOPED_KINDS.has(kind)
+        ? `Only admins, unit heads and board reviewers may import ${kind}.`
         : `Only admins may import ${kind}.`,
     );
   }

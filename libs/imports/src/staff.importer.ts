@@ -60,7 +60,7 @@ const NEW_STAFF: Row = {
 };
 
 /** Whether the actor may edit staff of this unit or under this management authority. */
-function inScope(actor: Actor, unitPath: string, authorityId: unknown): boolean {
+export function inScope(actor: Actor, unitPath: string, authorityId: unknown): boolean {
   return (
     unitInScope(actor, unitPath, [...EDITOR_ROLES]) ||
     actor.grants.some(

@@ -1,6 +1,7 @@
 import type { Actor } from '@app/access';
 import type { FundsService, FundSummaryRow } from '@app/budget';
-import { BudgetUsageService } from './budget-usage.service';
+import { BudgetUsageService, withImportedSpend } from './budget-usage.service';
+import type { ImportedSpendService } from './imported-spend.service';
 
 const tiers = {
   city: { tierId: 't1', tierLevel: 1, tierCode: 'city', tierName: 'Thành phố' },
@@ -48,7 +49,9 @@ describe('budget usage', () => {
       return SUMMARY.filter((r) => year === undefined || r.fiscalYear === year);
     },
   } as unknown as FundsService;
-  const service = new BudgetUsageService(funds);
+  const service = new BudgetUsageService(funds, {
+    rows: async () => [],
+  } as unknown as ImportedSpendService);
   const admin = {} as Actor;
 
   it('should add up per year, tier and source in whole VND, and keep big sums exact', async () => {
@@ -60,6 +63,7 @@ describe('budget usage', () => {
       allocated: '226333333333',
       reserved: '31111111111',
       spent: '9500000000',
+      importedSpent: '0',
       available: '185722222222',
       utilizationPercent: 17.94, // 40 611 111 111 / 226 333 333 333 = 17.943…%
     });
@@ -133,5 +137,50 @@ describe('budget usage', () => {
       year: 2032,
       allocated: '9007199254740993',
     });
+  });
+});
+
+describe('imported spending in budget usage', () => {
+  const spend = (
+    fiscalYear: number,
+    tier: keyof typeof tiers,
+    source: FundSummaryRow['source'],
+    spent: bigint,
+  ) => ({
+    fiscalYear,
+    ...tiers[tier],
+    source,
+    spent: spent.toString(),
+  });
+
+  it('should add into the funds row of the same year, tier and source, or make one with nothing allocated', async () => {
+    const funds = {
+      summary: async () => [row(2031, 'city', 'state_budget', 100n, 0n, 10n)],
+    } as unknown as FundsService;
+    const imported = [
+      spend(2031, 'city', 'state_budget', 40n),
+      spend(2015, 'district', 'sponsor', 7n),
+    ];
+    const service = new BudgetUsageService(funds, {
+      rows: async () => imported,
+    } as unknown as ImportedSpendService);
+    const { json } = await service.report({} as Actor, {});
+    expect(json.years.map((y) => y.fiscalYear)).toEqual([2015, 2031]);
+    const [y2015, y2031] = json.years;
+    expect(y2015.total).toMatchObject({
+      funds: 0,
+      allocated: '0',
+      spent: '7',
+      importedSpent: '7',
+      available: '0',
+    });
+    // Imported money was never the funds': it neither lowers what is available nor counts as used.
+    expect(y2031.total).toMatchObject({
+      spent: '50',
+      importedSpent: '40',
+      available: '90',
+      utilizationPercent: 10,
+    });
+    expect(withImportedSpend([], [])).toEqual([]);
   });
 });

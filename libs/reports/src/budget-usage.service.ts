@@ -3,6 +3,7 @@ import { FUND_SOURCES, FundSource, FundsService, FundSummaryRow } from '@app/bud
 import { basisPoints, DomainError } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import type { ReportTier } from './compliance-report.service';
+import { ImportedSpendRow, ImportedSpendService } from './imported-spend.service';
 import { Column, columns, ReportResult } from './report-table';
 
 /** How the organization's spreadsheets name each source of money. */
@@ -19,8 +20,11 @@ export interface UsageFigures {
   funds: number;
   allocated: string;
   reserved: string;
+  /** From the funds, plus the imported history's costs (`importedSpent`). */
   spent: string;
-  /** allocated − reserved − spent; negative when a 'warn' fund was overcommitted. */
+  /** Of `spent`, what imported participations cost: it never moved a fund's balance. */
+  importedSpent: string;
+  /** allocated − reserved − spent by the funds; negative when a 'warn' fund was overcommitted. */
   available: string;
   /** (reserved + spent) / allocated in percent, rounded down to 2 decimals; 0 when nothing is allocated. */
   utilizationPercent: number;
@@ -84,18 +88,66 @@ interface Sums {
   allocated: bigint;
   reserved: bigint;
   spent: bigint;
+  importedSpent: bigint;
   available: bigint;
 }
 
-const emptySums = (): Sums => ({ funds: 0, allocated: 0n, reserved: 0n, spent: 0n, available: 0n });
+const emptySums = (): Sums => ({
+  funds: 0,
+  allocated: 0n,
+  reserved: 0n,
+  spent: 0n,
+  importedSpent: 0n,
+  available: 0n,
+});
 
-function add(sums: Sums, row: FundSummaryRow): Sums {
+/** A summary row of the funds, with the imported history's spending of its year, tier, source. */
+type UsageSource = FundSummaryRow & { importedSpent?: string };
+
+function add(sums: Sums, row: UsageSource): Sums {
+  const imported = BigInt(row.importedSpent ?? 0);
   sums.funds += row.funds;
   sums.allocated += BigInt(row.allocated);
   sums.reserved += BigInt(row.reserved);
-  sums.spent += BigInt(row.spent);
+  sums.spent += BigInt(row.spent) + imported;
+  sums.importedSpent += imported;
   sums.available += BigInt(row.available);
   return sums;
+}
+
+/**
+ * The funds' rows with the imported spending merged in: into the row of the same year, tier
+ * and source, or as a row of its own with no fund and nothing allocated.
+ */
+export function withImportedSpend(
+  rows: FundSummaryRow[],
+  imported: ImportedSpendRow[],
+): UsageSource[] {
+  const merged: UsageSource[] = rows.map((row) => ({ ...row }));
+  for (const spend of imported) {
+    const row = merged.find(
+      (candidate) =>
+        candidate.fiscalYear === spend.fiscalYear &&
+        candidate.tierId === spend.tierId &&
+        candidate.source === spend.source,
+    );
+    if (row) row.importedSpent = (BigInt(row.importedSpent ?? 0) + BigInt(spend.spent)).toString();
+    else {
+      merged.push({
+        ...spend,
+        spent: '0',
+        importedSpent: spend.spent,
+        funds: 0,
+        allocated: '0',
+        reserved: '0',
+        available: '0',
+        utilizationPercent: 0,
+        shareOfYearPercent: 0,
+        sourceSharePercent: 0,
+      });
+    }
+  }
+  return merged;
 }
 
 const figures = (sums: Sums): UsageFigures => ({
@@ -103,11 +155,13 @@ const figures = (sums: Sums): UsageFigures => ({
   allocated: sums.allocated.toString(),
   reserved: sums.reserved.toString(),
   spent: sums.spent.toString(),
+  importedSpent: sums.importedSpent.toString(),
   available: sums.available.toString(),
-  utilizationPercent: percentOf(sums.reserved + sums.spent, sums.allocated),
+  // Of the funds' own money: imported spending was never allocated to them.
+  utilizationPercent: percentOf(sums.reserved + sums.spent - sums.importedSpent, sums.allocated),
 });
 
-const tierOf = (row: FundSummaryRow): ReportTier => ({
+const tierOf = (row: UsageSource): ReportTier => ({
   id: row.tierId,
   code: row.tierCode,
   name: row.tierName,
@@ -115,7 +169,7 @@ const tierOf = (row: FundSummaryRow): ReportTier => ({
 });
 
 /** Totals, per tier and per source, of some summary rows. */
-function breakdown(rows: FundSummaryRow[]): UsageBreakdown {
+function breakdown(rows: UsageSource[]): UsageBreakdown {
   const total = rows.reduce(add, emptySums());
   const tiers = new Map<string, { tier: ReportTier; sums: Sums }>();
   const sources = new Map<FundSource, Sums>();
@@ -215,7 +269,10 @@ const tableRow = (
  */
 @Injectable()
 export class BudgetUsageService {
-  constructor(private readonly funds: FundsService) {}
+  constructor(
+    private readonly funds: FundsService,
+    private readonly importedSpend: ImportedSpendService,
+  ) {}
 
   async report(
     actor: Actor,
@@ -233,12 +290,15 @@ export class BudgetUsageService {
       actor,
       fromYear !== null && fromYear === toYear ? fromYear : undefined,
     );
-    const rows = summary.filter(
-      (row) =>
-        (fromYear === null || row.fiscalYear >= fromYear) &&
-        (toYear === null || row.fiscalYear <= toYear),
+    const rows = withImportedSpend(
+      summary.filter(
+        (row) =>
+          (fromYear === null || row.fiscalYear >= fromYear) &&
+          (toYear === null || row.fiscalYear <= toYear),
+      ),
+      await this.importedSpend.rows(actor, fromYear, toYear),
     );
-    const byYear = new Map<number, FundSummaryRow[]>();
+    const byYear = new Map<number, UsageSource[]>();
     for (const row of rows)
       byYear.set(row.fiscalYear, [...(byYear.get(row.fiscalYear) ?? []), row]);
     const years: YearUsage[] = [...byYear.keys()]

@@ -76,6 +76,8 @@ export interface TrendFigures {
 export interface ComplianceTrendPoint extends TrendFigures {
   /** The snapshot's day. */
   date: string;
+  /** Whether figures of this day were imported from before the product. */
+  imported: boolean;
   tiers: Array<TrendFigures & { tier: ReportTier }>;
 }
 
@@ -484,6 +486,7 @@ export class ComplianceReportService {
       total: number | null;
       with_position: number | null;
       meeting: number | null;
+      imported: boolean;
       meeting_percent: number | null;
       tier_code: string | null;
       tier_name: string | null;
@@ -492,7 +495,8 @@ export class ComplianceReportService {
       `WITH counted AS (
          SELECT c.taken_on, c.tier_id, GROUPING(c.tier_id) = 1 AS overall,
                 sum(c.staff)::int AS total, sum(c.with_position)::int AS with_position,
-                sum(c.meeting_standard)::int AS meeting
+                sum(c.meeting_standard)::int AS meeting,
+                bool_or(c.source = 'imported') AS imported
            FROM compliance_snapshots c
            ${filtered ? 'JOIN units u ON u.id = c.unit_id' : ''}
           WHERE c.taken_on = ANY(:days::date[])
@@ -500,6 +504,7 @@ export class ComplianceReportService {
           GROUP BY GROUPING SETS ((c.taken_on), (c.taken_on, c.tier_id))
        )
        SELECT d.day::text AS day, c.tier_id, c.overall, c.total, c.with_position, c.meeting,
+              coalesce(c.imported, false) AS imported,
               ${percentSql('c.meeting', 'c.with_position')} AS meeting_percent,
               t.code AS tier_code, t.name AS tier_name, t.level AS tier_level
          FROM unnest(:days::date[]) AS d(day)
@@ -514,6 +519,7 @@ export class ComplianceReportService {
       if (point?.date !== row.day) {
         point = {
           date: row.day,
+          imported: false,
           staff: 0,
           withPosition: 0,
           meetingStandard: { count: 0, percent: null },
@@ -527,7 +533,7 @@ export class ComplianceReportService {
         withPosition: row.with_position!,
         meetingStandard: { count: row.meeting!, percent: row.meeting_percent },
       };
-      if (row.overall) Object.assign(point, figures);
+      if (row.overall) Object.assign(point, figures, { imported: row.imported });
       else {
         point.tiers.push({
           tier: {

@@ -79,7 +79,9 @@ export class ComplianceSnapshotsService {
              with_position = EXCLUDED.with_position,
              meeting_standard = EXCLUDED.meeting_standard,
              university = EXCLUDED.university,
-             political_theory = EXCLUDED.political_theory
+             political_theory = EXCLUDED.political_theory,
+             -- The day counted now replaces figures imported for it.
+             source = 'computed'
            RETURNING staff
          ), removed AS (
            DELETE FROM compliance_snapshots c

@@ -28,7 +28,9 @@ export interface ParticipationLine {
   gender: string;
   ethnicMinority: boolean;
   age: number;
-  estimatedCost: string;
+  estimatedCost: string | null;
+  /** Imported from the history before the product (no nomination). */
+  imported: boolean;
 }
 
 const PAGE = 2_000;
@@ -36,7 +38,7 @@ const PAGE = 2_000;
 /**
  * Every participation in the period, one line each: the export behind the summary's counts.
  * It can be hundreds of thousands of lines, so it is read a page at a time (keyset on the
- * start date and nomination id, from an index in that order) while the CSV or XLSX is
+ * start date and fact id, from an index in that order) while the CSV or XLSX is
  * written; JSON answers only the count and the first lines, pointing to the exports.
  */
 @Injectable()
@@ -64,21 +66,25 @@ export class ParticipationsExportService {
     }
     const page = (after: string | undefined) =>
       this.query<Row>(
-        `SELECT p.nomination_id AS id, n.reference, st.code AS "nomineeCode",
+        `SELECT p.id, coalesce(n.reference, '') AS reference, st.code AS "nomineeCode",
                 st.full_name AS "nomineeName", u.name AS "unitName", t.name AS "tierName",
-                pg.name AS "programName", p.category, pr.name AS "providerName", p.overseas,
+                coalesce(pg.name, '') AS "programName", p.category,
+                coalesce(pr.name, p.provider_name, '') AS "providerName", p.overseas,
                 to_char(p.starts_on, 'YYYY-MM-DD') AS "startsOn", p.status, p.gender,
                 p.ethnic_minority AS "ethnicMinority", p.age,
-                n.estimated_cost::text AS "estimatedCost"
+                coalesce(n.estimated_cost, ip.cost)::text AS "estimatedCost",
+                p.source = 'imported' AS imported
            FROM training_participations p ${scopeJoins('p')}
            JOIN tiers t ON t.id = u.tier_id
-           JOIN nominations n ON n.id = p.nomination_id
+           -- Imported lines have no nomination, maybe no programme or catalog provider.
+           LEFT JOIN nominations n ON n.id = p.nomination_id
+           LEFT JOIN imported_participations ip ON ip.id = p.id AND p.source = 'imported'
            JOIN staff st ON st.id = p.staff_id
-           JOIN programs pg ON pg.id = p.program_id
-           JOIN providers pr ON pr.id = p.provider_id
+           LEFT JOIN programs pg ON pg.id = p.program_id
+           LEFT JOIN providers pr ON pr.id = p.provider_id
           WHERE ${where.join(' AND ')}
-                ${after ? 'AND (p.starts_on, p.nomination_id) > (:afterDate::date, :afterId::uuid)' : ''}
-          ORDER BY p.starts_on, p.nomination_id
+                ${after ? 'AND (p.starts_on, p.id) > (:afterDate::date, :afterId::uuid)' : ''}
+          ORDER BY p.starts_on, p.id
           LIMIT ${pageSize}`,
         { ...params, afterDate: after?.slice(0, 10), afterId: after?.slice(11) },
       );
@@ -116,6 +122,7 @@ export class ParticipationsExportService {
             { key: 'ethnicMinority', header: 'Dân tộc thiểu số', type: 'boolean' },
             { key: 'age', header: 'Tuổi', type: 'integer' },
             { key: 'estimatedCost', header: 'Kinh phí dự kiến (đồng)', type: 'money' },
+            { key: 'imported', header: 'Nhập từ lịch sử', type: 'boolean' },
           ),
           rows: lines(),
         },

@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { BudgetUsageService } from './budget-usage.service';
 import { ComplianceReportService } from './compliance-report.service';
 import { ComplianceSnapshotsService } from './compliance-snapshots.service';
+import { ImportedSpendService } from './imported-spend.service';
 import { ParticipationsExportService } from './participations-export.service';
 import { TargetsService } from './targets.service';
 import { TrainingSummaryService } from './training-summary.service';
@@ -12,6 +13,7 @@ const services = [
   ComplianceSnapshotsService,
   ComplianceReportService,
   BudgetUsageService,
+  ImportedSpendService,
   TrainingSummaryService,
   ParticipationsExportService,
   TargetsService,

@@ -22,6 +22,8 @@ export interface StatusCounts {
   inTraining: number;
   completed: number;
   total: number;
+  /** Of the completed, those imported from the history before the product. */
+  imported: number;
 }
 
 /**
@@ -82,6 +84,7 @@ export interface CategoryTierYearRow extends StatusCounts {
 }
 
 export interface ProviderRow extends StatusCounts {
+  /** An imported provider known only by its name has empty id, code and country. */
   provider: { id: string; code: string; name: string; country: string };
 }
 
@@ -143,6 +146,7 @@ interface CountsRow {
   approved: number;
   in_training: number;
   completed: number;
+  imported: number;
 }
 
 interface GroupedRow extends CountsRow {
@@ -151,6 +155,7 @@ interface GroupedRow extends CountsRow {
   tier_id: string | null;
   year: number | null;
   provider_id: string | null;
+  provider_label: string | null;
   overseas: boolean | null;
   gender: 'female' | 'male' | null;
   ethnic_minority: boolean | null;
@@ -163,7 +168,17 @@ interface GroupedRow extends CountsRow {
   provider_country: string | null;
 }
 
-const ZERO: StatusCounts = { approved: 0, inTraining: 0, completed: 0, total: 0 };
+/** The counts of a group of facts (`p`), by status, and the imported among them. */
+const COUNTS_SQL = `
+  count(*) FILTER (WHERE p.status = 'approved')::int AS approved,
+  count(*) FILTER (WHERE p.status = 'in_training')::int AS in_training,
+  count(*) FILTER (WHERE p.status = 'completed')::int AS completed,
+  count(*) FILTER (WHERE p.source = 'imported')::int AS imported`;
+
+/** An imported participation's provider when the file gave neither code nor name. */
+const UNKNOWN_PROVIDER = 'Không rõ';
+
+const ZERO: StatusCounts = { approved: 0, inTraining: 0, completed: 0, total: 0, imported: 0 };
 
 const counts = (row: CountsRow | undefined): StatusCounts =>
   row
@@ -172,6 +187,7 @@ const counts = (row: CountsRow | undefined): StatusCounts =>
         inTraining: row.in_training,
         completed: row.completed,
         total: row.approved + row.in_training + row.completed,
+        imported: row.imported,
       }
     : { ...ZERO };
 
@@ -180,7 +196,11 @@ const addCounts = (a: StatusCounts, b: StatusCounts): StatusCounts => ({
   inTraining: a.inTraining + b.inTraining,
   completed: a.completed + b.completed,
   total: a.total + b.total,
+  imported: a.imported + b.imported,
 });
+
+/** The column of the completed participations imported from before the product. */
+export const IMPORTED_HEADER = 'Trong đó nhập từ lịch sử';
 
 /** The count columns every training table ends with. */
 function countColumns<R extends StatusCounts>(): Array<Column<R>> {
@@ -189,6 +209,7 @@ function countColumns<R extends StatusCounts>(): Array<Column<R>> {
     { key: 'inTraining', header: STATUS_LABELS.in_training.vi, type: 'integer' },
     { key: 'completed', header: STATUS_LABELS.completed.vi, type: 'integer' },
     { key: 'total', header: 'Tổng', type: 'integer' },
+    { key: 'imported', header: IMPORTED_HEADER, type: 'integer' },
   );
 }
 
@@ -212,6 +233,7 @@ function labelledTable<R extends StatusCounts>(
       inTraining: row.inTraining,
       completed: row.completed,
       total: row.total,
+      imported: row.imported,
     })),
   };
 }
@@ -239,14 +261,13 @@ export class TrainingSummaryService {
     }
     const rows = await this.query<GroupedRow>(
       `WITH facts AS (
-         SELECT p.category, u.tier_id, p.year, p.provider_id, p.overseas, p.gender,
-                p.ethnic_minority, ${AGE_BAND_SQL} AS age_band,
-                count(*) FILTER (WHERE p.status = 'approved')::int AS approved,
-                count(*) FILTER (WHERE p.status = 'in_training')::int AS in_training,
-                count(*) FILTER (WHERE p.status = 'completed')::int AS completed
+         SELECT p.category, u.tier_id, p.year, p.provider_id,
+                -- An imported provider known by name only.
+                p.provider_name AS provider_label, p.overseas, p.gender,
+                p.ethnic_minority, ${AGE_BAND_SQL} AS age_band, ${COUNTS_SQL}
            FROM training_participations p ${scopeJoins('p')}
           WHERE ${where.join(' AND ')}
-          GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
+          GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9
        ), grouped AS (
          SELECT CASE WHEN GROUPING(category) = 0 THEN 'main'
                      WHEN GROUPING(provider_id) = 0 THEN 'provider'
@@ -255,13 +276,16 @@ export class TrainingSummaryService {
                      WHEN GROUPING(ethnic_minority) = 0 THEN 'minority'
                      WHEN GROUPING(age_band) = 0 THEN 'age'
                      ELSE 'total' END AS dimension,
-                category, tier_id, year, provider_id, overseas, gender, ethnic_minority, age_band,
+                category, tier_id, year, provider_id, provider_label, overseas, gender,
+                ethnic_minority, age_band,
                 -- The grand total of no facts at all is one row of nulls.
                 coalesce(sum(approved), 0)::int AS approved,
                 coalesce(sum(in_training), 0)::int AS in_training,
-                coalesce(sum(completed), 0)::int AS completed
+                coalesce(sum(completed), 0)::int AS completed,
+                coalesce(sum(imported), 0)::int AS imported
            FROM facts
-          GROUP BY GROUPING SETS ((category, tier_id, year), (provider_id), (overseas), (gender),
+          GROUP BY GROUPING SETS ((category, tier_id, year), (provider_id, provider_label),
+                                  (overseas), (gender),
                                   (ethnic_minority), (age_band), ())
        )
        SELECT g.*, t.code AS tier_code, t.name AS tier_name, t.level AS tier_level,
@@ -296,10 +320,10 @@ export class TrainingSummaryService {
     const byProvider: ProviderRow[] = of('provider')
       .map((row) => ({
         provider: {
-          id: row.provider_id!,
-          code: row.provider_code!,
-          name: row.provider_name!,
-          country: row.provider_country!,
+          id: row.provider_id ?? '',
+          code: row.provider_code ?? '',
+          name: row.provider_name ?? row.provider_label ?? UNKNOWN_PROVIDER,
+          country: row.provider_country ?? '',
         },
         ...counts(row),
       }))
@@ -364,6 +388,7 @@ export class TrainingSummaryService {
           inTraining: row.inTraining,
           completed: row.completed,
           total: row.total,
+          imported: row.imported,
         })),
       },
       labelledTable(
@@ -404,10 +429,7 @@ export class TrainingSummaryService {
     const { from, to } = resolvePeriod(filter.from, filter.to, this.clock.today());
     const { where, params } = await this.conditions(actor, from, to, filter.unitId);
     const rows = await this.query<CountsRow & { category: string }>(
-      `SELECT p.category,
-              count(*) FILTER (WHERE p.status = 'approved')::int AS approved,
-              count(*) FILTER (WHERE p.status = 'in_training')::int AS in_training,
-              count(*) FILTER (WHERE p.status = 'completed')::int AS completed
+      `SELECT p.category, ${COUNTS_SQL}
          FROM training_participations p ${scopeJoins('p')}
         WHERE ${where.join(' AND ')}
         GROUP BY p.category`,
@@ -447,6 +469,7 @@ export class TrainingSummaryService {
             inTraining: line.inTraining,
             completed: line.completed,
             total: line.total,
+            imported: line.imported,
           })),
         },
       ],

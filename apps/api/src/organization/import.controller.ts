@@ -136,6 +136,39 @@ export class ImportController {
     return this.run('staff', request, query, actor, audit);
   }
 
+  @Post('participations')
+  @HttpCode(200)
+  @ApiOkResponse({ type: ImportResultDto })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody(IMPORT_BODY_SCHEMA)
+  @ApiOperation({
+    summary:
+      'Import past participations (admins; unit heads and board reviewers for staff in their scope)',
+  })
+  participations(
+    @Req() request: FastifyRequest,
+    @Query() query: ImportQueryDto,
+    @CurrentActor() actor: Actor,
+    @AuditFrom() audit: AuditContext,
+  ): Promise<ImportResultDto> {
+    return this.run('participations', request, query, actor, audit);
+  }
+
+  @Post('compliance')
+  @HttpCode(200)
+  @ApiOkResponse({ type: ImportResultDto })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody(IMPORT_BODY_SCHEMA)
+  @ApiOperation({ summary: 'Import past compliance figures per unit and day (admin only)' })
+  compliance(
+    @Req() request: FastifyRequest,
+    @Query() query: ImportQueryDto,
+    @CurrentActor() actor: Actor,
+    @AuditFrom() audit: AuditContext,
+  ): Promise<ImportResultDto> {
+    return this.run('compliance', request, query, actor, audit);
+  }
+
   private async run(
     kind: ImportKind,
     request: FastifyRequest,

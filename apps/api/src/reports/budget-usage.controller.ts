@@ -58,10 +58,18 @@ class UsageFiguresDto {
   @ApiProperty({ description: 'How many funds are added up.' }) funds: number;
   @ApiProperty(MONEY) allocated: string;
   @ApiProperty(MONEY) reserved: string;
-  @ApiProperty(MONEY) spent: string;
+  @ApiProperty({ ...MONEY, description: 'Spent by the funds, plus importedSpent.' })
+  spent: string;
   @ApiProperty({
     ...MONEY,
-    description: 'allocated − reserved − spent; negative when overcommitted.',
+    description:
+      'Of spent, what imported participations cost (past years; never moved a fund balance).',
+  })
+  importedSpent: string;
+  @ApiProperty({
+    ...MONEY,
+    description:
+      'allocated − reserved − spent by the funds (imported spending left out); negative when overcommitted.',
   })
   available: string;
   @ApiProperty({

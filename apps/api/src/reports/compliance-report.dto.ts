@@ -160,6 +160,8 @@ export class TrendTierDto extends TrendFiguresDto {
 }
 
 export class TrendPointDto extends TrendFiguresDto {
+  @ApiProperty({ description: 'Figures of this day were imported from before the product.' })
+  imported: boolean;
   @ApiProperty({ format: 'date', description: 'The snapshot’s day.' })
   date: string;
 

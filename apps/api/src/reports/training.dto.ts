@@ -256,6 +256,10 @@ export class StatusCountsDto {
   @ApiProperty() inTraining: number;
   @ApiProperty() completed: number;
   @ApiProperty({ description: 'approved + inTraining + completed.' }) total: number;
+  @ApiProperty({
+    description: 'Of the completed, those imported from the history before the product.',
+  })
+  imported: number;
 }
 
 class TierRefDto {
@@ -399,12 +403,14 @@ export class TargetsReportDto {
 }
 
 export class ParticipationLineDto {
-  @ApiProperty({ example: 'DT-2026-000123' }) reference: string;
+  @ApiProperty({ example: 'DT-2026-000123', description: 'Empty for an imported line.' })
+  reference: string;
   @ApiProperty() nomineeCode: string;
   @ApiProperty({ example: 'Nguyễn Thị Hồng Nhung' }) nomineeName: string;
   @ApiProperty() unitName: string;
   @ApiProperty() tierName: string;
-  @ApiProperty() programName: string;
+  @ApiProperty({ description: 'Empty for an imported line without a programme.' })
+  programName: string;
   @ApiProperty({ example: 'Thạc sĩ', description: 'The category, in Vietnamese.' })
   category: string;
   @ApiProperty() providerName: string;
@@ -414,7 +420,15 @@ export class ParticipationLineDto {
   @ApiProperty({ enum: ['Nữ', 'Nam'] }) gender: string;
   @ApiProperty() ethnicMinority: boolean;
   @ApiProperty({ description: 'Whole years at the intake’s start.' }) age: number;
-  @ApiProperty({ example: '40500000', description: 'Whole VND.' }) estimatedCost: string;
+  @ApiProperty({
+    example: '40500000',
+    nullable: true,
+    type: String,
+    description: 'Whole VND; for an imported line the cost it recorded (null when none).',
+  })
+  estimatedCost: string | null;
+  @ApiProperty({ description: 'Imported from the history before the product.' })
+  imported: boolean;
 }
 
 export class ParticipationsListDto {

@@ -495,6 +495,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/imports/compliance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import past compliance figures per unit and day (admin only) */
+        post: operations["ImportController_compliance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/imports/funds": {
         parameters: {
             query?: never;
@@ -523,6 +540,23 @@ export interface paths {
         put?: never;
         /** Import intakes of programmes (admin only) */
         post: operations["ReferenceImportController_intakes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/participations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import past participations (admins; unit heads and board reviewers for staff in their scope) */
+        post: operations["ImportController_participations"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1496,6 +1530,8 @@ export interface components {
             completed: number;
             /** @description Inclusive. */
             fromAge: number | null;
+            /** @description Of the completed, those imported from the history before the product. */
+            imported: number;
             inTraining: number;
             label: components["schemas"]["LabelDto"];
             /** @description approved + inTraining + completed. */
@@ -1650,6 +1686,8 @@ export interface components {
             /** @enum {string} */
             category: "political_theory_elementary" | "political_theory_intermediate" | "political_theory_advanced" | "degree_university" | "degree_master" | "degree_doctor" | "state_management" | "leadership_skills" | "knowledge_update" | "foreign_language" | "information_technology" | "other";
             completed: number;
+            /** @description Of the completed, those imported from the history before the product. */
+            imported: number;
             inTraining: number;
             label: components["schemas"]["LabelDto"];
             /** @description The tier of the nominee’s unit. */
@@ -2562,6 +2600,8 @@ export interface components {
             approved: number;
             completed: number;
             ethnicMinority: boolean;
+            /** @description Of the completed, those imported from the history before the product. */
+            imported: number;
             inTraining: number;
             label: components["schemas"]["LabelDto"];
             /** @description approved + inTraining + completed. */
@@ -2720,6 +2760,8 @@ export interface components {
             completed: number;
             /** @enum {string} */
             gender: "female" | "male";
+            /** @description Of the completed, those imported from the history before the product. */
+            imported: number;
             inTraining: number;
             label: components["schemas"]["LabelDto"];
             /** @description approved + inTraining + completed. */
@@ -2730,6 +2772,8 @@ export interface components {
             approved: number;
             categories: ("political_theory_elementary" | "political_theory_intermediate" | "political_theory_advanced" | "degree_university" | "degree_master" | "degree_doctor" | "state_management" | "leadership_skills" | "knowledge_update" | "foreign_language" | "information_technology" | "other")[];
             completed: number;
+            /** @description Of the completed, those imported from the history before the product. */
+            imported: number;
             inTraining: number;
             /** @example postgraduate */
             key: string;
@@ -2987,6 +3031,8 @@ export interface components {
             /** @description Approved, not started yet. */
             approved: number;
             completed: number;
+            /** @description Of the completed, those imported from the history before the product. */
+            imported: number;
             inTraining: number;
             label: components["schemas"]["LabelDto"];
             overseas: boolean;
@@ -3464,21 +3510,27 @@ export interface components {
              */
             category: string;
             /**
-             * @description Whole VND.
+             * @description Whole VND; for an imported line the cost it recorded (null when none).
              * @example 40500000
              */
-            estimatedCost: string;
+            estimatedCost: string | null;
             ethnicMinority: boolean;
             /** @enum {string} */
             gender: "Nữ" | "Nam";
+            /** @description Imported from the history before the product. */
+            imported: boolean;
             nomineeCode: string;
             /** @example Nguyễn Thị Hồng Nhung */
             nomineeName: string;
             /** @enum {string} */
             overseas: "Trong nước" | "Nước ngoài";
+            /** @description Empty for an imported line without a programme. */
             programName: string;
             providerName: string;
-            /** @example DT-2026-000123 */
+            /**
+             * @description Empty for an imported line.
+             * @example DT-2026-000123
+             */
             reference: string;
             /** Format: date */
             startsOn: string;
@@ -3849,6 +3901,8 @@ export interface components {
             /** @description Approved, not started yet. */
             approved: number;
             completed: number;
+            /** @description Of the completed, those imported from the history before the product. */
+            imported: number;
             inTraining: number;
             provider: components["schemas"]["ProviderRefDto"];
             /** @description approved + inTraining + completed. */
@@ -4084,12 +4138,17 @@ export interface components {
              */
             allocated: string;
             /**
-             * @description allocated − reserved − spent; negative when overcommitted.
+             * @description allocated − reserved − spent by the funds (imported spending left out); negative when overcommitted.
              * @example 214000000000
              */
             available: string;
             /** @description How many funds are added up. */
             funds: number;
+            /**
+             * @description Of spent, what imported participations cost (past years; never moved a fund balance).
+             * @example 214000000000
+             */
+            importedSpent: string;
             /** @example Ngân sách nhà nước */
             label: string;
             /**
@@ -4105,7 +4164,7 @@ export interface components {
             /** @enum {string} */
             source: "state_budget" | "sponsor" | "scholarship" | "other";
             /**
-             * @description Whole VND as a string of digits (may exceed 2^53).
+             * @description Spent by the funds, plus importedSpent.
              * @example 214000000000
              */
             spent: string;
@@ -4181,6 +4240,8 @@ export interface components {
             /** @description Approved, not started yet. */
             approved: number;
             completed: number;
+            /** @description Of the completed, those imported from the history before the product. */
+            imported: number;
             inTraining: number;
             /** @description approved + inTraining + completed. */
             total: number;
@@ -4381,12 +4442,17 @@ export interface components {
              */
             allocated: string;
             /**
-             * @description allocated − reserved − spent; negative when overcommitted.
+             * @description allocated − reserved − spent by the funds (imported spending left out); negative when overcommitted.
              * @example 214000000000
              */
             available: string;
             /** @description How many funds are added up. */
             funds: number;
+            /**
+             * @description Of spent, what imported participations cost (past years; never moved a fund balance).
+             * @example 214000000000
+             */
+            importedSpent: string;
             /**
              * @description Whole VND as a string of digits (may exceed 2^53).
              * @example 214000000000
@@ -4398,7 +4464,7 @@ export interface components {
              */
             sharePercent: number;
             /**
-             * @description Whole VND as a string of digits (may exceed 2^53).
+             * @description Spent by the funds, plus importedSpent.
              * @example 214000000000
              */
             spent: string;
@@ -4461,6 +4527,8 @@ export interface components {
              * @description The snapshot’s day.
              */
             date: string;
+            /** @description Figures of this day were imported from before the product. */
+            imported: boolean;
             /** @description Percent of withPosition. */
             meetingStandard: components["schemas"]["CountPercentDto"];
             /** @example 1920 */
@@ -4821,19 +4889,24 @@ export interface components {
              */
             allocated: string;
             /**
-             * @description allocated − reserved − spent; negative when overcommitted.
+             * @description allocated − reserved − spent by the funds (imported spending left out); negative when overcommitted.
              * @example 214000000000
              */
             available: string;
             /** @description How many funds are added up. */
             funds: number;
             /**
+             * @description Of spent, what imported participations cost (past years; never moved a fund balance).
+             * @example 214000000000
+             */
+            importedSpent: string;
+            /**
              * @description Whole VND as a string of digits (may exceed 2^53).
              * @example 214000000000
              */
             reserved: string;
             /**
-             * @description Whole VND as a string of digits (may exceed 2^53).
+             * @description Spent by the funds, plus importedSpent.
              * @example 214000000000
              */
             spent: string;
@@ -4850,12 +4923,17 @@ export interface components {
              */
             allocated: string;
             /**
-             * @description allocated − reserved − spent; negative when overcommitted.
+             * @description allocated − reserved − spent by the funds (imported spending left out); negative when overcommitted.
              * @example 214000000000
              */
             available: string;
             /** @description How many funds are added up. */
             funds: number;
+            /**
+             * @description Of spent, what imported participations cost (past years; never moved a fund balance).
+             * @example 214000000000
+             */
+            importedSpent: string;
             /** @example Tài trợ */
             label: string;
             /**
@@ -4870,7 +4948,7 @@ export interface components {
             /** @description The source’s share of the tier’s allocation in the year, percent. */
             sourceSharePercent: number;
             /**
-             * @description Whole VND as a string of digits (may exceed 2^53).
+             * @description Spent by the funds, plus importedSpent.
              * @example 214000000000
              */
             spent: string;
@@ -6389,6 +6467,64 @@ export interface operations {
             };
         };
     };
+    ImportController_compliance: {
+        parameters: {
+            query?: {
+                /** @description Validate and count without writing anything. */
+                dryRun?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description .csv (UTF-8, with or without BOM) or .xlsx (first sheet); at most 20 MB and the import limits (docs/import.md).
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResultDto"];
+                };
+            };
+            /** @description IMPORT_FILE_REQUIRED, IMPORT_UPLOAD_MALFORMED, IMPORT_UNREADABLE. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description IMPORT_INVALID: `errors` lists the bad rows (the first IMPORT_MAX_ERRORS; `errorCount` counts them all); nothing was written. SPREADSHEET_TOO_LARGE, TOO_MANY_ROWS, TOO_MANY_CELLS: the file is past a limit and was not read further. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportProblemDto"];
+                };
+            };
+        };
+    };
     ReferenceImportController_funds: {
         parameters: {
             query?: {
@@ -6488,6 +6624,64 @@ export interface operations {
                 };
             };
             /** @description Not an administrator. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description IMPORT_INVALID: `errors` lists the bad rows (the first IMPORT_MAX_ERRORS; `errorCount` counts them all); nothing was written. SPREADSHEET_TOO_LARGE, TOO_MANY_ROWS, TOO_MANY_CELLS: the file is past a limit and was not read further. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportProblemDto"];
+                };
+            };
+        };
+    };
+    ImportController_participations: {
+        parameters: {
+            query?: {
+                /** @description Validate and count without writing anything. */
+                dryRun?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description .csv (UTF-8, with or without BOM) or .xlsx (first sheet); at most 20 MB and the import limits (docs/import.md).
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResultDto"];
+                };
+            };
+            /** @description IMPORT_FILE_REQUIRED, IMPORT_UPLOAD_MALFORMED, IMPORT_UNREADABLE. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -843,4 +843,17 @@ export const errorMessages: Record<string, ErrorMessage> = {
     vi: 'Số phiên họp dài quá 50 ký tự.',
     en: 'The meeting number is longer than 50 characters.',
   },
+  // from history
+  END_BEFORE_START: {
+    vi: 'Ngày kết thúc trước ngày bắt đầu.',
+    en: 'The end date is before the start date.',
+  },
+  DUPLICATE_ROW: {
+    vi: 'Trùng với một dòng khác trong tệp (cùng cán bộ, loại hình và ngày bắt đầu, hoặc cùng đơn vị và ngày).',
+    en: 'The same as another row of the file (same person, category and start, or same unit and day).',
+  },
+  SNAPSHOT_TAKEN: {
+    vi: 'Số liệu của đơn vị trong ngày này đã được hệ thống tính; giữ nguyên số liệu đó.',
+    en: 'The product already counted this unit on this day; those figures are kept.',
+  },
 };

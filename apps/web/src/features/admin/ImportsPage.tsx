@@ -31,7 +31,9 @@ import {
   type ReferenceKind,
 } from './referenceImportColumns';
 
-type Kind = 'units' | 'positions' | 'staff' | ReferenceKind;
+import { HISTORY_COLUMNS, HISTORY_KINDS, type HistoryKind } from './history-import-columns';
+
+type Kind = 'units' | 'positions' | 'staff' | ReferenceKind | HistoryKind;
 type ImportResult = components['schemas']['ImportResultDto'];
 type RowError = components['schemas']['ImportRowErrorDto'];
 
@@ -73,6 +75,7 @@ const COLUMNS: Record<Kind, Array<[string, string, boolean]>> = {
     ['employment_status', 'Trạng thái', false],
   ],
   ...REFERENCE_COLUMNS,
+  ...HISTORY_COLUMNS,
 };
 
 /** Sends the file as multipart/form-data with the session's token (refreshed once on 401). */
@@ -172,7 +175,7 @@ export default function ImportsPage() {
                 setKind(e.target.value as Kind);
                 reset();
               }}
-              options={(['units', 'positions', 'staff'] as Kind[])
+              options={(['units', 'positions', 'staff', ...HISTORY_KINDS] as Kind[])
                 .concat(REFERENCE_KINDS)
                 .map((k) => ({
                   value: k,

@@ -191,7 +191,13 @@ const vi = {
     stepCheck: 'Kiểm tra',
     stepCommit: 'Ghi dữ liệu',
     kind: 'Loại dữ liệu',
-    kinds: { units: 'Đơn vị', positions: 'Chức danh', staff: 'Cán bộ' },
+    kinds: {
+      units: 'Đơn vị',
+      positions: 'Chức danh',
+      staff: 'Cán bộ',
+      participations: 'Lịch sử đào tạo',
+      compliance: 'Số liệu đạt chuẩn các năm trước',
+    },
     referenceKinds: {
       authorities: 'Thẩm quyền quản lý',
       funds: 'Quỹ',
@@ -754,7 +760,13 @@ const en: Shape<typeof vi> = {
     stepCheck: 'Check',
     stepCommit: 'Write',
     kind: 'What to import',
-    kinds: { units: 'Units', positions: 'Positions', staff: 'Staff' },
+    kinds: {
+      units: 'Units',
+      positions: 'Positions',
+      staff: 'Staff',
+      participations: 'Past training',
+      compliance: 'Past compliance figures',
+    },
     referenceKinds: {
       authorities: 'Management authorities',
       funds: 'Funds',

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Table, Typography } from 'antd';
+import { Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api, call } from '../../api/client';
 import type { components } from '../../api/schema';
@@ -46,13 +46,20 @@ export default function ParticipationsPage() {
               {t('participations.firstLines')}
             </Typography.Paragraph>
             <Table<Line>
-              rowKey={(l) => `${l.reference}-${l.startsOn}`}
+              rowKey={(l) => `${l.reference || l.nomineeCode}-${l.startsOn}-${l.category}`}
               size="small"
               dataSource={data.firstLines}
               pagination={false}
               scroll={{ x: 1500 }}
               columns={[
-                { title: t('participations.reference'), dataIndex: 'reference', width: 150 },
+                {
+                  title: t('participations.reference'),
+                  dataIndex: 'reference',
+                  width: 150,
+                  // Imported history has no nomination, hence no reference.
+                  render: (reference: string, l) =>
+                    l.imported ? <Tag>{t('participations.imported')}</Tag> : reference,
+                },
                 {
                   title: t('participations.nominee'),
                   dataIndex: 'nomineeName',
@@ -92,7 +99,7 @@ export default function ParticipationsPage() {
                   title: t('participations.cost'),
                   dataIndex: 'estimatedCost',
                   align: 'right',
-                  render: (v: string) => <Money value={v} />,
+                  render: (v: string | null) => <Money value={v} />,
                 },
               ]}
             />

@@ -170,6 +170,7 @@ const vi = {
     gender: 'Giới tính',
     age: 'Tuổi',
     cost: 'Kinh phí dự kiến',
+    imported: 'Nhập từ lịch sử',
   },
 };
 
@@ -345,6 +346,7 @@ const en: typeof vi = {
     gender: 'Gender',
     age: 'Age',
     cost: 'Estimated cost',
+    imported: 'Imported history',
   },
 };
 

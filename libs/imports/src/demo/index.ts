@@ -1,0 +1,2 @@
+export * from './history-demo';
+export * from './history-demo.seeder';
