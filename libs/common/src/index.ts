@@ -3,3 +3,4 @@ export * from './entry-point';
 export * from './graceful-shutdown';
 export * from './money';
 export * from './clock';
+export * from './sealed-secret';

@@ -1,3 +1,4 @@
+import { InvitationsService } from '@app/access';
 import { ImportService } from '@app/imports';
 import { Module } from '@nestjs/common';
 import { ImportController } from './import.controller';
@@ -6,6 +7,6 @@ import { ImportController } from './import.controller';
 @Module({
   imports: [],
   controllers: [ImportController],
-  providers: [ImportService],
+  providers: [ImportService, InvitationsService],
 })
 export class ImportHttpModule {}
