@@ -1,4 +1,4 @@
-import { Actor, forbidden, hasRole, isAdmin } from '@app/access';
+import { Actor, forbidden, hasRole, InvitationsService, isAdmin } from '@app/access';
 import { AuditContext, AuditService } from '@app/audit';
 import { DomainError, FieldError } from '@app/common';
 import { APP_CONFIG, AppConfig } from '@app/config';
@@ -11,6 +11,7 @@ import { importPositions } from './positions.importer';
 import { ErrorList, ImportRowError, ParsedFile, sortErrors } from './rows';
 import { EDITOR_ROLES, importStaff } from './staff.importer';
 import { importUnits } from './units.importer';
+import { importUsers } from './users.importer';
 
 export interface ImportFile {
   /** Handed to the parsing thread: not usable after the import. */
@@ -38,6 +39,7 @@ const IMPORTERS: Record<ImportKind, Importer> = {
   units: importUnits,
   positions: importPositions,
   staff: importStaff,
+  users: importUsers,
 };
 
 /** `errors` are the first problems in file order, `total` how many there are in all. */
@@ -56,8 +58,9 @@ export function importInvalid(errors: ImportRowError[], total = errors.length): 
 }
 
 /**
- * Imports units, positions or staff from a CSV or XLSX file: all rows or none, upserted by
- * code, in one transaction with their audit rows. Rows equal to the stored record are left
+ * Imports units, positions, staff or users from a CSV or XLSX file: all rows or none,
+ * upserted by code (users by email), in one transaction with their audit rows and, for new
+ * users, their invitation emails (queued in the outbox, so a failed import sends nothing). Rows equal to the stored record are left
  * alone, so importing the same file twice changes nothing the second time.
  */
 @Injectable()
@@ -67,6 +70,7 @@ export class ImportService implements OnModuleDestroy {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly invitations: InvitationsService,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.parser = new FileParser({
@@ -120,6 +124,8 @@ export class ImportService implements OnModuleDestroy {
             });
           }
         },
+        invite: (userIds) =>
+          this.invitations.issue(runner.manager, userIds, options.audit.actorUserId),
       };
       const plan = await IMPORTERS[kind](context);
       this.failOn(file, plan.errors);
