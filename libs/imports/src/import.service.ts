@@ -114,16 +114,17 @@ export class ImportService implements OnModuleDestroy {
         rows: file.rows,
         actor: options.actor,
         maxErrors: this.parser.limits.maxErrors,
-        recordAudit: async (entity, changes) => {
-          for (const change of changes) {
-            await this.audit.record(runner.manager, options.audit, {
+        recordAudit: (entity, changes) =>
+          this.audit.recordMany(
+            runner.manager,
+            options.audit,
+            changes.map((change) => ({
               entity,
               entityId: change.id,
               before: change.before,
               after: change.after,
-            });
-          }
-        },
+            })),
+          ),
         invite: (userIds) =>
           this.invitations.issue(runner.manager, userIds, options.audit.actorUserId),
       };
