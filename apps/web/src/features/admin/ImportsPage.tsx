@@ -21,11 +21,12 @@ import { useTranslation } from 'react-i18next';
 import type { components } from '../../api/schema';
 import { ApiError, toApiError } from '../../api/problem';
 import { authorizedFetch } from '../../api/client';
+import { useAuth } from '../../auth/AuthProvider';
 import { PageHeader } from '../../components/PageHeader';
 import { messageOf } from '../../i18n/errors';
 import './i18n';
 
-type Kind = 'units' | 'positions' | 'staff';
+type Kind = 'units' | 'positions' | 'staff' | 'users';
 type ImportResult = components['schemas']['ImportResultDto'];
 type RowError = components['schemas']['ImportRowErrorDto'];
 
@@ -65,6 +66,13 @@ const COLUMNS: Record<Kind, Array<[string, string, boolean]>> = {
     ['joined_service_on', 'Ngày vào ngành', false],
     ['authority_code', 'Mã thẩm quyền quản lý', true],
     ['employment_status', 'Trạng thái', false],
+  ],
+  users: [
+    ['email', 'Email', true],
+    ['full_name', 'Họ và tên', true],
+    ['roles', 'Vai trò', false],
+    ['staff_code', 'Mã cán bộ', false],
+    ['active', 'Hoạt động', false],
   ],
 };
 
@@ -112,6 +120,11 @@ export default function ImportsPage() {
   const [committed, setCommitted] = useState<ImportResult | null>(null);
   const file = files[0]?.originFileObj as File | undefined;
   const phone = !Grid.useBreakpoint().md;
+  const { can } = useAuth();
+  // Users are for administrators only; the others would only be refused.
+  const kinds: Kind[] = can('users:manage')
+    ? ['units', 'positions', 'staff', 'users']
+    : ['units', 'positions', 'staff'];
 
   const reset = () => {
     setPreview(null);
@@ -165,7 +178,7 @@ export default function ImportsPage() {
                 setKind(e.target.value as Kind);
                 reset();
               }}
-              options={(['units', 'positions', 'staff'] as Kind[]).map((k) => ({
+              options={kinds.map((k) => ({
                 value: k,
                 label: t(`imports.kinds.${k}`),
               }))}
@@ -183,6 +196,11 @@ export default function ImportsPage() {
                     <Typography.Paragraph type="secondary">
                       {t('imports.columnsHelp')}
                     </Typography.Paragraph>
+                    {kind === 'users' && (
+                      <Typography.Paragraph type="secondary">
+                        {t('imports.usersHelp')}
+                      </Typography.Paragraph>
+                    )}
                     <Space wrap size={[4, 8]}>
                       {COLUMNS[kind].map(([key, header, required]) => (
                         <Tag key={key} className={required ? 'tn-tag-bad' : undefined}>
