@@ -60,9 +60,7 @@ describe('Import of users', () => {
   const invitationEvents = async () =>
     Number(
       (
-        await db.query(
-          `SELECT count(*)::int AS n FROM outbox_events WHERE type = 'user.invited'`,
-        )
+        await db.query(`SELECT count(*)::int AS n FROM outbox_events WHERE type = 'user.invited'`)
       )[0].n,
     );
 
@@ -154,9 +152,9 @@ describe('Import of users', () => {
     );
     expect(changed.body).toEqual({ dryRun: false, created: 0, updated: 2, unchanged: 0, rows: 2 });
     const users = await usersNamed('%.import@example.org');
-    expect(users.find((u: { email: string }) => u.email === 'hoa.import@example.org').roles).toEqual([
-      `unit_head:${fx.units.districtB}`,
-    ]);
+    expect(
+      users.find((u: { email: string }) => u.email === 'hoa.import@example.org').roles,
+    ).toEqual([`unit_head:${fx.units.districtB}`]);
     const binh = users.find((u: { email: string }) => u.email === 'binh.import@example.org');
     expect(binh).toMatchObject({ display_name: 'Trần Văn Bình (Ban Tổ chức)', roles: null });
     // Updates invite nobody.

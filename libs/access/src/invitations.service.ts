@@ -65,7 +65,11 @@ export class InvitationsService {
   /** Whether the link can be used, and for whom; a coded refusal otherwise. */
   async check(token: string): Promise<InvitationView> {
     const invitation = await this.find(this.dataSource.manager, token);
-    return { email: invitation.email, displayName: invitation.displayName, expiresAt: invitation.expiresAt };
+    return {
+      email: invitation.email,
+      displayName: invitation.displayName,
+      expiresAt: invitation.expiresAt,
+    };
   }
 
   /**
@@ -143,7 +147,8 @@ export class InvitationsService {
       [hashInvitationToken(token)],
     );
     // A disabled user's link is as good as unknown: they may not sign in at all.
-    const state = invitation && invitation.active ? invitationState(invitation, this.clock.now()) : 'unknown';
+    const state =
+      invitation && invitation.active ? invitationState(invitation, this.clock.now()) : 'unknown';
     const refusal = invitationRefusal(state);
     if (refusal) throw refusal;
     return invitation;

@@ -72,7 +72,12 @@ export class AuditService {
 const CHUNK = 2000;
 
 /** The row one change writes, or null for an update that changes nothing. */
-function auditRow(change: { entity: string; entityId: string; before: Row | null; after: Row | null }) {
+function auditRow(change: {
+  entity: string;
+  entityId: string;
+  before: Row | null;
+  after: Row | null;
+}) {
   const action = change.before === null ? 'create' : change.after === null ? 'delete' : 'update';
   let { before, after } = change;
   if (action === 'update') {

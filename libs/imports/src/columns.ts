@@ -115,7 +115,12 @@ export const IMPORT_COLUMNS: Record<ImportKind, ColumnSpec[]> = {
     { key: 'employment_status', headers: ['Trạng thái'], parse: employmentStatus },
   ],
   users: [
-    { key: 'email', headers: ['Email', 'Thư điện tử', 'Địa chỉ email'], required: true, parse: email },
+    {
+      key: 'email',
+      headers: ['Email', 'Thư điện tử', 'Địa chỉ email'],
+      required: true,
+      parse: email,
+    },
     {
       key: 'full_name',
       headers: ['Họ và tên', 'Họ tên', 'Tên hiển thị'],

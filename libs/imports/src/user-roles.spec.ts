@@ -2,7 +2,9 @@ import { email, roleList } from './user-roles';
 
 describe('the roles cell of a users import', () => {
   it('should read keys and labels in any case or accent, with their scope codes', () => {
-    expect(roleList('unit_head@QU-BT; THU TRUONG DON VI@QU-NK;\nChuyên viên Ban Tổ chức@BTC-TP; admin')).toEqual({
+    expect(
+      roleList('unit_head@QU-BT; THU TRUONG DON VI@QU-NK;\nChuyên viên Ban Tổ chức@BTC-TP; admin'),
+    ).toEqual({
       ok: true,
       value: [
         { role: 'unit_head', scopeCode: 'QU-BT' },

@@ -30,7 +30,9 @@ const USER_COLUMNS: BulkColumn[] = [
 /** Roles in one order, so that equal sets compare equal. */
 const sortRoles = (roles: StoredRole[]) =>
   [...roles].sort((a, b) =>
-    `${a.role}|${a.unitId}|${a.authorityId}`.localeCompare(`${b.role}|${b.unitId}|${b.authorityId}`),
+    `${a.role}|${a.unitId}|${a.authorityId}`.localeCompare(
+      `${b.role}|${b.unitId}|${b.authorityId}`,
+    ),
   );
 
 const sameUser = (a: Row, b: Row) => JSON.stringify(a) === JSON.stringify(b);

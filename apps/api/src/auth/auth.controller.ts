@@ -182,7 +182,10 @@ export class AuthController {
     type: ProblemDto,
     description: 'INVITATION_EXPIRED, INVITATION_USED, INVITATION_REVOKED',
   })
-  acceptInvitation(@Body() body: AcceptInvitationDto, @Req() request: FastifyRequest): Promise<void> {
+  acceptInvitation(
+    @Body() body: AcceptInvitationDto,
+    @Req() request: FastifyRequest,
+  ): Promise<void> {
     return this.invitations.accept(body.token, body.password, String(request.id));
   }
 }
