@@ -1,4 +1,5 @@
 import { Clock } from '@app/common';
+import { argon2id, hash } from 'argon2';
 import {
   bearer,
   eventually,
@@ -243,5 +244,16 @@ describe('Invitations', () => {
     expect((await accept('no-such-token')).body.code).toBe('INVITATION_NOT_FOUND');
     // Nothing of the above used the link up.
     expect((await check(token)).status).toBe(200);
+  });
+
+  it('should rehash a password hashed with the old parameters at the next sign-in', async () => {
+    const email = address();
+    const user = await invite(email);
+    const old = await hash(PASSWORD, { type: argon2id, memoryCost: 65_536, timeCost: 3 });
+    await db.query(`UPDATE users SET password_hash = $2 WHERE id = $1`, [user.id, old]);
+    expect((await login(email)).status).toBe(200);
+    const [row] = await db.query(`SELECT password_hash FROM users WHERE id = $1`, [user.id]);
+    expect(row.password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    expect((await login(email)).status).toBe(200);
   });
 });
