@@ -79,8 +79,13 @@ export default function InvitationPage() {
               requiredMark={false}
               onFinish={(values: { password: string }) => accept.mutate(values.password)}
             >
-              <Form.Item label={t('auth.email')}>
-                <Input value={invitation.data.email} readOnly autoComplete="username" />
+              <Form.Item label={t('auth.email')} htmlFor="invitation-email">
+                <Input
+                  id="invitation-email"
+                  value={invitation.data.email}
+                  readOnly
+                  autoComplete="username"
+                />
               </Form.Item>
               <Form.Item
                 label={t('invitation.password')}
