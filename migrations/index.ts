@@ -18,6 +18,7 @@ import { IntakeDates1764180000000 } from './1764180000000-intake-dates';
 import { OutboxEventUids1764187200000 } from './1764187200000-outbox-event-uids';
 import { KeptBudgetOverride1764198000000 } from './1764198000000-kept-budget-override';
 import { ApprovalPolicyVersions1764201600000 } from './1764201600000-approval-policy-versions';
+import { UserInvitations1764205200000 } from './1764205200000-user-invitations';
 import { TrainingHistory1764212400000 } from './1764212400000-training-history';
 import { Decisions1764216000000 } from './1764216000000-decisions';
 
@@ -46,6 +47,7 @@ export const allMigrations: Function[] = [
   OutboxEventUids1764187200000,
   KeptBudgetOverride1764198000000,
   ApprovalPolicyVersions1764201600000,
+  UserInvitations1764205200000,
   TrainingHistory1764212400000,
   Decisions1764216000000,
 ];

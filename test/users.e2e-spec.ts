@@ -64,6 +64,7 @@ describe('User administration', () => {
         locale: 'en',
         staffId: null,
         active: true,
+        invitationPending: false,
         // The scope's name beside its id, for the people reading the list.
         roles: expect.arrayContaining([
           {

@@ -12,14 +12,17 @@ import { routes as staffRoutes } from './features/staff/routes';
 import { AppLayout } from './layout/AppLayout';
 
 const LoginPage = lazy(() => import('./auth/LoginPage'));
+const InvitationPage = lazy(() => import('./auth/InvitationPage'));
 const HomePage = lazy(() => import('./features/home/HomePage'));
 
 /**
- * Every address of the app. Paths that emails link to (/nominations/:id, /funds/:id) must
- * stay stable. Each area owns its routes; each screen is a separate chunk.
+ * Every address of the app. Paths that emails link to (/nominations/:id, /funds/:id,
+ * /invitation/:token) must stay stable. Each area owns its routes; each screen is a separate chunk.
  */
 export const appRoutes: RouteObject[] = [
   { path: '/login', element: <LoginPage /> },
+  // Public: the link of an invitation email (the token is the credential).
+  { path: '/invitation/:token', element: <InvitationPage /> },
   {
     path: '/',
     element: (

@@ -6,7 +6,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AccessTokenService } from './access-token.service';
 import type { Actor } from './actor';
 import { LoginThrottle } from './login-throttle.service';
-import { hashPassword, verifyPassword } from './passwords';
+import { hashPassword, passwordNeedsRehash, verifyPassword } from './passwords';
 import { permissionsOf } from './permissions';
 import type { RoleView } from './role-scope';
 
@@ -29,6 +29,13 @@ export interface Profile {
 
 const invalidCredentials = () =>
   new DomainError('INVALID_CREDENTIALS', 'unauthenticated', 'The email or password is wrong.');
+
+const invitationPending = () =>
+  new DomainError(
+    'INVITATION_PENDING',
+    'unauthenticated',
+    'This account has no password yet: follow the link in the invitation email to choose one.',
+  );
 
 /** The one answer to a refresh that cannot go on, whatever the reason. */
 export const invalidRefreshToken = () =>
@@ -63,7 +70,7 @@ export class AuthService {
 
   async login(email: string, password: string, ip: string): Promise<TokenPair> {
     await this.throttle.assertAllowed(email, ip);
-    const [user]: Array<{ id: string; password_hash: string; active: boolean }> =
+    const [user]: Array<{ id: string; password_hash: string | null; active: boolean }> =
       await this.dataSource.query(
         `SELECT id, password_hash, active FROM users WHERE lower(email) = lower($1)`,
         [email.trim()],
@@ -72,17 +79,24 @@ export class AuthService {
     const matches = await verifyPassword(user?.password_hash ?? (await this.dummyHash), password);
     const reason = !user
       ? 'unknown_email'
-      : !matches
-        ? 'wrong_password'
-        : !user.active
-          ? 'disabled'
-          : null;
+      : user.password_hash === null
+        ? 'invitation_pending'
+        : !matches
+          ? 'wrong_password'
+          : !user.active
+            ? 'disabled'
+            : null;
     if (reason) {
       await this.throttle.recordFailure(email, ip);
       this.logger.warn({ email, ip, reason }, 'Login failed');
+      // An invited user has no password to type yet: say so, for an active account only.
+      if (reason === 'invitation_pending' && user?.active) throw invitationPending();
       throw invalidCredentials();
     }
     await this.throttle.recordSuccess(email);
+    if (passwordNeedsRehash(user.password_hash!)) {
+      await this.rehash(user.id, user.password_hash!, password);
+    }
     return this.dataSource.transaction((manager) => this.issue(manager, user.id, randomUUID()));
   }
 
@@ -161,6 +175,21 @@ export class AuthService {
     );
     const { accessToken, expiresIn } = this.tokens.sign(userId);
     return { accessToken, expiresIn, refreshToken, tokenType: 'Bearer' };
+  }
+
+  /**
+   * Hashes made with older parameters are replaced with today's at the first sign-in that
+   * knows the password; only if the hash is still the one verified (a reset may have won).
+   */
+  private async rehash(userId: string, verifiedHash: string, password: string): Promise<void> {
+    try {
+      await this.dataSource.query(
+        `UPDATE users SET password_hash = $3 WHERE id = $1 AND password_hash = $2`,
+        [userId, verifiedHash, await hashPassword(password)],
+      );
+    } catch (error) {
+      this.logger.warn({ userId, err: error }, 'Password rehash failed; the old hash stays');
+    }
   }
 
   private revokeFamily(manager: EntityManager, familyId: string) {

@@ -7,6 +7,8 @@ export * from './staff-scope';
 export * from './admin-bootstrap.service';
 export * from './auth.service';
 export * from './login-throttle.service';
+export * from './invitations';
+export * from './invitations.service';
 export * from './passwords';
 export * from './permissions';
 export * from './role-scope';

@@ -4,6 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { Actor, isAdmin } from './actor';
 import { revokeUserTokens } from './auth.service';
+import { InvitationsService } from './invitations.service';
 import { hashPassword } from './passwords';
 import { forbidden, notFound } from './staff-scope';
 import { normalizeRole, RoleSpec, RoleView, roleScopeErrors } from './role-scope';
@@ -15,6 +16,8 @@ export interface UserView {
   locale: 'vi' | 'en';
   staffId: string | null;
   active: boolean;
+  /** No password yet: the user has been invited and has not accepted. */
+  invitationPending: boolean;
   roles: UserRoleView[];
   createdAt: Date;
   updatedAt: Date;
@@ -29,7 +32,8 @@ export interface UserRoleView extends RoleView {
 export interface CreateUserInput {
   email: string;
   displayName: string;
-  password: string;
+  /** Without one, the user is emailed an invitation to choose their own. */
+  password?: string;
   locale?: 'vi' | 'en';
   staffId?: string | null;
   roles: RoleSpec[];
@@ -51,7 +55,8 @@ export interface UserPage {
 
 const USER_COLUMNS = `
   us.id, us.email, us.display_name AS "displayName", us.locale, us.staff_id AS "staffId",
-  us.active, us.created_at AS "createdAt", us.updated_at AS "updatedAt",
+  us.active, us.password_hash IS NULL AS "invitationPending",
+  us.created_at AS "createdAt", us.updated_at AS "updatedAt",
   coalesce((SELECT json_agg(json_build_object('role', ra.role, 'unitId', ra.unit_id,
                                               'authorityId', ra.authority_id,
                                               'unitName', un.name, 'authorityName', ma.name)
@@ -86,6 +91,7 @@ export class UsersService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly invitations: InvitationsService,
   ) {}
 
   async list(
@@ -122,7 +128,7 @@ export class UsersService {
   async create(actor: Actor, context: AuditContext, input: CreateUserInput): Promise<UserView> {
     assertAdmin(actor);
     assertRoles(input.roles, input.staffId ?? null);
-    const passwordHash = await hashPassword(input.password);
+    const passwordHash = input.password === undefined ? null : await hashPassword(input.password);
     return this.translate(() =>
       this.dataSource.transaction(async (manager) => {
         await assertReferences(manager, input.roles, input.staffId ?? null);
@@ -138,6 +144,7 @@ export class UsersService {
           ],
         );
         await insertRoles(manager, id, input.roles);
+        if (passwordHash === null) await this.invitations.issue(manager, [id], actor.userId);
         const user = await this.load(manager, id);
         await this.audit.record(manager, context, {
           entity: 'user',
@@ -203,6 +210,12 @@ export class UsersService {
         passwordHash,
       ]);
       await revokeUserTokens(manager, id);
+      // A password chosen for the user replaces the invitation to choose one.
+      await manager.query(
+        `UPDATE user_invitations SET revoked_at = now()
+          WHERE user_id = $1 AND accepted_at IS NULL AND revoked_at IS NULL`,
+        [id],
+      );
       await this.audit.record(manager, context, {
         entity: 'user',
         entityId: id,
@@ -318,7 +331,7 @@ async function insertRoles(manager: EntityManager, userId: string, roles: RoleSp
 }
 
 /** Nobody could manage users any more: refuse to disable or demote the last administrator. */
-async function assertAnAdminRemains(manager: EntityManager): Promise<void> {
+export async function assertAnAdminRemains(manager: EntityManager): Promise<void> {
   const [{ count }] = await manager.query(
     `SELECT count(*)::int AS count FROM users us
       WHERE us.active AND EXISTS (SELECT 1 FROM role_assignments ra WHERE ra.user_id = us.id AND ra.role = 'admin')`,

@@ -4,3 +4,4 @@ export * from './graceful-shutdown';
 export * from './money';
 export * from './clock';
 export * from './messages';
+export * from './sealed-secret';

@@ -274,6 +274,12 @@ export const envSchema = {
     default: '14',
     parse: integer(1, 365),
   }),
+  INVITATION_TTL_DAYS: spec({
+    description: 'Days an invitation link stays valid before the user must be invited again.',
+    expected: 'an integer from 1 to 90',
+    default: '7',
+    parse: integer(1, 90),
+  }),
   ADMIN_EMAIL: spec({
     description:
       'The first administrator, created at start when no administrator exists. Development default: admin@example.org.',

@@ -16,12 +16,14 @@ import {
   POLITICAL_THEORY_NAMES,
   text,
 } from './values';
+import { email, roleList } from './user-roles';
 import { HISTORY_COLUMNS, HISTORY_KINDS } from './history-columns';
 
 export const IMPORT_KINDS = [
   'units',
   'positions',
   'staff',
+  'users',
   ...REFERENCE_IMPORT_KINDS,
   ...HISTORY_KINDS,
 ] as const;
@@ -90,6 +92,23 @@ export const IMPORT_COLUMNS: Record<ImportKind, ColumnSpec[]> = {
       parse: code,
     },
     { key: 'employment_status', headers: ['Trạng thái'], parse: employmentStatus },
+  ],
+  users: [
+    {
+      key: 'email',
+      headers: ['Email', 'Thư điện tử', 'Địa chỉ email'],
+      required: true,
+      parse: email,
+    },
+    {
+      key: 'full_name',
+      headers: ['Họ và tên', 'Họ tên', 'Tên hiển thị'],
+      required: true,
+      parse: text,
+    },
+    { key: 'roles', headers: ['Vai trò', 'Vai trò và phạm vi'], parse: roleList },
+    { key: 'staff_code', headers: ['Mã cán bộ'], parse: code },
+    { key: 'active', headers: ['Hoạt động'], parse: boolean },
   ],
   ...REFERENCE_IMPORT_COLUMNS,
   ...HISTORY_COLUMNS,

@@ -1,4 +1,4 @@
-import { Actor, forbidden, hasRole, isAdmin } from '@app/access';
+import { Actor, forbidden, hasRole, InvitationsService, isAdmin } from '@app/access';
 import { AuditContext, AuditService } from '@app/audit';
 import { DomainError, FieldError } from '@app/common';
 import { APP_CONFIG, AppConfig } from '@app/config';
@@ -14,6 +14,7 @@ import { REFERENCE_IMPORTERS } from './reference-importers';
 import { ErrorList, ImportRowError, ParsedFile, sortErrors } from './rows';
 import { EDITOR_ROLES, importStaff } from './staff.importer';
 import { importUnits } from './units.importer';
+import { importUsers } from './users.importer';
 
 export interface ImportFile {
   /** Handed to the parsing thread: not usable after the import. */
@@ -41,6 +42,7 @@ const IMPORTERS: Record<ImportKind, Importer> = {
   units: importUnits,
   positions: importPositions,
   staff: importStaff,
+  users: importUsers,
   ...REFERENCE_IMPORTERS,
   participations: importParticipations,
   compliance: importCompliance,
@@ -65,8 +67,9 @@ export function importInvalid(errors: ImportRowError[], total = errors.length): 
 }
 
 /**
- * Imports units, positions or staff from a CSV or XLSX file: all rows or none, upserted by
- * code, in one transaction with their audit rows. Rows equal to the stored record are left
+ * Imports units, positions, staff or users from a CSV or XLSX file: all rows or none,
+ * upserted by code (users by email), in one transaction with their audit rows and, for new
+ * users, their invitation emails (queued in the outbox, so a failed import sends nothing). Rows equal to the stored record are left
  * alone, so importing the same file twice changes nothing the second time.
  */
 @Injectable()
@@ -76,6 +79,7 @@ export class ImportService implements OnModuleDestroy {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly invitations: InvitationsService,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.parser = new FileParser({
@@ -119,16 +123,19 @@ export class ImportService implements OnModuleDestroy {
         rows: file.rows,
         actor: options.actor,
         maxErrors: this.parser.limits.maxErrors,
-        recordAudit: async (entity, changes) => {
-          for (const change of changes) {
-            await this.audit.record(runner.manager, options.audit, {
+        recordAudit: (entity, changes) =>
+          this.audit.recordMany(
+            runner.manager,
+            options.audit,
+            changes.map((change) => ({
               entity,
               entityId: change.id,
               before: change.before,
               after: change.after,
-            });
-          }
-        },
+            })),
+          ),
+        invite: (userIds) =>
+          this.invitations.issue(runner.manager, userIds, options.audit.actorUserId),
       };
       const plan = await IMPORTERS[kind](context);
       this.failOn(file, plan.errors);

@@ -27,6 +27,7 @@ const context = (manager: EntityManager, rows: ParsedRow[], maxErrors: number): 
   actor: admin,
   maxErrors,
   recordAudit: async () => undefined,
+  invite: async () => undefined,
 });
 
 describe('importers', () => {

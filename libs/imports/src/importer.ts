@@ -31,6 +31,8 @@ export interface ImportContext {
   maxErrors: number;
   /** One audit row per change, in the transaction and audit context of the import. */
   recordAudit(entity: string, changes: Change[]): Promise<void>;
+  /** Queues invitation emails to these new users, in the import's transaction. */
+  invite(userIds: string[]): Promise<void>;
 }
 
 /**

@@ -2,7 +2,7 @@ import { APP_CONFIG, AppConfig } from '@app/config';
 import { Inject, Injectable } from '@nestjs/common';
 import { UnrecoverableError } from 'bullmq';
 import { DataSource, EntityManager } from 'typeorm';
-import { isNotified } from './events';
+import { isSent } from './events';
 import { Mailer } from './mailer';
 import { loadMessageContext } from './message-context';
 import { deliveryJobId, loadOutboxEvent } from './outbox';
@@ -124,13 +124,19 @@ export class DeliveryService {
   private async render(manager: EntityManager, delivery: ClaimedDelivery) {
     const event = await this.event(manager, delivery.eventId);
     return renderNotification(
-      await loadMessageContext(manager, event, delivery.recipient, this.config.APP_BASE_URL),
+      await loadMessageContext(
+        manager,
+        event,
+        delivery.recipient,
+        this.config.APP_BASE_URL,
+        this.config.JWT_SECRET,
+      ),
     );
   }
 
   private async event(manager: EntityManager, eventId: string) {
     const event = await loadOutboxEvent(manager, eventId);
-    if (!event || !isNotified(event.type)) {
+    if (!event || !isSent(event.type)) {
       throw new UnrecoverableError(`Event ${eventId} is not one that notifies`);
     }
     return { ...event, type: event.type };

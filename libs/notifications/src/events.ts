@@ -33,5 +33,23 @@ export const NOTIFIED_EVENT_TYPES = Object.keys(NOTIFIED_EVENTS) as NotifiedEven
 export const isNotified = (type: string): type is NotifiedEventType =>
   Object.hasOwn(NOTIFIED_EVENTS, type);
 
+/**
+ * Events about a user's own account, whose aggregate is that user: they go to that user by
+ * email only, whatever their preferences, and are not in the preferences list. An
+ * invitation carries its link, sealed, in the payload (libs/access `issueInvitations`).
+ */
+export const ACCOUNT_EVENT_TYPES = ['user.invited'] as const;
+export type AccountEventType = (typeof ACCOUNT_EVENT_TYPES)[number];
+
+export const isAccountEvent = (type: string): type is AccountEventType =>
+  (ACCOUNT_EVENT_TYPES as readonly string[]).includes(type);
+
+/** Every event type that sends something to someone. */
+export type SentEventType = NotifiedEventType | AccountEventType;
+export const SENT_EVENT_TYPES: SentEventType[] = [...NOTIFIED_EVENT_TYPES, ...ACCOUNT_EVENT_TYPES];
+
+export const isSent = (type: string): type is SentEventType =>
+  isNotified(type) || isAccountEvent(type);
+
 export type Channel = 'email' | 'inbox';
 export type Locale = 'vi' | 'en';

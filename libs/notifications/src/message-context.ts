@@ -1,5 +1,7 @@
+import { INVITATION_TOKEN_PURPOSE } from '@app/access';
+import { openSealedSecret } from '@app/common';
 import type { EntityManager } from 'typeorm';
-import type { NotifiedEventType } from './events';
+import type { SentEventType } from './events';
 import type { OutboxEvent, Recipient } from './recipients';
 import type { NotificationContext } from './templates/context';
 
@@ -9,9 +11,11 @@ import type { NotificationContext } from './templates/context';
  */
 export async function loadMessageContext(
   manager: EntityManager,
-  event: OutboxEvent & { type: NotifiedEventType },
-  recipient: Recipient,
+  event: OutboxEvent & { type: SentEventType },
+  recipient: Recipient & { email?: string },
   baseUrl: string,
+  /** Opens the sealed token of an invitation (the application's JWT secret). */
+  appSecret?: string,
 ): Promise<NotificationContext> {
   const base = baseUrl.replace(/\/+$/, '');
   const payload = event.payload as Record<string, unknown>;
@@ -20,6 +24,13 @@ export async function loadMessageContext(
     recipient: { displayName: recipient.displayName, locale: recipient.locale },
     link: '',
   };
+  if (event.type === 'user.invited') {
+    if (!appSecret) throw new Error('An invitation needs the secret that sealed its token');
+    const token = openSealedSecret(appSecret, INVITATION_TOKEN_PURPOSE, String(payload.token));
+    context.link = `${base}/invitation/${token}`;
+    context.invitation = { expiresAt: String(payload.expiresAt), email: recipient.email ?? '' };
+    return context;
+  }
   if (event.type === 'fund.threshold_crossed') {
     const [fund] = await manager.query(
       `SELECT code, name, fiscal_year AS "fiscalYear", allocated::text, available::text

@@ -3,10 +3,10 @@ import { APP_CONFIG, AppConfig } from '@app/config';
 import { JobProducer } from '@app/queue';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { isNotified, NOTIFIED_EVENTS } from './events';
+import { isAccountEvent, isNotified, NOTIFIED_EVENTS } from './events';
 import { deliveryJobId, loadOutboxEvent } from './outbox';
 import { channelPlan, Preference } from './preferences';
-import { resolveRecipients } from './recipients';
+import { accountHolder, Recipient, resolveRecipients } from './recipients';
 
 /**
  * Handles one outbox event: resolves who must hear of it, records one delivery per
@@ -26,13 +26,25 @@ export class NotificationRouter {
     const manager = this.dataSource.manager;
     const event = await loadOutboxEvent(manager, eventId);
     if (!event) return { recipients: 0, enqueued: 0 };
-    if (!isNotified(event.type)) {
+    const account = isAccountEvent(event.type);
+    let recipients: Recipient[];
+    if (account) recipients = await accountHolder(manager, event);
+    else if (isNotified(event.type)) {
+      const { audience } = NOTIFIED_EVENTS[event.type];
+      recipients = await resolveRecipients(manager, event, audience, today);
+    } else {
       await manager.query(`UPDATE outbox_events SET routed_at = now() WHERE id = $1`, [eventId]);
       return { recipients: 0, enqueued: 0 };
     }
-    const { audience } = NOTIFIED_EVENTS[event.type];
-    const recipients = await resolveRecipients(manager, event, audience, today);
-    if (recipients.length) {
+    if (account) {
+      // About the user's own account: by email, now, whatever their preferences.
+      await manager.query(
+        `INSERT INTO deliveries (event_id, user_id, channel, digest, status)
+         SELECT $1, r.user_id, 'email', false, 'pending' FROM unnest($2::uuid[]) AS r(user_id)
+         ON CONFLICT (event_id, user_id, channel) DO NOTHING`,
+        [eventId, recipients.map((recipient) => recipient.userId)],
+      );
+    } else if (recipients.length) {
       const preferences = await this.preferencesOf(
         recipients.map((recipient) => recipient.userId),
         event.type,

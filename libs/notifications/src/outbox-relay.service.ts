@@ -11,7 +11,7 @@ import {
 import { Queue } from 'bullmq';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { isNotified } from './events';
+import { isSent } from './events';
 import { routeJobId } from './outbox';
 
 const ROUTE = jobDefinitions['notifications.route'];
@@ -88,7 +88,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
       );
       if (!rows.length) return 0;
       // Events nobody is notified of are only marked.
-      const routed = rows.filter((row) => isNotified(row.type));
+      const routed = rows.filter((row) => isSent(row.type));
       if (routed.length) {
         await withTimeout(
           this.queue.addBulk(

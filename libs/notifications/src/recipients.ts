@@ -44,6 +44,15 @@ export async function resolveRecipients(
   );
 }
 
+/** The active user an account event is about (its aggregate). */
+export function accountHolder(manager: EntityManager, event: OutboxEvent): Promise<Recipient[]> {
+  return manager.query(
+    `SELECT id AS "userId", email, display_name AS "displayName", locale
+       FROM users WHERE id = $1 AND active`,
+    [event.aggregateId],
+  );
+}
+
 type AudienceQuery = (
   manager: EntityManager,
   event: OutboxEvent,

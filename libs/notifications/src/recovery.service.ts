@@ -2,7 +2,7 @@ import { APP_CONFIG, AppConfig } from '@app/config';
 import { JobProducer, QueueName } from '@app/queue';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { NOTIFIED_EVENT_TYPES } from './events';
+import { SENT_EVENT_TYPES } from './events';
 import { deliveryJobId, routeJobId } from './outbox';
 
 /** The recovery pass, every 5 minutes. */
@@ -38,7 +38,7 @@ export class RecoveryService {
       `SELECT id::text, uid::text FROM outbox_events
         WHERE routed_at IS NULL AND dispatched_at < now() - ${STALE} AND type = ANY($1::text[])
         ORDER BY id LIMIT ${LIMIT}`,
-      [NOTIFIED_EVENT_TYPES],
+      [SENT_EVENT_TYPES],
     );
     const requeued = { events: 0, deliveries: 0, markedSent: 0 };
     for (const { id, uid } of events) {

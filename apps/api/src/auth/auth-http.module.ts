@@ -2,6 +2,7 @@ import {
   AccessModule,
   AdminBootstrap,
   AuthService,
+  InvitationsService,
   LoginThrottle,
   UsersService,
 } from '@app/access';
@@ -15,6 +16,13 @@ import { UsersController } from './users.controller';
 @Module({
   imports: [AccessModule],
   controllers: [AuthController, MeController, UsersController],
-  providers: [AuthService, LoginThrottle, UsersService, AdminBootstrap, AdminOnlyGuard],
+  providers: [
+    AuthService,
+    InvitationsService,
+    LoginThrottle,
+    UsersService,
+    AdminBootstrap,
+    AdminOnlyGuard,
+  ],
 })
 export class AuthHttpModule {}

@@ -1,11 +1,19 @@
-import { Actor, AuthService, invalidRefreshToken, TokenPair } from '@app/access';
+import {
+  Actor,
+  AuthService,
+  InvitationsService,
+  invalidRefreshToken,
+  TokenPair,
+} from '@app/access';
 import { DomainError } from '@app/common';
 import { AppConfig, InjectConfig } from '@app/config';
-import { Body, Controller, HttpCode, Ip, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Ip, Param, Post, Req, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
+  ApiConflictResponse,
   ApiNoContentResponse,
+  ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
@@ -15,7 +23,13 @@ import {
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ProblemDto } from '../http/problem';
 import { CurrentActor, Public } from './auth.decorators';
-import { LoginDto, RefreshTokenDto, TokenPairDto } from './auth.dto';
+import {
+  AcceptInvitationDto,
+  InvitationDto,
+  LoginDto,
+  RefreshTokenDto,
+  TokenPairDto,
+} from './auth.dto';
 import {
   clearRefreshCookie,
   REFRESH_COOKIE,
@@ -47,6 +61,7 @@ const forBrowser = ({ accessToken, expiresIn, tokenType }: TokenPair): TokenPair
 export class AuthController {
   constructor(
     private readonly auth: AuthService,
+    private readonly invitations: InvitationsService,
     @InjectConfig() private readonly config: AppConfig,
   ) {}
 
@@ -61,7 +76,10 @@ export class AuthController {
   })
   @ApiOkResponse({ type: TokenPairDto, headers: SET_COOKIE })
   @ApiBadRequestResponse({ type: ProblemDto, description: 'VALIDATION_FAILED' })
-  @ApiUnauthorizedResponse({ type: ProblemDto, description: 'INVALID_CREDENTIALS' })
+  @ApiUnauthorizedResponse({
+    type: ProblemDto,
+    description: 'INVALID_CREDENTIALS; INVITATION_PENDING for an invited user with no password yet',
+  })
   @ApiTooManyRequestsResponse({
     type: ProblemDto,
     description: 'TOO_MANY_ATTEMPTS, with a Retry-After header',
@@ -133,5 +151,41 @@ export class AuthController {
     const token = body.refreshToken ?? refreshCookieOf(request);
     clearRefreshCookie(reply, request, this.config);
     if (token) await this.auth.logout(actor, token);
+  }
+
+  @Public()
+  @Get('invitations/:token')
+  @ApiOperation({
+    summary: 'Whether an invitation link can be used, and for whom.',
+  })
+  @ApiOkResponse({ type: InvitationDto })
+  @ApiNotFoundResponse({ type: ProblemDto, description: 'INVITATION_NOT_FOUND' })
+  @ApiConflictResponse({
+    type: ProblemDto,
+    description: 'INVITATION_EXPIRED, INVITATION_USED, INVITATION_REVOKED',
+  })
+  checkInvitation(@Param('token') token: string): Promise<InvitationDto> {
+    return this.invitations.check(token);
+  }
+
+  @Public()
+  @Post('invitations/accept')
+  @HttpCode(204)
+  @ApiOperation({
+    summary: 'Choose a password with an invitation link; the link is used up.',
+    description: 'Then sign in with the email and the new password (`POST /auth/login`).',
+  })
+  @ApiNoContentResponse({ description: 'Password set; the user may now sign in.' })
+  @ApiBadRequestResponse({ type: ProblemDto, description: 'VALIDATION_FAILED' })
+  @ApiNotFoundResponse({ type: ProblemDto, description: 'INVITATION_NOT_FOUND' })
+  @ApiConflictResponse({
+    type: ProblemDto,
+    description: 'INVITATION_EXPIRED, INVITATION_USED, INVITATION_REVOKED',
+  })
+  acceptInvitation(
+    @Body() body: AcceptInvitationDto,
+    @Req() request: FastifyRequest,
+  ): Promise<void> {
+    return this.invitations.accept(body.token, body.password, String(request.id));
   }
 }

@@ -1,6 +1,14 @@
-import { ROLES, type Role } from '@app/access';
+import { MIN_PASSWORD_LENGTH, ROLES, type Role } from '@app/access';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import {
+  IsEmail,
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
 
 export const SESSION_KINDS = ['token', 'cookie'] as const;
 export type SessionKind = (typeof SESSION_KINDS)[number];
@@ -98,4 +106,29 @@ export class ProfileDto {
     description: 'What the roles allow somewhere in their scope; each request is still checked.',
   })
   permissions: string[];
+}
+
+export class AcceptInvitationDto {
+  @ApiProperty({ description: 'The token from the invitation link (/invitation/<token>).' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  token: string;
+
+  @ApiProperty({ minLength: MIN_PASSWORD_LENGTH, format: 'password' })
+  @IsString()
+  @MinLength(MIN_PASSWORD_LENGTH)
+  @MaxLength(1024)
+  password: string;
+}
+
+export class InvitationDto {
+  @ApiProperty({ example: 'head.ninhkieu@example.org' })
+  email: string;
+
+  @ApiProperty({ example: 'Nguyễn Văn An' })
+  displayName: string;
+
+  @ApiProperty({ description: 'When the link stops working.' })
+  expiresAt: Date;
 }

@@ -1,4 +1,4 @@
-import { Actor, UsersService } from '@app/access';
+import { Actor, InvitationsService, UsersService } from '@app/access';
 import { AuditContext } from '@app/audit';
 import {
   Body,
@@ -45,10 +45,17 @@ import {
 @ApiForbiddenResponse({ type: ProblemDto, description: 'FORBIDDEN: administrators only' })
 @Controller('users')
 export class UsersController {
-  constructor(private readonly users: UsersService) {}
+  constructor(
+    private readonly users: UsersService,
+    private readonly invitations: InvitationsService,
+  ) {}
 
   @Post()
-  @ApiOperation({ summary: 'Create a user with roles.' })
+  @ApiOperation({
+    summary: 'Create a user with roles.',
+    description:
+      'Without a password the user is emailed an invitation to choose one (docs/auth.md).',
+  })
   @ApiCreatedResponse({ type: UserDto })
   @ApiBadRequestResponse({
     type: ProblemDto,
@@ -111,5 +118,21 @@ export class UsersController {
     @Body() body: ResetPasswordDto,
   ): Promise<void> {
     return this.users.resetPassword(actor, audit, id, body.password);
+  }
+
+  @Post(':id/invitation')
+  @HttpCode(204)
+  @ApiOperation({
+    summary: 'Email the user a new invitation; the link of the previous one stops working.',
+  })
+  @ApiNoContentResponse({ description: 'Invitation queued for sending.' })
+  @ApiNotFoundResponse({ type: ProblemDto, description: 'USER_NOT_FOUND' })
+  @ApiConflictResponse({ type: ProblemDto, description: 'USER_HAS_PASSWORD, USER_INACTIVE' })
+  resendInvitation(
+    @CurrentActor() actor: Actor,
+    @AuditFrom() audit: AuditContext,
+    @Param('id', uuidPipe()) id: string,
+  ): Promise<void> {
+    return this.invitations.resend(actor, audit, id);
   }
 }

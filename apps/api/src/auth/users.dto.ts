@@ -57,11 +57,18 @@ export class CreateUserDto {
   @MaxLength(200)
   displayName: string;
 
-  @ApiProperty({ minLength: MIN_PASSWORD_LENGTH, format: 'password' })
+  @ApiPropertyOptional({
+    minLength: MIN_PASSWORD_LENGTH,
+    format: 'password',
+    description:
+      'Left out (the usual way), the user is emailed an invitation link to choose their own ' +
+      'password (docs/auth.md).',
+  })
+  @IsOptional()
   @IsString()
   @MinLength(MIN_PASSWORD_LENGTH)
   @MaxLength(1024)
-  password: string;
+  password?: string;
 
   @ApiPropertyOptional({ enum: ['vi', 'en'], default: 'vi' })
   @IsOptional()
@@ -169,6 +176,11 @@ export class UserDto {
 
   @ApiProperty()
   active: boolean;
+
+  @ApiProperty({
+    description: 'Invited and not yet accepted: the user has no password and cannot sign in.',
+  })
+  invitationPending: boolean;
 
   @ApiProperty({ type: [UserRoleDto] })
   roles: UserRoleDto[];

@@ -1,5 +1,5 @@
-import { NOTIFIED_EVENT_TYPES, DELIVERY_STATUSES } from '@app/notifications';
-import type { Channel, DeliveryStatus, NotifiedEventType } from '@app/notifications';
+import { NOTIFIED_EVENT_TYPES, DELIVERY_STATUSES, SENT_EVENT_TYPES } from '@app/notifications';
+import type { Channel, DeliveryStatus, NotifiedEventType, SentEventType } from '@app/notifications';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsUUID } from 'class-validator';
@@ -125,10 +125,10 @@ export class DeliveryQueryDto extends PageQueryDto {
   @IsUUID()
   userId?: string;
 
-  @ApiPropertyOptional({ enum: NOTIFIED_EVENT_TYPES })
+  @ApiPropertyOptional({ enum: SENT_EVENT_TYPES })
   @IsOptional()
-  @IsIn(NOTIFIED_EVENT_TYPES)
-  eventType?: NotifiedEventType;
+  @IsIn(SENT_EVENT_TYPES)
+  eventType?: SentEventType;
 }
 
 export class RecipientDto {
@@ -149,10 +149,10 @@ export class DeliveryDto {
   @ApiProperty({ example: '1017', description: 'The outbox event delivered.' })
   eventId: string;
 
-  @ApiProperty({ enum: NOTIFIED_EVENT_TYPES })
+  @ApiProperty({ enum: SENT_EVENT_TYPES })
   eventType: string;
 
-  @ApiProperty({ format: 'uuid', description: 'The nomination or fund the event is about.' })
+  @ApiProperty({ format: 'uuid', description: 'The nomination, fund or user the event is about.' })
   aggregateId: string;
 
   @ApiProperty({ type: RecipientDto })

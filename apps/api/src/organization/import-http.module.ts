@@ -1,3 +1,4 @@
+import { InvitationsService } from '@app/access';
 import { ImportService } from '@app/imports';
 import { Module } from '@nestjs/common';
 import { ImportController } from './import.controller';
@@ -7,6 +8,6 @@ import { ReferenceImportController } from './reference-import.controller';
 @Module({
   imports: [],
   controllers: [ImportController, ReferenceImportController],
-  providers: [ImportService],
+  providers: [ImportService, InvitationsService],
 })
 export class ImportHttpModule {}

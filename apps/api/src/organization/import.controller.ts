@@ -67,8 +67,8 @@ export async function readUpload(request: FastifyRequest): Promise<ImportFile> {
 }
 
 /**
- * Import of units, positions and staff from CSV or XLSX: all rows or none, upserted by
- * code. The columns are described in docs/import.md.
+ * Import of units, positions, staff and users from CSV or XLSX: all rows or none, upserted
+ * by code (users by email). The columns are described in docs/import.md.
  */
 @ApiTags('imports')
 @ApiBearerAuth()
@@ -134,6 +134,23 @@ export class ImportController {
     @AuditFrom() audit: AuditContext,
   ): Promise<ImportResultDto> {
     return this.run('staff', request, query, actor, audit);
+  }
+
+  @Post('users')
+  @HttpCode(200)
+  @ApiOkResponse({ type: ImportResultDto })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody(IMPORT_BODY_SCHEMA)
+  @ApiOperation({
+    summary: 'Import users with roles (admin only); each new user is emailed an invitation',
+  })
+  users(
+    @Req() request: FastifyRequest,
+    @Query() query: ImportQueryDto,
+    @CurrentActor() actor: Actor,
+    @AuditFrom() audit: AuditContext,
+  ): Promise<ImportResultDto> {
+    return this.run('users', request, query, actor, audit);
   }
 
   @Post('participations')

@@ -135,6 +135,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/invitations/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether an invitation link can be used, and for whom. */
+        get: operations["AuthController_checkInvitation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/invitations/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Choose a password with an invitation link; the link is used up.
+         * @description Then sign in with the email and the new password (`POST /auth/login`).
+         */
+        post: operations["AuthController_acceptInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/login": {
         parameters: {
             query?: never;
@@ -659,6 +696,23 @@ export interface paths {
         put?: never;
         /** Import units (admin only) */
         post: operations["ImportController_units"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import users with roles (admin only); each new user is emailed an invitation */
+        post: operations["ImportController_users"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1454,7 +1508,10 @@ export interface paths {
         /** Users, by email, a page at a time; q searches email and name. */
         get: operations["UsersController_list"];
         put?: never;
-        /** Create a user with roles. */
+        /**
+         * Create a user with roles.
+         * @description Without a password the user is emailed an invitation to choose one (docs/auth.md).
+         */
         post: operations["UsersController_create"];
         delete?: never;
         options?: never;
@@ -1480,6 +1537,23 @@ export interface paths {
         patch: operations["UsersController_update"];
         trace?: never;
     };
+    "/api/v1/users/{id}/invitation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Email the user a new invitation; the link of the previous one stops working. */
+        post: operations["UsersController_resendInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users/{id}/reset-password": {
         parameters: {
             query?: never;
@@ -1501,6 +1575,12 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AcceptInvitationDto: {
+            /** Format: password */
+            password: string;
+            /** @description The token from the invitation link (/invitation/<token>). */
+            token: string;
+        };
         ActionDto: {
             /** @description complete: the actual cost per fund (default: as reserved); only the reserved funds, unless finance over another fund that can pay (else 422 FUND_NOT_RESERVED). */
             actualCostLines?: components["schemas"]["CostLineDto"][];
@@ -2387,8 +2467,11 @@ export interface components {
              * @enum {string}
              */
             locale: "vi" | "en";
-            /** Format: password */
-            password: string;
+            /**
+             * Format: password
+             * @description Left out (the usual way), the user is emailed an invitation link to choose their own password (docs/auth.md).
+             */
+            password?: string;
             roles: components["schemas"]["RoleSpecDto"][];
             /**
              * Format: uuid
@@ -2553,7 +2636,7 @@ export interface components {
         DeliveryDto: {
             /**
              * Format: uuid
-             * @description The nomination or fund the event is about.
+             * @description The nomination, fund or user the event is about.
              */
             aggregateId: string;
             attempts: number;
@@ -2569,7 +2652,7 @@ export interface components {
              */
             eventId: string;
             /** @enum {string} */
-            eventType: "nomination.submitted" | "nomination.step_approved" | "nomination.reminder" | "nomination.escalated" | "nomination.returned" | "nomination.approved" | "nomination.rejected" | "nomination.cancelled" | "nomination.withdrawn" | "fund.threshold_crossed";
+            eventType: "nomination.submitted" | "nomination.step_approved" | "nomination.reminder" | "nomination.escalated" | "nomination.returned" | "nomination.approved" | "nomination.rejected" | "nomination.cancelled" | "nomination.withdrawn" | "fund.threshold_crossed" | "user.invited";
             /** @example 42 */
             id: string;
             lastError: string | null;
@@ -2956,6 +3039,17 @@ export interface components {
             name: string;
             /** Format: date */
             startsOn: string;
+        };
+        InvitationDto: {
+            /** @example Nguyễn Văn An */
+            displayName: string;
+            /** @example head.ninhkieu@example.org */
+            email: string;
+            /**
+             * Format: date-time
+             * @description When the link stops working.
+             */
+            expiresAt: string;
         };
         ItemProblemDto: {
             /** @example VERSION_CONFLICT */
@@ -4969,6 +5063,8 @@ export interface components {
             email: string;
             /** Format: uuid */
             id: string;
+            /** @description Invited and not yet accepted: the user has no password and cannot sign in. */
+            invitationPending: boolean;
             /** @enum {string} */
             locale: "vi" | "en";
             roles: components["schemas"]["UserRoleDto"][];
@@ -5072,7 +5168,7 @@ export interface operations {
         parameters: {
             query?: {
                 channel?: "email" | "inbox";
-                eventType?: "nomination.submitted" | "nomination.step_approved" | "nomination.reminder" | "nomination.escalated" | "nomination.returned" | "nomination.approved" | "nomination.rejected" | "nomination.cancelled" | "nomination.withdrawn" | "fund.threshold_crossed";
+                eventType?: "nomination.submitted" | "nomination.step_approved" | "nomination.reminder" | "nomination.escalated" | "nomination.returned" | "nomination.approved" | "nomination.rejected" | "nomination.cancelled" | "nomination.withdrawn" | "fund.threshold_crossed" | "user.invited";
                 page?: number;
                 pageSize?: number;
                 status?: "pending" | "sending" | "sent" | "failed" | "digest";
@@ -5487,6 +5583,94 @@ export interface operations {
             };
         };
     };
+    AuthController_checkInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationDto"];
+                };
+            };
+            /** @description INVITATION_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INVITATION_EXPIRED, INVITATION_USED, INVITATION_REVOKED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    AuthController_acceptInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcceptInvitationDto"];
+            };
+        };
+        responses: {
+            /** @description Password set; the user may now sign in. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INVITATION_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INVITATION_EXPIRED, INVITATION_USED, INVITATION_REVOKED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     AuthController_login: {
         parameters: {
             query?: never;
@@ -5519,7 +5703,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description INVALID_CREDENTIALS */
+            /** @description INVALID_CREDENTIALS; INVITATION_PENDING for an invited user with no password yet */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6995,6 +7179,64 @@ export interface operations {
         };
     };
     ImportController_units: {
+        parameters: {
+            query?: {
+                /** @description Validate and count without writing anything. */
+                dryRun?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description .csv (UTF-8, with or without BOM) or .xlsx (first sheet); at most 20 MB and the import limits (docs/import.md).
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResultDto"];
+                };
+            };
+            /** @description IMPORT_FILE_REQUIRED, IMPORT_UPLOAD_MALFORMED, IMPORT_UNREADABLE. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description IMPORT_INVALID: `errors` lists the bad rows (the first IMPORT_MAX_ERRORS; `errorCount` counts them all); nothing was written. SPREADSHEET_TOO_LARGE, TOO_MANY_ROWS, TOO_MANY_CELLS: the file is past a limit and was not read further. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportProblemDto"];
+                };
+            };
+        };
+    };
+    ImportController_users: {
         parameters: {
             query?: {
                 /** @description Validate and count without writing anything. */
@@ -9816,6 +10058,62 @@ export interface operations {
             };
             /** @description UNKNOWN_REFERENCE */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    UsersController_resendInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Invitation queued for sending. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description FORBIDDEN: administrators only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description USER_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description USER_HAS_PASSWORD, USER_INACTIVE */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

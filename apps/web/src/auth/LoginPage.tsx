@@ -23,6 +23,7 @@ export default function LoginPage() {
   if (status === 'signed-in') return <Navigate to={next} replace />;
 
   const expired = params.get('reason') === 'expired' || endedBecause === 'expired';
+  const invited = params.get('reason') === 'invited';
   const submit = async (values: { email: string; password: string }) => {
     setBusy(true);
     setError(null);
@@ -59,11 +60,19 @@ export default function LoginPage() {
         {expired && !error && (
           <Alert type="warning" showIcon title={t('auth.sessionEnded')} className="tn-gap" />
         )}
+        {invited && !error && (
+          <Alert type="success" showIcon title={t('invitation.done')} className="tn-gap" />
+        )}
         {endedBecause === 'logout' && !error && (
           <Alert type="info" showIcon title={t('auth.signedOut')} className="tn-gap" />
         )}
         {error && <Alert type="error" showIcon title={error} className="tn-gap" role="alert" />}
-        <Form layout="vertical" onFinish={submit} requiredMark={false}>
+        <Form
+          layout="vertical"
+          onFinish={submit}
+          requiredMark={false}
+          initialValues={{ email: params.get('email') ?? '' }}
+        >
           <Form.Item
             label={t('auth.email')}
             name="email"

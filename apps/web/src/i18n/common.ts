@@ -101,6 +101,19 @@ const vi = {
     checking: 'Đang kiểm tra phiên làm việc…',
     profile: 'Tài khoản',
   },
+  invitation: {
+    title: 'Kích hoạt tài khoản',
+    intro: 'Kính chào đồng chí {{name}}. Vui lòng đặt mật khẩu để bắt đầu sử dụng hệ thống.',
+    password: 'Mật khẩu mới',
+    passwordHelp:
+      'Ít nhất {{count}} ký tự; nên là một câu dễ nhớ với đồng chí, khó đoán với người khác.',
+    tooShort: 'Mật khẩu cần ít nhất {{count}} ký tự',
+    confirm: 'Nhập lại mật khẩu',
+    mismatch: 'Hai mật khẩu chưa khớp nhau',
+    submit: 'Đặt mật khẩu',
+    done: 'Đã đặt mật khẩu. Vui lòng đăng nhập bằng mật khẩu mới.',
+    toSignIn: 'Đến trang đăng nhập',
+  },
   notFound: {
     title: 'Không tìm thấy',
     body: 'Trang hoặc hồ sơ này không tồn tại, hoặc bạn không có quyền xem.',
@@ -230,6 +243,19 @@ const en: Shape<typeof vi> = {
     signedOut: 'You are signed out.',
     checking: 'Checking your session…',
     profile: 'Account',
+  },
+  invitation: {
+    title: 'Activate your account',
+    intro: 'Welcome, {{name}}. Please choose a password to start using the system.',
+    password: 'New password',
+    passwordHelp:
+      'At least {{count}} characters; a sentence easy for you to remember and hard for others to guess.',
+    tooShort: 'At least {{count}} characters',
+    confirm: 'Repeat the password',
+    mismatch: 'The two passwords differ',
+    submit: 'Set the password',
+    done: 'Your password is set. Please sign in with it.',
+    toSignIn: 'Go to sign-in',
   },
   notFound: {
     title: 'Not found',

@@ -15,9 +15,9 @@ export class User {
   @Column({ type: 'text' })
   email: string;
 
-  /** argon2id. */
-  @Column({ name: 'password_hash', type: 'text' })
-  passwordHash: string;
+  /** argon2id; null until an invited user chooses a password (user_invitations). */
+  @Column({ name: 'password_hash', type: 'text', nullable: true })
+  passwordHash: string | null;
 
   @Column({ name: 'display_name', type: 'text' })
   displayName: string;

@@ -856,4 +856,53 @@ export const errorMessages: Record<string, ErrorMessage> = {
     vi: 'Số liệu của đơn vị trong ngày này đã được hệ thống tính; giữ nguyên số liệu đó.',
     en: 'The product already counted this unit on this day; those figures are kept.',
   },
+  // from users-import
+  INVITATION_PENDING: {
+    vi: 'Tài khoản chưa có mật khẩu. Vui lòng mở đường dẫn trong thư mời để đặt mật khẩu.',
+    en: 'This account has no password yet. Please open the link in your invitation email to choose one.',
+  },
+  INVITATION_NOT_FOUND: {
+    vi: 'Đường dẫn mời không hợp lệ. Vui lòng kiểm tra lại đường dẫn trong thư.',
+    en: 'This invitation link is not valid. Please check the link in the email.',
+  },
+  INVITATION_EXPIRED: {
+    vi: 'Đường dẫn mời đã hết hạn. Vui lòng đề nghị quản trị viên gửi lại thư mời.',
+    en: 'This invitation has expired. Please ask an administrator to send a new one.',
+  },
+  INVITATION_USED: {
+    vi: 'Đường dẫn mời đã được sử dụng. Vui lòng đăng nhập bằng mật khẩu của mình.',
+    en: 'This invitation has already been used. Please sign in with your password.',
+  },
+  INVITATION_REVOKED: {
+    vi: 'Đường dẫn mời đã được thay bằng thư mời mới hơn. Vui lòng dùng đường dẫn trong thư mới nhất.',
+    en: 'This invitation was replaced by a newer one. Please use the link in the latest email.',
+  },
+  USER_HAS_PASSWORD: {
+    vi: 'Người dùng đã có mật khẩu; hãy đặt lại mật khẩu thay vì gửi thư mời.',
+    en: 'The user already has a password; reset it instead of sending an invitation.',
+  },
+  USER_INACTIVE: {
+    vi: 'Tài khoản đang bị khóa. Vui lòng mở khóa trước khi gửi lại thư mời.',
+    en: 'The account is disabled. Please enable it before sending the invitation again.',
+  },
+  INVALID_EMAIL: {
+    vi: 'Địa chỉ thư điện tử không hợp lệ.',
+    en: 'The email address is not valid.',
+  },
+  DUPLICATE_EMAIL: {
+    vi: 'Thư điện tử này đã có ở một dòng phía trên.',
+    en: 'This email is also on an earlier row.',
+  },
+  UNKNOWN_ROLE: {
+    vi: 'Vai trò[ "{value}"] không được nhận biết. Vui lòng dùng một trong các vai trò[: {expected}].',
+    en: 'The role[ "{value}"] is not recognised. Please use one of the roles[: {expected}].',
+  },
+  UNKNOWN_SCOPE: {
+    vi: 'Không có đơn vị hoặc thẩm quyền quản lý với mã này.',
+    en: 'No unit or management authority has this code.',
+  },
+  AMBIGUOUS_SCOPE: {
+    vi: 'Mã này vừa là mã đơn vị vừa là mã thẩm quyền quản lý; không xác định được phạm vi.',
+    en: 'This code is both a unit and a management authority; the scope cannot be told.',
+  },
 };

@@ -1,11 +1,11 @@
-import type { Locale, NotifiedEventType } from '../events';
+import type { Locale, SentEventType } from '../events';
 
 /**
  * Everything a message may say, gathered when the event is handled. Money is whole VND as
  * a digit string. Dates are ISO strings.
  */
 export interface NotificationContext {
-  type: NotifiedEventType;
+  type: SentEventType;
   recipient: { displayName: string; locale: Locale };
   /** Absolute link to what the message is about (built from APP_BASE_URL). */
   link: string;
@@ -29,6 +29,12 @@ export interface NotificationContext {
     comment?: string;
     /** Who acted (display name), when someone did. */
     actorName?: string;
+  };
+  /** An invitation to choose a password (user.invited); the link carries its token. */
+  invitation?: {
+    /** When the link stops working (ISO date-time). */
+    expiresAt: string;
+    email: string;
   };
   fund?: {
     code: string;

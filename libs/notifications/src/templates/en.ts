@@ -1,4 +1,4 @@
-import { formatBasisPoints, formatPercent, formatVnd } from './format';
+import { formatBasisPoints, formatInstant, formatPercent, formatVnd } from './format';
 import type { Fact, LocaleWording, NominationFacts, StepRole } from './render';
 
 /** English, for users who chose it. */
@@ -153,6 +153,20 @@ export const en: LocaleWording = {
         ['Available', formatVnd(f.available, 'en')],
       ],
       linkLabel: 'View the fund',
+    }),
+  },
+
+  account: {
+    'user.invited': (invitation) => ({
+      subject: 'Activate your account',
+      paragraphs: [
+        'An administrator has created an account for you in the training management system.',
+        'To start, open the link below and choose your password (at least 12 characters). ' +
+          `The link works once, until ${formatInstant(invitation.expiresAt, 'en')}.`,
+        'If you did not expect an account, you can ignore this email.',
+      ],
+      facts: [['Sign-in (email)', invitation.email]],
+      linkLabel: 'Choose a password and sign in',
     }),
   },
 

@@ -1,3 +1,4 @@
+import { ORGANIZATION_TIME_ZONE, organizationDay } from '@app/common';
 import type { Locale } from '../events';
 
 /** Makes a value safe to place in HTML text or in a double- or single-quoted attribute. */
@@ -58,3 +59,18 @@ export const formatDay = (isoDate: string, locale: Locale): string => {
 
 /** Collapses line breaks and runs of spaces: a subject is a single mail header line. */
 export const singleLine = (value: string): string => value.replace(/\s+/g, ' ').trim();
+
+const TIME_FORMAT = new Intl.DateTimeFormat('en-GB', {
+  timeZone: ORGANIZATION_TIME_ZONE,
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** An instant in the organization's time: "14:05 ngày 12/12/2026" (vi), "2026-12-12 14:05 (UTC+7)" (en). */
+export const formatInstant = (iso: string, locale: Locale): string => {
+  const instant = new Date(iso);
+  const day = formatDay(organizationDay(instant), locale);
+  const time = TIME_FORMAT.format(instant);
+  return locale === 'vi' ? `${time} ngày ${day}` : `${day} ${time} (UTC+7)`;
+};

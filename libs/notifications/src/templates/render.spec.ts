@@ -290,3 +290,28 @@ describe('formatting', () => {
     );
   });
 });
+
+describe('the invitation email', () => {
+  const invitation = (locale: Locale): NotificationContext => ({
+    type: 'user.invited',
+    recipient: { displayName: 'Nguyễn Thị Hồng Nhung', locale },
+    link: 'https://daotao.example.gov.vn/invitation/abc_DEF-123',
+    invitation: { expiresAt: '2026-12-12T07:05:00.000Z', email: 'nhung@example.org' },
+  });
+
+  it('should invite in Vietnamese with the link, the email and the expiry in Vietnam time', () => {
+    const message = renderNotification(invitation('vi'));
+    expect(message.subject).toBe('[Đào tạo] Mời đồng chí kích hoạt tài khoản');
+    expect(message.text).toContain('Kính gửi đồng chí Nguyễn Thị Hồng Nhung,');
+    expect(message.text).toContain('14:05 ngày 12/12/2026');
+    expect(message.text).toContain('Tên đăng nhập (email): nhung@example.org');
+    expect(message.text).toContain('https://daotao.example.gov.vn/invitation/abc_DEF-123');
+    expect(message.html).toContain('href="https://daotao.example.gov.vn/invitation/abc_DEF-123"');
+  });
+
+  it('should invite in English', () => {
+    const message = renderNotification(invitation('en'));
+    expect(message.subject).toBe('[Training] Activate your account');
+    expect(message.text).toContain('2026-12-12 14:05 (UTC+7)');
+  });
+});

@@ -9,6 +9,7 @@ export type FundEventType = Extract<NotifiedEventType, `fund.${string}`>;
 export type NominationFacts = NonNullable<NotificationContext['nomination']>;
 export type FundFacts = NonNullable<NotificationContext['fund']>;
 export type StepRole = NonNullable<NominationFacts['step']>['role'];
+export type InvitationFacts = NonNullable<NotificationContext['invitation']>;
 
 /** A label and its value; rows whose value is undefined are left out. */
 export type Fact = [label: string, value: string | undefined];
@@ -32,6 +33,7 @@ export interface LocaleWording {
   footer: string;
   nomination: { [T in NominationEventType]: (nomination: NominationFacts) => MessageContent };
   fund: { [T in FundEventType]: (fund: FundFacts) => MessageContent };
+  account: { 'user.invited': (invitation: InvitationFacts) => MessageContent };
   digest: (count: number, day: string) => { subject: string; intro: string };
 }
 
@@ -77,6 +79,10 @@ const isFundEvent = (type: NotifiedEventType): type is FundEventType => type.sta
 
 function contentFor(context: NotificationContext, wording: LocaleWording): MessageContent {
   const { type } = context;
+  if (type === 'user.invited') {
+    if (!context.invitation) throw new Error('An invitation needs the invitation in its context');
+    return wording.account[type](context.invitation);
+  }
   if (isFundEvent(type)) {
     if (!context.fund) throw new Error(`A ${type} notification needs the fund in its context`);
     return wording.fund[type](context.fund);

@@ -1,4 +1,4 @@
-import { formatBasisPoints, formatPercent, formatVnd } from './format';
+import { formatBasisPoints, formatInstant, formatPercent, formatVnd } from './format';
 import type { Fact, LocaleWording, NominationFacts, StepRole } from './render';
 
 /** Vietnamese (the default): administrative register, addressing the recipient as "đồng chí". */
@@ -10,6 +10,7 @@ const ROLE: Record<StepRole, string> = {
 };
 
 const VIEW = 'Xem hồ sơ';
+
 const REVIEW = 'Xem xét hồ sơ';
 
 /** " tại bước 2/3 – Ban Tổ chức (thẩm định)", or nothing when the step is not known. */
@@ -151,6 +152,21 @@ export const vi: LocaleWording = {
         ['Kinh phí còn lại', formatVnd(f.available, 'vi')],
       ],
       linkLabel: 'Xem nguồn kinh phí',
+    }),
+  },
+
+  account: {
+    'user.invited': (invitation) => ({
+      subject: 'Mời đồng chí kích hoạt tài khoản',
+      paragraphs: [
+        'Quản trị viên đã tạo cho đồng chí tài khoản trên hệ thống quản lý đào tạo, bồi dưỡng cán bộ.',
+        'Để bắt đầu sử dụng, đồng chí mở đường dẫn dưới đây và đặt mật khẩu của mình ' +
+          `(ít nhất 12 ký tự). Đường dẫn chỉ dùng được một lần, có hiệu lực đến ` +
+          `${formatInstant(invitation.expiresAt, 'vi')}.`,
+        'Nếu đồng chí không đề nghị cấp tài khoản, xin bỏ qua thư này.',
+      ],
+      facts: [['Tên đăng nhập (email)', invitation.email]],
+      linkLabel: 'Đặt mật khẩu và đăng nhập',
     }),
   },
 

@@ -21,6 +21,7 @@ import { useTranslation } from 'react-i18next';
 import type { components } from '../../api/schema';
 import { ApiError, toApiError } from '../../api/problem';
 import { authorizedFetch } from '../../api/client';
+import { useAuth } from '../../auth/AuthProvider';
 import { PageHeader } from '../../components/PageHeader';
 import { messageOf } from '../../i18n/errors';
 import './i18n';
@@ -33,7 +34,7 @@ import {
 
 import { HISTORY_COLUMNS, HISTORY_KINDS, type HistoryKind } from './history-import-columns';
 
-type Kind = 'units' | 'positions' | 'staff' | ReferenceKind | HistoryKind;
+type Kind = 'units' | 'positions' | 'staff' | ReferenceKind | HistoryKind | 'users';
 type ImportResult = components['schemas']['ImportResultDto'];
 type RowError = components['schemas']['ImportRowErrorDto'];
 
@@ -73,6 +74,13 @@ const COLUMNS: Record<Kind, Array<[string, string, boolean]>> = {
     ['joined_service_on', 'Ngày vào ngành', false],
     ['authority_code', 'Mã thẩm quyền quản lý', true],
     ['employment_status', 'Trạng thái', false],
+  ],
+  users: [
+    ['email', 'Email', true],
+    ['full_name', 'Họ và tên', true],
+    ['roles', 'Vai trò', false],
+    ['staff_code', 'Mã cán bộ', false],
+    ['active', 'Hoạt động', false],
   ],
   ...REFERENCE_COLUMNS,
   ...HISTORY_COLUMNS,
@@ -122,6 +130,13 @@ export default function ImportsPage() {
   const [committed, setCommitted] = useState<ImportResult | null>(null);
   const file = files[0]?.originFileObj as File | undefined;
   const phone = !Grid.useBreakpoint().md;
+  const { can } = useAuth();
+  // Users are for administrators only; the others would only be refused.
+  // Users, reference data and compliance figures are for administrators only; the others
+  // would only be refused.
+  const kinds: Kind[] = can('users:manage')
+    ? ['units', 'positions', 'staff', 'users', ...REFERENCE_KINDS, ...HISTORY_KINDS]
+    : ['units', 'positions', 'staff', 'participations'];
 
   const reset = () => {
     setPreview(null);
@@ -175,14 +190,12 @@ export default function ImportsPage() {
                 setKind(e.target.value as Kind);
                 reset();
               }}
-              options={(['units', 'positions', 'staff', ...HISTORY_KINDS] as Kind[])
-                .concat(REFERENCE_KINDS)
-                .map((k) => ({
-                  value: k,
-                  label: isReferenceKind(k)
-                    ? t(`imports.referenceKinds.${k}`)
-                    : t(`imports.kinds.${k}`),
-                }))}
+              options={kinds.map((k) => ({
+                value: k,
+                label: isReferenceKind(k)
+                  ? t(`imports.referenceKinds.${k}`)
+                  : t(`imports.kinds.${k}`),
+              }))}
               optionType="button"
             />
           </fieldset>
@@ -197,9 +210,11 @@ export default function ImportsPage() {
                     <Typography.Paragraph type="secondary">
                       {t('imports.columnsHelp')}
                     </Typography.Paragraph>
-                    {isReferenceKind(kind) && (
+                    {(isReferenceKind(kind) || kind === 'users') && (
                       <Typography.Paragraph type="secondary">
-                        {t(`imports.referenceHelp.${kind}`)}
+                        {isReferenceKind(kind)
+                          ? t(`imports.referenceHelp.${kind}`)
+                          : t('imports.usersHelp')}
                       </Typography.Paragraph>
                     )}
                     <Space wrap size={[4, 8]}>

@@ -86,6 +86,11 @@ function toRoleSpecs(rows: RoleRow[] = []): components['schemas']['RoleSpecDto']
     });
 }
 
+function InvitedTag() {
+  const { t } = useTranslation('admin');
+  return <Tag color="gold">{t('users.invitationPending')}</Tag>;
+}
+
 function RoleTags({ roles }: { roles: User['roles'] }) {
   const { t } = useTranslation(['admin', 'common']);
   if (!roles.length)
@@ -103,21 +108,38 @@ function RoleTags({ roles }: { roles: User['roles'] }) {
   );
 }
 
-function PasswordField({ name, label }: { name: string; label: string }) {
+/**
+ * A password typed or generated. Optional for a new user: left empty, the user is emailed an
+ * invitation to choose their own, which is the usual way (nobody else ever knows it).
+ */
+function PasswordField({
+  name,
+  label,
+  optional = false,
+}: {
+  name: string;
+  label: string;
+  optional?: boolean;
+}) {
   const { t } = useTranslation('admin');
   const form = Form.useFormInstance();
+  const value = Form.useWatch(name, form) as string | undefined;
   return (
-    <Form.Item label={label} required>
+    <Form.Item
+      label={label}
+      required={!optional}
+      extra={optional ? (value ? t('users.passwordGiven') : t('users.inviteHelp')) : undefined}
+    >
       <Space.Compact style={{ width: '100%' }}>
         <Form.Item
           name={name}
           noStyle
           rules={[
-            { required: true, message: t('shared.required') },
+            ...(optional ? [] : [{ required: true, message: t('shared.required') }]),
             { min: MIN_PASSWORD, message: t('users.passwordTooShort', { count: MIN_PASSWORD }) },
           ]}
         >
-          <Input aria-label={label} autoComplete="new-password" />
+          <Input aria-label={label} autoComplete="new-password" allowClear={optional} />
         </Form.Item>
         <Button icon={<KeyOutlined />} onClick={() => form.setFieldValue(name, generatePassword())}>
           {t('users.generate')}
@@ -248,22 +270,31 @@ export default function UsersPage() {
     onError: (error) => void message.error(messageOf(error)),
   });
 
+  const resend = useMutation({
+    mutationFn: (u: User) =>
+      call(api.POST('/api/v1/users/{id}/invitation', { params: { path: { id: u.id } } })),
+    onSuccess: () => void message.success(t('users.invitationSent')),
+    onError: (error) => void message.error(messageOf(error)),
+  });
+
   const save = async (values: UserForm) => {
     const roles = toRoleSpecs(values.roles);
     if (editing === 'new') {
+      // No password: the server emails an invitation to choose one.
+      const password = values.password?.trim() ? values.password : undefined;
       await call(
         api.POST('/api/v1/users', {
           body: {
             email: (values.email ?? '').trim(),
             displayName: values.displayName,
-            password: values.password ?? '',
+            password,
             locale: values.locale,
             staffId: values.staffId ?? undefined,
             roles,
           },
         }),
       );
-      void message.success(t('users.created'));
+      void message.success(password ? t('users.created') : t('users.createdInvited'));
     } else if (editing) {
       await call(
         api.PATCH('/api/v1/users/{id}', {
@@ -331,6 +362,7 @@ export default function UsersPage() {
                       <div className="tn-admin-user-extra">
                         <RoleTags roles={u.roles} />
                         {!u.active && <ActiveTag active={false} />}
+                        {u.invitationPending && <InvitedTag />}
                       </div>
                     )}
                   </div>
@@ -348,7 +380,12 @@ export default function UsersPage() {
                       title: t('shared.status'),
                       dataIndex: 'active',
                       width: 130,
-                      render: (active: boolean) => <ActiveTag active={active} />,
+                      render: (active: boolean, u: User) => (
+                        <Space orientation="vertical" size={2}>
+                          <ActiveTag active={active} />
+                          {u.invitationPending && <InvitedTag />}
+                        </Space>
+                      ),
                     },
                   ]),
               {
@@ -375,6 +412,15 @@ export default function UsersPage() {
                         {u.active ? t('users.disable') : t('users.enable')}
                       </Button>
                     </Popconfirm>
+                    {u.invitationPending && u.active && (
+                      <Button
+                        size="small"
+                        loading={resend.isPending && resend.variables?.id === u.id}
+                        onClick={() => resend.mutate(u)}
+                      >
+                        {t('users.resendInvitation')}
+                      </Button>
+                    )}
                     <Button size="small" onClick={() => setResetting(u)}>
                       {t('users.resetPassword')}
                     </Button>
@@ -413,7 +459,9 @@ export default function UsersPage() {
         >
           <Input maxLength={200} />
         </Form.Item>
-        {editing === 'new' && <PasswordField name="password" label={t('users.password')} />}
+        {editing === 'new' && (
+          <PasswordField name="password" label={t('users.passwordOptional')} optional />
+        )}
         <Form.Item name="locale" label={t('users.locale')}>
           <Radio.Group
             options={[

@@ -34,7 +34,7 @@ const vi = {
     imports: {
       title: 'Nhập từ bảng tính',
       description:
-        'Nhập đơn vị, chức danh, cán bộ và dữ liệu danh mục (thẩm quyền, quỹ, quy hoạch, chương trình đào tạo) từ tệp CSV hoặc Excel: kiểm tra trước, rồi ghi.',
+        'Nhập đơn vị, chức danh, cán bộ, người dùng và dữ liệu danh mục (thẩm quyền, quỹ, quy hoạch, chương trình đào tạo) từ tệp CSV hoặc Excel: kiểm tra trước, rồi ghi.',
     },
     providers: {
       title: 'Cơ sở đào tạo',
@@ -101,6 +101,14 @@ const vi = {
     emailInvalid: 'Nhập địa chỉ thư điện tử hợp lệ',
     displayName: 'Họ và tên',
     password: 'Mật khẩu ban đầu',
+    passwordOptional: 'Mật khẩu ban đầu (không bắt buộc)',
+    inviteHelp:
+      'Để trống (khuyến nghị): hệ thống gửi thư mời để người dùng tự đặt mật khẩu khi đăng nhập lần đầu.',
+    passwordGiven: 'Người dùng đăng nhập bằng mật khẩu này; hãy chuyển cho họ qua kênh an toàn.',
+    createdInvited: 'Đã tạo người dùng và gửi thư mời đặt mật khẩu',
+    invitationPending: 'Chờ kích hoạt',
+    resendInvitation: 'Gửi lại thư mời',
+    invitationSent: 'Đã gửi lại thư mời; đường dẫn cũ không còn dùng được',
     newPassword: 'Mật khẩu mới',
     passwordTooShort: 'Mật khẩu cần ít nhất {{count}} ký tự',
     generate: 'Tạo ngẫu nhiên',
@@ -195,6 +203,7 @@ const vi = {
       units: 'Đơn vị',
       positions: 'Chức danh',
       staff: 'Cán bộ',
+      users: 'Người dùng',
       participations: 'Lịch sử đào tạo',
       compliance: 'Số liệu đạt chuẩn các năm trước',
     },
@@ -222,6 +231,8 @@ const vi = {
       intakes:
         'Ngày ghi dd/mm/yyyy hoặc yyyy-mm-dd. Chi phí là đồng chẵn. Nguồn kinh phí được dùng có thể ghi nhiều, cách nhau bởi dấu ;.',
     },
+    usersHelp:
+      'Người dùng theo thư điện tử (có thì cập nhật, chưa có thì thêm). Cột Vai trò: các vai trò cách nhau bởi dấu «;», mỗi vai trò kèm mã đơn vị hoặc mã thẩm quyền sau «@», ví dụ «Thủ trưởng đơn vị@QU-BT; Chuyên viên Ban Tổ chức@BTC-TP; Quản trị viên». Mỗi người dùng mới nhận thư mời tự đặt mật khẩu.',
     columns: 'Các cột của tệp',
     columnsHelp:
       'Dòng 1 là tên cột, theo thứ tự bất kỳ; dùng tên tiếng Việt hoặc mã cột. Cột đánh dấu * là bắt buộc. Mã đã có sẽ được cập nhật, mã mới được thêm.',
@@ -281,6 +292,16 @@ const vi = {
     COLUMN_WITHOUT_HEADER: 'Cột không có tên',
     NOT_TEXT: 'Không phải văn bản',
     CODE_HAS_SPACES: 'Mã có dấu cách',
+    INVALID_EMAIL: 'Thư điện tử không hợp lệ',
+    DUPLICATE_EMAIL: 'Thư điện tử bị lặp trong tệp',
+    UNKNOWN_ROLE: 'Vai trò không xác định',
+    UNKNOWN_SCOPE: 'Không có đơn vị hoặc thẩm quyền này',
+    AMBIGUOUS_SCOPE: 'Mã vừa là đơn vị vừa là thẩm quyền',
+    STAFF_ALREADY_LINKED: 'Cán bộ đã gắn với tài khoản khác',
+    STAFF_ID_REQUIRED: 'Vai trò Cán bộ cần mã cán bộ',
+    SCOPE_REQUIRED: 'Vai trò cần phạm vi',
+    SCOPE_NOT_ALLOWED: 'Vai trò không có phạm vi',
+    DUPLICATE_ROLE: 'Vai trò bị lặp',
   },
   providers: {
     new: 'Thêm cơ sở đào tạo',
@@ -599,7 +620,7 @@ const en: Shape<typeof vi> = {
     imports: {
       title: 'Spreadsheet import',
       description:
-        'Import units, positions, staff and reference data (authorities, funds, planning pools, the training catalog) from CSV or Excel: check first, then write.',
+        'Import units, positions, staff, users and reference data (authorities, funds, planning pools, the training catalog) from CSV or Excel: check first, then write.',
     },
     providers: { title: 'Providers', description: 'Academies and schools that run programmes.' },
     programs: {
@@ -663,6 +684,14 @@ const en: Shape<typeof vi> = {
     emailInvalid: 'Enter a valid email address',
     displayName: 'Full name',
     password: 'First password',
+    passwordOptional: 'First password (optional)',
+    inviteHelp:
+      'Leave empty (recommended): the user is emailed an invitation to choose their own password at first sign-in.',
+    passwordGiven: 'The user signs in with this password; hand it over safely.',
+    createdInvited: 'User created and invited by email to choose a password',
+    invitationPending: 'Invited',
+    resendInvitation: 'Resend invitation',
+    invitationSent: 'Invitation sent again; the previous link no longer works',
     newPassword: 'New password',
     passwordTooShort: 'At least {{count}} characters',
     generate: 'Generate',
@@ -764,6 +793,7 @@ const en: Shape<typeof vi> = {
       units: 'Units',
       positions: 'Positions',
       staff: 'Staff',
+      users: 'Users',
       participations: 'Past training',
       compliance: 'Past compliance figures',
     },
@@ -791,6 +821,8 @@ const en: Shape<typeof vi> = {
       intakes:
         'Dates as dd/mm/yyyy or yyyy-mm-dd. Costs in whole VND. Several allowed sources are separated by ;.',
     },
+    usersHelp:
+      'Users by email (existing ones updated, new ones added). Roles column: roles separated by “;”, each with a unit or authority code after “@”, e.g. “unit_head@QU-BT; board_reviewer@BTC-TP; admin” (Vietnamese labels accepted). Each new user is emailed an invitation to choose a password.',
     columns: 'Columns of the file',
     columnsHelp:
       'Row 1 names the columns, in any order, by Vietnamese header or key. Columns marked * are required. Existing codes are updated, new codes added.',
@@ -850,6 +882,16 @@ const en: Shape<typeof vi> = {
     COLUMN_WITHOUT_HEADER: 'Column without a header',
     NOT_TEXT: 'Not text',
     CODE_HAS_SPACES: 'Code with spaces',
+    INVALID_EMAIL: 'Not a valid email',
+    DUPLICATE_EMAIL: 'Email repeated in the file',
+    UNKNOWN_ROLE: 'Unknown role',
+    UNKNOWN_SCOPE: 'No such unit or authority',
+    AMBIGUOUS_SCOPE: 'Code is both a unit and an authority',
+    STAFF_ALREADY_LINKED: 'Staff already linked to another account',
+    STAFF_ID_REQUIRED: 'The staff role needs a staff code',
+    SCOPE_REQUIRED: 'The role needs a scope',
+    SCOPE_NOT_ALLOWED: 'The role takes no scope',
+    DUPLICATE_ROLE: 'Role repeated',
   },
   providers: {
     new: 'New provider',
