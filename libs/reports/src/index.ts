@@ -9,3 +9,4 @@ export * from './training-summary.service';
 export * from './targets.service';
 export * from './workflow-performance.service';
 export * from './participations-export.service';
+export * from './standard-gaps-report.service';

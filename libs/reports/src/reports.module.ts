@@ -4,6 +4,7 @@ import { BudgetUsageService } from './budget-usage.service';
 import { ComplianceReportService } from './compliance-report.service';
 import { ComplianceSnapshotsService } from './compliance-snapshots.service';
 import { ParticipationsExportService } from './participations-export.service';
+import { StandardGapsReportService } from './standard-gaps-report.service';
 import { TargetsService } from './targets.service';
 import { TrainingSummaryService } from './training-summary.service';
 import { WorkflowPerformanceService } from './workflow-performance.service';
@@ -14,6 +15,7 @@ const services = [
   BudgetUsageService,
   TrainingSummaryService,
   ParticipationsExportService,
+  StandardGapsReportService,
   TargetsService,
   WorkflowPerformanceService,
 ];
