@@ -1,6 +1,8 @@
 import { Actor } from '@app/access';
+import { FundSource } from '@app/budget';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { FUND_SOURCE_LABELS } from './budget-usage.service';
 import { categoryLabel } from './categories';
 import { columns, pagedRows, ReportResult } from './report-table';
 import { reportScope, scopeJoins } from './scope';
@@ -29,6 +31,11 @@ export interface ParticipationLine {
   ethnicMinority: boolean;
   age: number;
   estimatedCost: string;
+  decisionNumber: string | null;
+  /** The funds paying (a cost split may use several), joined by "; ". */
+  fundCodes: string;
+  fundOwners: string;
+  fundSources: string;
 }
 
 const PAGE = 2_000;
@@ -69,13 +76,24 @@ export class ParticipationsExportService {
                 pg.name AS "programName", p.category, pr.name AS "providerName", p.overseas,
                 to_char(p.starts_on, 'YYYY-MM-DD') AS "startsOn", p.status, p.gender,
                 p.ethnic_minority AS "ethnicMinority", p.age,
-                n.estimated_cost::text AS "estimatedCost"
+                n.estimated_cost::text AS "estimatedCost", n.decision_number AS "decisionNumber",
+                funds.codes AS "fundCodes", funds.owners AS "fundOwners",
+                funds.sources AS "fundSources"
            FROM training_participations p ${scopeJoins('p')}
            JOIN tiers t ON t.id = u.tier_id
            JOIN nominations n ON n.id = p.nomination_id
            JOIN staff st ON st.id = p.staff_id
            JOIN programs pg ON pg.id = p.program_id
            JOIN providers pr ON pr.id = p.provider_id
+           CROSS JOIN LATERAL (
+             SELECT coalesce(string_agg(f.code, '; ' ORDER BY f.code), '') AS codes,
+                    coalesce(string_agg(fo.name, '; ' ORDER BY f.code), '') AS owners,
+                    coalesce(array_agg(f.source ORDER BY f.code), '{}') AS sources
+               FROM nomination_cost_lines cl
+               JOIN funds f ON f.id = cl.fund_id
+               JOIN units fo ON fo.id = f.owner_unit_id
+              WHERE cl.nomination_id = n.id
+           ) funds
           WHERE ${where.join(' AND ')}
                 ${after ? 'AND (p.starts_on, p.nomination_id) > (:afterDate::date, :afterId::uuid)' : ''}
           ORDER BY p.starts_on, p.nomination_id
@@ -116,6 +134,10 @@ export class ParticipationsExportService {
             { key: 'ethnicMinority', header: 'Dân tộc thiểu số', type: 'boolean' },
             { key: 'age', header: 'Tuổi', type: 'integer' },
             { key: 'estimatedCost', header: 'Kinh phí dự kiến (đồng)', type: 'money' },
+            { key: 'decisionNumber', header: 'Số quyết định', type: 'text' },
+            { key: 'fundCodes', header: 'Mã quỹ', type: 'text' },
+            { key: 'fundOwners', header: 'Đơn vị quản lý quỹ', type: 'text' },
+            { key: 'fundSources', header: 'Nguồn kinh phí', type: 'text' },
           ),
           rows: lines(),
         },
@@ -129,7 +151,11 @@ export class ParticipationsExportService {
   }
 }
 
-type Row = Omit<ParticipationLine, 'overseas' | 'gender' | 'status' | 'category'> & {
+type Row = Omit<
+  ParticipationLine,
+  'overseas' | 'gender' | 'status' | 'category' | 'fundSources'
+> & {
+  fundSources: FundSource[];
   id: string;
   overseas: boolean;
   gender: 'female' | 'male';
@@ -144,5 +170,8 @@ function toLine({ id: _id, ...row }: Row): ParticipationLine {
     overseas: row.overseas ? 'Nước ngoài' : 'Trong nước',
     status: STATUS_LABELS[row.status].vi,
     gender: row.gender === 'female' ? 'Nữ' : 'Nam',
+    fundSources: [...new Set(row.fundSources.map((source) => FUND_SOURCE_LABELS[source]))].join(
+      '; ',
+    ),
   };
 }

@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { BudgetUsageService } from './budget-usage.service';
 import { ComplianceReportService } from './compliance-report.service';
 import { ComplianceSnapshotsService } from './compliance-snapshots.service';
+import { FundExportsService } from './fund-exports.service';
 import { ParticipationsExportService } from './participations-export.service';
 import { StandardGapsReportService } from './standard-gaps-report.service';
 import { TargetsService } from './targets.service';
@@ -16,6 +17,7 @@ const services = [
   TrainingSummaryService,
   ParticipationsExportService,
   StandardGapsReportService,
+  FundExportsService,
   TargetsService,
   WorkflowPerformanceService,
 ];

@@ -204,6 +204,14 @@ export class FundQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(['open', 'closed'])
   status?: 'open' | 'closed';
+
+  @ApiPropertyOptional({
+    enum: ['json', 'csv', 'xlsx'],
+    description: 'csv / xlsx: every matching line, not a page (overrides the Accept header).',
+  })
+  @IsOptional()
+  @IsIn(['json', 'csv', 'xlsx'])
+  format?: 'json' | 'csv' | 'xlsx';
 }
 
 export class LedgerQueryDto extends PageQueryDto {
@@ -226,6 +234,14 @@ export class LedgerQueryDto extends PageQueryDto {
   @IsOptional()
   @IsInstant()
   to?: string;
+
+  @ApiPropertyOptional({
+    enum: ['json', 'csv', 'xlsx'],
+    description: 'csv / xlsx: every matching line, not a page (overrides the Accept header).',
+  })
+  @IsOptional()
+  @IsIn(['json', 'csv', 'xlsx'])
+  format?: 'json' | 'csv' | 'xlsx';
 }
 
 export class SummaryQueryDto {

@@ -415,6 +415,12 @@ export class ParticipationLineDto {
   @ApiProperty() ethnicMinority: boolean;
   @ApiProperty({ description: 'Whole years at the intake’s start.' }) age: number;
   @ApiProperty({ example: '40500000', description: 'Whole VND.' }) estimatedCost: string;
+  @ApiProperty({ type: String, nullable: true, example: '12/QĐ-BTV' })
+  decisionNumber: string | null;
+  @ApiProperty({ description: 'The paying funds’ codes, joined by "; ".' }) fundCodes: string;
+  @ApiProperty({ description: 'Their owner units, joined by "; ".' }) fundOwners: string;
+  @ApiProperty({ description: 'Their sources in Vietnamese, joined by "; ".' })
+  fundSources: string;
 }
 
 export class ParticipationsListDto {
