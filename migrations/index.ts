@@ -17,6 +17,7 @@ import { OneActiveNomination1764176400000 } from './1764176400000-one-active-nom
 import { IntakeDates1764180000000 } from './1764180000000-intake-dates';
 import { OutboxEventUids1764187200000 } from './1764187200000-outbox-event-uids';
 import { KeptBudgetOverride1764198000000 } from './1764198000000-kept-budget-override';
+import { UnitAuthoritySearch1764219600000 } from './1764219600000-unit-authority-search';
 
 /**
  * Migrations in the order they run. Add a new one at the end; generate its file with
@@ -42,4 +43,5 @@ export const allMigrations: Function[] = [
   IntakeDates1764180000000,
   OutboxEventUids1764187200000,
   KeptBudgetOverride1764198000000,
+  UnitAuthoritySearch1764219600000,
 ];

@@ -271,6 +271,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Funds in scope with their balances and the money in review (pipeline).
+         * @description CSV / XLSX (`format=` or Accept): every matching fund, yes/no as Có/Không.
+         */
         get: operations["FundsController_list"];
         put?: never;
         post: operations["FundsController_create"];
@@ -335,6 +339,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * The fund’s ledger, newest first, with each entry’s nomination.
+         * @description CSV / XLSX (`format=` or Accept): every matching entry with the nomination reference, nominee and intake.
+         */
         get: operations["FundsController_ledger"];
         put?: never;
         post?: never;
@@ -1065,6 +1073,26 @@ export interface paths {
         };
         /** Unmet requirements against the current position and each planned one. */
         get: operations["StaffController_gaps"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/standard-gaps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Everyone in scope below the standard of their current or a planned post.
+         * @description One line per person and post they fall short of (active employment only), with what they lack. JSON is paged; CSV and XLSX hold every line (booleans as Có/Không).
+         */
+        get: operations["StandardGapsController_list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3002,12 +3030,20 @@ export interface components {
              * @example Thạc sĩ
              */
             category: string;
+            /** @example 12/QĐ-BTV */
+            decisionNumber: string | null;
             /**
              * @description Whole VND.
              * @example 40500000
              */
             estimatedCost: string;
             ethnicMinority: boolean;
+            /** @description The paying funds’ codes, joined by "; ". */
+            fundCodes: string;
+            /** @description Their owner units, joined by "; ". */
+            fundOwners: string;
+            /** @description Their sources in Vietnamese, joined by "; ". */
+            fundSources: string;
             /** @enum {string} */
             gender: "Nữ" | "Nam";
             nomineeCode: string;
@@ -3492,6 +3528,30 @@ export interface components {
             positionId?: string | null;
             /** Format: uuid */
             unitId: string;
+        };
+        StaffGapLineDto: {
+            /** @example Nguyễn Thị Hồng */
+            fullName: string;
+            gaps: components["schemas"]["StandardGapDto"][];
+            /** @example 2025 */
+            periodFrom: number | null;
+            /** @example 2030 */
+            periodTo: number | null;
+            position: components["schemas"]["PositionRefDto"];
+            staffCode: string;
+            /** Format: uuid */
+            staffId: string;
+            /** @enum {string} */
+            target: "current" | "planned";
+            /** Format: uuid */
+            unitId: string;
+            unitName: string;
+        };
+        StaffGapPageDto: {
+            items: components["schemas"]["StaffGapLineDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
         };
         StaffPageDto: {
             items: components["schemas"]["StaffDto"][];
@@ -4640,7 +4700,10 @@ export interface operations {
     };
     ReferenceController_listAuthorities: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Name (diacritics and case ignored: "ha noi" finds "Hà Nội") or code. */
+                q?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -4980,6 +5043,8 @@ export interface operations {
     FundsController_list: {
         parameters: {
             query?: {
+                /** @description csv / xlsx: every matching line, not a page (overrides the Accept header). */
+                format?: "json" | "csv" | "xlsx";
                 ownerUnitId?: string;
                 page?: number;
                 pageSize?: number;
@@ -4990,7 +5055,9 @@ export interface operations {
                 /** @description Fiscal year. */
                 year?: number;
             };
-            header?: never;
+            header: {
+                accept: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5002,6 +5069,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FundPageDto"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["FundPageDto"];
+                    "text/csv": components["schemas"]["FundPageDto"];
                 };
             };
         };
@@ -5238,6 +5307,8 @@ export interface operations {
     FundsController_ledger: {
         parameters: {
             query?: {
+                /** @description csv / xlsx: every matching line, not a page (overrides the Accept header). */
+                format?: "json" | "csv" | "xlsx";
                 /** @description Entries at or after this instant. */
                 from?: string;
                 kind?: "allocation" | "adjustment" | "reservation" | "release" | "spend";
@@ -5247,7 +5318,9 @@ export interface operations {
                 /** @description Entries before this instant. */
                 to?: string;
             };
-            header?: never;
+            header: {
+                accept: string;
+            };
             path: {
                 id: string;
             };
@@ -5261,6 +5334,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["LedgerPageDto"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["LedgerPageDto"];
+                    "text/csv": components["schemas"]["LedgerPageDto"];
                 };
             };
             /** @description FUND_NOT_FOUND */
@@ -5270,6 +5345,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProblemDto"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ProblemDto"];
+                    "text/csv": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -7498,6 +7575,73 @@ export interface operations {
             };
         };
     };
+    StandardGapsController_list: {
+        parameters: {
+            query?: {
+                /** @description Overrides Accept. */
+                format?: "json" | "csv" | "xlsx";
+                page?: number;
+                pageSize?: number;
+                /** @description Only lines lacking this. */
+                requirement?: "education" | "political_theory" | "fostering" | "foreign_language";
+                /** @description current: the post held now; planned: posts in the planning pool. Default both. */
+                target?: "current" | "planned";
+                /** @description Only staff in this unit’s subtree. */
+                unitId?: string;
+            };
+            header: {
+                accept: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffGapPageDto"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["StaffGapPageDto"];
+                    "text/csv": components["schemas"]["StaffGapPageDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ProblemDto"];
+                    "text/csv": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ProblemDto"];
+                    "text/csv": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description UNIT_NOT_FOUND (also when out of scope) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ProblemDto"];
+                    "text/csv": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     ProbeController_request: {
         parameters: {
             query?: never;
@@ -7872,6 +8016,7 @@ export interface operations {
                 page?: number;
                 pageSize?: number;
                 parentId?: string;
+                /** @description Name (diacritics and case ignored: "hau giang" finds "Hậu Giang") or code. */
                 q?: string;
                 tierId?: string;
                 /** @description Only units in this unit’s subtree. */
