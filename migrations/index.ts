@@ -18,6 +18,7 @@ import { IntakeDates1764180000000 } from './1764180000000-intake-dates';
 import { OutboxEventUids1764187200000 } from './1764187200000-outbox-event-uids';
 import { KeptBudgetOverride1764198000000 } from './1764198000000-kept-budget-override';
 import { UnitAuthoritySearch1764219600000 } from './1764219600000-unit-authority-search';
+import { FundPipelineWarning1764220600000 } from './1764220600000-fund-pipeline-warning';
 
 /**
  * Migrations in the order they run. Add a new one at the end; generate its file with
@@ -44,4 +45,5 @@ export const allMigrations: Function[] = [
   OutboxEventUids1764187200000,
   KeptBudgetOverride1764198000000,
   UnitAuthoritySearch1764219600000,
+  FundPipelineWarning1764220600000,
 ];

@@ -4,3 +4,4 @@ export * from './cost-split';
 export * from './fund.entities';
 export * from './fund-scope';
 export * from './funds.service';
+export * from './pipeline-warning';

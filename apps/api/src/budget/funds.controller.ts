@@ -175,6 +175,8 @@ export class FundsController {
         source: body.source,
         policy: body.policy,
         thresholds: sorted(body.thresholds) ?? [80, 95],
+        pipelineWarningPercent:
+          body.pipelineWarningPercent === undefined ? 90 : body.pipelineWarningPercent,
         allocated: toVnd(body.allocated),
       }),
     );
@@ -196,6 +198,7 @@ export class FundsController {
         name: body.name,
         policy: body.policy,
         thresholds: sorted(body.thresholds),
+        pipelineWarningPercent: body.pipelineWarningPercent,
         status: body.status,
       }),
     );

@@ -38,6 +38,9 @@ export interface NotificationContext {
     utilizationBasisPoints: number;
     allocated: string;
     available: string;
+    /** Pipeline warning: reserved + spent, and in review, when it was raised. */
+    committed?: string;
+    pipeline?: string;
   };
 }
 
