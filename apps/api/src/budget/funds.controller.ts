@@ -9,7 +9,6 @@ import {
   Controller,
   ExecutionContext,
   Get,
-  Headers,
   Injectable,
   Param,
   Patch,
@@ -33,7 +32,12 @@ import { AuditFrom, AuthenticatedRequest, CurrentActor } from '../auth/auth.deco
 import { toPage } from '../http/paging';
 import { ProblemDto } from '../http/problem';
 import { uuidPipe } from '../http/validation';
-import { exportFormat, renderReport, XLSX_MEDIA_TYPE } from '../reports/export-format';
+import {
+  AcceptHeader,
+  exportFormat,
+  renderReport,
+  XLSX_MEDIA_TYPE,
+} from '../reports/export-format';
 import {
   AdjustmentDto,
   AllocationDto,
@@ -95,7 +99,7 @@ export class FundsController {
   async list(
     @CurrentActor() actor: Actor,
     @Query() query: FundQueryDto,
-    @Headers('accept') accept?: string,
+    @AcceptHeader() accept?: string,
   ): Promise<FundPageDto | unknown> {
     const format = exportFormat(query.format, accept);
     if (format !== 'json') return renderReport(await this.exports.funds(actor, query), format);
@@ -145,7 +149,7 @@ export class FundsController {
     @CurrentActor() actor: Actor,
     @Param('id', uuidPipe()) id: string,
     @Query() query: LedgerQueryDto,
-    @Headers('accept') accept?: string,
+    @AcceptHeader() accept?: string,
   ): Promise<LedgerPageDto | unknown> {
     const format = exportFormat(query.format, accept);
     if (format !== 'json') {

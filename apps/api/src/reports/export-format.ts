@@ -1,12 +1,22 @@
 import { DomainError } from '@app/common';
 import { BOOLEAN_WORDS, ColumnType, ReportResult, ReportTable } from '@app/reports';
-import { StreamableFile } from '@nestjs/common';
+import { createParamDecorator, ExecutionContext, StreamableFile } from '@nestjs/common';
 import ExcelJS from 'exceljs';
 import { PassThrough, Readable } from 'node:stream';
 
 export type ExportFormat = 'json' | 'csv' | 'xlsx';
 
 export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/**
+ * The request's Accept header, for lists that also export: unlike `@Headers('accept')` it
+ * does not make the header a required parameter of the typed client.
+ */
+export const AcceptHeader = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): string | undefined =>
+    context.switchToHttp().getRequest<{ headers: Record<string, string | undefined> }>().headers
+      .accept,
+);
 
 /** `?format=` wins; otherwise the Accept header; otherwise JSON. */
 export function exportFormat(format: string | undefined, accept: string | undefined): ExportFormat {

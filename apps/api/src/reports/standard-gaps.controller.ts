@@ -1,9 +1,9 @@
 import { Actor } from '@app/access';
 import { StandardGapsReportService } from '@app/reports';
-import { Controller, Get, Headers, Query } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor } from '../auth/auth.decorators';
-import { exportFormat, renderReport } from './export-format';
+import { AcceptHeader, exportFormat, renderReport } from './export-format';
 import { ReportResponses } from './report-responses';
 import { StaffGapPageDto, StandardGapsQueryDto } from './standard-gaps.dto';
 
@@ -24,7 +24,7 @@ export class StandardGapsController {
   async list(
     @CurrentActor() actor: Actor,
     @Query() query: StandardGapsQueryDto,
-    @Headers('accept') accept?: string,
+    @AcceptHeader() accept?: string,
   ): Promise<unknown> {
     const format = exportFormat(query.format, accept);
     return renderReport(

@@ -1757,6 +1757,8 @@ export interface components {
              * @description The unit that owns the fund.
              */
             ownerUnitId: string;
+            /** @description Warn finance when reserved + spent + in review reaches this percent of the allocation (default 90); null: no pipeline warning. */
+            pipelineWarningPercent?: number | null;
             /**
              * @description stop: never below zero; warn: finance may go beyond with a reason.
              * @enum {string}
@@ -2171,7 +2173,7 @@ export interface components {
              */
             eventId: string;
             /** @enum {string} */
-            eventType: "nomination.submitted" | "nomination.step_approved" | "nomination.reminder" | "nomination.escalated" | "nomination.returned" | "nomination.approved" | "nomination.rejected" | "nomination.cancelled" | "nomination.withdrawn" | "fund.threshold_crossed";
+            eventType: "nomination.submitted" | "nomination.step_approved" | "nomination.reminder" | "nomination.escalated" | "nomination.returned" | "nomination.approved" | "nomination.rejected" | "nomination.cancelled" | "nomination.withdrawn" | "fund.threshold_crossed" | "fund.pipeline_warning";
             /** @example 42 */
             id: string;
             lastError: string | null;
@@ -2269,6 +2271,8 @@ export interface components {
             pipeline: string;
             /** @description (reserved + spent + pipeline) / allocated in percent. */
             pipelineUtilizationPercent: number;
+            /** @description See pipelineWarningPercent. */
+            pipelineWarningPercent: number | null;
             /** @enum {string} */
             policy: "stop" | "warn";
             /**
@@ -2464,7 +2468,7 @@ export interface components {
              * @example nomination.submitted
              * @enum {string}
              */
-            type: "nomination.submitted" | "nomination.step_approved" | "nomination.reminder" | "nomination.escalated" | "nomination.returned" | "nomination.approved" | "nomination.rejected" | "nomination.cancelled" | "nomination.withdrawn" | "fund.threshold_crossed";
+            type: "nomination.submitted" | "nomination.step_approved" | "nomination.reminder" | "nomination.escalated" | "nomination.returned" | "nomination.approved" | "nomination.rejected" | "nomination.cancelled" | "nomination.withdrawn" | "fund.threshold_crossed" | "fund.pipeline_warning";
         };
         InboxPageDto: {
             items: components["schemas"]["InboxItemDto"][];
@@ -2791,6 +2795,8 @@ export interface components {
             pipeline: string;
             /** @description (reserved + spent + pipeline) / allocated in percent. */
             pipelineUtilizationPercent: number;
+            /** @description See pipelineWarningPercent. */
+            pipelineWarningPercent: number | null;
             /** @enum {string} */
             policy: "stop" | "warn";
             /**
@@ -3123,7 +3129,7 @@ export interface components {
             /** @description Email once a day, gathered, instead of one email per event. */
             emailDigest: boolean;
             /** @enum {string} */
-            eventType: "nomination.submitted" | "nomination.step_approved" | "nomination.reminder" | "nomination.escalated" | "nomination.returned" | "nomination.approved" | "nomination.rejected" | "nomination.cancelled" | "nomination.withdrawn" | "fund.threshold_crossed";
+            eventType: "nomination.submitted" | "nomination.step_approved" | "nomination.reminder" | "nomination.escalated" | "nomination.returned" | "nomination.approved" | "nomination.rejected" | "nomination.cancelled" | "nomination.withdrawn" | "fund.threshold_crossed" | "fund.pipeline_warning";
             inbox: boolean;
         };
         ProbeDto: {
@@ -3930,6 +3936,8 @@ export interface components {
         };
         UpdateFundDto: {
             name?: string;
+            /** @description Warn finance when reserved + spent + in review reaches this percent of the allocation (default 90); null: no pipeline warning. */
+            pipelineWarningPercent?: number | null;
             /** @enum {string} */
             policy?: "stop" | "warn";
             /**
@@ -4350,7 +4358,7 @@ export interface operations {
         parameters: {
             query?: {
                 channel?: "email" | "inbox";
-                eventType?: "nomination.submitted" | "nomination.step_approved" | "nomination.reminder" | "nomination.escalated" | "nomination.returned" | "nomination.approved" | "nomination.rejected" | "nomination.cancelled" | "nomination.withdrawn" | "fund.threshold_crossed";
+                eventType?: "nomination.submitted" | "nomination.step_approved" | "nomination.reminder" | "nomination.escalated" | "nomination.returned" | "nomination.approved" | "nomination.rejected" | "nomination.cancelled" | "nomination.withdrawn" | "fund.threshold_crossed" | "fund.pipeline_warning";
                 page?: number;
                 pageSize?: number;
                 status?: "pending" | "sending" | "sent" | "failed" | "digest";
@@ -5055,9 +5063,7 @@ export interface operations {
                 /** @description Fiscal year. */
                 year?: number;
             };
-            header: {
-                accept: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -5318,9 +5324,7 @@ export interface operations {
                 /** @description Entries before this instant. */
                 to?: string;
             };
-            header: {
-                accept: string;
-            };
+            header?: never;
             path: {
                 id: string;
             };
@@ -6239,7 +6243,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                eventType: "nomination.submitted" | "nomination.step_approved" | "nomination.reminder" | "nomination.escalated" | "nomination.returned" | "nomination.approved" | "nomination.rejected" | "nomination.cancelled" | "nomination.withdrawn" | "fund.threshold_crossed";
+                eventType: "nomination.submitted" | "nomination.step_approved" | "nomination.reminder" | "nomination.escalated" | "nomination.returned" | "nomination.approved" | "nomination.rejected" | "nomination.cancelled" | "nomination.withdrawn" | "fund.threshold_crossed" | "fund.pipeline_warning";
             };
             cookie?: never;
         };
@@ -6291,7 +6295,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                eventType: "nomination.submitted" | "nomination.step_approved" | "nomination.reminder" | "nomination.escalated" | "nomination.returned" | "nomination.approved" | "nomination.rejected" | "nomination.cancelled" | "nomination.withdrawn" | "fund.threshold_crossed";
+                eventType: "nomination.submitted" | "nomination.step_approved" | "nomination.reminder" | "nomination.escalated" | "nomination.returned" | "nomination.approved" | "nomination.rejected" | "nomination.cancelled" | "nomination.withdrawn" | "fund.threshold_crossed" | "fund.pipeline_warning";
             };
             cookie?: never;
         };
@@ -7589,9 +7593,7 @@ export interface operations {
                 /** @description Only staff in this unit’s subtree. */
                 unitId?: string;
             };
-            header: {
-                accept: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
