@@ -131,6 +131,14 @@ function FundView({ fund }: { fund: Fund }) {
                 : t('fund.thresholdsNone'),
             },
             {
+              key: 'pipelineWarningPercent',
+              label: t('fields.pipelineWarningPercent'),
+              children:
+                fund.pipelineWarningPercent === null
+                  ? t('fund.thresholdsNone')
+                  : `${fund.pipelineWarningPercent} %`,
+            },
+            {
               key: 'status',
               label: t('fields.status'),
               children: <FundStatusTag status={fund.status} />,
