@@ -21,6 +21,8 @@ import { ApprovalPolicyVersions1764201600000 } from './1764201600000-approval-po
 import { UserInvitations1764205200000 } from './1764205200000-user-invitations';
 import { TrainingHistory1764212400000 } from './1764212400000-training-history';
 import { Decisions1764216000000 } from './1764216000000-decisions';
+import { UnitAuthoritySearch1764219600000 } from './1764219600000-unit-authority-search';
+import { FundPipelineWarning1764220600000 } from './1764220600000-fund-pipeline-warning';
 
 /**
  * Migrations in the order they run. Add a new one at the end; generate its file with
@@ -50,4 +52,6 @@ export const allMigrations: Function[] = [
   UserInvitations1764205200000,
   TrainingHistory1764212400000,
   Decisions1764216000000,
+  UnitAuthoritySearch1764219600000,
+  FundPipelineWarning1764220600000,
 ];

@@ -95,13 +95,15 @@ describe('participations list export', () => {
       const lines = bytes.subarray(3).toString('utf8').trim().split('\r\n');
       expect(lines[0]).toBe(
         'Số hồ sơ,Mã cán bộ,Họ và tên,Đơn vị,Cấp,Chương trình,Loại hình đào tạo,Cơ sở đào tạo,' +
-          'Trong nước/Nước ngoài,Ngày khai giảng,Trạng thái,Giới tính,Dân tộc thiểu số,Tuổi,Kinh phí dự kiến (đồng),Nhập từ lịch sử',
+          'Trong nước/Nước ngoài,Ngày khai giảng,Trạng thái,Giới tính,Dân tộc thiểu số,Tuổi,Kinh phí dự kiến (đồng),' +
+          'Nhập từ lịch sử,Số quyết định,Mã quỹ,Đơn vị quản lý quỹ,Nguồn kinh phí',
       );
       expect(lines).toHaveLength(1 + 23);
       expect(new Set(lines.slice(1).map((line) => line.split(',')[0])).size).toBe(23);
       expect(lines.slice(1).every((line) => line.includes('Trần Thị Bích'))).toBe(true);
       expect(lines.filter((line) => line.includes('Đã hoàn thành'))).toHaveLength(15);
-      expect(lines[1].endsWith(',9007199254740993,false')).toBe(true);
+      expect(lines[1]).toContain(',Không,');
+      expect(lines[1].endsWith(',9007199254740993,Không,,,,')).toBe(true);
     } finally {
       jest.restoreAllMocks();
     }

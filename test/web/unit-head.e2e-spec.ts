@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { DEMO_PASSWORD } from '@app/organization';
 import { bearer, type HttpClient } from '@app/testing';
 import type { Page } from 'playwright-core';
@@ -213,6 +214,31 @@ describe('the unit head in the browser', () => {
     await page.getByRole('heading', { name: 'Khóa học đề xuất' }).waitFor();
     await page.waitForLoadState('networkidle');
     await expect(a11yProblems(page)).resolves.toEqual([]);
+    await context.close();
+  }, 120_000);
+
+  it('lists the staff below standard in the district and downloads them as CSV', async () => {
+    const expected = await api.unitHead.get('/api/v1/staff/standard-gaps?pageSize=1');
+    expect(expected.body.total).toBeGreaterThan(0);
+    const first = expected.body.items[0] as { fullName: string };
+    const context = await web.newContext({ viewport: DESKTOP });
+    const page = await context.newPage();
+    await signIn(page, UNIT_HEAD);
+    await page.goto('/staff');
+    await page.getByRole('link', { name: 'Chưa đạt chuẩn' }).click();
+    await page.waitForURL('**/staff/standard-gaps');
+    await page.getByRole('heading', { level: 1, name: 'Chưa đạt chuẩn' }).waitFor();
+    await page.getByRole('link', { name: first.fullName }).first().waitFor();
+    await page.waitForLoadState('networkidle');
+    await expect(a11yProblems(page)).resolves.toEqual([]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Tải CSV' }).click(),
+    ]);
+    const text = await readFile((await download.path())!, 'utf8');
+    expect(text.startsWith('\uFEFFMã cán bộ,Họ và tên')).toBe(true);
+    expect(text).toContain(first.fullName);
+    expect(text).toMatch(/,(Có|Không),/);
     await context.close();
   }, 120_000);
 

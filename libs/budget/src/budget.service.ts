@@ -4,6 +4,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { CostLine } from './cost-split';
 import { financeOverFund } from './fund-scope';
+import { crossesPipelineWarning } from './pipeline-warning';
 
 export interface FundCheck {
   fundId: string;
@@ -468,6 +469,70 @@ export class BudgetService {
         ],
       );
     }
+  }
+
+  /**
+   * The early warning as a nomination enters review: for each fund it draws on whose
+   * committed + pipeline it takes across the fund's pipeline warning percent, one
+   * `fund.pipeline_warning` event in the outbox, in the caller's transaction. The funds' rows
+   * are locked first, so two nominations entering review together are counted one after the
+   * other and a crossing is never missed between them (see `crossesPipelineWarning`).
+   */
+  async warnOnPipeline(manager: EntityManager, nominationId: string): Promise<string[]> {
+    const lines: Array<{ fundId: string; amount: string }> = await manager.query(
+      `SELECT fund_id AS "fundId", amount::text AS amount FROM nomination_cost_lines
+        WHERE nomination_id = $1 ORDER BY fund_id`,
+      [nominationId],
+    );
+    if (!lines.length) return [];
+    const ids = lines.map((line) => line.fundId);
+    await manager.query(`SELECT id FROM funds WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [
+      ids,
+    ]);
+    const funds: Array<{
+      id: string;
+      percent: number | null;
+      allocated: string;
+      committed: string;
+      pipeline: string;
+    }> = await manager.query(
+      `SELECT f.id, f.pipeline_warning_percent AS percent, f.allocated::text,
+              (f.reserved + f.spent)::text AS committed,
+              coalesce((SELECT sum(p.amount) FROM fund_pipeline p WHERE p.fund_id = f.id), 0)::text
+                AS pipeline
+         FROM funds f WHERE f.id = ANY($1::uuid[])`,
+      [ids],
+    );
+    const warned: string[] = [];
+    for (const fund of funds) {
+      if (fund.percent === null) continue;
+      const exposure = {
+        allocated: BigInt(fund.allocated),
+        committed: BigInt(fund.committed),
+        pipeline: BigInt(fund.pipeline),
+        added: BigInt(lines.find((line) => line.fundId === fund.id)!.amount),
+        percent: fund.percent,
+      };
+      if (!crossesPipelineWarning(exposure)) continue;
+      await manager.query(
+        `INSERT INTO outbox_events (type, aggregate_id, payload) VALUES ('fund.pipeline_warning', $1, $2::jsonb)`,
+        [
+          fund.id,
+          JSON.stringify({
+            threshold: fund.percent,
+            exposureBasisPoints: basisPoints(
+              exposure.committed + exposure.pipeline,
+              exposure.allocated,
+            ),
+            committed: fund.committed,
+            pipeline: fund.pipeline,
+            nominationId,
+          }),
+        ],
+      );
+      warned.push(fund.id);
+    }
+    return warned;
   }
 
   /**

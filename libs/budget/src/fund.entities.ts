@@ -50,6 +50,10 @@ export class Fund {
   @Column({ type: 'text', default: 'open' })
   status: 'open' | 'closed';
 
+  /** Committed + in review reaching this percent of the allocation warns finance; null: never. */
+  @Column({ name: 'pipeline_warning_percent', type: 'smallint', nullable: true, default: 90 })
+  pipelineWarningPercent: number | null;
+
   /** Balances are written only by BudgetService, with a ledger entry, never as absolutes. */
   @Column({ type: 'bigint', transformer: vndColumn, insert: false, update: false })
   allocated: bigint;

@@ -15,6 +15,7 @@ export interface NewFund {
   source: FundSource;
   policy: FundPolicy;
   thresholds: number[];
+  pipelineWarningPercent?: number | null;
   allocated: bigint;
 }
 
@@ -22,6 +23,7 @@ export interface FundChanges {
   name?: string;
   policy?: FundPolicy;
   thresholds?: number[];
+  pipelineWarningPercent?: number | null;
   status?: 'open' | 'closed';
 }
 
@@ -50,6 +52,7 @@ export interface FundView {
   source: FundSource;
   policy: FundPolicy;
   thresholds: number[];
+  pipelineWarningPercent: number | null;
   status: 'open' | 'closed';
   allocated: bigint;
   reserved: bigint;
@@ -124,7 +127,8 @@ export interface ThresholdEventView {
 const VIEW_SELECT = `
   SELECT f.id, f.code, f.name, f.fiscal_year AS "fiscalYear", f.owner_unit_id AS "ownerUnitId",
          ou.name AS "ownerUnitName", t.id AS "tierId", t.level AS "tierLevel", t.code AS "tierCode",
-         t.name AS "tierName", f.source, f.policy, f.thresholds, f.status,
+         t.name AS "tierName", f.source, f.policy, f.thresholds,
+         f.pipeline_warning_percent AS "pipelineWarningPercent", f.status,
          f.allocated::text AS allocated, f.reserved::text AS reserved, f.spent::text AS spent,
          f.available::text AS available, f.created_at AS "createdAt", f.updated_at AS "updatedAt"
     FROM funds f
@@ -264,6 +268,9 @@ export class FundsService {
       if (changes.name !== undefined) set.name = changes.name;
       if (changes.policy !== undefined) set.policy = changes.policy;
       if (changes.thresholds !== undefined) set.thresholds = changes.thresholds;
+      if (changes.pipelineWarningPercent !== undefined) {
+        set.pipelineWarningPercent = changes.pipelineWarningPercent;
+      }
       if (changes.status !== undefined) set.status = changes.status;
       if (Object.keys(set).length) {
         try {
@@ -594,6 +601,7 @@ function auditable(fund: FundView): Record<string, unknown> {
     source: fund.source,
     policy: fund.policy,
     thresholds: fund.thresholds,
+    pipelineWarningPercent: fund.pipelineWarningPercent,
     status: fund.status,
     allocated: fund.allocated.toString(),
     reserved: fund.reserved.toString(),

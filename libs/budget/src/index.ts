@@ -5,3 +5,4 @@ export * from './fund.entities';
 export * from './fund-scope';
 export * from './funds.service';
 export * from './allocation-target';
+export * from './pipeline-warning';

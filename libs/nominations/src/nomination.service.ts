@@ -318,6 +318,10 @@ export class NominationService {
         await grantCompletedQualification(manager, this.staff, actor.userId, nomination);
       }
       await this.save(manager, nomination, outcome.to, next);
+      // Now in review, its lines count in the pipeline: finance hears early of a fund running short.
+      if (action === 'submit' && outcome.to === 'in_review') {
+        await this.budget.warnOnPipeline(manager, id);
+      }
       const event =
         action === 'approve'
           ? outcome.to === 'approved'

@@ -14,6 +14,7 @@ export const NOTIFIED_EVENTS = {
   'nomination.cancelled': { audience: 'unit_head_and_nominee', awaitsAction: false },
   'nomination.withdrawn': { audience: 'step_approvers', awaitsAction: false },
   'fund.threshold_crossed': { audience: 'fund_owner_finance', awaitsAction: false },
+  'fund.pipeline_warning': { audience: 'fund_owner_finance', awaitsAction: false },
 } as const satisfies Record<string, { audience: Audience; awaitsAction: boolean }>;
 
 export type Audience =

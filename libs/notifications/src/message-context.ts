@@ -31,7 +31,7 @@ export async function loadMessageContext(
     context.invitation = { expiresAt: String(payload.expiresAt), email: recipient.email ?? '' };
     return context;
   }
-  if (event.type === 'fund.threshold_crossed') {
+  if (event.type === 'fund.threshold_crossed' || event.type === 'fund.pipeline_warning') {
     const [fund] = await manager.query(
       `SELECT code, name, fiscal_year AS "fiscalYear", allocated::text, available::text
          FROM funds WHERE id = $1`,
@@ -41,7 +41,10 @@ export async function loadMessageContext(
     context.fund = {
       ...fund,
       threshold: Number(payload.threshold),
-      utilizationBasisPoints: Number(payload.utilizationBasisPoints),
+      utilizationBasisPoints: Number(payload.utilizationBasisPoints ?? payload.exposureBasisPoints),
+      ...(event.type === 'fund.pipeline_warning'
+        ? { committed: String(payload.committed), pipeline: String(payload.pipeline) }
+        : {}),
     };
     return context;
   }

@@ -4,6 +4,7 @@ import { DomainError } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 import { ManagementAuthority, Position, Unit } from './entities';
+import { escapeLike, toSearchName } from './search-name';
 import { assertAdmin } from './units.service';
 
 /** Positions with their standards, and management authorities: reference data, changed by admins. */
@@ -39,8 +40,19 @@ export class PositionsService {
     return this.update(actor, context, Position, 'position', 'POSITION_NOT_FOUND', id, changes);
   }
 
-  listAuthorities(): Promise<ManagementAuthority[]> {
-    return this.dataSource.getRepository(ManagementAuthority).find({ order: { code: 'ASC' } });
+  /** By code; `q` matches the name (diacritics and case ignored) or the code. */
+  listAuthorities(q?: string): Promise<ManagementAuthority[]> {
+    const query = this.dataSource
+      .getRepository(ManagementAuthority)
+      .createQueryBuilder('a')
+      .orderBy('a.code');
+    if (q) {
+      query.where('(a.search_name LIKE :name OR a.code ILIKE :code)', {
+        name: `%${escapeLike(toSearchName(q))}%`,
+        code: `%${escapeLike(q)}%`,
+      });
+    }
+    return query.getMany();
   }
 
   getAuthority(id: string): Promise<ManagementAuthority> {

@@ -12,3 +12,8 @@ export function toSearchName(name: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+/** `value` matched literally inside a LIKE pattern. */
+export function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (char) => `\\${char}`);
+}

@@ -88,3 +88,46 @@ export const MEETS_STANDARD_SQL = `(
   AND (p.min_fostering_rank IS NULL OR coalesce(s.fostering_rank, 0) >= p.min_fostering_rank)
   AND (p.min_language_level IS NULL OR coalesce(s.language_level, 0) >= p.min_language_level)
 )`;
+
+/**
+ * Each requirement unmet, as SQL over the same aliases (`s` staff, `p` position): the
+ * negation of its clause in `MEETS_STANDARD_SQL`, for filtering by what is lacking.
+ */
+export const UNMET_SQL: Record<Requirement, string> = {
+  education: `(p.min_education IS NOT NULL AND coalesce(s.education_level, 0) < p.min_education)`,
+  political_theory: `(p.min_political_theory IS NOT NULL AND s.political_theory < p.min_political_theory)`,
+  fostering: `(p.min_fostering_rank IS NOT NULL AND coalesce(s.fostering_rank, 0) < p.min_fostering_rank)`,
+  foreign_language: `(p.min_language_level IS NOT NULL AND coalesce(s.language_level, 0) < p.min_language_level)`,
+};
+
+export const REQUIREMENTS: readonly Requirement[] = checks.map((check) => check.requirement);
+
+/** What the organization's documents call each requirement and its levels. */
+export const REQUIREMENT_LABEL_VI: Record<Requirement, string> = {
+  education: 'Trình độ chuyên môn',
+  political_theory: 'Lý luận chính trị',
+  fostering: 'Bồi dưỡng QLNN',
+  foreign_language: 'Ngoại ngữ',
+};
+
+const LEVEL_LABEL_VI: Record<Exclude<Requirement, 'foreign_language'>, Record<number, string>> = {
+  education: { 1: 'Trung cấp', 2: 'Cao đẳng', 3: 'Đại học', 4: 'Thạc sĩ', 5: 'Tiến sĩ' },
+  political_theory: { 0: 'Chưa có', 1: 'Sơ cấp', 2: 'Trung cấp', 3: 'Cao cấp' },
+  fostering: { 1: 'Chuyên viên', 2: 'Chuyên viên chính', 3: 'Chuyên viên cao cấp' },
+};
+
+/** A level in words, e.g. "Đại học" or "Bậc 3"; none held is "Chưa có". */
+export function levelLabelVi(requirement: Requirement, level: number | null): string {
+  if (level === null) return 'Chưa có';
+  if (requirement === 'foreign_language') return `Bậc ${level}`;
+  return LEVEL_LABEL_VI[requirement][level] ?? String(level);
+}
+
+/** One gap in words: "Lý luận chính trị: có Sơ cấp, cần Trung cấp" (or "chưa có, cần …"). */
+export function describeGapVi(gap: StandardGap): string {
+  const held =
+    gap.actual === null || gap.actual === 0
+      ? 'chưa có'
+      : `có ${levelLabelVi(gap.requirement, gap.actual)}`;
+  return `${REQUIREMENT_LABEL_VI[gap.requirement]}: ${held}, cần ${levelLabelVi(gap.requirement, gap.required)}`;
+}

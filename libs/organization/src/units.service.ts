@@ -5,6 +5,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { Tier, Unit, UnitPlacement } from './entities';
+import { escapeLike, toSearchName } from './search-name';
 
 export interface UnitFields {
   code: string;
@@ -58,7 +59,13 @@ export class UnitsService {
     pageSize: number;
   }) {
     const query = this.dataSource.getRepository(Unit).createQueryBuilder('u');
-    if (filter.q) query.andWhere('(u.name ILIKE :q OR u.code ILIKE :q)', { q: `%${filter.q}%` });
+    if (filter.q) {
+      // Name without diacritics or case (the generated search_name column), or code.
+      query.andWhere('(u.search_name LIKE :name OR u.code ILIKE :code)', {
+        name: `%${escapeLike(toSearchName(filter.q))}%`,
+        code: `%${escapeLike(filter.q)}%`,
+      });
+    }
     if (filter.tierId) query.andWhere('u.tier_id = :tierId', { tierId: filter.tierId });
     if (filter.parentId) query.andWhere('u.parent_id = :parentId', { parentId: filter.parentId });
     if (filter.withinUnitId) {

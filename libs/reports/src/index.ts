@@ -10,3 +10,5 @@ export * from './targets.service';
 export * from './workflow-performance.service';
 export * from './participations-export.service';
 export * from './imported-spend.service';
+export * from './standard-gaps-report.service';
+export * from './fund-exports.service';

@@ -1,6 +1,8 @@
 import { Actor } from '@app/access';
+import { FundSource } from '@app/budget';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { FUND_SOURCE_LABELS } from './budget-usage.service';
 import { categoryLabel } from './categories';
 import { columns, pagedRows, ReportResult } from './report-table';
 import { reportScope, scopeJoins } from './scope';
@@ -28,9 +30,15 @@ export interface ParticipationLine {
   gender: string;
   ethnicMinority: boolean;
   age: number;
+  /** Whole VND; for an imported line the cost it recorded (null when none). */
   estimatedCost: string | null;
   /** Imported from the history before the product (no nomination). */
   imported: boolean;
+  decisionNumber: string | null;
+  /** The funds paying (a cost split may use several), joined by "; ". */
+  fundCodes: string;
+  fundOwners: string;
+  fundSources: string;
 }
 
 const PAGE = 2_000;
@@ -73,7 +81,9 @@ export class ParticipationsExportService {
                 to_char(p.starts_on, 'YYYY-MM-DD') AS "startsOn", p.status, p.gender,
                 p.ethnic_minority AS "ethnicMinority", p.age,
                 coalesce(n.estimated_cost, ip.cost)::text AS "estimatedCost",
-                p.source = 'imported' AS imported
+                p.source = 'imported' AS imported, n.decision_number AS "decisionNumber",
+                funds.codes AS "fundCodes", funds.owners AS "fundOwners",
+                funds.sources AS "fundSources"
            FROM training_participations p ${scopeJoins('p')}
            JOIN tiers t ON t.id = u.tier_id
            -- Imported lines have no nomination, maybe no programme or catalog provider.
@@ -82,6 +92,21 @@ export class ParticipationsExportService {
            JOIN staff st ON st.id = p.staff_id
            LEFT JOIN programs pg ON pg.id = p.program_id
            LEFT JOIN providers pr ON pr.id = p.provider_id
+           -- The funds paying: a nomination's cost lines, or the fund an imported line names
+           -- (or, without one, the source it recorded).
+           CROSS JOIN LATERAL (
+             SELECT coalesce(string_agg(f.code, '; ' ORDER BY f.code), '') AS codes,
+                    coalesce(string_agg(fo.name, '; ' ORDER BY f.code), '') AS owners,
+                    coalesce(array_agg(f.source ORDER BY f.code)
+                               FILTER (WHERE f.source IS NOT NULL),
+                             CASE WHEN ip.funding_source IS NULL THEN '{}'
+                                  ELSE ARRAY[ip.funding_source] END) AS sources
+               FROM funds f
+               JOIN units fo ON fo.id = f.owner_unit_id
+              WHERE f.id IN (SELECT cl.fund_id FROM nomination_cost_lines cl
+                              WHERE cl.nomination_id = n.id)
+                 OR f.id = ip.fund_id
+           ) funds
           WHERE ${where.join(' AND ')}
                 ${after ? 'AND (p.starts_on, p.id) > (:afterDate::date, :afterId::uuid)' : ''}
           ORDER BY p.starts_on, p.id
@@ -123,6 +148,10 @@ export class ParticipationsExportService {
             { key: 'age', header: 'Tuổi', type: 'integer' },
             { key: 'estimatedCost', header: 'Kinh phí dự kiến (đồng)', type: 'money' },
             { key: 'imported', header: 'Nhập từ lịch sử', type: 'boolean' },
+            { key: 'decisionNumber', header: 'Số quyết định', type: 'text' },
+            { key: 'fundCodes', header: 'Mã quỹ', type: 'text' },
+            { key: 'fundOwners', header: 'Đơn vị quản lý quỹ', type: 'text' },
+            { key: 'fundSources', header: 'Nguồn kinh phí', type: 'text' },
           ),
           rows: lines(),
         },
@@ -136,7 +165,11 @@ export class ParticipationsExportService {
   }
 }
 
-type Row = Omit<ParticipationLine, 'overseas' | 'gender' | 'status' | 'category'> & {
+type Row = Omit<
+  ParticipationLine,
+  'overseas' | 'gender' | 'status' | 'category' | 'fundSources'
+> & {
+  fundSources: FundSource[];
   id: string;
   overseas: boolean;
   gender: 'female' | 'male';
@@ -151,5 +184,8 @@ function toLine({ id: _id, ...row }: Row): ParticipationLine {
     overseas: row.overseas ? 'Nước ngoài' : 'Trong nước',
     status: STATUS_LABELS[row.status].vi,
     gender: row.gender === 'female' ? 'Nữ' : 'Nam',
+    fundSources: [...new Set(row.fundSources.map((source) => FUND_SOURCE_LABELS[source]))].join(
+      '; ',
+    ),
   };
 }

@@ -17,7 +17,17 @@ export type ColumnType =
   | 'ratio'
   /** A calendar date, YYYY-MM-DD. */
   | 'date'
+  /** Yes or no; exports write it as a word in the file's language ("Có"/"Không"). */
   | 'boolean';
+
+/** The language of an export's headers and words. */
+export type ExportLanguage = 'vi' | 'en';
+
+/** How a yes/no cell reads in each language: words, never true/false. */
+export const BOOLEAN_WORDS: Record<ExportLanguage, { yes: string; no: string }> = {
+  vi: { yes: 'Có', no: 'Không' },
+  en: { yes: 'Yes', no: 'No' },
+};
 
 export interface Column<R> {
   key: keyof R & string;
@@ -39,6 +49,8 @@ export interface ReportTable<R = Record<string, unknown>> {
 export interface ReportResult<J = unknown> {
   /** File-name base, e.g. "training-summary". */
   name: string;
+  /** The language of its headers, so of its words (default Vietnamese, as every report's today). */
+  language?: ExportLanguage;
   json: J;
   // Each table has its own row type; the exporters only read the columns' keys.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any

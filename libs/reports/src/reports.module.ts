@@ -4,7 +4,9 @@ import { BudgetUsageService } from './budget-usage.service';
 import { ComplianceReportService } from './compliance-report.service';
 import { ComplianceSnapshotsService } from './compliance-snapshots.service';
 import { ImportedSpendService } from './imported-spend.service';
+import { FundExportsService } from './fund-exports.service';
 import { ParticipationsExportService } from './participations-export.service';
+import { StandardGapsReportService } from './standard-gaps-report.service';
 import { TargetsService } from './targets.service';
 import { TrainingSummaryService } from './training-summary.service';
 import { WorkflowPerformanceService } from './workflow-performance.service';
@@ -16,6 +18,8 @@ const services = [
   ImportedSpendService,
   TrainingSummaryService,
   ParticipationsExportService,
+  StandardGapsReportService,
+  FundExportsService,
   TargetsService,
   WorkflowPerformanceService,
 ];

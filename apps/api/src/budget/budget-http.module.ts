@@ -1,4 +1,5 @@
 import { BudgetModule } from '@app/budget';
+import { ReportsModule } from '@app/reports';
 import { Module } from '@nestjs/common';
 import { AdminOnlyGuard } from '../auth/admin-only.guard';
 import { FundManagersGuard, FundsController } from './funds.controller';
@@ -6,7 +7,7 @@ import { ReconciliationController } from './reconciliation.controller';
 
 /** Funds, their ledgers, summaries and reconciliation. */
 @Module({
-  imports: [BudgetModule],
+  imports: [BudgetModule, ReportsModule],
   controllers: [FundsController, ReconciliationController],
   providers: [FundManagersGuard, AdminOnlyGuard],
 })

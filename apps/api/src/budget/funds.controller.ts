@@ -1,6 +1,7 @@
 import { Actor, forbidden } from '@app/access';
 import { AuditContext } from '@app/audit';
 import { FundsService, mayManageFunds } from '@app/budget';
+import { FundExportsService } from '@app/reports';
 import { toVnd } from '@app/common';
 import {
   Body,
@@ -22,6 +23,8 @@ import {
   ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
@@ -29,6 +32,12 @@ import { AuditFrom, AuthenticatedRequest, CurrentActor } from '../auth/auth.deco
 import { toPage } from '../http/paging';
 import { ProblemDto } from '../http/problem';
 import { uuidPipe } from '../http/validation';
+import {
+  AcceptHeader,
+  exportFormat,
+  renderReport,
+  XLSX_MEDIA_TYPE,
+} from '../reports/export-format';
 import {
   AdjustmentDto,
   AllocationDto,
@@ -75,11 +84,25 @@ const sorted = (thresholds: number[] | undefined) =>
 @ApiBearerAuth()
 @Controller('funds')
 export class FundsController {
-  constructor(private readonly funds: FundsService) {}
+  constructor(
+    private readonly funds: FundsService,
+    private readonly exports: FundExportsService,
+  ) {}
 
   @Get()
+  @ApiOperation({
+    summary: 'Funds in scope with their balances and the money in review (pipeline).',
+    description: 'CSV / XLSX (`format=` or Accept): every matching fund, yes/no as Có/Không.',
+  })
+  @ApiProduces('application/json', 'text/csv', XLSX_MEDIA_TYPE)
   @ApiOkResponse({ type: FundPageDto })
-  async list(@CurrentActor() actor: Actor, @Query() query: FundQueryDto): Promise<FundPageDto> {
+  async list(
+    @CurrentActor() actor: Actor,
+    @Query() query: FundQueryDto,
+    @AcceptHeader() accept?: string,
+  ): Promise<FundPageDto | unknown> {
+    const format = exportFormat(query.format, accept);
+    if (format !== 'json') return renderReport(await this.exports.funds(actor, query), format);
     const { items, total } = await this.funds.list(actor, query);
     return toPage({ items: items.map(toFundDto), total }, query);
   }
@@ -113,13 +136,25 @@ export class FundsController {
   }
 
   @Get(':id/ledger')
+  @ApiOperation({
+    summary: 'The fund’s ledger, newest first, with each entry’s nomination.',
+    description:
+      'CSV / XLSX (`format=` or Accept): every matching entry with the nomination reference, ' +
+      'nominee and intake.',
+  })
+  @ApiProduces('application/json', 'text/csv', XLSX_MEDIA_TYPE)
   @ApiOkResponse({ type: LedgerPageDto })
   @ApiNotFoundResponse({ type: ProblemDto, description: 'FUND_NOT_FOUND' })
   async ledger(
     @CurrentActor() actor: Actor,
     @Param('id', uuidPipe()) id: string,
     @Query() query: LedgerQueryDto,
-  ): Promise<LedgerPageDto> {
+    @AcceptHeader() accept?: string,
+  ): Promise<LedgerPageDto | unknown> {
+    const format = exportFormat(query.format, accept);
+    if (format !== 'json') {
+      return renderReport(await this.exports.ledger(actor, id, query), format);
+    }
     const { items, total } = await this.funds.ledger(actor, id, query);
     return toPage({ items: items.map(toLedgerEntryDto), total }, query);
   }
@@ -144,6 +179,8 @@ export class FundsController {
         source: body.source,
         policy: body.policy,
         thresholds: sorted(body.thresholds) ?? [80, 95],
+        pipelineWarningPercent:
+          body.pipelineWarningPercent === undefined ? 90 : body.pipelineWarningPercent,
         allocated: toVnd(body.allocated),
       }),
     );
@@ -165,6 +202,7 @@ export class FundsController {
         name: body.name,
         policy: body.policy,
         thresholds: sorted(body.thresholds),
+        pipelineWarningPercent: body.pipelineWarningPercent,
         status: body.status,
       }),
     );

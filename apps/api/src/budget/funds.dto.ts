@@ -27,7 +27,7 @@ import {
   Min,
 } from 'class-validator';
 import { PageQueryDto } from '../http/paging';
-import { IsInstant, IsRecordCode, QueryInteger } from '../http/validation';
+import { IsInstant, IsRecordCode, Nullable, QueryInteger } from '../http/validation';
 
 /** Whole VND above zero, as a string of 1–15 digits. */
 export const POSITIVE_VND = /^(?=\d*[1-9])\d{1,15}$/;
@@ -114,6 +114,21 @@ export class CreateFundDto {
   @IsThresholds()
   thresholds?: number[];
 
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    minimum: 1,
+    maximum: 100,
+    description:
+      'Warn finance when reserved + spent + in review reaches this percent of the allocation ' +
+      '(default 90); null: no pipeline warning.',
+  })
+  @Nullable()
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  pipelineWarningPercent?: number | null;
+
   @ApiProperty({ ...MONEY_DOC, description: 'The first allocation, whole VND above zero.' })
   @IsMoneyString(POSITIVE_VND, 'a positive whole VND amount of 1–15 digits, e.g. "140000000000"')
   allocated: string;
@@ -136,6 +151,21 @@ export class UpdateFundDto {
   @ApiPropertyOptional(THRESHOLDS_DOC)
   @IsThresholds()
   thresholds?: number[];
+
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    minimum: 1,
+    maximum: 100,
+    description:
+      'Warn finance when reserved + spent + in review reaches this percent of the allocation ' +
+      '(default 90); null: no pipeline warning.',
+  })
+  @Nullable()
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  pipelineWarningPercent?: number | null;
 
   @ApiPropertyOptional({
     enum: ['open', 'closed'],
@@ -204,6 +234,14 @@ export class FundQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(['open', 'closed'])
   status?: 'open' | 'closed';
+
+  @ApiPropertyOptional({
+    enum: ['json', 'csv', 'xlsx'],
+    description: 'csv / xlsx: every matching line, not a page (overrides the Accept header).',
+  })
+  @IsOptional()
+  @IsIn(['json', 'csv', 'xlsx'])
+  format?: 'json' | 'csv' | 'xlsx';
 }
 
 export class LedgerQueryDto extends PageQueryDto {
@@ -226,6 +264,14 @@ export class LedgerQueryDto extends PageQueryDto {
   @IsOptional()
   @IsInstant()
   to?: string;
+
+  @ApiPropertyOptional({
+    enum: ['json', 'csv', 'xlsx'],
+    description: 'csv / xlsx: every matching line, not a page (overrides the Accept header).',
+  })
+  @IsOptional()
+  @IsIn(['json', 'csv', 'xlsx'])
+  format?: 'json' | 'csv' | 'xlsx';
 }
 
 export class SummaryQueryDto {
@@ -259,6 +305,8 @@ export class FundDto {
   @ApiProperty({ enum: FUND_SOURCES }) source: FundSource;
   @ApiProperty({ enum: FUND_POLICIES }) policy: FundPolicy;
   @ApiProperty({ type: [Number] }) thresholds: number[];
+  @ApiProperty({ type: Number, nullable: true, description: 'See pipelineWarningPercent.' })
+  pipelineWarningPercent: number | null;
   @ApiProperty({ enum: ['open', 'closed'] }) status: 'open' | 'closed';
   @ApiProperty(MONEY_DOC) allocated: string;
   @ApiProperty(MONEY_DOC) reserved: string;
@@ -403,6 +451,7 @@ export function toFundDto(fund: FundView): FundDto {
     source: fund.source,
     policy: fund.policy,
     thresholds: fund.thresholds,
+    pipelineWarningPercent: fund.pipelineWarningPercent,
     status: fund.status,
     allocated: fund.allocated.toString(),
     reserved: fund.reserved.toString(),

@@ -16,6 +16,7 @@ import { uuidPipe } from '../http/validation';
 import {
   AUTHORITY_DEFAULTS,
   AuthorityDto,
+  AuthorityQueryDto,
   CreateAuthorityDto,
   CreatePositionDto,
   CreateTierDto,
@@ -161,8 +162,8 @@ export class ReferenceController {
 
   @Get('authorities')
   @ApiOkResponse({ type: [AuthorityDto] })
-  listAuthorities(): Promise<AuthorityDto[]> {
-    return this.positions.listAuthorities();
+  listAuthorities(@Query() query: AuthorityQueryDto): Promise<AuthorityDto[]> {
+    return this.positions.listAuthorities(query.q);
   }
 
   @Get('authorities/:id')

@@ -81,8 +81,20 @@ export class UnitDto extends CreateUnitDto {
   path: string;
 }
 
+export class AuthorityQueryDto {
+  @ApiPropertyOptional({
+    description: 'Name (diacritics and case ignored: "ha noi" finds "Hà Nội") or code.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+}
+
 export class UnitQueryDto extends PageQueryDto {
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({
+    description: 'Name (diacritics and case ignored: "hau giang" finds "Hậu Giang") or code.',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(100)

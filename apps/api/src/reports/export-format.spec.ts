@@ -88,4 +88,31 @@ describe('report exports', () => {
     // Beyond 2^53 a number cell would round: the exact digits are kept as text.
     expect(sheet.getRow(3).getCell(3).value).toBe('123456789012345678');
   });
+
+  it('writes yes/no cells as words in the file’s language, never true/false', async () => {
+    const flags = (language?: 'vi' | 'en'): ReportResult => ({
+      name: 'flags',
+      language,
+      json: {},
+      tables: [
+        {
+          name: 'flags',
+          title: 'Cờ',
+          columns: columns<{ flag: boolean }>({ key: 'flag', header: 'Có con', type: 'boolean' }),
+          rows: [{ flag: true }, { flag: false }],
+        },
+      ],
+    });
+    const vi = (await bytes(renderReport(flags(), 'csv'))).toString('utf8');
+    expect(vi).toBe('\uFEFFCó con\r\nCó\r\nKhông\r\n');
+    const en = (await bytes(renderReport(flags('en'), 'csv'))).toString('utf8');
+    expect(en).toBe('\uFEFFCó con\r\nYes\r\nNo\r\n');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await bytes(renderReport(flags(), 'xlsx'))) as never);
+    const sheet = workbook.getWorksheet('Cờ')!;
+    expect([sheet.getRow(2).getCell(1).value, sheet.getRow(3).getCell(1).value]).toEqual([
+      'Có',
+      'Không',
+    ]);
+  });
 });

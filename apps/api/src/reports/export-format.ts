@@ -1,12 +1,22 @@
 import { DomainError } from '@app/common';
-import type { ColumnType, ReportResult, ReportTable } from '@app/reports';
-import { StreamableFile } from '@nestjs/common';
+import { BOOLEAN_WORDS, ColumnType, ReportResult, ReportTable } from '@app/reports';
+import { createParamDecorator, ExecutionContext, StreamableFile } from '@nestjs/common';
 import ExcelJS from 'exceljs';
 import { PassThrough, Readable } from 'node:stream';
 
 export type ExportFormat = 'json' | 'csv' | 'xlsx';
 
 export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/**
+ * The request's Accept header, for lists that also export: unlike `@Headers('accept')` it
+ * does not make the header a required parameter of the typed client.
+ */
+export const AcceptHeader = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): string | undefined =>
+    context.switchToHttp().getRequest<{ headers: Record<string, string | undefined> }>().headers
+      .accept,
+);
 
 /** `?format=` wins; otherwise the Accept header; otherwise JSON. */
 export function exportFormat(format: string | undefined, accept: string | undefined): ExportFormat {
@@ -49,12 +59,13 @@ export function renderReport(
       });
     }
     const name = report.tables.length > 1 ? `${report.name}-${table.name}` : report.name;
-    return new StreamableFile(Readable.from(csvLines(table)), {
+    const words = BOOLEAN_WORDS[report.language ?? 'vi'];
+    return new StreamableFile(Readable.from(csvLines(table, words)), {
       type: 'text/csv; charset=utf-8',
       disposition: attachment(`${name}.csv`),
     });
   }
-  return new StreamableFile(xlsxStream(report.tables), {
+  return new StreamableFile(xlsxStream(report.tables, BOOLEAN_WORDS[report.language ?? 'vi']), {
     type: XLSX_MEDIA_TYPE,
     disposition: attachment(`${report.name}.xlsx`),
   });
@@ -63,20 +74,23 @@ export function renderReport(
 const attachment = (file: string) =>
   `attachment; filename="${file.replace(/[^\x20-\x7e]|"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(file)}`;
 
-async function* csvLines(table: ReportTable): AsyncIterable<string> {
+type Words = { yes: string; no: string };
+
+async function* csvLines(table: ReportTable, words: Words): AsyncIterable<string> {
   // The BOM makes spreadsheet programs read the file as UTF-8 (Vietnamese diacritics).
   yield '\uFEFF' + table.columns.map((column) => csvCell(column.header)).join(',') + '\r\n';
   for await (const row of table.rows) {
     yield (
-      table.columns.map((column) => csvCell(csvValue(row[column.key], column.type))).join(',') +
-      '\r\n'
+      table.columns
+        .map((column) => csvCell(csvValue(row[column.key], column.type, words)))
+        .join(',') + '\r\n'
     );
   }
 }
 
-function csvValue(value: unknown, type: ColumnType): string {
+function csvValue(value: unknown, type: ColumnType, words: Words): string {
   if (value === null || value === undefined) return '';
-  if (type === 'boolean') return value ? 'true' : 'false';
+  if (type === 'boolean') return value ? words.yes : words.no;
   return String(value);
 }
 
@@ -94,7 +108,7 @@ const NUMBER_FORMAT: Partial<Record<ColumnType, string>> = {
   date: 'dd/mm/yyyy',
 };
 
-function xlsxStream(tables: ReportTable[]): Readable {
+function xlsxStream(tables: ReportTable[], words: Words): Readable {
   const output = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true });
   (async () => {
@@ -114,7 +128,10 @@ function xlsxStream(tables: ReportTable[]): Readable {
         sheet
           .addRow(
             Object.fromEntries(
-              table.columns.map((column) => [column.key, xlsxValue(row[column.key], column.type)]),
+              table.columns.map((column) => [
+                column.key,
+                xlsxValue(row[column.key], column.type, words),
+              ]),
             ),
           )
           .commit();
@@ -126,7 +143,7 @@ function xlsxStream(tables: ReportTable[]): Readable {
   return output;
 }
 
-function xlsxValue(value: unknown, type: ColumnType): unknown {
+function xlsxValue(value: unknown, type: ColumnType, words: Words): unknown {
   if (value === null || value === undefined) return null;
   switch (type) {
     case 'money': {
@@ -143,7 +160,7 @@ function xlsxValue(value: unknown, type: ColumnType): unknown {
     case 'date':
       return new Date(`${String(value).slice(0, 10)}T00:00:00Z`);
     case 'boolean':
-      return Boolean(value);
+      return value ? words.yes : words.no;
     default:
       return String(value);
   }

@@ -429,6 +429,12 @@ export class ParticipationLineDto {
   estimatedCost: string | null;
   @ApiProperty({ description: 'Imported from the history before the product.' })
   imported: boolean;
+  @ApiProperty({ type: String, nullable: true, example: '12/QĐ-BTV' })
+  decisionNumber: string | null;
+  @ApiProperty({ description: 'The paying funds’ codes, joined by "; ".' }) fundCodes: string;
+  @ApiProperty({ description: 'Their owner units, joined by "; ".' }) fundOwners: string;
+  @ApiProperty({ description: 'Their sources in Vietnamese, joined by "; ".' })
+  fundSources: string;
 }
 
 export class ParticipationsListDto {

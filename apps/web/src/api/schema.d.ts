@@ -359,6 +359,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Funds in scope with their balances and the money in review (pipeline).
+         * @description CSV / XLSX (`format=` or Accept): every matching fund, yes/no as Có/Không.
+         */
         get: operations["FundsController_list"];
         put?: never;
         post: operations["FundsController_create"];
@@ -423,6 +427,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * The fund’s ledger, newest first, with each entry’s nomination.
+         * @description CSV / XLSX (`format=` or Accept): every matching entry with the nomination reference, nominee and intake.
+         */
         get: operations["FundsController_ledger"];
         put?: never;
         post?: never;
@@ -1365,6 +1373,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/staff/standard-gaps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Everyone in scope below the standard of their current or a planned post.
+         * @description One line per person and post they fall short of (active employment only), with what they lack. JSON is paged; CSV and XLSX hold every line (booleans as Có/Không).
+         */
+        get: operations["StandardGapsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/system/probes": {
         parameters: {
             query?: never;
@@ -2146,6 +2174,8 @@ export interface components {
              * @description The unit that owns the fund.
              */
             ownerUnitId: string;
+            /** @description Warn finance when reserved + spent + in review reaches this percent of the allocation (default 90); null: no pipeline warning. */
+            pipelineWarningPercent?: number | null;
             /**
              * @description stop: never below zero; warn: finance may go beyond with a reason.
              * @enum {string}
@@ -2652,7 +2682,7 @@ export interface components {
              */
             eventId: string;
             /** @enum {string} */
-            eventType: "nomination.submitted" | "nomination.step_approved" | "nomination.reminder" | "nomination.escalated" | "nomination.returned" | "nomination.approved" | "nomination.rejected" | "nomination.cancelled" | "nomination.withdrawn" | "fund.threshold_crossed" | "user.invited";
+            eventType: "nomination.submitted" | "nomination.step_approved" | "nomination.reminder" | "nomination.escalated" | "nomination.returned" | "nomination.approved" | "nomination.rejected" | "nomination.cancelled" | "nomination.withdrawn" | "fund.threshold_crossed" | "fund.pipeline_warning" | "user.invited";
             /** @example 42 */
             id: string;
             lastError: string | null;
@@ -2755,6 +2785,8 @@ export interface components {
             pipeline: string;
             /** @description (reserved + spent + pipeline) / allocated in percent. */
             pipelineUtilizationPercent: number;
+            /** @description See pipelineWarningPercent. */
+            pipelineWarningPercent: number | null;
             /** @enum {string} */
             policy: "stop" | "warn";
             /**
@@ -2966,7 +2998,7 @@ export interface components {
              * @example nomination.submitted
              * @enum {string}
              */
-            type: "nomination.submitted" | "nomination.step_approved" | "nomination.reminder" | "nomination.escalated" | "nomination.returned" | "nomination.approved" | "nomination.rejected" | "nomination.cancelled" | "nomination.withdrawn" | "fund.threshold_crossed";
+            type: "nomination.submitted" | "nomination.step_approved" | "nomination.reminder" | "nomination.escalated" | "nomination.returned" | "nomination.approved" | "nomination.rejected" | "nomination.cancelled" | "nomination.withdrawn" | "fund.threshold_crossed" | "fund.pipeline_warning";
         };
         InboxPageDto: {
             items: components["schemas"]["InboxItemDto"][];
@@ -3362,6 +3394,8 @@ export interface components {
             pipeline: string;
             /** @description (reserved + spent + pipeline) / allocated in percent. */
             pipelineUtilizationPercent: number;
+            /** @description See pipelineWarningPercent. */
+            pipelineWarningPercent: number | null;
             /** @enum {string} */
             policy: "stop" | "warn";
             /**
@@ -3603,12 +3637,20 @@ export interface components {
              * @example Thạc sĩ
              */
             category: string;
+            /** @example 12/QĐ-BTV */
+            decisionNumber: string | null;
             /**
              * @description Whole VND; for an imported line the cost it recorded (null when none).
              * @example 40500000
              */
             estimatedCost: string | null;
             ethnicMinority: boolean;
+            /** @description The paying funds’ codes, joined by "; ". */
+            fundCodes: string;
+            /** @description Their owner units, joined by "; ". */
+            fundOwners: string;
+            /** @description Their sources in Vietnamese, joined by "; ". */
+            fundSources: string;
             /** @enum {string} */
             gender: "Nữ" | "Nam";
             /** @description Imported from the history before the product. */
@@ -3834,7 +3876,7 @@ export interface components {
             /** @description Email once a day, gathered, instead of one email per event. */
             emailDigest: boolean;
             /** @enum {string} */
-            eventType: "nomination.submitted" | "nomination.step_approved" | "nomination.reminder" | "nomination.escalated" | "nomination.returned" | "nomination.approved" | "nomination.rejected" | "nomination.cancelled" | "nomination.withdrawn" | "fund.threshold_crossed";
+            eventType: "nomination.submitted" | "nomination.step_approved" | "nomination.reminder" | "nomination.escalated" | "nomination.returned" | "nomination.approved" | "nomination.rejected" | "nomination.cancelled" | "nomination.withdrawn" | "fund.threshold_crossed" | "fund.pipeline_warning";
             inbox: boolean;
         };
         PreviewPolicyDto: {
@@ -4311,6 +4353,30 @@ export interface components {
             /** Format: uuid */
             unitId: string;
         };
+        StaffGapLineDto: {
+            /** @example Nguyễn Thị Hồng */
+            fullName: string;
+            gaps: components["schemas"]["StandardGapDto"][];
+            /** @example 2025 */
+            periodFrom: number | null;
+            /** @example 2030 */
+            periodTo: number | null;
+            position: components["schemas"]["PositionRefDto"];
+            staffCode: string;
+            /** Format: uuid */
+            staffId: string;
+            /** @enum {string} */
+            target: "current" | "planned";
+            /** Format: uuid */
+            unitId: string;
+            unitName: string;
+        };
+        StaffGapPageDto: {
+            items: components["schemas"]["StaffGapLineDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
         StaffPageDto: {
             items: components["schemas"]["StaffDto"][];
             page: number;
@@ -4703,6 +4769,8 @@ export interface components {
         };
         UpdateFundDto: {
             name?: string;
+            /** @description Warn finance when reserved + spent + in review reaches this percent of the allocation (default 90); null: no pipeline warning. */
+            pipelineWarningPercent?: number | null;
             /** @enum {string} */
             policy?: "stop" | "warn";
             /**
@@ -5168,7 +5236,7 @@ export interface operations {
         parameters: {
             query?: {
                 channel?: "email" | "inbox";
-                eventType?: "nomination.submitted" | "nomination.step_approved" | "nomination.reminder" | "nomination.escalated" | "nomination.returned" | "nomination.approved" | "nomination.rejected" | "nomination.cancelled" | "nomination.withdrawn" | "fund.threshold_crossed" | "user.invited";
+                eventType?: "nomination.submitted" | "nomination.step_approved" | "nomination.reminder" | "nomination.escalated" | "nomination.returned" | "nomination.approved" | "nomination.rejected" | "nomination.cancelled" | "nomination.withdrawn" | "fund.threshold_crossed" | "fund.pipeline_warning" | "user.invited";
                 page?: number;
                 pageSize?: number;
                 status?: "pending" | "sending" | "sent" | "failed" | "digest";
@@ -5790,7 +5858,10 @@ export interface operations {
     };
     ReferenceController_listAuthorities: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Name (diacritics and case ignored: "ha noi" finds "Hà Nội") or code. */
+                q?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -6130,6 +6201,8 @@ export interface operations {
     FundsController_list: {
         parameters: {
             query?: {
+                /** @description csv / xlsx: every matching line, not a page (overrides the Accept header). */
+                format?: "json" | "csv" | "xlsx";
                 ownerUnitId?: string;
                 page?: number;
                 pageSize?: number;
@@ -6152,6 +6225,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FundPageDto"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["FundPageDto"];
+                    "text/csv": components["schemas"]["FundPageDto"];
                 };
             };
         };
@@ -6388,6 +6463,8 @@ export interface operations {
     FundsController_ledger: {
         parameters: {
             query?: {
+                /** @description csv / xlsx: every matching line, not a page (overrides the Accept header). */
+                format?: "json" | "csv" | "xlsx";
                 /** @description Entries at or after this instant. */
                 from?: string;
                 kind?: "allocation" | "adjustment" | "reservation" | "release" | "spend";
@@ -6411,6 +6488,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["LedgerPageDto"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["LedgerPageDto"];
+                    "text/csv": components["schemas"]["LedgerPageDto"];
                 };
             };
             /** @description FUND_NOT_FOUND */
@@ -6420,6 +6499,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProblemDto"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ProblemDto"];
+                    "text/csv": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -7963,7 +8044,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                eventType: "nomination.submitted" | "nomination.step_approved" | "nomination.reminder" | "nomination.escalated" | "nomination.returned" | "nomination.approved" | "nomination.rejected" | "nomination.cancelled" | "nomination.withdrawn" | "fund.threshold_crossed";
+                eventType: "nomination.submitted" | "nomination.step_approved" | "nomination.reminder" | "nomination.escalated" | "nomination.returned" | "nomination.approved" | "nomination.rejected" | "nomination.cancelled" | "nomination.withdrawn" | "fund.threshold_crossed" | "fund.pipeline_warning";
             };
             cookie?: never;
         };
@@ -8015,7 +8096,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                eventType: "nomination.submitted" | "nomination.step_approved" | "nomination.reminder" | "nomination.escalated" | "nomination.returned" | "nomination.approved" | "nomination.rejected" | "nomination.cancelled" | "nomination.withdrawn" | "fund.threshold_crossed";
+                eventType: "nomination.submitted" | "nomination.step_approved" | "nomination.reminder" | "nomination.escalated" | "nomination.returned" | "nomination.approved" | "nomination.rejected" | "nomination.cancelled" | "nomination.withdrawn" | "fund.threshold_crossed" | "fund.pipeline_warning";
             };
             cookie?: never;
         };
@@ -9299,6 +9380,71 @@ export interface operations {
             };
         };
     };
+    StandardGapsController_list: {
+        parameters: {
+            query?: {
+                /** @description Overrides Accept. */
+                format?: "json" | "csv" | "xlsx";
+                page?: number;
+                pageSize?: number;
+                /** @description Only lines lacking this. */
+                requirement?: "education" | "political_theory" | "fostering" | "foreign_language";
+                /** @description current: the post held now; planned: posts in the planning pool. Default both. */
+                target?: "current" | "planned";
+                /** @description Only staff in this unit’s subtree. */
+                unitId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffGapPageDto"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["StaffGapPageDto"];
+                    "text/csv": components["schemas"]["StaffGapPageDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ProblemDto"];
+                    "text/csv": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED, INVALID_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ProblemDto"];
+                    "text/csv": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description UNIT_NOT_FOUND (also when out of scope) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ProblemDto"];
+                    "text/csv": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     ProbeController_request: {
         parameters: {
             query?: never;
@@ -9673,6 +9819,7 @@ export interface operations {
                 page?: number;
                 pageSize?: number;
                 parentId?: string;
+                /** @description Name (diacritics and case ignored: "hau giang" finds "Hậu Giang") or code. */
                 q?: string;
                 tierId?: string;
                 /** @description Only units in this unit’s subtree. */

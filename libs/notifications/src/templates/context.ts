@@ -46,6 +46,9 @@ export interface NotificationContext {
     utilizationBasisPoints: number;
     allocated: string;
     available: string;
+    /** Pipeline warning: reserved + spent, and in review, when it was raised. */
+    committed?: string;
+    pipeline?: string;
   };
 }
 

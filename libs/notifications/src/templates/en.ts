@@ -154,6 +154,27 @@ export const en: LocaleWording = {
       ],
       linkLabel: 'View the fund',
     }),
+    'fund.pipeline_warning': (f) => ({
+      subject: `Early warning: fund ${f.code} is nearing ${formatPercent(f.threshold, 'en')}`,
+      paragraphs: [
+        `Money committed and money in review against training fund ${f.code} (${f.name}) for ` +
+          `${f.fiscalYear} now make ${formatBasisPoints(f.utilizationBasisPoints, 'en')} of the ` +
+          `allocation, past the ${formatPercent(f.threshold, 'en')} early-warning threshold.`,
+        'Nothing more has been reserved yet; please review the fund before the nominations ' +
+          'are approved.',
+      ],
+      facts: [
+        ['Fund code', f.code],
+        ['Fund name', f.name],
+        ['Fiscal year', String(f.fiscalYear)],
+        ['Early-warning threshold', formatPercent(f.threshold, 'en')],
+        ['Committed and in review', formatBasisPoints(f.utilizationBasisPoints, 'en')],
+        ['Allocated', formatVnd(f.allocated, 'en')],
+        ['Committed (reserved and spent)', f.committed && formatVnd(f.committed, 'en')],
+        ['In review', f.pipeline && formatVnd(f.pipeline, 'en')],
+      ],
+      linkLabel: 'View the fund',
+    }),
   },
 
   account: {

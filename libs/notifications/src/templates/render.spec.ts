@@ -193,6 +193,24 @@ describe('renderNotification', () => {
     expect(message.html).toContain('Thiếu bằng đại học.<br>Thiếu quyết định quy hoạch.');
   });
 
+  it('warns early of committed + in review in Vietnamese with diacritics, and in English', () => {
+    const values = fund({
+      threshold: 90,
+      utilizationBasisPoints: 9120,
+      committed: '50000000000',
+      pipeline: '77680000000',
+    });
+    const vi = renderNotification(contextFor('fund.pipeline_warning', 'vi', { fund: values }));
+    const en = renderNotification(contextFor('fund.pipeline_warning', 'en', { fund: values }));
+
+    expect(vi.subject).toContain('Cảnh báo sớm: nguồn kinh phí KP-2027-TP sắp vượt 90');
+    expect(vi.text).toContain('Đang xét duyệt: 77.680.000.000 ₫');
+    expect(vi.text).toContain('Đã cam kết (giữ chỗ và đã chi): 50.000.000.000 ₫');
+    expect(vi.text).toMatch(/91,20\s?%/);
+    expect(en.subject).toContain('Early warning: fund KP-2027-TP is nearing 90');
+    expect(en.text).toContain('In review:');
+  });
+
   it('reports a fund threshold with exact amounts and utilization', () => {
     const values = fund({ allocated: '123456789012345678', available: '9007199254740993' });
     const vi = renderNotification(contextFor('fund.threshold_crossed', 'vi', { fund: values }));

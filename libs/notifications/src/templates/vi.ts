@@ -153,6 +153,28 @@ export const vi: LocaleWording = {
       ],
       linkLabel: 'Xem nguồn kinh phí',
     }),
+    'fund.pipeline_warning': (f) => ({
+      subject: `Cảnh báo sớm: nguồn kinh phí ${f.code} sắp vượt ${formatPercent(f.threshold, 'vi')}`,
+      paragraphs: [
+        `Kinh phí đã cam kết và kinh phí của các hồ sơ đang xét duyệt trên nguồn kinh phí ` +
+          `${f.code} (${f.name}) năm ${f.fiscalYear} đã chiếm ` +
+          `${formatBasisPoints(f.utilizationBasisPoints, 'vi')} dự toán, vượt ngưỡng cảnh báo sớm ` +
+          `${formatPercent(f.threshold, 'vi')}.`,
+        'Chưa có khoản nào được giữ chỗ thêm; đề nghị đồng chí rà soát, cân đối kinh phí ' +
+          'trước khi các hồ sơ được phê duyệt.',
+      ],
+      facts: [
+        ['Mã nguồn kinh phí', f.code],
+        ['Tên nguồn kinh phí', f.name],
+        ['Năm ngân sách', String(f.fiscalYear)],
+        ['Ngưỡng cảnh báo sớm', formatPercent(f.threshold, 'vi')],
+        ['Đã cam kết và đang xét duyệt', formatBasisPoints(f.utilizationBasisPoints, 'vi')],
+        ['Kinh phí được phân bổ', formatVnd(f.allocated, 'vi')],
+        ['Đã cam kết (giữ chỗ và đã chi)', f.committed && formatVnd(f.committed, 'vi')],
+        ['Đang xét duyệt', f.pipeline && formatVnd(f.pipeline, 'vi')],
+      ],
+      linkLabel: 'Xem nguồn kinh phí',
+    }),
   },
 
   account: {

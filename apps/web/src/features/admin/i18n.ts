@@ -542,6 +542,7 @@ const vi = {
     'nomination.cancelled': 'Hồ sơ bị hủy',
     'nomination.withdrawn': 'Hồ sơ được rút',
     'fund.threshold_crossed': 'Quỹ vượt ngưỡng sử dụng',
+    'fund.pipeline_warning': 'Cảnh báo sớm: quỹ sắp vượt ngưỡng',
   },
   audit: {
     actor: 'Người thực hiện',
@@ -1131,6 +1132,7 @@ const en: Shape<typeof vi> = {
     'nomination.cancelled': 'Nomination cancelled',
     'nomination.withdrawn': 'Nomination withdrawn',
     'fund.threshold_crossed': 'Fund crossed a threshold',
+    'fund.pipeline_warning': 'Early warning: fund nearing its threshold',
   },
   audit: {
     actor: 'Changed by',

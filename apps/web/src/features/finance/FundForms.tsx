@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Form, Input, Modal, Select } from 'antd';
+import { App, Form, Input, InputNumber, Modal, Select } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, call } from '../../api/client';
@@ -35,6 +35,7 @@ export function FundChangeModal({
         name: fund.name,
         policy: fund.policy,
         thresholds: fund.thresholds.map(String),
+        pipelineWarningPercent: fund.pipelineWarningPercent,
         status: fund.status,
       });
     }
@@ -70,8 +71,11 @@ export function FundChangeModal({
         name?: string;
         policy?: Fund['policy'];
         thresholds?: number[];
+        pipelineWarningPercent?: number | null;
         status?: Fund['status'];
       } = {};
+      const warning = (values.pipelineWarningPercent as number | null | undefined) ?? null;
+      if (warning !== fund.pipelineWarningPercent) body.pipelineWarningPercent = warning;
       if (values.name !== fund.name) body.name = String(values.name).trim();
       if (values.policy !== fund.policy) body.policy = values.policy as Fund['policy'];
       if (values.status !== fund.status) body.status = values.status as Fund['status'];
@@ -223,6 +227,13 @@ export function FundChangeModal({
                   label: `${v} %`,
                 }))}
               />
+            </Form.Item>
+            <Form.Item
+              name="pipelineWarningPercent"
+              label={t('fields.pipelineWarningPercent')}
+              extra={t('forms.pipelineWarningHelp')}
+            >
+              <InputNumber min={1} max={100} precision={0} suffix="%" style={{ width: 140 }} />
             </Form.Item>
             <Form.Item name="status" label={t('fields.status')}>
               <Select

@@ -6,6 +6,7 @@ import { Link, useParams } from 'react-router';
 import { api, call } from '../../api/client';
 import type { components } from '../../api/schema';
 import { useAuth } from '../../auth/AuthProvider';
+import { DownloadButtons } from '../../components/DownloadButtons';
 import { Instant, Money } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
 import { usePaging } from '../../components/paging';
@@ -130,6 +131,14 @@ function FundView({ fund }: { fund: Fund }) {
                 : t('fund.thresholdsNone'),
             },
             {
+              key: 'pipelineWarningPercent',
+              label: t('fields.pipelineWarningPercent'),
+              children:
+                fund.pipelineWarningPercent === null
+                  ? t('fund.thresholdsNone')
+                  : `${fund.pipelineWarningPercent} %`,
+            },
+            {
               key: 'status',
               label: t('fields.status'),
               children: <FundStatusTag status={fund.status} />,
@@ -162,18 +171,21 @@ function Ledger({ fundId }: { fundId: string }) {
       className="tn-gap tn-report-card"
       title={<h2 className="tn-card-heading">{t('fund.ledger')}</h2>}
       extra={
-        <label className="tn-inline-label">
-          <span className="tn-visually-hidden">{t('ledger.kind')}</span>
-          <Select
-            aria-label={t('ledger.kind')}
-            allowClear
-            placeholder={t('ledger.allKinds')}
-            value={kind}
-            style={{ minWidth: 160 }}
-            options={KINDS.map((k) => ({ value: k, label: t(`ledger.kinds.${k}`) }))}
-            onChange={(value?: string) => setFilters({ kind: value })}
-          />
-        </label>
+        <Space wrap>
+          <label className="tn-inline-label">
+            <span className="tn-visually-hidden">{t('ledger.kind')}</span>
+            <Select
+              aria-label={t('ledger.kind')}
+              allowClear
+              placeholder={t('ledger.allKinds')}
+              value={kind}
+              style={{ minWidth: 160 }}
+              options={KINDS.map((k) => ({ value: k, label: t(`ledger.kinds.${k}`) }))}
+              onChange={(value?: string) => setFilters({ kind: value })}
+            />
+          </label>
+          <DownloadButtons path={`/api/v1/funds/${fundId}/ledger`} query={{ kind }} name="so-quy" />
+        </Space>
       }
     >
       <QueryState query={ledger}>

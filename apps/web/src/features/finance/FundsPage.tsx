@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, call } from '../../api/client';
 import type { components } from '../../api/schema';
+import { DownloadButtons } from '../../components/DownloadButtons';
 import { Money } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
 import { usePaging } from '../../components/paging';
@@ -63,7 +64,17 @@ export default function FundsPage() {
 
   return (
     <>
-      <PageHeader title={t('list.title')} subtitle={t('list.subtitle')} />
+      <PageHeader
+        title={t('list.title')}
+        subtitle={t('list.subtitle')}
+        extra={
+          <DownloadButtons
+            path="/api/v1/funds"
+            query={{ year, source, status, ownerUnitId, tierId }}
+            name="quy-dao-tao"
+          />
+        }
+      />
       <FundsNav />
       <FilterBar label={t('list.filters')}>
         <Field label={t('fields.fiscalYear')} id="funds-year">

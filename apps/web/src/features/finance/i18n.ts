@@ -17,6 +17,7 @@ const vi = {
     source: 'Nguồn kinh phí',
     policy: 'Chính sách chi',
     thresholds: 'Ngưỡng cảnh báo',
+    pipelineWarningPercent: 'Cảnh báo sớm (kể cả hồ sơ đang xét)',
     status: 'Trạng thái',
     allocated: 'Dự toán được giao',
     reserved: 'Đã giữ chỗ',
@@ -113,6 +114,8 @@ const vi = {
     reasonRequired: 'Nhập lý do điều chỉnh',
     nameRequired: 'Nhập tên quỹ',
     thresholdsHelp: 'Phần trăm sử dụng (1–100) mà khi vượt qua sẽ có cảnh báo',
+    pipelineWarningHelp:
+      'Báo cho kế toán khi kinh phí đã cam kết cộng hồ sơ đang xét đạt mức này (để trống: không báo)',
     thresholdsInvalid: 'Mỗi ngưỡng là số nguyên từ 1 đến 100, không trùng nhau',
     submit: 'Ghi nhận',
   },
@@ -191,6 +194,7 @@ const en: typeof vi = {
     source: 'Source',
     policy: 'Spending policy',
     thresholds: 'Alert thresholds',
+    pipelineWarningPercent: 'Early warning (with nominations in review)',
     status: 'Status',
     allocated: 'Allocated',
     reserved: 'Reserved',
@@ -288,6 +292,8 @@ const en: typeof vi = {
     reasonRequired: 'Enter the reason',
     nameRequired: 'Enter the fund name',
     thresholdsHelp: 'Utilization percentages (1–100) that raise an alert when crossed',
+    pipelineWarningHelp:
+      'Tell finance when committed money plus nominations in review reach this share (empty: never)',
     thresholdsInvalid: 'Each threshold is a whole number from 1 to 100, each once',
     submit: 'Record',
   },

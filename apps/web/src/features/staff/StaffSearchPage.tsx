@@ -74,7 +74,11 @@ export default function StaffSearchPage() {
   const ids = [...selected.keys()];
   return (
     <>
-      <PageHeader title={t('nav.staff')} subtitle={t('staff:searchTitle')} />
+      <PageHeader
+        title={t('nav.staff')}
+        subtitle={t('staff:searchTitle')}
+        extra={<Link to="/staff/standard-gaps">{t('staff:gapsList.open')}</Link>}
+      />
       <Flex wrap gap={12} className="tn-gap" align="center">
         <Input.Search
           aria-label={t('staff:searchLabel')}

@@ -90,6 +90,19 @@ const vi = {
   nominations: 'Hồ sơ cử đi học',
   noNominations: 'Chưa có hồ sơ nào.',
   notEvaluated: 'Chưa xét: {{what}}',
+  gapsList: {
+    open: 'Chưa đạt chuẩn',
+    title: 'Chưa đạt chuẩn',
+    subtitle: 'Cán bộ chưa đạt tiêu chuẩn chức danh hiện tại hoặc chức danh quy hoạch',
+    post: 'Chức danh',
+    current: 'Chức danh hiện tại',
+    planned: 'Quy hoạch',
+    plannedPeriod: 'Quy hoạch {{from}}–{{to}}',
+    bothPosts: 'Hiện tại và quy hoạch',
+    lacking: 'Còn thiếu',
+    anyRequirement: 'Mọi tiêu chuẩn',
+    empty: 'Không có ai chưa đạt chuẩn.',
+  },
 };
 
 const en: typeof vi = {
@@ -177,6 +190,19 @@ const en: typeof vi = {
   nominations: 'Nominations',
   noNominations: 'No nominations yet.',
   notEvaluated: 'Not judged: {{what}}',
+  gapsList: {
+    open: 'Below standard',
+    title: 'Below standard',
+    subtitle: 'Staff below the standard of their current or planned post',
+    post: 'Post',
+    current: 'Current post',
+    planned: 'Planned',
+    plannedPeriod: 'Planned {{from}}–{{to}}',
+    bothPosts: 'Current and planned',
+    lacking: 'Lacking',
+    anyRequirement: 'Any requirement',
+    empty: 'Nobody is below standard.',
+  },
 };
 
 registerTranslations('staff', { vi, en });
