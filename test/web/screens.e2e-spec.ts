@@ -52,6 +52,7 @@ const PAGES: Array<{ path: string | ((ids: Ids) => string); user: User | null; n
   { path: '/nominations', user: 'unitHead', name: 'nominations' },
   { path: '/nominations/new', user: 'unitHead', name: 'nomination-new' },
   { path: '/staff', user: 'unitHead', name: 'staff' },
+  { path: '/staff/standard-gaps', user: 'unitHead', name: 'standard-gaps' },
   { path: '/approvals', user: 'reviewer', name: 'approvals' },
   { path: '/meeting', user: 'member', name: 'meeting' },
   { path: '/delegations', user: 'reviewer', name: 'delegations' },
@@ -65,6 +66,7 @@ const PAGES: Array<{ path: string | ((ids: Ids) => string); user: User | null; n
   { path: '/reports/compliance', user: 'member', name: 'report-compliance' },
   { path: '/admin/users', user: 'admin', name: 'admin-users' },
   { path: '/admin/imports', user: 'admin', name: 'admin-imports' },
+  { path: '/admin/policies', user: 'admin', name: 'admin-policies' },
   { path: '/admin/audit', user: 'admin', name: 'admin-audit' },
 ];
 

@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Flex, Select, Table, Tag, Typography } from 'antd';
+import { Flex, Grid, Select, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -28,6 +28,8 @@ const REQUIREMENTS = ['education', 'political_theory', 'fostering', 'foreign_lan
  */
 export default function StandardGapsPage() {
   const { t } = useTranslation();
+  // On a phone the post goes under the name, leaving the width to what is lacking.
+  const phone = !Grid.useBreakpoint().sm;
   const { page, pageSize, params, pagination, setFilters } = usePaging(20);
   const unitId = params.get('unitId') ?? undefined;
   const target = (params.get('target') as Target | null) ?? undefined;
@@ -45,16 +47,30 @@ export default function StandardGapsPage() {
     placeholderData: keepPreviousData,
   });
 
+  const post = (line: Line) => (
+    <Flex vertical gap={4}>
+      <span>{line.position.name}</span>
+      <span>
+        <Tag>
+          {line.target === 'current'
+            ? t('staff:gapsList.current')
+            : t('staff:gapsList.plannedPeriod', { from: line.periodFrom, to: line.periodTo })}
+        </Tag>
+      </span>
+    </Flex>
+  );
+
   const columns: ColumnsType<Line> = [
     {
       title: t('staff:fullName'),
       dataIndex: 'fullName',
       render: (_, line) => (
-        <Flex vertical>
+        <Flex vertical gap={phone ? 4 : 0}>
           <Link to={`/staff/${line.staffId}`}>{line.fullName}</Link>
           <Typography.Text type="secondary" className="tn-small">
             {line.staffCode}
           </Typography.Text>
+          {phone && post(line)}
         </Flex>
       ),
     },
@@ -62,18 +78,8 @@ export default function StandardGapsPage() {
     {
       title: t('staff:gapsList.post'),
       dataIndex: 'position',
-      render: (_, line) => (
-        <Flex vertical gap={4}>
-          <span>{line.position.name}</span>
-          <span>
-            <Tag>
-              {line.target === 'current'
-                ? t('staff:gapsList.current')
-                : t('staff:gapsList.plannedPeriod', { from: line.periodFrom, to: line.periodTo })}
-            </Tag>
-          </span>
-        </Flex>
-      ),
+      responsive: ['sm'],
+      render: (_, line) => post(line),
     },
     {
       title: t('staff:gapsList.lacking'),
