@@ -193,7 +193,7 @@ export function integer(min: number, max: number): CellParser<number> {
     const value =
       typeof cell === 'number'
         ? cell
-        : typeof cell === 'string' && /^\d+$/.test(cell.trim())
+        : typeof cell === 'string' && /^-?\d+$/.test(cell.trim())
           ? Number(cell.trim())
           : NaN;
     if (!Number.isInteger(value)) {
