@@ -17,6 +17,9 @@ const postgres = new EmbeddedPostgres({
   password,
   authMethod: 'password',
   persistent: true,
+  // UTF-8 whatever the caller's locale: without LANG, initdb would pick SQL_ASCII, and
+  // Vietnamese names (and the diacritic-free search form, which needs normalize()) need UTF-8.
+  initdbFlags: ['--encoding=UTF8', '--locale=C'],
   // Postgres refuses to run as root; the package then runs it as a `postgres` user.
   createPostgresUser: true,
   onLog: (message) => log.push(String(message)),

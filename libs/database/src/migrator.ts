@@ -17,6 +17,7 @@ const MIGRATION_LOCK_KEY = 4_202_611;
  */
 export async function runMigrations(config: DatabaseConfig): Promise<string[]> {
   return withMigrationLock(config, async (dataSource) => {
+    await assertUtf8(dataSource);
     const applied = await dataSource.runMigrations({ transaction: 'each' });
     return applied.map((migration) => migration.name);
   });
@@ -28,6 +29,24 @@ export async function revertLastMigration(config: DatabaseConfig): Promise<void>
 
 export async function pendingMigrations(config: DatabaseConfig): Promise<boolean> {
   return withMigrationLock(config, (dataSource) => dataSource.showMigrations());
+}
+
+/**
+ * Vietnamese names need a UTF-8 database, and so does the diacritic-free search form
+ * (`normalize()`): a database created in another encoding fails here, by name, rather than
+ * in the middle of a migration or on the first name with diacritics.
+ */
+async function assertUtf8(dataSource: DataSource): Promise<void> {
+  const [{ encoding }] = (await dataSource.query(
+    `SELECT pg_encoding_to_char(encoding) AS encoding FROM pg_database
+      WHERE datname = current_database()`,
+  )) as Array<{ encoding: string }>;
+  if (encoding !== 'UTF8') {
+    throw new Error(
+      `The database is encoded ${encoding}; it must be UTF8 ` +
+        `(CREATE DATABASE … ENCODING 'UTF8' TEMPLATE template0).`,
+    );
+  }
 }
 
 async function withMigrationLock<T>(
