@@ -452,7 +452,7 @@ describe('Import of reference data', () => {
         // The nomination window closes after the start.
         expect.objectContaining({ row: 3, column: 'nomination_closes_on', code: 'DATE_ORDER' }),
         expect.objectContaining({ row: 4, column: 'starts_on', code: 'INVALID_DATE' }),
-        expect.objectContaining({ row: 4, column: 'seats_total', code: 'INVALID_VALUE' }),
+        expect.objectContaining({ row: 4, column: 'seats_total', code: 'OUT_OF_RANGE' }),
         expect.objectContaining({ row: 4, column: 'cost_tuition', code: 'INVALID_VALUE' }),
         expect.objectContaining({ row: 4, column: 'allowed_sources', code: 'INVALID_VALUE' }),
       ]);
