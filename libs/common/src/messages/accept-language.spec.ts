@@ -32,16 +32,10 @@ describe('languageOf', () => {
     expect(languageOf(['fr', 'en;q=0.8'])).toBe('en');
   });
 
-  it('should give the same answer for the same header again (from its cache)', () => {
-    const header = 'en-AU,en;q=0.9';
-    expect(languageOf(header)).toBe('en');
-    expect(languageOf(header)).toBe('en');
-  });
-
-  it('should read a very long header quickly', () => {
+  it('should read only the first ranges of a very long header', () => {
+    // English comes after 5,000 other ranges, past what is read.
     const header = `${'xx;q=0.1,'.repeat(5000)}en`;
-    const started = process.hrtime.bigint();
     expect(languageOf(header)).toBe('vi');
-    expect(Number(process.hrtime.bigint() - started) / 1e6).toBeLessThan(200);
+    expect(languageOf(`${'xx;q=0.1,'.repeat(10)}en`)).toBe('en');
   });
 });

@@ -1,10 +1,7 @@
 import { DEFAULT_LANGUAGE, Language, LANGUAGES } from './fill-message';
 
-/** Browsers send a handful of distinct headers, so answers are kept per header value. */
-const cache = new Map<string, Language>();
-const CACHE_LIMIT = 500;
-/** Longer headers are not from a browser; they are read but not kept. */
-const CACHEABLE_LENGTH = 200;
+/** More ranges than any browser sends are not read (a hostile header costs no more). */
+const MAX_RANGES = 50;
 
 const QUALITY = /^q=(0(\.\d{0,3})?|1(\.0{0,3})?)$/i;
 
@@ -13,7 +10,7 @@ function negotiate(header: string): Language {
   let bestQuality = 0;
   let wildcard = -1;
   const quality = new Map<Language, number>();
-  for (const range of header.split(',').slice(0, 50)) {
+  for (const range of header.split(',').slice(0, MAX_RANGES)) {
     const [tag, ...parameters] = range.split(';').map((part) => part.trim());
     const q = parameters.find((parameter) => /^q=/i.test(parameter));
     if (q !== undefined && !QUALITY.test(q)) continue;
@@ -40,13 +37,5 @@ function negotiate(header: string): Language {
  */
 export function languageOf(header: string | string[] | undefined): Language {
   const value = Array.isArray(header) ? header.join(',') : header;
-  if (!value) return DEFAULT_LANGUAGE;
-  const known = cache.get(value);
-  if (known) return known;
-  const language = negotiate(value);
-  if (value.length <= CACHEABLE_LENGTH) {
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    cache.set(value, language);
-  }
-  return language;
+  return value ? negotiate(value) : DEFAULT_LANGUAGE;
 }
