@@ -231,12 +231,10 @@ describe('Import of users', () => {
       { length: 1000 },
       (_, index) => `bulk-${index}@example.org,Cán bộ số ${index},unit_head@${codes.districtA}`,
     );
-    const started = Date.now();
     const response = await upload(['email,full_name,roles', ...rows].join('\n'));
-    const elapsed = Date.now() - started;
     expect(response.body).toMatchObject({ created: 1000, rows: 1000 });
-    // Argon2 at a few hundred ms per user would take minutes.
-    expect(elapsed).toBeLessThan(20_000);
+    // Nothing hashed: every new user has no password and an invitation (the time it takes
+    // is measured in BENCHMARKS.md, passwords).
     const [{ n }] = await db.query(
       `SELECT count(*)::int AS n FROM user_invitations inv JOIN users us ON us.id = inv.user_id
         WHERE us.email LIKE 'bulk-%@example.org' AND us.password_hash IS NULL`,
