@@ -32,10 +32,11 @@ export interface TestSmtpServer {
   /** Answers the next `n` messages (at the end of DATA) with `code` instead of accepting them. */
   failNext(n: number, code?: number): void;
   /**
-   * Waits `ms` before answering each message. A client that disconnects meanwhile (a killed
-   * process) never saw its message accepted, and the message is not kept.
+   * Waits `ms` before answering each message — or, with `afterMessages`, each message that
+   * arrives once that many are kept. A client that disconnects meanwhile (a killed process)
+   * never saw its message accepted, and the message is not kept.
    */
-  setDelay(ms: number): void;
+  setDelay(ms: number, options?: { afterMessages?: number }): void;
   /** Messages received in full and held by the delay, not yet answered. */
   holding(): number;
   /** Forgets the received messages (rejections and pending failures stay). */
@@ -69,6 +70,7 @@ export async function startSmtpServer(
   const failures = { remaining: 0, code: 421 };
   const waiters = new Set<() => void>();
   let delayMs = 0;
+  let delayAfter = 0;
   let held = 0;
   const closedSessions = new Set<string>();
 
@@ -93,7 +95,7 @@ export async function startSmtpServer(
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('error', (error) => callback(error));
       stream.on('end', async () => {
-        if (delayMs) {
+        if (delayMs && messages.length >= delayAfter) {
           held++;
           await new Promise((resolve) => setTimeout(resolve, delayMs));
           held--;
@@ -177,8 +179,9 @@ export async function startSmtpServer(
       failures.remaining = n;
       failures.code = code;
     },
-    setDelay(ms) {
+    setDelay(ms, { afterMessages = 0 } = {}) {
       delayMs = ms;
+      delayAfter = afterMessages;
     },
     holding() {
       return held;
