@@ -13,3 +13,4 @@ export * from './passwords';
 export * from './permissions';
 export * from './role-scope';
 export * from './users.service';
+export * from './context';

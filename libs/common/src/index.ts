@@ -5,3 +5,4 @@ export * from './money';
 export * from './clock';
 export * from './messages';
 export * from './sealed-secret';
+export * from './work-context';

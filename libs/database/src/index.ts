@@ -4,3 +4,4 @@ export * from './migrator';
 export * from './preflight';
 export * from './seed/seeder';
 export * from './seed/seed-demo-data';
+export * from './work-contexts';

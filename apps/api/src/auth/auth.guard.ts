@@ -1,5 +1,6 @@
 import { AccessTokenService, ActorLoader } from '@app/access';
 import { DomainError } from '@app/common';
+import { WorkContexts } from '@app/database';
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthenticatedRequest, IS_PUBLIC } from './auth.decorators';
@@ -11,6 +12,7 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly tokens: AccessTokenService,
     private readonly actors: ActorLoader,
+    private readonly contexts: WorkContexts,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -39,6 +41,7 @@ export class AuthGuard implements CanActivate {
       );
     }
     request.actor = actor;
+    request.ctx = this.contexts.forRequest(actor, String(request.id));
     return true;
   }
 }

@@ -1,0 +1,58 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import type { Clock } from './clock';
+
+/** Who a piece of work is done for: at least a user id, for history and the audit trail. */
+export interface WorkActor {
+  userId: string;
+}
+
+/**
+ * What every service call carries: who acts, the database work it belongs to, the clock,
+ * and the request it came from. One is created per HTTP request (by the auth guard) or per
+ * job (by the job runner) and passed down unchanged, so a service joins its caller's
+ * transaction without being asked, and a forgotten argument fails to compile.
+ *
+ * `A` is the actor's type: `Actor` for a person's request, `null` for the system's own work
+ * (a scheduled job); a service both may call takes `WorkContext<Actor | null>`.
+ */
+export class WorkContext<A extends WorkActor | null = WorkActor | null> {
+  private constructor(
+    readonly actor: A,
+    /** The transaction's manager inside `transaction()`, the pool's outside it. */
+    readonly manager: EntityManager,
+    readonly clock: Clock,
+    readonly requestId: string | null,
+    readonly inTransaction: boolean,
+  ) {}
+
+  /** A context for one request or job, outside any transaction yet. */
+  static start<A extends WorkActor | null>(
+    actor: A,
+    dataSource: DataSource,
+    clock: Clock,
+    requestId: string | null = null,
+  ): WorkContext<A> {
+    return new WorkContext(actor, dataSource.manager, clock, requestId, false);
+  }
+
+  /**
+   * Runs `work` in this context's transaction, opening one when there is none yet: the
+   * outermost call commits or rolls back everything its callees did.
+   */
+  transaction<T>(work: (ctx: WorkContext<A>) => Promise<T>): Promise<T> {
+    if (this.inTransaction) return work(this);
+    return this.manager.transaction((manager) =>
+      work(new WorkContext(this.actor, manager, this.clock, this.requestId, true)),
+    );
+  }
+
+  /** The same work done for another actor (e.g. the system acting for a rule). */
+  as<B extends WorkActor | null>(actor: B): WorkContext<B> {
+    return new WorkContext(actor, this.manager, this.clock, this.requestId, this.inTransaction);
+  }
+
+  /** The acting user's id, or null for the system. */
+  get actorUserId(): string | null {
+    return this.actor?.userId ?? null;
+  }
+}
