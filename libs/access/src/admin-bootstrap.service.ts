@@ -57,7 +57,7 @@ export class AdminBootstrap implements OnApplicationBootstrap {
       await manager.query(`INSERT INTO role_assignments (user_id, role) VALUES ($1, 'admin')`, [
         id,
       ]);
-      await this.audit.record(
+      await this.audit.recordWith(
         manager,
         { actorUserId: null },
         {

@@ -91,7 +91,7 @@ export class InvitationsService {
         passwordHash,
       ]);
       await revokeUserTokens(manager, invitation.userId);
-      await this.audit.record(
+      await this.audit.recordWith(
         manager,
         { actorUserId: invitation.userId, requestId },
         {
@@ -128,7 +128,7 @@ export class InvitationsService {
         );
       }
       await this.issue(manager, [userId], context.actorUserId);
-      await this.audit.record(manager, context, {
+      await this.audit.recordWith(manager, context, {
         entity: 'user',
         entityId: userId,
         before: { invitation: '[previous]' },

@@ -146,7 +146,7 @@ export class UsersService {
         await insertRoles(manager, id, input.roles);
         if (passwordHash === null) await this.invitations.issue(manager, [id], actor.userId);
         const user = await this.load(manager, id);
-        await this.audit.record(manager, context, {
+        await this.audit.recordWith(manager, context, {
           entity: 'user',
           entityId: id,
           before: null,
@@ -185,7 +185,7 @@ export class UsersService {
       if (before.active && input.active === false) await revokeUserTokens(manager, id);
       await assertAnAdminRemains(manager);
       const after = await this.load(manager, id);
-      await this.audit.record(manager, context, {
+      await this.audit.recordWith(manager, context, {
         entity: 'user',
         entityId: id,
         before: audited(before),
@@ -216,7 +216,7 @@ export class UsersService {
           WHERE user_id = $1 AND accepted_at IS NULL AND revoked_at IS NULL`,
         [id],
       );
-      await this.audit.record(manager, context, {
+      await this.audit.recordWith(manager, context, {
         entity: 'user',
         entityId: id,
         before: { password: '[redacted]' },

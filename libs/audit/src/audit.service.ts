@@ -1,3 +1,4 @@
+import type { WorkContext } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
@@ -7,6 +8,12 @@ export interface AuditContext {
 }
 
 type Row = Record<string, unknown>;
+type Change = { entity: string; entityId: string; before: Row | null; after: Row | null };
+
+const auditContext = (ctx: WorkContext): AuditContext => ({
+  actorUserId: ctx.actorUserId,
+  requestId: ctx.requestId,
+});
 
 /**
  * Records changes in the caller's transaction, so the change and its audit row commit
@@ -14,7 +21,18 @@ type Row = Record<string, unknown>;
  */
 @Injectable()
 export class AuditService {
-  async record(
+  /** Records one change in the context's transaction, as its actor, for its request. */
+  record(ctx: WorkContext, change: Change): Promise<void> {
+    return this.recordWith(ctx.manager, auditContext(ctx), change);
+  }
+
+  /** The same for many changes at once (see recordManyWith). */
+  recordMany(ctx: WorkContext, changes: Change[]): Promise<void> {
+    return this.recordManyWith(ctx.manager, auditContext(ctx), changes);
+  }
+
+  /** @deprecated Being replaced by record(ctx, change). */
+  async recordWith(
     manager: EntityManager,
     context: AuditContext,
     change: { entity: string; entityId: string; before: Row | null; after: Row | null },
@@ -41,7 +59,8 @@ export class AuditService {
    * The same for many changes at once, in one INSERT per few thousand rows: an import of a
    * thousand records would otherwise spend most of its time in round trips to the database.
    */
-  async recordMany(
+  /** @deprecated Being replaced by recordMany(ctx, changes). */
+  async recordManyWith(
     manager: EntityManager,
     context: AuditContext,
     changes: Array<{ entity: string; entityId: string; before: Row | null; after: Row | null }>,

@@ -242,7 +242,7 @@ export class FundsService {
       const id = String(identifiers[0].id);
       await this.budget.allocate(manager, id, allocated, actor.userId, 'Initial allocation');
       const created = await this.view(manager, id);
-      await this.audit.record(manager, context, {
+      await this.audit.recordWith(manager, context, {
         entity: 'fund',
         entityId: id,
         before: null,
@@ -281,7 +281,7 @@ export class FundsService {
         }
       }
       const saved = await this.view(manager, id);
-      await this.audit.record(manager, context, {
+      await this.audit.recordWith(manager, context, {
         entity: 'fund',
         entityId: id,
         before: auditable(current),
@@ -492,7 +492,7 @@ export class FundsService {
       const before = await this.view(manager, id);
       await movement(manager);
       const after = await this.view(manager, id);
-      await this.audit.record(manager, context, {
+      await this.audit.recordWith(manager, context, {
         entity: 'fund',
         entityId: id,
         before: auditable(before),

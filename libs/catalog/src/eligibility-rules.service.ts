@@ -72,7 +72,7 @@ export class EligibilityRulesService {
         ...fields,
         kind: fields.kind as RuleKind,
       });
-      await this.audit.record(manager, context, {
+      await this.audit.recordWith(manager, context, {
         entity: 'eligibility_rule',
         entityId: saved.id,
         before: null,
@@ -95,7 +95,7 @@ export class EligibilityRulesService {
       const errors = validateRule(next.kind, next.params);
       if (errors.length) throw invalid(errors);
       const saved = await manager.save(EligibilityRuleRecord, next);
-      await this.audit.record(manager, context, {
+      await this.audit.recordWith(manager, context, {
         entity: 'eligibility_rule',
         entityId: id,
         before: auditable(current),
@@ -110,7 +110,7 @@ export class EligibilityRulesService {
     await this.dataSource.transaction(async (manager) => {
       const current = await this.lock(manager, id);
       await manager.delete(EligibilityRuleRecord, { id });
-      await this.audit.record(manager, context, {
+      await this.audit.recordWith(manager, context, {
         entity: 'eligibility_rule',
         entityId: id,
         before: auditable(current),

@@ -117,7 +117,7 @@ export class IntakesService {
         });
       }
       const saved = await this.view(manager, id);
-      await this.audit.record(manager, context, {
+      await this.audit.recordWith(manager, context, {
         entity: 'intake',
         entityId: id,
         before: null,
@@ -201,7 +201,7 @@ export class IntakesService {
       await manager.save(Intake, next);
       if (newQuotas) await this.replaceQuotas(manager, id, currentQuotas, newQuotas);
       const saved = await this.view(manager, id);
-      await this.audit.record(manager, context, {
+      await this.audit.recordWith(manager, context, {
         entity: 'intake',
         entityId: id,
         before,

@@ -70,7 +70,7 @@ export class ProgramsService {
       await assertProvider(manager, fields.providerId);
       if (await manager.existsBy(Program, { code: fields.code })) throw codeTaken(fields.code);
       const saved = await manager.save(Program, manager.create(Program, fields));
-      await this.audit.record(manager, context, {
+      await this.audit.recordWith(manager, context, {
         entity: 'program',
         entityId: saved.id,
         before: null,
@@ -109,7 +109,7 @@ export class ProgramsService {
         throw codeTaken(changes.code);
       }
       const saved = await manager.save(Program, next);
-      await this.audit.record(manager, context, {
+      await this.audit.recordWith(manager, context, {
         entity: 'program',
         entityId: id,
         before: { ...current },

@@ -42,7 +42,7 @@ export class ProvidersService {
     return this.dataSource.transaction(async (manager) => {
       if (await manager.existsBy(Provider, { code: fields.code })) throw codeTaken(fields.code);
       const saved = await manager.save(Provider, manager.create(Provider, fields));
-      await this.audit.record(manager, context, {
+      await this.audit.recordWith(manager, context, {
         entity: 'provider',
         entityId: saved.id,
         before: null,
@@ -75,7 +75,7 @@ export class ProvidersService {
         throw codeTaken(changes.code);
       }
       const saved = await manager.save(Provider, { ...current, ...changes });
-      await this.audit.record(manager, context, {
+      await this.audit.recordWith(manager, context, {
         entity: 'provider',
         entityId: id,
         before: { ...current },

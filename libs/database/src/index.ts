@@ -5,3 +5,4 @@ export * from './preflight';
 export * from './seed/seeder';
 export * from './seed/seed-demo-data';
 export * from './work-contexts';
+export * from './sql';

@@ -124,7 +124,7 @@ export class ImportService implements OnModuleDestroy {
         actor: options.actor,
         maxErrors: this.parser.limits.maxErrors,
         recordAudit: (entity, changes) =>
-          this.audit.recordMany(
+          this.audit.recordManyWith(
             runner.manager,
             options.audit,
             changes.map((change) => ({

@@ -304,7 +304,7 @@ export class ApprovalPoliciesService {
        VALUES ($1, $2, $3::jsonb, $4)`,
       [id, policy.version, JSON.stringify(snapshotOf(policy)), context.actorUserId],
     );
-    await this.audit.record(manager, context, {
+    await this.audit.recordWith(manager, context, {
       entity: 'approval_policy',
       entityId: id,
       before: before && { ...snapshotOf(before), version: before.version },

@@ -140,7 +140,7 @@ export class DelegationsService {
         ],
       );
       const created = await this.find(manager, id);
-      await this.audit.record(manager, context, {
+      await this.audit.recordWith(manager, context, {
         entity: 'delegation',
         entityId: id,
         before: null,
@@ -191,7 +191,7 @@ export class DelegationsService {
       if (before.revokedAt) return;
       await manager.query(`UPDATE delegations SET revoked_at = now() WHERE id = $1`, [id]);
       const after = await this.find(manager, id);
-      await this.audit.record(manager, context, {
+      await this.audit.recordWith(manager, context, {
         entity: 'delegation',
         entityId: id,
         before: auditable(before),

@@ -133,7 +133,7 @@ export class DeliveriesAdminService {
           WHERE id = $1`,
         [id],
       );
-      await this.audit.record(manager, context, {
+      await this.audit.recordWith(manager, context, {
         entity: 'delivery',
         entityId: id,
         before: { status: 'failed' },
@@ -157,7 +157,7 @@ export class DeliveriesAdminService {
           [id, claimed.attempts, claimed.updatedAt],
         );
         if (restored.length) {
-          await this.audit.record(manager, context, {
+          await this.audit.recordWith(manager, context, {
             entity: 'delivery',
             entityId: id,
             before: { status: 'pending' },

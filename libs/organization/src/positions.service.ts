@@ -110,7 +110,7 @@ export class PositionsService {
         throw new DomainError('CODE_TAKEN', 'conflict', `The code ${fields.code} is taken.`);
       }
       const saved = (await manager.getRepository(target).save(fields as never)) as unknown as T;
-      await this.audit.record(manager, context, {
+      await this.audit.recordWith(manager, context, {
         entity,
         entityId: saved.id,
         before: null,
@@ -148,7 +148,7 @@ export class PositionsService {
       const saved = (await manager
         .getRepository(target)
         .save({ ...current, ...changes } as never)) as unknown as T;
-      await this.audit.record(manager, context, {
+      await this.audit.recordWith(manager, context, {
         entity,
         entityId: id,
         before: { ...current },

@@ -98,7 +98,7 @@ export class StaffService {
         ...fields,
         searchName: toSearchName(fields.fullName),
       });
-      await this.audit.record(manager, context, {
+      await this.audit.recordWith(manager, context, {
         entity: 'staff',
         entityId: created.id,
         before: null,
@@ -133,7 +133,7 @@ export class StaffService {
         ...next,
         searchName: toSearchName(next.fullName),
       });
-      await this.audit.record(manager, context, {
+      await this.audit.recordWith(manager, context, {
         entity: 'staff',
         entityId: id,
         before: auditable(current),
@@ -166,7 +166,7 @@ export class StaffService {
     if (!current) throw notFound('staff', staffId);
     if ((current[field] ?? 0) >= level) return false;
     const saved = await manager.save(StaffMember, { ...current, [field]: level });
-    await this.audit.record(manager, context, {
+    await this.audit.recordWith(manager, context, {
       entity: 'staff',
       entityId: staffId,
       before: auditable(current),
@@ -234,7 +234,7 @@ export class StaffService {
         rows
           .map(({ positionId, periodFrom, periodTo }) => ({ positionId, periodFrom, periodTo }))
           .sort((a, b) => a.periodFrom - b.periodFrom || a.positionId.localeCompare(b.positionId));
-      await this.audit.record(manager, context, {
+      await this.audit.recordWith(manager, context, {
         entity: 'staff',
         entityId: id,
         before: { planningPool: view(before) },

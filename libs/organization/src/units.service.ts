@@ -40,7 +40,7 @@ export class UnitsService {
       if (clash)
         throw new DomainError('TIER_EXISTS', 'conflict', 'A tier with that code or level exists.');
       const tier = await manager.save(Tier, fields);
-      await this.audit.record(manager, context, {
+      await this.audit.recordWith(manager, context, {
         entity: 'tier',
         entityId: tier.id,
         before: null,
@@ -107,7 +107,7 @@ export class UnitsService {
         tierId: fields.tierId,
         changedBy: context.actorUserId,
       });
-      await this.audit.record(manager, context, {
+      await this.audit.recordWith(manager, context, {
         entity: 'unit',
         entityId: id,
         before: null,
@@ -172,7 +172,7 @@ export class UnitsService {
         });
       }
       const saved = await manager.save(Unit, next);
-      await this.audit.record(manager, context, {
+      await this.audit.recordWith(manager, context, {
         entity: 'unit',
         entityId: id,
         before: auditable(current),

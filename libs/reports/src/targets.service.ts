@@ -178,7 +178,7 @@ export class TargetsService {
         throw asCodeTaken(error, fields.code);
       }
       const created = await this.view(manager, id);
-      await this.audit.record(manager, context, {
+      await this.audit.recordWith(manager, context, {
         entity: 'training_target',
         entityId: id,
         before: null,
@@ -233,7 +233,7 @@ export class TargetsService {
         throw asCodeTaken(error, next.code);
       }
       const saved = await this.view(manager, id);
-      await this.audit.record(manager, context, {
+      await this.audit.recordWith(manager, context, {
         entity: 'training_target',
         entityId: id,
         before: auditable(current),
@@ -262,7 +262,7 @@ export class TargetsService {
         );
       }
       await manager.query(`DELETE FROM training_targets WHERE id = $1`, [id]);
-      await this.audit.record(manager, context, {
+      await this.audit.recordWith(manager, context, {
         entity: 'training_target',
         entityId: id,
         before: auditable(current),
