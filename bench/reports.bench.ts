@@ -1,5 +1,5 @@
 import { AccessTokenService } from '@app/access';
-import { organizationToday } from '@app/catalog';
+import { organizationToday } from '@app/common';
 import { loadConfig } from '@app/config';
 import { buildDataSourceOptions, runMigrations } from '@app/database';
 import { selectQueueBackend } from '@app/queue';

@@ -1,4 +1,4 @@
-import { organizationToday } from '@app/catalog';
+import { organizationToday } from '@app/common';
 import {
   bearer,
   Factory,

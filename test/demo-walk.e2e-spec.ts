@@ -1,6 +1,6 @@
 import { budgetDemoSeeder } from '../libs/budget/src/demo';
 import { catalogDemoSeeder } from '../libs/catalog/src/demo';
-import { organizationToday } from '@app/catalog';
+import { organizationToday } from '@app/common';
 import { DEMO_PASSWORD, organizationDemoSeeder } from '@app/organization';
 import { bearer, HttpClient, startTestStack, TestStack } from '@app/testing';
 import { DataSource } from 'typeorm';

@@ -1,4 +1,4 @@
-import { organizationToday } from '@app/catalog';
+import { organizationToday } from '@app/common';
 import { bearer, seedOrganizationFixture, startTestStack, TestStack } from '@app/testing';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';

@@ -1,4 +1,4 @@
-import { organizationToday } from '@app/catalog';
+import { organizationToday } from '@app/common';
 import { bearer, seedOrganizationFixture, startTestStack, TestStack, tokenFor } from '@app/testing';
 import { DataSource } from 'typeorm';
 

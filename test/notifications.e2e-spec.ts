@@ -1,4 +1,4 @@
-import { addWorkingDays } from '@app/notifications';
+import { addWorkingDays } from '@app/common';
 import { JobProducer } from '@app/queue';
 import {
   bearer,

@@ -1,4 +1,4 @@
-import { organizationToday } from '@app/catalog';
+import { organizationToday } from '@app/common';
 import { JobProducer } from '@app/queue';
 import { eventually, startTestStack, TestStack } from '@app/testing';
 import { WorkerSchedules } from '../apps/worker/src/schedules';

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Actor, ActorLoader, Grant } from '@app/access';
-import { organizationToday } from '@app/catalog';
-import { DomainError } from '@app/common';
+import { DomainError, organizationToday } from '@app/common';
 import {
   assertMayAct,
   countStepHolders,

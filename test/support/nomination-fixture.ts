@@ -1,4 +1,4 @@
-import { organizationToday } from '@app/catalog';
+import { organizationToday } from '@app/common';
 import { DataSource } from 'typeorm';
 import { bearer, seedOrganizationFixture, tokenFor } from './factories';
 import type { TestStack } from './test-stack';

@@ -1,4 +1,4 @@
-import { organizationToday } from '@app/catalog';
+import { organizationToday } from '@app/common';
 import { DEMO_PASSWORD } from '@app/organization';
 import { bearer, type HttpClient } from '@app/testing';
 import { readFile } from 'node:fs/promises';

@@ -6,7 +6,6 @@ export * from './eligibility/validate-rule';
 export * from './eligibility-rules.service';
 export * from './eligibility.module';
 export * from './eligibility.service';
-export * from './eligibility/organization-today';
 export * from './catalog-rules';
 export * from './catalog.module';
 export * from './providers.service';

@@ -2,6 +2,7 @@ export * from './domain-error';
 export * from './entry-point';
 export * from './graceful-shutdown';
 export * from './money';
+export * from './calendar';
 export * from './clock';
 export * from './messages';
 export * from './sealed-secret';

@@ -8,7 +8,6 @@ export * from './reminders.service';
 export * from './outbox-relay.service';
 export * from './outbox';
 export * from './mailer';
-export * from './working-days';
 export * from './inbox.service';
 export * from './notification-preferences.service';
 export * from './deliveries-admin.service';

@@ -1,8 +1,7 @@
-import { Clock } from '@app/common';
+import { Clock, workingDaysElapsed } from '@app/common';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { workingDaysElapsed } from './working-days';
 
 /** The reminder scan, every 15 minutes. */
 export const REMINDERS_SCHEDULER_ID = 'notifications.reminders.quarter-hourly';

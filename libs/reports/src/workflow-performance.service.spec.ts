@@ -1,7 +1,6 @@
-import { Clock } from '@app/common';
+import { addWorkingDays, Clock, workingDaysElapsed } from '@app/common';
 import type { Actor } from '@app/access';
 import type { AppConfig } from '@app/config';
-import { addWorkingDays, workingDaysElapsed } from '@app/notifications';
 import type { DataSource } from 'typeorm';
 import {
   certainlyOverdueDays,

@@ -1,7 +1,12 @@
 import { Actor } from '@app/access';
-import { Clock, DomainError, ORGANIZATION_TIME_ZONE, organizationDay } from '@app/common';
+import {
+  Clock,
+  DomainError,
+  ORGANIZATION_TIME_ZONE,
+  organizationDay,
+  workingDaysElapsed,
+} from '@app/common';
 import { APP_CONFIG, AppConfig } from '@app/config';
-import { workingDaysElapsed } from '@app/notifications';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { columns, ReportResult, ReportTable } from './report-table';

@@ -1,5 +1,11 @@
 import fc from 'fast-check';
-import { addWorkingDays, workingDaysElapsed } from './working-days';
+import {
+  addWorkingDays,
+  organizationDay,
+  organizationToday,
+  organizationYear,
+  workingDaysElapsed,
+} from './calendar';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -23,6 +29,20 @@ function referenceAdd(start: Date, days: number): Date {
   }
   return new Date(cursor.getTime() - 7 * HOUR);
 }
+
+describe('the organization calendar', () => {
+  it('should read the day and year in Vietnam, not in UTC', () => {
+    expect(organizationDay(new Date('2026-12-31T16:59:59Z'))).toBe('2026-12-31');
+    expect(organizationDay(new Date('2026-12-31T17:00:00Z'))).toBe('2027-01-01');
+    expect(organizationToday(new Date('2026-12-31T17:00:00Z'))).toBe('2027-01-01');
+    expect(organizationYear(new Date('2026-12-31T16:59:59Z'))).toBe(2026);
+    expect(organizationYear(new Date('2026-12-31T23:30:00Z'))).toBe(2027);
+  });
+
+  it('should refuse an invalid instant', () => {
+    expect(() => organizationDay(new Date('nonsense'))).toThrow(RangeError);
+  });
+});
 
 // Fri 2026-11-27, Sat 28, Sun 29, Mon 30, Tue 2026-12-01.
 describe('addWorkingDays', () => {

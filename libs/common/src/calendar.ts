@@ -1,15 +1,47 @@
 /**
- * Working-day arithmetic for reminder deadlines, in the organization's calendar
- * (Asia/Ho_Chi_Minh).
+ * The organization's calendar, in one place: its time zone, its calendar day and year, and
+ * working-day arithmetic. Every calendar day and year the domain derives (nomination windows,
+ * references, decision numbers, fiscal years, reports, reminder deadlines) is read here,
+ * whatever the server's own zone.
  *
  * Asia/Ho_Chi_Minh has been UTC+7 all year, with no daylight saving time, since 1975. So an
  * instant's local date and time of day are exactly those of the instant shifted by +7 h and read
  * in UTC, and local day arithmetic can be done on whole 24 h days in UTC with no time-zone
  * library. (Instants before 1975, when the offset was different, are not meaningful deadlines.)
- *
- * Working days are Monday to Friday. Public holidays are not modelled: a reminder may fall on a
- * holiday.
  */
+
+/** The organization's time zone (UTC+7, no daylight saving; see above). */
+export const ORGANIZATION_TIME_ZONE = 'Asia/Ho_Chi_Minh';
+
+// en-CA formats as YYYY-MM-DD. Built once: a formatter costs more than the formatting.
+const DAY_FORMAT = new Intl.DateTimeFormat('en-CA', {
+  timeZone: ORGANIZATION_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** The organization's calendar day (YYYY-MM-DD) at `instant`. */
+export function organizationDay(instant: Date): string {
+  if (Number.isNaN(instant.getTime())) throw new RangeError('instant is not a valid date');
+  return DAY_FORMAT.format(instant);
+}
+
+/** The organization's calendar year at `instant`. */
+export function organizationYear(instant: Date): number {
+  return Number(organizationDay(instant).slice(0, 4));
+}
+
+/**
+ * The organization's calendar day at `now` (by default the machine's now). Services read
+ * "now" from their context's clock instead; this is for scripts and tests.
+ */
+export function organizationToday(now: Date = new Date()): string {
+  return organizationDay(now);
+}
+
+// Working days: Monday to Friday, for reminder deadlines and waiting times. Public holidays
+// are not modelled: a reminder may fall on a holiday.
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
