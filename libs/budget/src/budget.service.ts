@@ -4,6 +4,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { CostLine } from './cost-split';
 import { financeOverFund } from './fund-scope';
+import { fundNotFound } from './fund-view';
 import { crossesPipelineWarning } from './pipeline-warning';
 
 export interface FundCheck {
@@ -646,8 +647,4 @@ function byFund(lines: CostLine[]): CostLine[] {
   return [...totals.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([fundId, amount]) => ({ fundId, amount }));
-}
-
-function fundNotFound(fundId: string): DomainError {
-  return new DomainError('FUND_NOT_FOUND', 'not_found', `No fund ${fundId}.`);
 }

@@ -4,5 +4,7 @@ export * from './cost-split';
 export * from './fund.entities';
 export * from './fund-scope';
 export * from './funds.service';
+export * from './fund-queries.service';
+export * from './fund-view';
 export * from './allocation-target';
 export * from './pipeline-warning';

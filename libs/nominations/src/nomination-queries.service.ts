@@ -1,6 +1,6 @@
-import { Actor, forbidden } from '@app/access';
+import { Actor, Ctx, forbidden } from '@app/access';
 import { Clock } from '@app/common';
-import { BudgetService, FundCheck, FundsService, FundView } from '@app/budget';
+import { BudgetService, FundCheck, FundQueries, FundView } from '@app/budget';
 import { EligibilityService, EligibilityVerdict } from '@app/catalog';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
@@ -105,7 +105,7 @@ export class NominationQueries {
     private readonly nominations: NominationService,
     private readonly budget: BudgetService,
     private readonly eligibility: EligibilityService,
-    private readonly fundViews: FundsService,
+    private readonly fundViews: FundQueries,
     private readonly clock: Clock,
   ) {}
 
@@ -238,9 +238,9 @@ export class NominationQueries {
    * work who may see it (approvers included, whose own fund scope may not reach them). The
    * nominee reading their own is refused (403); anyone else gets 404 for the nomination.
    */
-  async funds(actor: Actor, id: string): Promise<NominationFund[]> {
-    const manager = this.dataSource.manager;
-    const today = this.clock.today();
+  async funds(ctx: Ctx, id: string): Promise<NominationFund[]> {
+    const { actor, manager } = ctx;
+    const today = ctx.clock.today();
     await loadNomination(manager, actor, id, today);
     const delegated = await activeDelegatedGrants(manager, actor.userId, today);
     if (!readsMoney(actor, delegated)) {
@@ -250,7 +250,7 @@ export class NominationQueries {
     }
     const lines = await loadCostLines(manager, id);
     const amounts = new Map(lines.map((line) => [line.fundId, line.amount]));
-    const funds = await this.fundViews.drawnOn(manager, [...amounts.keys()]);
+    const funds = await this.fundViews.drawnOn(ctx, [...amounts.keys()]);
     return funds.map((fund) => ({ ...fund, amount: amounts.get(fund.id)! }));
   }
 

@@ -1,5 +1,5 @@
-import type { Actor } from '@app/access';
-import type { FundsService, FundSummaryRow } from '@app/budget';
+import type { Ctx } from '@app/access';
+import type { FundQueries, FundSummaryRow } from '@app/budget';
 import { BudgetUsageService, withImportedSpend } from './budget-usage.service';
 import type { ImportedSpendService } from './imported-spend.service';
 
@@ -44,15 +44,15 @@ const SUMMARY = [
 describe('budget usage', () => {
   const asked: Array<number | undefined> = [];
   const funds = {
-    summary: async (_: Actor, year?: number) => {
+    summary: async (_: Ctx, year?: number) => {
       asked.push(year);
       return SUMMARY.filter((r) => year === undefined || r.fiscalYear === year);
     },
-  } as unknown as FundsService;
+  } as unknown as FundQueries;
   const service = new BudgetUsageService(funds, {
     rows: async () => [],
   } as unknown as ImportedSpendService);
-  const admin = {} as Actor;
+  const admin = { actor: {} } as Ctx;
 
   it('should add up per year, tier and source in whole VND, and keep big sums exact', async () => {
     const { json } = await service.report(admin, {});
@@ -156,7 +156,7 @@ describe('imported spending in budget usage', () => {
   it('should add into the funds row of the same year, tier and source, or make one with nothing allocated', async () => {
     const funds = {
       summary: async () => [row(2031, 'city', 'state_budget', 100n, 0n, 10n)],
-    } as unknown as FundsService;
+    } as unknown as FundQueries;
     const imported = [
       spend(2031, 'city', 'state_budget', 40n),
       spend(2015, 'district', 'sponsor', 7n),
@@ -164,7 +164,7 @@ describe('imported spending in budget usage', () => {
     const service = new BudgetUsageService(funds, {
       rows: async () => imported,
     } as unknown as ImportedSpendService);
-    const { json } = await service.report({} as Actor, {});
+    const { json } = await service.report({ actor: {} } as Ctx, {});
     expect(json.years.map((y) => y.fiscalYear)).toEqual([2015, 2031]);
     const [y2015, y2031] = json.years;
     expect(y2015.total).toMatchObject({

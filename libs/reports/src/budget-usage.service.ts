@@ -1,5 +1,5 @@
-import { Actor } from '@app/access';
-import { FUND_SOURCES, FundSource, FundsService, FundSummaryRow } from '@app/budget';
+import { Ctx } from '@app/access';
+import { FUND_SOURCES, FundSource, FundQueries, FundSummaryRow } from '@app/budget';
 import { basisPoints, DomainError } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import type { ReportTier } from './compliance-report.service';
@@ -264,20 +264,17 @@ const tableRow = (
  * Training-fund usage per fiscal year, owner tier and source — allocated, reserved, spent,
  * available, utilization and each source's share (the article's "81% from the state
  * budget") — with totals per year, tier and source and over the whole period. Built on
- * `FundsService.summary`, so it covers exactly the funds the caller may see (`fundScope`),
+ * `FundQueries.summary`, so it covers exactly the funds the caller may see (`fundScope`),
  * and added up in whole VND (bigint), never in floating point.
  */
 @Injectable()
 export class BudgetUsageService {
   constructor(
-    private readonly funds: FundsService,
+    private readonly funds: FundQueries,
     private readonly importedSpend: ImportedSpendService,
   ) {}
 
-  async report(
-    actor: Actor,
-    query: BudgetUsageQuery = {},
-  ): Promise<ReportResult<BudgetUsageReport>> {
+  async report(ctx: Ctx, query: BudgetUsageQuery = {}): Promise<ReportResult<BudgetUsageReport>> {
     if (query.year !== undefined && (query.fromYear !== undefined || query.toYear !== undefined)) {
       throw invalid('year', 'year cannot be combined with fromYear or toYear', 'YEAR_WITH_RANGE');
     }
@@ -287,7 +284,7 @@ export class BudgetUsageService {
       throw invalid('toYear', 'toYear must not be before fromYear', 'PERIOD_REVERSED');
     }
     const summary = await this.funds.summary(
-      actor,
+      ctx,
       fromYear !== null && fromYear === toYear ? fromYear : undefined,
     );
     const rows = withImportedSpend(
@@ -296,7 +293,7 @@ export class BudgetUsageService {
           (fromYear === null || row.fiscalYear >= fromYear) &&
           (toYear === null || row.fiscalYear <= toYear),
       ),
-      await this.importedSpend.rows(actor, fromYear, toYear),
+      await this.importedSpend.rows(ctx.actor, fromYear, toYear),
     );
     const byYear = new Map<number, UsageSource[]>();
     for (const row of rows)

@@ -1,8 +1,8 @@
-import { Actor } from '@app/access';
+import { Ctx } from '@app/access';
 import {
   FundFilter,
   FundPolicy,
-  FundsService,
+  FundQueries,
   FundView,
   LedgerEntryView,
   LedgerFilter,
@@ -58,23 +58,23 @@ interface LedgerLine {
 }
 
 /**
- * Funds and a fund's ledger as CSV / XLSX, drawn from `FundsService` page by page, so they
+ * Funds and a fund's ledger as CSV / XLSX, drawn from `FundQueries` page by page, so they
  * show exactly what the JSON lists show to the same caller (`fundScope`), pipeline included.
  */
 @Injectable()
 export class FundExportsService {
-  constructor(private readonly fundsService: FundsService) {}
+  constructor(private readonly fundsService: FundQueries) {}
 
   /** Every fund matching the filter (the list's own order); JSON is the list's page. */
   async funds(
-    actor: Actor,
+    ctx: Ctx,
     filter: FundFilter,
   ): Promise<ReportResult<{ items: FundView[]; total: number }>> {
-    const page = await this.fundsService.list(actor, filter);
+    const page = await this.fundsService.list(ctx, filter);
     const list = this.fundsService;
     const lines = async function* () {
       for (let number = 1; ; number++) {
-        const { items } = await list.list(actor, {
+        const { items } = await list.list(ctx, {
           ...filter,
           page: number,
           pageSize: EXPORT_PAGE,
@@ -118,16 +118,16 @@ export class FundExportsService {
 
   /** Every ledger entry of a fund matching the filter, newest first. */
   async ledger(
-    actor: Actor,
+    ctx: Ctx,
     fundId: string,
     filter: LedgerFilter,
   ): Promise<ReportResult<{ items: LedgerEntryView[]; total: number }>> {
-    const fund = await this.fundsService.get(actor, fundId);
-    const page = await this.fundsService.ledger(actor, fundId, filter);
+    const fund = await this.fundsService.get(ctx, fundId);
+    const page = await this.fundsService.ledger(ctx, fundId, filter);
     const list = this.fundsService;
     const lines = async function* () {
       for (let number = 1; ; number++) {
-        const { items } = await list.ledger(actor, fundId, {
+        const { items } = await list.ledger(ctx, fundId, {
           ...filter,
           page: number,
           pageSize: EXPORT_PAGE,

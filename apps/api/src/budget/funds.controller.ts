@@ -1,6 +1,5 @@
-import { Actor, forbidden } from '@app/access';
-import { AuditContext } from '@app/audit';
-import { FundsService, mayManageFunds } from '@app/budget';
+import { Ctx, forbidden } from '@app/access';
+import { FundQueries, FundsService, mayManageFunds } from '@app/budget';
 import { FundExportsService } from '@app/reports';
 import { toVnd } from '@app/common';
 import {
@@ -28,7 +27,7 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { AuditFrom, AuthenticatedRequest, CurrentActor } from '../auth/auth.decorators';
+import { AuthenticatedRequest, CurrentContext } from '../auth/auth.decorators';
 import { toPage } from '../http/paging';
 import { ProblemDto } from '../http/problem';
 import { uuidPipe } from '../http/validation';
@@ -86,6 +85,7 @@ const sorted = (thresholds: number[] | undefined) =>
 export class FundsController {
   constructor(
     private readonly funds: FundsService,
+    private readonly queries: FundQueries,
     private readonly exports: FundExportsService,
   ) {}
 
@@ -97,23 +97,23 @@ export class FundsController {
   @ApiProduces('application/json', 'text/csv', XLSX_MEDIA_TYPE)
   @ApiOkResponse({ type: FundPageDto })
   async list(
-    @CurrentActor() actor: Actor,
+    @CurrentContext() ctx: Ctx,
     @Query() query: FundQueryDto,
     @AcceptHeader() accept?: string,
   ): Promise<FundPageDto | unknown> {
     const format = exportFormat(query.format, accept);
-    if (format !== 'json') return renderReport(await this.exports.funds(actor, query), format);
-    const { items, total } = await this.funds.list(actor, query);
+    if (format !== 'json') return renderReport(await this.exports.funds(ctx, query), format);
+    const { items, total } = await this.queries.list(ctx, query);
     return toPage({ items: items.map(toFundDto), total }, query);
   }
 
   @Get('summary')
   @ApiOkResponse({ type: FundSummaryDto })
   async summary(
-    @CurrentActor() actor: Actor,
+    @CurrentContext() ctx: Ctx,
     @Query() query: SummaryQueryDto,
   ): Promise<FundSummaryDto> {
-    return { items: await this.funds.summary(actor, query.year) };
+    return { items: await this.queries.summary(ctx, query.year) };
   }
 
   @Get('threshold-events')
@@ -121,18 +121,18 @@ export class FundsController {
   @ApiForbiddenResponse({ type: ProblemDto, description: 'FORBIDDEN' })
   @ApiNotFoundResponse({ type: ProblemDto, description: 'FUND_NOT_FOUND' })
   async thresholdEvents(
-    @CurrentActor() actor: Actor,
+    @CurrentContext() ctx: Ctx,
     @Query() query: ThresholdEventQueryDto,
   ): Promise<ThresholdEventPageDto> {
-    const { items, total } = await this.funds.thresholdEvents(actor, query);
+    const { items, total } = await this.queries.thresholdEvents(ctx, query);
     return toPage({ items: items.map(toThresholdEventDto), total }, query);
   }
 
   @Get(':id')
   @ApiOkResponse({ type: FundDto })
   @ApiNotFoundResponse({ type: ProblemDto, description: 'FUND_NOT_FOUND' })
-  async get(@CurrentActor() actor: Actor, @Param('id', uuidPipe()) id: string): Promise<FundDto> {
-    return toFundDto(await this.funds.get(actor, id));
+  async get(@CurrentContext() ctx: Ctx, @Param('id', uuidPipe()) id: string): Promise<FundDto> {
+    return toFundDto(await this.queries.get(ctx, id));
   }
 
   @Get(':id/ledger')
@@ -146,16 +146,16 @@ export class FundsController {
   @ApiOkResponse({ type: LedgerPageDto })
   @ApiNotFoundResponse({ type: ProblemDto, description: 'FUND_NOT_FOUND' })
   async ledger(
-    @CurrentActor() actor: Actor,
+    @CurrentContext() ctx: Ctx,
     @Param('id', uuidPipe()) id: string,
     @Query() query: LedgerQueryDto,
     @AcceptHeader() accept?: string,
   ): Promise<LedgerPageDto | unknown> {
     const format = exportFormat(query.format, accept);
     if (format !== 'json') {
-      return renderReport(await this.exports.ledger(actor, id, query), format);
+      return renderReport(await this.exports.ledger(ctx, id, query), format);
     }
-    const { items, total } = await this.funds.ledger(actor, id, query);
+    const { items, total } = await this.queries.ledger(ctx, id, query);
     return toPage({ items: items.map(toLedgerEntryDto), total }, query);
   }
 
@@ -165,13 +165,9 @@ export class FundsController {
   @ApiForbiddenResponse({ type: ProblemDto, description: 'FORBIDDEN' })
   @ApiConflictResponse({ type: ProblemDto, description: 'CODE_TAKEN' })
   @ApiUnprocessableEntityResponse({ type: ProblemDto, description: 'UNKNOWN_REFERENCE' })
-  async create(
-    @CurrentActor() actor: Actor,
-    @AuditFrom() audit: AuditContext,
-    @Body() body: CreateFundDto,
-  ): Promise<FundDto> {
+  async create(@CurrentContext() ctx: Ctx, @Body() body: CreateFundDto): Promise<FundDto> {
     return toFundDto(
-      await this.funds.create(actor, audit, {
+      await this.funds.create(ctx, {
         code: body.code,
         name: body.name,
         fiscalYear: body.fiscalYear,
@@ -192,13 +188,12 @@ export class FundsController {
   @ApiNotFoundResponse({ type: ProblemDto, description: 'FUND_NOT_FOUND' })
   @ApiConflictResponse({ type: ProblemDto, description: 'FUND_OVERDRAWN' })
   async update(
-    @CurrentActor() actor: Actor,
-    @AuditFrom() audit: AuditContext,
+    @CurrentContext() ctx: Ctx,
     @Param('id', uuidPipe()) id: string,
     @Body() body: UpdateFundDto,
   ): Promise<FundDto> {
     return toFundDto(
-      await this.funds.update(actor, audit, id, {
+      await this.funds.update(ctx, id, {
         name: body.name,
         policy: body.policy,
         thresholds: sorted(body.thresholds),
@@ -213,14 +208,11 @@ export class FundsController {
   @ApiForbiddenResponse({ type: ProblemDto, description: 'FORBIDDEN' })
   @ApiNotFoundResponse({ type: ProblemDto, description: 'FUND_NOT_FOUND' })
   async allocate(
-    @CurrentActor() actor: Actor,
-    @AuditFrom() audit: AuditContext,
+    @CurrentContext() ctx: Ctx,
     @Param('id', uuidPipe()) id: string,
     @Body() body: AllocationDto,
   ): Promise<FundDto> {
-    return toFundDto(
-      await this.funds.allocate(actor, audit, id, toVnd(body.amount), body.comment ?? null),
-    );
+    return toFundDto(await this.funds.allocate(ctx, id, toVnd(body.amount), body.comment ?? null));
   }
 
   @Post(':id/adjustments')
@@ -229,11 +221,10 @@ export class FundsController {
   @ApiNotFoundResponse({ type: ProblemDto, description: 'FUND_NOT_FOUND' })
   @ApiUnprocessableEntityResponse({ type: ProblemDto, description: 'ADJUSTMENT_EXCEEDS_AVAILABLE' })
   async adjust(
-    @CurrentActor() actor: Actor,
-    @AuditFrom() audit: AuditContext,
+    @CurrentContext() ctx: Ctx,
     @Param('id', uuidPipe()) id: string,
     @Body() body: AdjustmentDto,
   ): Promise<FundDto> {
-    return toFundDto(await this.funds.adjust(actor, audit, id, toVnd(body.amount), body.reason));
+    return toFundDto(await this.funds.adjust(ctx, id, toVnd(body.amount), body.reason));
   }
 }

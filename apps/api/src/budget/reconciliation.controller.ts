@@ -1,9 +1,9 @@
-import { Actor } from '@app/access';
-import { FundsService } from '@app/budget';
+import { Ctx } from '@app/access';
+import { FundQueries } from '@app/budget';
 import { Controller, Get, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AdminOnlyGuard } from '../auth/admin-only.guard';
-import { CurrentActor } from '../auth/auth.decorators';
+import { CurrentContext } from '../auth/auth.decorators';
 import { ProblemDto } from '../http/problem';
 import { ReconciliationDto, ReconciliationDifferenceDto } from './funds.dto';
 
@@ -13,14 +13,14 @@ import { ReconciliationDto, ReconciliationDifferenceDto } from './funds.dto';
 @Controller('admin/reconciliation')
 @UseGuards(AdminOnlyGuard)
 export class ReconciliationController {
-  constructor(private readonly funds: FundsService) {}
+  constructor(private readonly funds: FundQueries) {}
 
   @Get()
   @ApiOkResponse({ type: ReconciliationDto })
   @ApiForbiddenResponse({ type: ProblemDto, description: 'FORBIDDEN' })
-  async reconcile(@CurrentActor() actor: Actor): Promise<ReconciliationDto> {
+  async reconcile(@CurrentContext() ctx: Ctx): Promise<ReconciliationDto> {
     const differences = (await this.funds.reconcile(
-      actor,
+      ctx,
     )) as unknown as ReconciliationDifferenceDto[];
     return { differences };
   }

@@ -1,4 +1,4 @@
-import { Actor } from '@app/access';
+import { Actor, Ctx } from '@app/access';
 import { DomainError, toVnd } from '@app/common';
 import { Action, NominationCopies, NominationQueries, NominationService } from '@app/nominations';
 import { Body, Controller, Get, Headers, Param, Patch, Post, Query, Res } from '@nestjs/common';
@@ -14,7 +14,7 @@ import {
 } from '@nestjs/swagger';
 import type { EntityManager } from 'typeorm';
 import type { FastifyReply } from 'fastify';
-import { CurrentActor } from '../auth/auth.decorators';
+import { CurrentActor, CurrentContext } from '../auth/auth.decorators';
 import { toFundDto } from '../budget/funds.dto';
 import { IdempotencyService } from '../http/idempotency.service';
 import { withAmountsAsStrings } from '../http/json';
@@ -143,10 +143,10 @@ export class NominationsController {
   @ApiOkResponse({ type: NominationFundsDto })
   @ApiNotFoundResponse({ type: ProblemDto, description: 'NOMINATION_NOT_FOUND' })
   async funds(
-    @CurrentActor() actor: Actor,
+    @CurrentContext() ctx: Ctx,
     @Param('id', uuidPipe()) id: string,
   ): Promise<NominationFundsDto> {
-    const funds = await this.queries.funds(actor, id);
+    const funds = await this.queries.funds(ctx, id);
     return {
       items: funds.map((fund) => ({ ...toFundDto(fund), amount: fund.amount.toString() })),
     };
