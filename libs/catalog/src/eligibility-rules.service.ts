@@ -1,8 +1,8 @@
-import { Actor, isAdmin } from '@app/access';
-import { AuditContext, AuditService } from '@app/audit';
+import { Actor, Ctx, isAdmin } from '@app/access';
+import { AuditService } from '@app/audit';
 import { DomainError } from '@app/common';
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, FindOptionsWhere, IsNull } from 'typeorm';
+import { EntityManager, FindOptionsWhere, IsNull } from 'typeorm';
 import { EligibilityRuleRecord, Intake, Program } from './entities/catalog.entities';
 import { EligibilityRule, RuleKind } from './eligibility/rule-kinds';
 import { validateRule } from './eligibility/validate-rule';
@@ -18,21 +18,21 @@ export interface RuleFields {
 /** Eligibility rules are data: organization-wide defaults, per programme, per intake. */
 @Injectable()
 export class EligibilityRulesService {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly audit: AuditService,
-  ) {}
+  constructor(private readonly audit: AuditService) {}
 
-  list(filter: {
-    programId?: string;
-    intakeId?: string;
-    defaultsOnly?: boolean;
-  }): Promise<EligibilityRuleRecord[]> {
+  list(
+    ctx: Ctx,
+    filter: {
+      programId?: string;
+      intakeId?: string;
+      defaultsOnly?: boolean;
+    },
+  ): Promise<EligibilityRuleRecord[]> {
     const where: FindOptionsWhere<EligibilityRuleRecord> = {};
     if (filter.programId) where.programId = filter.programId;
     if (filter.intakeId) where.intakeId = filter.intakeId;
     if (filter.defaultsOnly) Object.assign(where, { programId: IsNull(), intakeId: IsNull() });
-    return this.dataSource
+    return ctx.manager
       .getRepository(EligibilityRuleRecord)
       .find({ where, order: { kind: 'ASC', createdAt: 'ASC', id: 'ASC' } });
   }
@@ -51,12 +51,8 @@ export class EligibilityRulesService {
     return records.map(toRule);
   }
 
-  async create(
-    actor: Actor,
-    context: AuditContext,
-    fields: RuleFields,
-  ): Promise<EligibilityRuleRecord> {
-    assertAdmin(actor);
+  async create(ctx: Ctx, fields: RuleFields): Promise<EligibilityRuleRecord> {
+    assertAdmin(ctx.actor);
     const errors = validateRule(fields.kind, fields.params);
     if (fields.programId && fields.intakeId) {
       errors.push({
@@ -66,13 +62,14 @@ export class EligibilityRulesService {
       });
     }
     if (errors.length) throw invalid(errors);
-    return this.dataSource.transaction(async (manager) => {
+    return ctx.transaction(async (tx) => {
+      const manager = tx.manager;
       await this.assertTargets(manager, fields);
       const saved = await manager.save(EligibilityRuleRecord, {
         ...fields,
         kind: fields.kind as RuleKind,
       });
-      await this.audit.recordWith(manager, context, {
+      await this.audit.record(tx, {
         entity: 'eligibility_rule',
         entityId: saved.id,
         before: null,
@@ -83,19 +80,19 @@ export class EligibilityRulesService {
   }
 
   async update(
-    actor: Actor,
-    context: AuditContext,
+    ctx: Ctx,
     id: string,
     changes: { params?: Record<string, unknown>; enabled?: boolean },
   ): Promise<EligibilityRuleRecord> {
-    assertAdmin(actor);
-    return this.dataSource.transaction(async (manager) => {
+    assertAdmin(ctx.actor);
+    return ctx.transaction(async (tx) => {
+      const manager = tx.manager;
       const current = await this.lock(manager, id);
       const next = { ...current, ...changes };
       const errors = validateRule(next.kind, next.params);
       if (errors.length) throw invalid(errors);
       const saved = await manager.save(EligibilityRuleRecord, next);
-      await this.audit.recordWith(manager, context, {
+      await this.audit.record(tx, {
         entity: 'eligibility_rule',
         entityId: id,
         before: auditable(current),
@@ -105,12 +102,13 @@ export class EligibilityRulesService {
     });
   }
 
-  async remove(actor: Actor, context: AuditContext, id: string): Promise<void> {
-    assertAdmin(actor);
-    await this.dataSource.transaction(async (manager) => {
+  async remove(ctx: Ctx, id: string): Promise<void> {
+    assertAdmin(ctx.actor);
+    await ctx.transaction(async (tx) => {
+      const manager = tx.manager;
       const current = await this.lock(manager, id);
       await manager.delete(EligibilityRuleRecord, { id });
-      await this.audit.recordWith(manager, context, {
+      await this.audit.record(tx, {
         entity: 'eligibility_rule',
         entityId: id,
         before: auditable(current),

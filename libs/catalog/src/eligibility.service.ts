@@ -1,8 +1,8 @@
-import { Actor } from '@app/access';
-import { Clock, DomainError } from '@app/common';
+import { Actor, Ctx } from '@app/access';
+import { DomainError } from '@app/common';
 import { StaffMember, StaffService } from '@app/organization';
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { TargetGroup } from './catalog-types';
 import { EligibilityRulesService } from './eligibility-rules.service';
 import {
@@ -29,20 +29,21 @@ export interface RecommendedIntake {
 @Injectable()
 export class EligibilityService {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly staff: StaffService,
     private readonly rules: EligibilityRulesService,
-    private readonly clock: Clock,
   ) {}
 
+  /**
+   * The verdict as `actor` reads the person, on `today`. A nomination's action asks inside
+   * its transaction (`manager`): never a second connection while one is held.
+   */
   async verdict(
     actor: Actor,
     intakeId: string,
     staffId: string,
-    targetGroup: TargetGroup | null = null,
-    today = this.clock.today(),
-    // Inside an action, its transaction: never a second connection while one is held.
-    manager: EntityManager = this.dataSource.manager,
+    targetGroup: TargetGroup | null,
+    today: string,
+    manager: EntityManager,
   ): Promise<EligibilityVerdict> {
     const person = await this.staff.get(actor, staffId, manager);
     const intake = await manager.getRepository(Intake).findOneBy({ id: intakeId });
@@ -55,12 +56,10 @@ export class EligibilityService {
    * Open intakes whose programme grants a qualification the person lacks for their current
    * or a planned position; eligible ones first, then by start date.
    */
-  async recommendedIntakes(
-    actor: Actor,
-    staffId: string,
-    today = this.clock.today(),
-  ): Promise<RecommendedIntake[]> {
-    const person = await this.staff.get(actor, staffId);
+  async recommendedIntakes(ctx: Ctx, staffId: string): Promise<RecommendedIntake[]> {
+    const { actor, manager } = ctx;
+    const today = ctx.clock.today();
+    const person = await this.staff.get(actor, staffId, manager);
     const gaps = await this.staff.standardGaps(actor, staffId);
     const needs = [
       ...(gaps.current.position
@@ -75,7 +74,7 @@ export class EligibilityService {
       ),
     ];
     if (!needs.length) return [];
-    const candidates = (await this.dataSource
+    const candidates = (await manager
       .getRepository(Intake)
       .createQueryBuilder('i')
       .innerJoinAndMapOne('i.program', Program, 'p', 'p.id = i.program_id')
@@ -120,7 +119,7 @@ export class EligibilityService {
           overseas: candidate.program.overseas,
         },
         closes,
-        verdict: await this.evaluate(person, candidate, candidate.program, null, today),
+        verdict: await this.evaluate(person, candidate, candidate.program, null, today, manager),
       });
     }
     // Stable: eligible first, keeping start-date order within each group.
@@ -136,7 +135,7 @@ export class EligibilityService {
     program: Program,
     targetGroup: TargetGroup | null,
     today: string,
-    manager: EntityManager = this.dataSource.manager,
+    manager: EntityManager,
   ): Promise<EligibilityVerdict> {
     const [place] = await manager.query(
       `SELECT t.code AS tier_code, p.code AS position_code

@@ -1,8 +1,8 @@
-import { Actor } from '@app/access';
-import { AuditContext, AuditService } from '@app/audit';
-import { Clock, DomainError, FieldError } from '@app/common';
+import { Actor, Ctx } from '@app/access';
+import { AuditService } from '@app/audit';
+import { DomainError, FieldError } from '@app/common';
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import {
   intakeDateErrors,
   mayManageIntake,
@@ -59,19 +59,15 @@ export interface IntakeView {
  */
 @Injectable()
 export class IntakesService {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly audit: AuditService,
-    private readonly clock: Clock,
-  ) {}
+  constructor(private readonly audit: AuditService) {}
 
-  async list(filter: IntakeFilter): Promise<{ items: IntakeView[]; total: number }> {
-    const query = this.dataSource.getRepository(Intake).createQueryBuilder('i');
+  async list(ctx: Ctx, filter: IntakeFilter): Promise<{ items: IntakeView[]; total: number }> {
+    const query = ctx.manager.getRepository(Intake).createQueryBuilder('i');
     if (filter.programId) query.andWhere('i.program_id = :programId', filter);
     // Nomination windows are whole days of the organization's calendar.
     const open = 'i.nomination_opens_on <= :today AND i.nomination_closes_on >= :today';
-    if (filter.open === true) query.andWhere(open, { today: this.clock.today() });
-    else if (filter.open === false) query.andWhere(`NOT (${open})`, { today: this.clock.today() });
+    if (filter.open === true) query.andWhere(open, { today: ctx.clock.today() });
+    else if (filter.open === false) query.andWhere(`NOT (${open})`, { today: ctx.clock.today() });
     if (filter.startsFrom) query.andWhere('i.starts_on >= :startsFrom', filter);
     if (filter.startsTo) query.andWhere('i.starts_on <= :startsTo', filter);
     if (filter.active !== undefined) query.andWhere('i.active = :active', filter);
@@ -82,7 +78,7 @@ export class IntakesService {
       .take(filter.pageSize)
       .getManyAndCount();
     const quotas = await this.quotasOf(
-      this.dataSource.manager,
+      ctx.manager,
       intakes.map((intake) => intake.id),
     );
     return {
@@ -94,16 +90,17 @@ export class IntakesService {
     };
   }
 
-  async get(id: string): Promise<IntakeView> {
-    return this.view(this.dataSource.manager, id);
+  async get(ctx: Ctx, id: string): Promise<IntakeView> {
+    return this.view(ctx.manager, id);
   }
 
-  async create(actor: Actor, context: AuditContext, fields: IntakeFields): Promise<IntakeView> {
-    assertMayManage(actor, fields.authorityId);
+  async create(ctx: Ctx, fields: IntakeFields): Promise<IntakeView> {
+    assertMayManage(ctx.actor, fields.authorityId);
     const errors = [...intakeDateErrors(fields), ...quotaShapeErrors(fields.quotas)];
     if (errors.length) throw fieldErrors(errors);
     assertQuotasFit(fields.quotas, fields.seatsTotal);
-    return this.dataSource.transaction(async (manager) => {
+    return ctx.transaction(async (tx) => {
+      const manager = tx.manager;
       await this.assertReferences(manager, fields);
       if (await manager.existsBy(Intake, { code: fields.code })) throw codeTaken(fields.code);
       const { quotas, ...columns } = fields;
@@ -117,7 +114,7 @@ export class IntakesService {
         });
       }
       const saved = await this.view(manager, id);
-      await this.audit.recordWith(manager, context, {
+      await this.audit.record(tx, {
         entity: 'intake',
         entityId: id,
         before: null,
@@ -127,13 +124,10 @@ export class IntakesService {
     });
   }
 
-  async update(
-    actor: Actor,
-    context: AuditContext,
-    id: string,
-    changes: Partial<IntakeFields>,
-  ): Promise<IntakeView> {
-    return this.dataSource.transaction(async (manager) => {
+  async update(ctx: Ctx, id: string, changes: Partial<IntakeFields>): Promise<IntakeView> {
+    const { actor } = ctx;
+    return ctx.transaction(async (tx) => {
+      const manager = tx.manager;
       // The workflow takes the same lock before it counts a seat.
       const current = await manager
         .getRepository(Intake)
@@ -201,7 +195,7 @@ export class IntakesService {
       await manager.save(Intake, next);
       if (newQuotas) await this.replaceQuotas(manager, id, currentQuotas, newQuotas);
       const saved = await this.view(manager, id);
-      await this.audit.recordWith(manager, context, {
+      await this.audit.record(tx, {
         entity: 'intake',
         entityId: id,
         before,

@@ -1,8 +1,8 @@
-import { Actor } from '@app/access';
-import { AuditContext, AuditService } from '@app/audit';
+import { Ctx } from '@app/access';
+import { AuditService } from '@app/audit';
 import { DomainError } from '@app/common';
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { grantsErrors } from './catalog-rules';
 import type { ProgramCategory } from './catalog-types';
 import { Program, Provider } from './entities/catalog.entities';
@@ -29,13 +29,10 @@ export interface ProgramFilter {
 /** Training programmes: read by every signed-in user, changed by administrators. */
 @Injectable()
 export class ProgramsService {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly audit: AuditService,
-  ) {}
+  constructor(private readonly audit: AuditService) {}
 
-  async list(filter: ProgramFilter) {
-    const query = this.dataSource.getRepository(Program).createQueryBuilder('p');
+  async list(ctx: Ctx, filter: ProgramFilter) {
+    const query = ctx.manager.getRepository(Program).createQueryBuilder('p');
     if (filter.category) query.andWhere('p.category = :category', { category: filter.category });
     if (filter.overseas !== undefined) {
       query.andWhere('p.overseas = :overseas', { overseas: filter.overseas });
@@ -56,21 +53,22 @@ export class ProgramsService {
     return { items, total };
   }
 
-  async get(id: string): Promise<Program> {
-    const program = await this.dataSource.getRepository(Program).findOneBy({ id });
+  async get(ctx: Ctx, id: string): Promise<Program> {
+    const program = await ctx.manager.getRepository(Program).findOneBy({ id });
     if (!program) throw programNotFound(id);
     return program;
   }
 
-  async create(actor: Actor, context: AuditContext, fields: ProgramFields): Promise<Program> {
-    assertCatalogAdmin(actor);
+  async create(ctx: Ctx, fields: ProgramFields): Promise<Program> {
+    assertCatalogAdmin(ctx.actor);
     const errors = grantsErrors(fields.grantsKind, fields.grantsLevel);
     if (errors.length) throw fieldErrors(errors);
-    return this.dataSource.transaction(async (manager) => {
+    return ctx.transaction(async (tx) => {
+      const manager = tx.manager;
       await assertProvider(manager, fields.providerId);
       if (await manager.existsBy(Program, { code: fields.code })) throw codeTaken(fields.code);
       const saved = await manager.save(Program, manager.create(Program, fields));
-      await this.audit.recordWith(manager, context, {
+      await this.audit.record(tx, {
         entity: 'program',
         entityId: saved.id,
         before: null,
@@ -80,14 +78,10 @@ export class ProgramsService {
     });
   }
 
-  async update(
-    actor: Actor,
-    context: AuditContext,
-    id: string,
-    changes: Partial<ProgramFields>,
-  ): Promise<Program> {
-    assertCatalogAdmin(actor);
-    return this.dataSource.transaction(async (manager) => {
+  async update(ctx: Ctx, id: string, changes: Partial<ProgramFields>): Promise<Program> {
+    assertCatalogAdmin(ctx.actor);
+    return ctx.transaction(async (tx) => {
+      const manager = tx.manager;
       const current = await manager
         .getRepository(Program)
         .createQueryBuilder('p')
@@ -109,7 +103,7 @@ export class ProgramsService {
         throw codeTaken(changes.code);
       }
       const saved = await manager.save(Program, next);
-      await this.audit.recordWith(manager, context, {
+      await this.audit.record(tx, {
         entity: 'program',
         entityId: id,
         before: { ...current },

@@ -1,8 +1,7 @@
-import { Actor } from '@app/access';
-import { AuditContext, AuditService } from '@app/audit';
+import { Ctx } from '@app/access';
+import { AuditService } from '@app/audit';
 import { DomainError } from '@app/common';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { assertCatalogAdmin, codeTaken, escapeLike } from './catalog-errors';
 import { Provider } from './entities/catalog.entities';
 
@@ -11,13 +10,10 @@ export type ProviderFields = Omit<Provider, 'id'>;
 /** Training providers: read by every signed-in user, changed by administrators. */
 @Injectable()
 export class ProvidersService {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly audit: AuditService,
-  ) {}
+  constructor(private readonly audit: AuditService) {}
 
-  async list(filter: { q?: string; active?: boolean; page: number; pageSize: number }) {
-    const query = this.dataSource.getRepository(Provider).createQueryBuilder('p');
+  async list(ctx: Ctx, filter: { q?: string; active?: boolean; page: number; pageSize: number }) {
+    const query = ctx.manager.getRepository(Provider).createQueryBuilder('p');
     if (filter.q) {
       query.andWhere('(p.name ILIKE :q OR p.code ILIKE :q)', { q: `%${escapeLike(filter.q)}%` });
     }
@@ -31,18 +27,19 @@ export class ProvidersService {
     return { items, total };
   }
 
-  async get(id: string): Promise<Provider> {
-    const provider = await this.dataSource.getRepository(Provider).findOneBy({ id });
+  async get(ctx: Ctx, id: string): Promise<Provider> {
+    const provider = await ctx.manager.getRepository(Provider).findOneBy({ id });
     if (!provider) throw providerNotFound(id);
     return provider;
   }
 
-  async create(actor: Actor, context: AuditContext, fields: ProviderFields): Promise<Provider> {
-    assertCatalogAdmin(actor);
-    return this.dataSource.transaction(async (manager) => {
+  async create(ctx: Ctx, fields: ProviderFields): Promise<Provider> {
+    assertCatalogAdmin(ctx.actor);
+    return ctx.transaction(async (tx) => {
+      const manager = tx.manager;
       if (await manager.existsBy(Provider, { code: fields.code })) throw codeTaken(fields.code);
       const saved = await manager.save(Provider, manager.create(Provider, fields));
-      await this.audit.recordWith(manager, context, {
+      await this.audit.record(tx, {
         entity: 'provider',
         entityId: saved.id,
         before: null,
@@ -52,14 +49,10 @@ export class ProvidersService {
     });
   }
 
-  async update(
-    actor: Actor,
-    context: AuditContext,
-    id: string,
-    changes: Partial<ProviderFields>,
-  ): Promise<Provider> {
-    assertCatalogAdmin(actor);
-    return this.dataSource.transaction(async (manager) => {
+  async update(ctx: Ctx, id: string, changes: Partial<ProviderFields>): Promise<Provider> {
+    assertCatalogAdmin(ctx.actor);
+    return ctx.transaction(async (tx) => {
+      const manager = tx.manager;
       const current = await manager
         .getRepository(Provider)
         .createQueryBuilder('p')
@@ -75,7 +68,7 @@ export class ProvidersService {
         throw codeTaken(changes.code);
       }
       const saved = await manager.save(Provider, { ...current, ...changes });
-      await this.audit.recordWith(manager, context, {
+      await this.audit.record(tx, {
         entity: 'provider',
         entityId: id,
         before: { ...current },

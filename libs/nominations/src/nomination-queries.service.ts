@@ -226,7 +226,7 @@ export class NominationQueries {
             nomination.intakeId,
             nomination.nomineeStaffId,
             nomination.targetGroup,
-            undefined,
+            today,
             manager,
           )
         : null,

@@ -1,5 +1,4 @@
-import { Actor } from '@app/access';
-import { AuditContext } from '@app/audit';
+import { Ctx } from '@app/access';
 import {
   EligibilityRuleRecord,
   EligibilityRulesService,
@@ -17,7 +16,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { AuditFrom, CurrentActor } from '../auth/auth.decorators';
+import { CurrentContext } from '../auth/auth.decorators';
 import { ProblemDto } from '../http/problem';
 import { uuidPipe } from '../http/validation';
 import {
@@ -47,20 +46,16 @@ export class EligibilityController {
   @Get('eligibility-rules')
   @ApiOperation({ summary: 'Rules: defaults, per programme, per intake.' })
   @ApiOkResponse({ type: [RuleDto] })
-  async list(@Query() query: RuleQueryDto): Promise<RuleDto[]> {
-    return (await this.rules.list(query)).map(toRuleDto);
+  async list(@CurrentContext() ctx: Ctx, @Query() query: RuleQueryDto): Promise<RuleDto[]> {
+    return (await this.rules.list(ctx, query)).map(toRuleDto);
   }
 
   @Post('eligibility-rules')
   @ApiCreatedResponse({ type: RuleDto })
   @ApiForbiddenResponse({ type: ProblemDto, description: 'FORBIDDEN: administrators only' })
-  async create(
-    @CurrentActor() actor: Actor,
-    @AuditFrom() audit: AuditContext,
-    @Body() body: CreateRuleDto,
-  ) {
+  async create(@CurrentContext() ctx: Ctx, @Body() body: CreateRuleDto) {
     return toRuleDto(
-      await this.rules.create(actor, audit, {
+      await this.rules.create(ctx, {
         programId: body.programId ?? null,
         intakeId: body.intakeId ?? null,
         kind: body.kind,
@@ -73,23 +68,18 @@ export class EligibilityController {
   @Patch('eligibility-rules/:id')
   @ApiOkResponse({ type: RuleDto })
   async update(
-    @CurrentActor() actor: Actor,
-    @AuditFrom() audit: AuditContext,
+    @CurrentContext() ctx: Ctx,
     @Param('id', uuidPipe()) id: string,
     @Body() body: UpdateRuleDto,
   ): Promise<RuleDto> {
-    return toRuleDto(await this.rules.update(actor, audit, id, body));
+    return toRuleDto(await this.rules.update(ctx, id, body));
   }
 
   @Delete('eligibility-rules/:id')
   @HttpCode(204)
   @ApiNoContentResponse()
-  async remove(
-    @CurrentActor() actor: Actor,
-    @AuditFrom() audit: AuditContext,
-    @Param('id', uuidPipe()) id: string,
-  ) {
-    await this.rules.remove(actor, audit, id);
+  async remove(@CurrentContext() ctx: Ctx, @Param('id', uuidPipe()) id: string) {
+    await this.rules.remove(ctx, id);
   }
 
   @Get('intakes/:id/eligibility')
@@ -102,11 +92,18 @@ export class EligibilityController {
     description: 'INTAKE_NOT_FOUND, or STAFF_NOT_FOUND (also out of scope)',
   })
   verdict(
-    @CurrentActor() actor: Actor,
+    @CurrentContext() ctx: Ctx,
     @Param('id', uuidPipe()) id: string,
     @Query() query: EligibilityQueryDto,
   ): Promise<VerdictDto> {
-    return this.eligibility.verdict(actor, id, query.staffId, query.targetGroup ?? null);
+    return this.eligibility.verdict(
+      ctx.actor,
+      id,
+      query.staffId,
+      query.targetGroup ?? null,
+      ctx.clock.today(),
+      ctx.manager,
+    );
   }
 
   @Get('staff/:id/recommended-intakes')
@@ -116,9 +113,9 @@ export class EligibilityController {
   @ApiOkResponse({ type: [RecommendedIntakeDto] })
   @ApiNotFoundResponse({ type: ProblemDto, description: 'STAFF_NOT_FOUND (also out of scope)' })
   recommended(
-    @CurrentActor() actor: Actor,
+    @CurrentContext() ctx: Ctx,
     @Param('id', uuidPipe()) id: string,
   ): Promise<RecommendedIntakeDto[]> {
-    return this.eligibility.recommendedIntakes(actor, id);
+    return this.eligibility.recommendedIntakes(ctx, id);
   }
 }

@@ -1,5 +1,4 @@
-import { Actor, forbidden } from '@app/access';
-import { AuditContext } from '@app/audit';
+import { Ctx, forbidden } from '@app/access';
 import { IntakeFields, IntakesService } from '@app/catalog';
 import { toVnd } from '@app/common';
 import {
@@ -25,7 +24,7 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { AuditFrom, AuthenticatedRequest, CurrentActor } from '../auth/auth.decorators';
+import { AuthenticatedRequest, CurrentContext } from '../auth/auth.decorators';
 import { toPage } from '../http/paging';
 import { ProblemDto } from '../http/problem';
 import { uuidPipe } from '../http/validation';
@@ -93,16 +92,16 @@ export class IntakesController {
 
   @Get()
   @ApiOkResponse({ type: IntakePageDto })
-  async list(@Query() query: IntakeQueryDto): Promise<IntakePageDto> {
-    const { items, total } = await this.intakes.list(query);
+  async list(@CurrentContext() ctx: Ctx, @Query() query: IntakeQueryDto): Promise<IntakePageDto> {
+    const { items, total } = await this.intakes.list(ctx, query);
     return toPage({ items: items.map(toIntakeDto), total }, query);
   }
 
   @Get(':id')
   @ApiOkResponse({ type: IntakeDto })
   @ApiNotFoundResponse({ type: ProblemDto, description: 'INTAKE_NOT_FOUND' })
-  async get(@Param('id', uuidPipe()) id: string): Promise<IntakeDto> {
-    return toIntakeDto(await this.intakes.get(id));
+  async get(@CurrentContext() ctx: Ctx, @Param('id', uuidPipe()) id: string): Promise<IntakeDto> {
+    return toIntakeDto(await this.intakes.get(ctx, id));
   }
 
   @Post()
@@ -114,11 +113,7 @@ export class IntakesController {
     type: ProblemDto,
     description: 'UNKNOWN_REFERENCE, QUOTAS_EXCEED_SEATS',
   })
-  async create(
-    @CurrentActor() actor: Actor,
-    @AuditFrom() audit: AuditContext,
-    @Body() body: CreateIntakeDto,
-  ): Promise<IntakeDto> {
+  async create(@CurrentContext() ctx: Ctx, @Body() body: CreateIntakeDto): Promise<IntakeDto> {
     const { costs, ...rest } = body;
     const fields: IntakeFields = {
       ...INTAKE_DEFAULTS,
@@ -129,7 +124,7 @@ export class IntakesController {
       costOther: 0n,
       ...costColumns(costs),
     };
-    return toIntakeDto(await this.intakes.create(actor, audit, fields));
+    return toIntakeDto(await this.intakes.create(ctx, fields));
   }
 
   @Patch(':id')
@@ -146,14 +141,13 @@ export class IntakesController {
     description: 'UNKNOWN_REFERENCE, QUOTAS_EXCEED_SEATS',
   })
   async update(
-    @CurrentActor() actor: Actor,
-    @AuditFrom() audit: AuditContext,
+    @CurrentContext() ctx: Ctx,
     @Param('id', uuidPipe()) id: string,
     @Body() body: UpdateIntakeDto,
   ): Promise<IntakeDto> {
     const { costs, ...rest } = body;
     return toIntakeDto(
-      await this.intakes.update(actor, audit, id, { ...defined(rest), ...costColumns(costs) }),
+      await this.intakes.update(ctx, id, { ...defined(rest), ...costColumns(costs) }),
     );
   }
 }

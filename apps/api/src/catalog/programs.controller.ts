@@ -1,5 +1,4 @@
-import { Actor } from '@app/access';
-import { AuditContext } from '@app/audit';
+import { Ctx } from '@app/access';
 import { ProgramsService } from '@app/catalog';
 import { Body, Controller, Get, Param, Patch, Post, Query, UseGuards } from '@nestjs/common';
 import {
@@ -13,7 +12,7 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { AdminOnlyGuard } from '../auth/admin-only.guard';
-import { AuditFrom, CurrentActor } from '../auth/auth.decorators';
+import { CurrentContext } from '../auth/auth.decorators';
 import { toPage } from '../http/paging';
 import { ProblemDto } from '../http/problem';
 import { uuidPipe } from '../http/validation';
@@ -36,16 +35,16 @@ export class ProgramsController {
 
   @Get()
   @ApiOkResponse({ type: ProgramPageDto })
-  async list(@Query() query: ProgramQueryDto): Promise<ProgramPageDto> {
-    const { items, total } = await this.programs.list(query);
+  async list(@CurrentContext() ctx: Ctx, @Query() query: ProgramQueryDto): Promise<ProgramPageDto> {
+    const { items, total } = await this.programs.list(ctx, query);
     return toPage({ items: items.map(toProgramDto), total }, query);
   }
 
   @Get(':id')
   @ApiOkResponse({ type: ProgramDto })
   @ApiNotFoundResponse({ type: ProblemDto, description: 'PROGRAM_NOT_FOUND' })
-  async get(@Param('id', uuidPipe()) id: string): Promise<ProgramDto> {
-    return toProgramDto(await this.programs.get(id));
+  async get(@CurrentContext() ctx: Ctx, @Param('id', uuidPipe()) id: string): Promise<ProgramDto> {
+    return toProgramDto(await this.programs.get(ctx, id));
   }
 
   @Post()
@@ -54,12 +53,8 @@ export class ProgramsController {
   @ApiForbiddenResponse({ type: ProblemDto, description: 'FORBIDDEN: for administrators' })
   @ApiConflictResponse({ type: ProblemDto, description: 'CODE_TAKEN' })
   @ApiUnprocessableEntityResponse({ type: ProblemDto, description: 'UNKNOWN_REFERENCE' })
-  async create(
-    @CurrentActor() actor: Actor,
-    @AuditFrom() audit: AuditContext,
-    @Body() body: CreateProgramDto,
-  ): Promise<ProgramDto> {
-    return toProgramDto(await this.programs.create(actor, audit, { ...PROGRAM_DEFAULTS, ...body }));
+  async create(@CurrentContext() ctx: Ctx, @Body() body: CreateProgramDto): Promise<ProgramDto> {
+    return toProgramDto(await this.programs.create(ctx, { ...PROGRAM_DEFAULTS, ...body }));
   }
 
   @Patch(':id')
@@ -70,11 +65,10 @@ export class ProgramsController {
   @ApiConflictResponse({ type: ProblemDto, description: 'CODE_TAKEN' })
   @ApiUnprocessableEntityResponse({ type: ProblemDto, description: 'UNKNOWN_REFERENCE' })
   async update(
-    @CurrentActor() actor: Actor,
-    @AuditFrom() audit: AuditContext,
+    @CurrentContext() ctx: Ctx,
     @Param('id', uuidPipe()) id: string,
     @Body() body: UpdateProgramDto,
   ): Promise<ProgramDto> {
-    return toProgramDto(await this.programs.update(actor, audit, id, body));
+    return toProgramDto(await this.programs.update(ctx, id, body));
   }
 }

@@ -1,5 +1,4 @@
-import { Actor } from '@app/access';
-import { AuditContext } from '@app/audit';
+import { Ctx } from '@app/access';
 import { ProvidersService } from '@app/catalog';
 import { Body, Controller, Get, Param, Patch, Post, Query, UseGuards } from '@nestjs/common';
 import {
@@ -12,7 +11,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { AdminOnlyGuard } from '../auth/admin-only.guard';
-import { AuditFrom, CurrentActor } from '../auth/auth.decorators';
+import { CurrentContext } from '../auth/auth.decorators';
 import { toPage } from '../http/paging';
 import { ProblemDto } from '../http/problem';
 import { uuidPipe } from '../http/validation';
@@ -35,16 +34,19 @@ export class ProvidersController {
 
   @Get()
   @ApiOkResponse({ type: ProviderPageDto })
-  async list(@Query() query: ProviderQueryDto): Promise<ProviderPageDto> {
-    const { items, total } = await this.providers.list(query);
+  async list(
+    @CurrentContext() ctx: Ctx,
+    @Query() query: ProviderQueryDto,
+  ): Promise<ProviderPageDto> {
+    const { items, total } = await this.providers.list(ctx, query);
     return toPage({ items: items.map(toProviderDto), total }, query);
   }
 
   @Get(':id')
   @ApiOkResponse({ type: ProviderDto })
   @ApiNotFoundResponse({ type: ProblemDto, description: 'PROVIDER_NOT_FOUND' })
-  async get(@Param('id', uuidPipe()) id: string): Promise<ProviderDto> {
-    return toProviderDto(await this.providers.get(id));
+  async get(@CurrentContext() ctx: Ctx, @Param('id', uuidPipe()) id: string): Promise<ProviderDto> {
+    return toProviderDto(await this.providers.get(ctx, id));
   }
 
   @Post()
@@ -52,14 +54,8 @@ export class ProvidersController {
   @ApiCreatedResponse({ type: ProviderDto })
   @ApiForbiddenResponse({ type: ProblemDto, description: 'FORBIDDEN: for administrators' })
   @ApiConflictResponse({ type: ProblemDto, description: 'CODE_TAKEN' })
-  async create(
-    @CurrentActor() actor: Actor,
-    @AuditFrom() audit: AuditContext,
-    @Body() body: CreateProviderDto,
-  ): Promise<ProviderDto> {
-    return toProviderDto(
-      await this.providers.create(actor, audit, { ...PROVIDER_DEFAULTS, ...body }),
-    );
+  async create(@CurrentContext() ctx: Ctx, @Body() body: CreateProviderDto): Promise<ProviderDto> {
+    return toProviderDto(await this.providers.create(ctx, { ...PROVIDER_DEFAULTS, ...body }));
   }
 
   @Patch(':id')
@@ -69,11 +65,10 @@ export class ProvidersController {
   @ApiNotFoundResponse({ type: ProblemDto, description: 'PROVIDER_NOT_FOUND' })
   @ApiConflictResponse({ type: ProblemDto, description: 'CODE_TAKEN' })
   async update(
-    @CurrentActor() actor: Actor,
-    @AuditFrom() audit: AuditContext,
+    @CurrentContext() ctx: Ctx,
     @Param('id', uuidPipe()) id: string,
     @Body() body: UpdateProviderDto,
   ): Promise<ProviderDto> {
-    return toProviderDto(await this.providers.update(actor, audit, id, body));
+    return toProviderDto(await this.providers.update(ctx, id, body));
   }
 }
