@@ -1,5 +1,6 @@
 import type { Actor } from '@app/access';
 import { basisPoints, DomainError } from '@app/common';
+import { returning } from '@app/database';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { CostLine } from './cost-split';
@@ -144,7 +145,7 @@ export class BudgetService {
         movement,
         movement.override?.reason,
       );
-      const [updated]: FundRow[] = await updateReturning(
+      const [updated] = await returning<FundRow>(
         manager,
         `UPDATE funds SET reserved = reserved + $2, updated_at = now()
           WHERE id = $1 AND status = 'open' AND (available >= $2 OR (policy = 'warn' AND $3))
@@ -234,7 +235,7 @@ export class BudgetService {
           movement.override?.reason,
         );
       const overrun = actual - release;
-      const [updated]: FundRow[] = await updateReturning(
+      const [updated] = await returning<FundRow>(
         manager,
         `UPDATE funds SET reserved = reserved - $2, spent = spent + $3, updated_at = now()
           WHERE id = $1 AND ($4::bigint <= 0 OR available >= $4 OR (policy = 'warn' AND $5))
@@ -291,7 +292,7 @@ export class BudgetService {
       actorUserId,
       comment: reason,
     });
-    const [updated] = await updateReturning(
+    const [updated] = await returning<{ id: string }>(
       manager,
       `UPDATE funds SET allocated = allocated + $2, updated_at = now()
         WHERE id = $1 AND allocated + $2 >= 0 AND ($2 >= 0 OR policy = 'warn' OR available + $2 >= 0)
@@ -623,16 +624,6 @@ export class BudgetService {
       : [];
     return new Map(rows.map((row) => [row.id, row.path]));
   }
-}
-
-/** TypeORM answers an UPDATE ... RETURNING with [rows, affected]; this returns the rows. */
-async function updateReturning<T = Record<string, unknown>>(
-  manager: EntityManager,
-  sql: string,
-  parameters: unknown[],
-): Promise<T[]> {
-  const result = await manager.query(sql, parameters);
-  return Array.isArray(result[0]) ? result[0] : result;
 }
 
 /** The ledger comment of a spend on a fund the nomination did not reserve. */
