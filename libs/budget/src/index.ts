@@ -5,6 +5,6 @@ export * from './fund.entities';
 export * from './fund-scope';
 export * from './funds.service';
 export * from './fund-queries.service';
-export * from './fund-view';
+export type { FundView } from './fund-view';
 export * from './allocation-target';
 export * from './pipeline-warning';
