@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Actor, ActorLoader, Grant } from '@app/access';
 import { DomainError, organizationToday } from '@app/common';
+import { WorkContexts } from '@app/database';
 import {
   assertMayAct,
   countStepHolders,
@@ -279,6 +280,7 @@ describe('who may act on a step: the TypeScript and SQL forms agree', () => {
     const loader = stack.api.get(ActorLoader);
     const service = stack.api.get(NominationService);
     const queries = stack.api.get(NominationQueries);
+    const contexts = stack.api.get(WorkContexts);
     let run = 0;
     await fc.assert(
       fc.asyncProperty(worldArb, async (world) => {
@@ -435,9 +437,13 @@ describe('who may act on a step: the TypeScript and SQL forms agree', () => {
             ? (await service.allowedFor(actor, nomination, steps)).includes('approve')
             : false;
           const awaiting = actor
-            ? (await queries.list(actor, { awaiting: 'me', page: 1, pageSize: 10 })).items.some(
-                (item: { id: string }) => item.id === nominationId,
-              )
+            ? (
+                await queries.list(contexts.forRequest(actor), {
+                  awaiting: 'me',
+                  page: 1,
+                  pageSize: 10,
+                })
+              ).items.some((item: { id: string }) => item.id === nominationId)
             : false;
           if (allowed !== expected.ok || awaiting !== expected.ok)
             disagreements.push({ user: user.id, expected, allowed, awaiting });

@@ -1,10 +1,10 @@
-import { Actor, forbidden, hasRole, isAdmin } from '@app/access';
-import { AuditContext, AuditService } from '@app/audit';
+import { Actor, Ctx, forbidden, hasRole, isAdmin } from '@app/access';
+import { AuditService } from '@app/audit';
 import { unusableFunds } from '@app/budget';
-import { Clock, DomainError, FieldError } from '@app/common';
+import { DomainError, FieldError } from '@app/common';
 import { StaffService } from '@app/organization';
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { PolicyStep, StepRole } from './chain';
 import { HeldStep, loadChainFacts, resolveChain } from './chain-resolution';
 import { AuthorityFacts, knownSeatOf, policyStepErrors } from './policy-rules';
@@ -86,26 +86,24 @@ const SELECT_POLICY = `
 @Injectable()
 export class ApprovalPoliciesService {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly staff: StaffService,
-    private readonly clock: Clock,
   ) {}
 
-  async list(actor: Actor): Promise<PolicyView[]> {
-    const scope = managedAuthorities(actor);
-    const rows = await this.dataSource.query(
+  async list(ctx: Ctx): Promise<PolicyView[]> {
+    const scope = managedAuthorities(ctx.actor);
+    const rows = await ctx.manager.query(
       `${SELECT_POLICY} WHERE $1::uuid[] IS NULL OR p.match_authority_id = ANY($1::uuid[])
         ORDER BY p.priority, p.id`,
       [scope],
     );
-    return this.withStepNames(this.dataSource.manager, rows);
+    return this.withStepNames(ctx.manager, rows);
   }
 
-  async get(actor: Actor, id: string): Promise<PolicyView & { versions: PolicyVersionView[] }> {
-    const scope = managedAuthorities(actor);
-    const policy = await this.find(this.dataSource.manager, id, scope);
-    const versions: PolicyVersionView[] = await this.dataSource.query(
+  async get(ctx: Ctx, id: string): Promise<PolicyView & { versions: PolicyVersionView[] }> {
+    const scope = managedAuthorities(ctx.actor);
+    const policy = await this.find(ctx.manager, id, scope);
+    const versions: PolicyVersionView[] = await ctx.manager.query(
       `SELECT v.version, v.snapshot, v.changed_by AS "changedBy", u.display_name AS "changedByName",
               v.changed_at AS "changedAt"
          FROM approval_policy_versions v LEFT JOIN users u ON u.id = v.changed_by
@@ -116,35 +114,33 @@ export class ApprovalPoliciesService {
   }
 
   async create(
-    actor: Actor,
-    context: AuditContext,
+    ctx: Ctx,
     fields: PolicyFields,
   ): Promise<{ policy: PolicyView; warnings: PolicyWarning[] }> {
-    const scope = managedAuthorities(actor);
+    const scope = managedAuthorities(ctx.actor);
     assertMayManage(scope, fields.matchAuthorityId);
-    return this.inTransaction(async (manager) => {
-      await this.assertValid(manager, fields, null);
-      const [{ id }] = await manager.query(
+    return this.inTransaction(ctx, async (tx) => {
+      await this.assertValid(tx.manager, fields, null);
+      const [{ id }] = await tx.manager.query(
         `INSERT INTO approval_policies (priority, name, active, match_authority_id, match_tier_id,
                                         match_fund_owner_tier_id, match_categories, match_overseas,
                                         match_min_cost, steps)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb) RETURNING id`,
         columnValues(fields),
       );
-      return this.saved(manager, context, id, null);
+      return this.saved(tx, id, null);
     });
   }
 
   async update(
-    actor: Actor,
-    context: AuditContext,
+    ctx: Ctx,
     id: string,
     expectedVersion: number,
     changes: Partial<PolicyFields>,
   ): Promise<{ policy: PolicyView; warnings: PolicyWarning[] }> {
-    const scope = managedAuthorities(actor);
-    return this.inTransaction(async (manager) => {
-      const current = await this.find(manager, id, scope, true);
+    const scope = managedAuthorities(ctx.actor);
+    return this.inTransaction(ctx, async (tx) => {
+      const current = await this.find(tx.manager, id, scope, true);
       if (current.version !== expectedVersion) {
         throw new DomainError(
           'POLICY_VERSION_CONFLICT',
@@ -157,10 +153,10 @@ export class ApprovalPoliciesService {
       assertMayManage(scope, next.matchAuthorityId);
       // Saving what is already there is no new version.
       if (canonical(next) === canonical(fieldsOf(current))) {
-        return { policy: current, warnings: await this.warnings(manager, current) };
+        return { policy: current, warnings: await this.warnings(tx, current) };
       }
-      await this.assertValid(manager, next, id);
-      await manager.query(
+      await this.assertValid(tx.manager, next, id);
+      await tx.manager.query(
         `UPDATE approval_policies
             SET priority = $1, name = $2, active = $3, match_authority_id = $4, match_tier_id = $5,
                 match_fund_owner_tier_id = $6, match_categories = $7, match_overseas = $8,
@@ -168,7 +164,7 @@ export class ApprovalPoliciesService {
           WHERE id = $11`,
         [...columnValues(next), id],
       );
-      return this.saved(manager, context, id, current);
+      return this.saved(tx, id, current);
     });
   }
 
@@ -178,17 +174,17 @@ export class ApprovalPoliciesService {
    * holders by name; a step nobody holds is a warning here and a refusal at submission.
    */
   async preview(
-    actor: Actor,
+    ctx: Ctx,
     input: {
       staffId: string;
       intakeId: string;
       costLines: Array<{ fundId: string; amount: bigint }>;
     },
   ) {
+    const { actor, manager } = ctx;
     if (!hasRole(actor, 'admin', 'unit_head', 'board_reviewer')) {
       throw forbidden('Only administrators, unit heads and board reviewers preview chains.');
     }
-    const manager = this.dataSource.manager;
     const nominee = await this.staff.get(actor, input.staffId, manager);
     const [intake] = await manager.query(
       `SELECT p.category, p.overseas,
@@ -235,7 +231,7 @@ export class ApprovalPoliciesService {
       estimatedCost: BigInt(intake.estimate),
       lines: input.costLines,
     });
-    const { policy, steps } = await resolveChain(manager, facts, this.clock.today());
+    const { policy, steps } = await resolveChain(manager, facts, ctx.clock.today());
     const named = await this.stepNames(manager, steps);
     const resolved = steps.map((step) => ({
       position: step.position,
@@ -266,9 +262,9 @@ export class ApprovalPoliciesService {
   }
 
   /** Two saves racing for one priority: the loser gets the field error the check gives. */
-  private async inTransaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  private async inTransaction<T>(ctx: Ctx, work: (tx: Ctx) => Promise<T>): Promise<T> {
     try {
-      return await this.dataSource.transaction(work);
+      return await ctx.transaction(work);
     } catch (error) {
       const cause = (error as { driverError?: { code?: string; constraint?: string } }).driverError;
       if (cause?.code === '23505' && cause.constraint === 'approval_policies_priority_key') {
@@ -293,35 +289,34 @@ export class ApprovalPoliciesService {
 
   /** Writes the version row and the audit entry of a save, and answers it with its warnings. */
   private async saved(
-    manager: EntityManager,
-    context: AuditContext,
+    tx: Ctx,
     id: string,
     before: PolicyView | null,
   ): Promise<{ policy: PolicyView; warnings: PolicyWarning[] }> {
-    const policy = await this.find(manager, id, null);
-    await manager.query(
+    const policy = await this.find(tx.manager, id, null);
+    await tx.manager.query(
       `INSERT INTO approval_policy_versions (policy_id, version, snapshot, changed_by)
        VALUES ($1, $2, $3::jsonb, $4)`,
-      [id, policy.version, JSON.stringify(snapshotOf(policy)), context.actorUserId],
+      [id, policy.version, JSON.stringify(snapshotOf(policy)), tx.actorUserId],
     );
-    await this.audit.recordWith(manager, context, {
+    await this.audit.record(tx, {
       entity: 'approval_policy',
       entityId: id,
       before: before && { ...snapshotOf(before), version: before.version },
       after: { ...snapshotOf(policy), version: policy.version },
     });
-    return { policy, warnings: await this.warnings(manager, policy) };
+    return { policy, warnings: await this.warnings(tx, policy) };
   }
 
-  private async warnings(manager: EntityManager, policy: PolicyView): Promise<PolicyWarning[]> {
+  private async warnings(ctx: Ctx, policy: PolicyView): Promise<PolicyWarning[]> {
     const warnings: PolicyWarning[] = [];
     for (const [index, step] of policy.steps.entries()) {
       const seat = knownSeatOf(step, policy.matchAuthorityId);
       if (!seat) continue;
       const holders = await countStepHolders(
-        manager,
+        ctx.manager,
         { role: step.role, authorityId: seat.authorityId, unitId: null },
-        this.clock.today(),
+        ctx.clock.today(),
       );
       const authorityName =
         step.authority === 'named' ? step.authorityName : policy.matchAuthorityName;

@@ -1,4 +1,5 @@
 import { DomainError } from '@app/common';
+import { returning } from '@app/database';
 import type { EntityManager } from 'typeorm';
 
 /** How a meeting's approvals are issued: a decision each, or one decision with a list. */
@@ -104,13 +105,13 @@ export async function issueDecision(
   const issue = { ...input.issue, kind: await kindToIssue(manager, input.issue, authorityId) };
   const openList = issue.kind === 'list' ? issue.openLists?.get(authorityId) : undefined;
   if (openList) {
-    const [line] = await manager.query(
+    const [row] = await returning<{ id: string; number: string; lineCount: number }>(
+      manager,
       `UPDATE decisions SET line_count = line_count + 1
         WHERE id = $1 AND authority_id = $2 AND kind = 'list'
         RETURNING id, number, line_count AS "lineCount"`,
       [openList, authorityId],
     );
-    const row = Array.isArray(line) ? line[0] : line;
     if (row) {
       return { id: row.id, number: row.number, kind: 'list', authorityId, line: row.lineCount };
     }

@@ -1,7 +1,6 @@
-import { Actor, notFound } from '@app/access';
-import { Clock } from '@app/common';
+import { Ctx, notFound } from '@app/access';
+import { query } from '@app/database';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { activeDelegatedGrants, nominationScope } from './delegated-grants';
 import type { State } from './workflow/transitions';
 
@@ -30,21 +29,17 @@ export interface DecisionView {
 
 @Injectable()
 export class DecisionQueries {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly clock: Clock,
-  ) {}
-
   /**
    * A decision for whoever may see one of its nominations; only those lines are shown.
    * A decision none of whose nominations the caller may see answers 404, like one that
    * does not exist.
    */
-  async get(actor: Actor, id: string): Promise<DecisionView> {
-    const manager = this.dataSource.manager;
-    const today = this.clock.today();
+  async get(ctx: Ctx, id: string): Promise<DecisionView> {
+    const { actor, manager } = ctx;
+    const today = ctx.clock.today();
     const scope = nominationScope(actor, await activeDelegatedGrants(manager, actor.userId, today));
-    const [sql, parameters] = manager.connection.driver.escapeQueryWithParameters(
+    const lines = await query<DecisionView['lines'][number]>(
+      manager,
       `SELECT n.decision_line AS line, n.id AS "nominationId", n.reference, n.status,
               json_build_object('id', s.id, 'code', s.code, 'fullName', s.full_name) AS nominee,
               json_build_object('id', u.id, 'name', u.name) AS unit,
@@ -58,7 +53,6 @@ export class DecisionQueries {
         ORDER BY n.decision_line NULLS FIRST, n.reference`,
       { ...scope.params, id },
     );
-    const lines = await manager.query(sql, parameters);
     if (!lines.length) throw notFound('decision', id);
     const [decision] = await manager.query(
       `SELECT d.id, d.number, d.kind, d.decided_on::text AS "decidedOn",

@@ -1,8 +1,8 @@
-import { Actor, forbidden, isAdmin, notFound } from '@app/access';
-import { AuditContext, AuditService } from '@app/audit';
-import { Clock, DomainError } from '@app/common';
+import { Ctx, forbidden, isAdmin, notFound } from '@app/access';
+import { AuditService } from '@app/audit';
+import { DomainError } from '@app/common';
+import { query } from '@app/database';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { grantsInForceSql } from './step-actors';
 
 export type DelegableRole = 'board_reviewer' | 'board_member' | 'finance';
@@ -64,13 +64,10 @@ const SELECT_DELEGATION = `
  */
 @Injectable()
 export class DelegationsService {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly audit: AuditService,
-    private readonly clock: Clock,
-  ) {}
+  constructor(private readonly audit: AuditService) {}
 
-  async create(actor: Actor, input: NewDelegation, context: AuditContext): Promise<DelegationView> {
+  async create(ctx: Ctx, input: NewDelegation): Promise<DelegationView> {
+    const { actor } = ctx;
     const fromUserId = input.fromUserId ?? actor.userId;
     if (fromUserId !== actor.userId && !isAdmin(actor)) {
       throw forbidden('Only an administrator may delegate on behalf of someone else.');
@@ -102,7 +99,8 @@ export class DelegationsService {
         errors,
       });
     }
-    return this.dataSource.transaction(async (manager) => {
+    return ctx.transaction(async (tx) => {
+      const { manager } = tx;
       const [delegate] = await manager.query(`SELECT id FROM users WHERE id = $1 AND active`, [
         input.toUserId,
       ]);
@@ -139,8 +137,8 @@ export class DelegationsService {
           input.endsOn,
         ],
       );
-      const created = await this.find(manager, id);
-      await this.audit.recordWith(manager, context, {
+      const created = await this.find(tx, id);
+      await this.audit.record(tx, {
         entity: 'delegation',
         entityId: id,
         before: null,
@@ -151,31 +149,33 @@ export class DelegationsService {
   }
 
   /** Delegations from or to the caller (administrators: all), newest first. */
-  async list(actor: Actor, paging: { page: number; pageSize: number }) {
+  async list(ctx: Ctx, paging: { page: number; pageSize: number }) {
+    const { actor, manager } = ctx;
     const mine = isAdmin(actor) ? 'TRUE' : '(d.from_user_id = :me OR d.to_user_id = :me)';
-    const params = { me: actor.userId, today: this.clock.today() };
-    const driver = this.dataSource.driver;
-    const [listSql, listParams] = driver.escapeQueryWithParameters(
-      `${SELECT_DELEGATION} WHERE ${mine} ORDER BY d.created_at DESC, d.id DESC LIMIT :limit OFFSET :offset`,
-      { ...params, limit: paging.pageSize, offset: (paging.page - 1) * paging.pageSize },
-    );
-    const [countSql, countParams] = driver.escapeQueryWithParameters(
-      `SELECT count(*)::int AS total FROM delegations d WHERE ${mine}`,
-      params,
-    );
+    const params = { me: actor.userId, today: ctx.clock.today() };
     const [items, [{ total }]] = await Promise.all([
-      this.dataSource.query(listSql, listParams),
-      this.dataSource.query(countSql, countParams),
+      query<DelegationView>(
+        manager,
+        `${SELECT_DELEGATION} WHERE ${mine} ORDER BY d.created_at DESC, d.id DESC LIMIT :limit OFFSET :offset`,
+        { ...params, limit: paging.pageSize, offset: (paging.page - 1) * paging.pageSize },
+      ),
+      query<{ total: number }>(
+        manager,
+        `SELECT count(*)::int AS total FROM delegations d WHERE ${mine}`,
+        params,
+      ),
     ]);
-    return { items: items as DelegationView[], total: total as number };
+    return { items, total };
   }
 
   /**
    * Ends a delegation now. The delegator or an administrator may; the delegate is refused;
    * anyone else gets 404. Revoking a revoked delegation changes nothing.
    */
-  async revoke(actor: Actor, id: string, context: AuditContext): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+  async revoke(ctx: Ctx, id: string): Promise<void> {
+    const { actor } = ctx;
+    await ctx.transaction(async (tx) => {
+      const { manager } = tx;
       const [row] = await manager.query(
         `SELECT from_user_id AS "fromUserId", to_user_id AS "toUserId" FROM delegations WHERE id = $1 FOR UPDATE`,
         [id],
@@ -187,11 +187,11 @@ export class DelegationsService {
         }
         throw notFound('delegation', id);
       }
-      const before = await this.find(manager, id);
+      const before = await this.find(tx, id);
       if (before.revokedAt) return;
       await manager.query(`UPDATE delegations SET revoked_at = now() WHERE id = $1`, [id]);
-      const after = await this.find(manager, id);
-      await this.audit.recordWith(manager, context, {
+      const after = await this.find(tx, id);
+      await this.audit.record(tx, {
         entity: 'delegation',
         entityId: id,
         before: auditable(before),
@@ -200,12 +200,15 @@ export class DelegationsService {
     });
   }
 
-  private async find(manager: DataSource['manager'], id: string): Promise<DelegationView> {
-    const [sql, params] = manager.connection.driver.escapeQueryWithParameters(
+  private async find(ctx: Ctx, id: string): Promise<DelegationView> {
+    const [row] = await query<DelegationView>(
+      ctx.manager,
       `${SELECT_DELEGATION} WHERE d.id = :id`,
-      { id, today: this.clock.today() },
+      {
+        id,
+        today: ctx.clock.today(),
+      },
     );
-    const [row] = await manager.query(sql, params);
     return row;
   }
 }

@@ -1,5 +1,4 @@
-import { Actor } from '@app/access';
-import { Clock } from '@app/common';
+import { Ctx } from '@app/access';
 import { Injectable } from '@nestjs/common';
 import { assertValidMeeting, IssueAs, IssuedDecision, Meeting } from './decision-numbers';
 import { NominationService } from './nomination.service';
@@ -24,19 +23,16 @@ export type MeetingOutcome =
  */
 @Injectable()
 export class MeetingDecisions {
-  constructor(
-    private readonly nominations: NominationService,
-    private readonly clock: Clock,
-  ) {}
+  constructor(private readonly nominations: NominationService) {}
 
   async decide(
-    actor: Actor,
+    ctx: Ctx,
     meeting: Meeting,
     /** Absent: as each deciding authority issues by default. */
     issueAs: IssueAs | undefined,
     items: MeetingItem[],
   ): Promise<MeetingOutcome[]> {
-    assertValidMeeting(meeting, issueAs, this.clock.today());
+    assertValidMeeting(meeting, issueAs, ctx.clock.today());
     const openLists = new Map<string, string>();
     const label = meeting.number?.trim()
       ? `Phiên họp số ${meeting.number.trim()} ngày ${meeting.date}`
@@ -45,7 +41,7 @@ export class MeetingDecisions {
     for (const item of items) {
       const comment = [label, item.comment?.trim()].filter(Boolean).join(': ');
       try {
-        const result = await this.nominations.act(actor, item.nominationId, item.action, {
+        const result = await this.nominations.act(ctx.actor, item.nominationId, item.action, {
           version: item.version,
           // A return or reject still needs its own reason; the meeting alone is not one.
           comment: item.comment?.trim() ? comment : item.action === 'approve' ? comment : null,

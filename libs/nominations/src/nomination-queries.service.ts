@@ -1,9 +1,8 @@
 import { Actor, Ctx, forbidden } from '@app/access';
-import { Clock } from '@app/common';
 import { BudgetService, FundCheck, FundQueries, FundView } from '@app/budget';
 import { EligibilityService, EligibilityVerdict } from '@app/catalog';
+import { query } from '@app/database';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import {
   activeDelegatedGrants,
   DelegatedGrant,
@@ -101,20 +100,16 @@ export interface NominationFilter {
 @Injectable()
 export class NominationQueries {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly nominations: NominationService,
     private readonly budget: BudgetService,
     private readonly eligibility: EligibilityService,
     private readonly fundViews: FundQueries,
-    private readonly clock: Clock,
   ) {}
 
-  async detail(
-    actor: Actor,
-    id: string,
-    manager = this.dataSource.manager,
-  ): Promise<NominationDetail> {
-    const today = this.clock.today();
+  /** Read in the caller's transaction when there is one, so an action answers what it did. */
+  async detail(ctx: Ctx, id: string): Promise<NominationDetail> {
+    const { actor, manager } = ctx;
+    const today = ctx.clock.today();
     const nomination = await loadNomination(manager, actor, id, today);
     const delegated = await activeDelegatedGrants(manager, actor.userId, today);
     // One after another: inside a transaction these share one connection.
@@ -259,11 +254,12 @@ export class NominationQueries {
    * waiting for the caller; optionally of one unit's subtree or one intake.
    */
   async summary(
-    actor: Actor,
+    ctx: Ctx,
     filter: { unitId?: string; intakeId?: string },
   ): Promise<NominationSummary> {
-    const today = this.clock.today();
-    const delegated = await activeDelegatedGrants(this.dataSource.manager, actor.userId, today);
+    const { actor, manager } = ctx;
+    const today = ctx.clock.today();
+    const delegated = await activeDelegatedGrants(manager, actor.userId, today);
     const scope = nominationScope(actor, delegated);
     const conditions = [scope.sql];
     const params: Record<string, unknown> = { ...scope.params };
@@ -277,25 +273,24 @@ export class NominationQueries {
     }
     const where = conditions.join(' AND ');
     const from = `FROM nominations n JOIN staff s ON s.id = n.nominee_staff_id JOIN units u ON u.id = s.unit_id`;
-    const driver = this.dataSource.driver;
-    const [countsSql, countsParams] = driver.escapeQueryWithParameters(
-      `SELECT n.status, count(*)::int AS count ${from} WHERE ${where} GROUP BY n.status`,
-      params,
-    );
-    const [awaitingSql, awaitingParams] = driver.escapeQueryWithParameters(
-      `WITH my_grants AS MATERIALIZED (
+    const [counts, [{ total: awaiting }]] = await Promise.all([
+      query<{ status: State; count: number }>(
+        manager,
+        `SELECT n.status, count(*)::int AS count ${from} WHERE ${where} GROUP BY n.status`,
+        params,
+      ),
+      query<{ total: number }>(
+        manager,
+        `WITH my_grants AS MATERIALIZED (
          SELECT * FROM (${grantsInForceSql('CAST(:today AS date)')}) g WHERE g.user_id = :me)
        SELECT count(*)::int AS total
          FROM (SELECT 1 ${from}${AWAITING_JOINS} WHERE ${where} AND ${AWAITING_CONDITION}
                LIMIT ${AWAITING_COUNT_CAP + 1}) counted`,
-      { ...params, me: actor.userId, today },
-    );
-    const [counts, [{ total: awaiting }]] = await Promise.all([
-      this.dataSource.query(countsSql, countsParams),
-      this.dataSource.query(awaitingSql, awaitingParams),
+        { ...params, me: actor.userId, today },
+      ),
     ]);
     const byStatus = Object.fromEntries(STATES.map((state) => [state, 0])) as Record<State, number>;
-    for (const row of counts as Array<{ status: State; count: number }>) {
+    for (const row of counts) {
       byStatus[row.status] = row.count;
     }
     return {
@@ -310,9 +305,10 @@ export class NominationQueries {
    * Nominations of staff the caller may see, newest first, in a stable order. With
    * `awaiting: 'me'`, those waiting for the caller, oldest submission first.
    */
-  async list(actor: Actor, filter: NominationFilter) {
-    const today = this.clock.today();
-    const delegated = await activeDelegatedGrants(this.dataSource.manager, actor.userId, today);
+  async list(ctx: Ctx, filter: NominationFilter) {
+    const { actor, manager } = ctx;
+    const today = ctx.clock.today();
+    const delegated = await activeDelegatedGrants(manager, actor.userId, today);
     const scope = nominationScope(actor, delegated);
     const conditions = [scope.sql];
     const params: Record<string, unknown> = { ...scope.params };
@@ -351,34 +347,57 @@ export class NominationQueries {
     const cap = filter.awaiting === 'me' ? AWAITING_COUNT_CAP : COUNT_CAP;
     const where = conditions.join(' AND ');
     const base = `FROM nominations n JOIN staff s ON s.id = n.nominee_staff_id JOIN units u ON u.id = s.unit_id${joins} WHERE ${where}`;
-    const driver = this.dataSource.driver;
-    const [listSql, listParams] = driver.escapeQueryWithParameters(
-      `${prefix}SELECT n.id, n.reference, n.status, n.version, n.intake_id AS "intakeId", n.target_group AS "targetGroup",
+    const [rows, [{ total }]] = await Promise.all([
+      query<NominationListRow>(
+        manager,
+        `${prefix}SELECT n.id, n.reference, n.status, n.version, n.intake_id AS "intakeId", n.target_group AS "targetGroup",
               n.estimated_cost::text AS "estimatedCost", n.current_step AS "currentStep",
               n.decision_number AS "decisionNumber", n.decision_line AS "decisionLine",
               n.created_at AS "createdAt",
               s.id AS "nomineeStaffId", s.full_name AS "nomineeName"${waiting}
          ${base} ORDER BY ${order} LIMIT :limit OFFSET :offset`,
-      { ...params, limit: filter.pageSize, offset: (filter.page - 1) * filter.pageSize },
-    );
-    // Counting a million rows costs more than the page itself: count up to a cap and say so.
-    const [countSql, countParams] = driver.escapeQueryWithParameters(
-      `${prefix}SELECT count(*)::int AS total FROM (SELECT 1 ${base} LIMIT ${cap + 1}) counted`,
-      params,
-    );
-    const [rows, [{ total }]] = await Promise.all([
-      this.dataSource.query(listSql, listParams),
-      this.dataSource.query(countSql, countParams),
+        { ...params, limit: filter.pageSize, offset: (filter.page - 1) * filter.pageSize },
+      ),
+      // Counting a million rows costs more than the page itself: count up to a cap and say so.
+      query<{ total: number }>(
+        manager,
+        `${prefix}SELECT count(*)::int AS total FROM (SELECT 1 ${base} LIMIT ${cap + 1}) counted`,
+        params,
+      ),
     ]);
     // The names of the page's nominations, in one more query over the page's ids only.
     const names = await loadNominationNames(
-      this.dataSource.manager,
-      rows.map((row: { id: string }) => row.id),
+      manager,
+      rows.map((row) => row.id),
       today,
     );
-    const items = rows.map((row: { id: string }) => ({ ...row, ...names.get(row.id) }));
+    const items: Array<NominationListRow & NominationNames> = rows.map((row) => ({
+      ...row,
+      ...names.get(row.id)!,
+    }));
     return { items, total: Math.min(total, cap), totalCapped: total > cap };
   }
+}
+
+/** A nomination as the list shows it, before the names beside its ids. */
+export interface NominationListRow {
+  id: string;
+  reference: string;
+  status: State;
+  version: number;
+  intakeId: string;
+  targetGroup: number;
+  estimatedCost: string;
+  currentStep: number | null;
+  decisionNumber: string | null;
+  decisionLine: number | null;
+  createdAt: Date;
+  nomineeStaffId: string;
+  nomineeName: string;
+  /** `awaiting: 'me'` only. */
+  submittedAt?: Date;
+  waitingSince?: Date;
+  waitingDays?: number;
 }
 
 /** How many nominations are in each state, and how many wait for the caller. */

@@ -1,8 +1,9 @@
+import type { Ctx } from '@app/access';
 import { DomainError } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import type { FastifyReply } from 'fastify';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 
 /** How long a key is remembered; older keys may be removed and then act again. */
 export const IDEMPOTENCY_KEY_TTL_HOURS = 24;
@@ -78,8 +79,8 @@ export function assertValidKey(key: string): void {
  * transaction: a transaction-scoped advisory lock on (user, key) — not granted means the
  * same key is in flight (409 IDEMPOTENCY_KEY_IN_FLIGHT) — then the stored row: another
  * request under that key is 422 IDEMPOTENCY_KEY_REUSED, the same request gets the stored
- * status, body and ETag without acting. Otherwise the work runs with the transaction's
- * manager and its response is stored in the same transaction, so a failed action stores
+ * status, body and ETag without acting. Otherwise the work runs in the transaction's
+ * context and its response is stored in the same transaction, so a failed action stores
  * nothing and a retry acts again.
  */
 @Injectable()
@@ -87,16 +88,18 @@ export class IdempotencyService {
   constructor(private readonly dataSource: DataSource) {}
 
   async run(
+    ctx: Ctx,
     request: IdempotentRequest,
     reply: FastifyReply,
-    work: (manager?: EntityManager) => Promise<unknown>,
+    work: (ctx: Ctx) => Promise<unknown>,
   ): Promise<unknown> {
-    if (request.key === undefined) return work();
+    if (request.key === undefined) return work(ctx);
     const key = request.key;
     assertValidKey(key);
     const hash = requestHash(request.method, request.path, request.body);
     await this.removeExpired();
-    return this.dataSource.transaction(async (manager) => {
+    return ctx.transaction(async (tx) => {
+      const { manager } = tx;
       const [{ granted }] = await manager.query(
         `SELECT pg_try_advisory_xact_lock(hashtextextended($1::text || ':' || $2, 0)) AS granted`,
         [request.userId, key],
@@ -125,7 +128,7 @@ export class IdempotencyService {
         if (stored.status !== 'done') throw inFlight();
         return replay(stored.responseStatus, stored.responseBody, reply);
       }
-      const body = await work(manager);
+      const body = await work(tx);
       const etag = reply.getHeader('etag');
       const response: StoredResponse = {
         body,

@@ -1,5 +1,4 @@
-import { Actor } from '@app/access';
-import { AuditContext } from '@app/audit';
+import { Ctx } from '@app/access';
 import { ApprovalPoliciesService, PolicyFields, PolicyStep } from '@app/nominations';
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import {
@@ -13,7 +12,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { AuditFrom, CurrentActor } from '../auth/auth.decorators';
+import { CurrentContext } from '../auth/auth.decorators';
 import { ProblemDto } from '../http/problem';
 import { uuidPipe } from '../http/validation';
 import {
@@ -66,8 +65,8 @@ export class ApprovalPoliciesController {
   @ApiOperation({ summary: 'Policies in priority order, with names beside ids.' })
   @ApiOkResponse({ type: [PolicyDto] })
   @ApiForbiddenResponse({ type: ProblemDto, description: 'FORBIDDEN: not an admin or reviewer' })
-  list(@CurrentActor() actor: Actor): Promise<PolicyDto[]> {
-    return this.policies.list(actor);
+  list(@CurrentContext() ctx: Ctx): Promise<PolicyDto[]> {
+    return this.policies.list(ctx);
   }
 
   @Get('preview')
@@ -78,10 +77,10 @@ export class ApprovalPoliciesController {
   @ApiOkResponse({ type: PolicyPreviewDto })
   @ApiNotFoundResponse({ type: ProblemDto, description: 'STAFF_NOT_FOUND, INTAKE_NOT_FOUND' })
   async preview(
-    @CurrentActor() actor: Actor,
+    @CurrentContext() ctx: Ctx,
     @Query() query: PreviewQueryDto,
   ): Promise<PolicyPreviewDto> {
-    return this.policies.preview(actor, {
+    return this.policies.preview(ctx, {
       staffId: query.staffId,
       intakeId: query.intakeId,
       costLines: (query.costLine ?? []).map((line) => {
@@ -94,21 +93,17 @@ export class ApprovalPoliciesController {
   @Get(':id')
   @ApiOkResponse({ type: PolicyDetailDto })
   @ApiNotFoundResponse({ type: ProblemDto, description: 'POLICY_NOT_FOUND (also out of scope)' })
-  get(@CurrentActor() actor: Actor, @Param('id', uuidPipe()) id: string): Promise<PolicyDetailDto> {
-    return this.policies.get(actor, id);
+  get(@CurrentContext() ctx: Ctx, @Param('id', uuidPipe()) id: string): Promise<PolicyDetailDto> {
+    return this.policies.get(ctx, id);
   }
 
   @Post()
   @ApiCreatedResponse({ type: SavedPolicyDto })
   @ApiBadRequestResponse({ type: ProblemDto, description: 'VALIDATION_FAILED' })
   @ApiForbiddenResponse({ type: ProblemDto, description: 'FORBIDDEN' })
-  async create(
-    @CurrentActor() actor: Actor,
-    @AuditFrom() audit: AuditContext,
-    @Body() body: CreatePolicyDto,
-  ): Promise<SavedPolicyDto> {
+  async create(@CurrentContext() ctx: Ctx, @Body() body: CreatePolicyDto): Promise<SavedPolicyDto> {
     return saved(
-      await this.policies.create(actor, audit, {
+      await this.policies.create(ctx, {
         priority: body.priority,
         name: body.name,
         active: body.active ?? true,
@@ -132,12 +127,11 @@ export class ApprovalPoliciesController {
   @ApiNotFoundResponse({ type: ProblemDto, description: 'POLICY_NOT_FOUND (also out of scope)' })
   @ApiConflictResponse({ type: ProblemDto, description: 'POLICY_VERSION_CONFLICT' })
   async update(
-    @CurrentActor() actor: Actor,
-    @AuditFrom() audit: AuditContext,
+    @CurrentContext() ctx: Ctx,
     @Param('id', uuidPipe()) id: string,
     @Body() body: UpdatePolicyDto,
   ): Promise<SavedPolicyDto> {
     const { version, ...changes } = body;
-    return saved(await this.policies.update(actor, audit, id, version, toChanges(changes)));
+    return saved(await this.policies.update(ctx, id, version, toChanges(changes)));
   }
 }

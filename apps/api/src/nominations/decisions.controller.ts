@@ -1,4 +1,4 @@
-import { Actor } from '@app/access';
+import { Ctx } from '@app/access';
 import { Language } from '@app/common';
 import { DecisionQueries, MeetingDecisions } from '@app/nominations';
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
@@ -9,7 +9,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentActor } from '../auth/auth.decorators';
+import { CurrentContext } from '../auth/auth.decorators';
 import { CallerLanguage } from '../http/language';
 import { ProblemDto } from '../http/problem';
 import { toProblem } from '../http/problem.filter';
@@ -42,13 +42,13 @@ export class DecisionsController {
   })
   @ApiOkResponse({ type: BatchDecisionResultDto })
   async decide(
-    @CurrentActor() actor: Actor,
+    @CurrentContext() ctx: Ctx,
     @Body() body: BatchDecisionDto,
     @CallerLanguage() language: Language,
   ): Promise<BatchDecisionResultDto> {
     const issueAs = body.issueAs;
     const meeting = { date: body.meetingDate, number: body.meetingNumber ?? null };
-    const outcomes = await this.meetings.decide(actor, meeting, issueAs, body.items);
+    const outcomes = await this.meetings.decide(ctx, meeting, issueAs, body.items);
     const results: DecisionResultDto[] = outcomes.map((outcome) => {
       if (outcome.ok) {
         return {
@@ -81,7 +81,7 @@ export class DecisionsController {
   })
   @ApiOkResponse({ type: DecisionDto })
   @ApiNotFoundResponse({ type: ProblemDto, description: 'DECISION_NOT_FOUND' })
-  get(@CurrentActor() actor: Actor, @Param('id', uuidPipe()) id: string): Promise<DecisionDto> {
-    return this.decisions.get(actor, id);
+  get(@CurrentContext() ctx: Ctx, @Param('id', uuidPipe()) id: string): Promise<DecisionDto> {
+    return this.decisions.get(ctx, id);
   }
 }

@@ -1,5 +1,4 @@
-import { Actor } from '@app/access';
-import { AuditContext } from '@app/audit';
+import { Ctx } from '@app/access';
 import { DelegationsService } from '@app/nominations';
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import {
@@ -10,7 +9,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { AuditFrom, CurrentActor } from '../auth/auth.decorators';
+import { CurrentContext } from '../auth/auth.decorators';
 import { PageQueryDto, toPage } from '../http/paging';
 import { uuidPipe } from '../http/validation';
 import { CreateDelegationDto, DelegationDto, DelegationPageDto } from './delegations.dto';
@@ -28,33 +27,22 @@ export class DelegationsController {
   @Post()
   @ApiOperation({ summary: 'Delegate one of your grants (administrators: anyone’s).' })
   @ApiCreatedResponse({ type: DelegationDto })
-  create(
-    @CurrentActor() actor: Actor,
-    @AuditFrom() audit: AuditContext,
-    @Body() body: CreateDelegationDto,
-  ) {
-    return this.delegations.create(actor, body, audit);
+  create(@CurrentContext() ctx: Ctx, @Body() body: CreateDelegationDto) {
+    return this.delegations.create(ctx, body);
   }
 
   @Get()
   @ApiOperation({ summary: 'Delegations from or to you (administrators: all).' })
   @ApiOkResponse({ type: DelegationPageDto })
-  async list(
-    @CurrentActor() actor: Actor,
-    @Query() query: PageQueryDto,
-  ): Promise<DelegationPageDto> {
-    return toPage(await this.delegations.list(actor, query), query);
+  async list(@CurrentContext() ctx: Ctx, @Query() query: PageQueryDto): Promise<DelegationPageDto> {
+    return toPage(await this.delegations.list(ctx, query), query);
   }
 
   @Delete(':id')
   @HttpCode(204)
   @ApiOperation({ summary: 'Revoke a delegation (the delegator or an administrator).' })
   @ApiNoContentResponse()
-  async revoke(
-    @CurrentActor() actor: Actor,
-    @AuditFrom() audit: AuditContext,
-    @Param('id', uuidPipe()) id: string,
-  ): Promise<void> {
-    await this.delegations.revoke(actor, id, audit);
+  async revoke(@CurrentContext() ctx: Ctx, @Param('id', uuidPipe()) id: string): Promise<void> {
+    await this.delegations.revoke(ctx, id);
   }
 }

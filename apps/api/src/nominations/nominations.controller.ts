@@ -1,4 +1,4 @@
-import { Actor, Ctx } from '@app/access';
+import { Ctx } from '@app/access';
 import { DomainError, toVnd } from '@app/common';
 import { Action, NominationCopies, NominationQueries, NominationService } from '@app/nominations';
 import { Body, Controller, Get, Headers, Param, Patch, Post, Query, Res } from '@nestjs/common';
@@ -12,9 +12,8 @@ import {
   ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
-import type { EntityManager } from 'typeorm';
 import type { FastifyReply } from 'fastify';
-import { CurrentActor, CurrentContext } from '../auth/auth.decorators';
+import { CurrentContext } from '../auth/auth.decorators';
 import { toFundDto } from '../budget/funds.dto';
 import { IdempotencyService } from '../http/idempotency.service';
 import { withAmountsAsStrings } from '../http/json';
@@ -68,21 +67,21 @@ export class NominationsController {
   @ApiHeader(IDEMPOTENCY_KEY_HEADER)
   @ApiCreatedResponse({ type: NominationDetailDto, description: 'The draft; its version in ETag.' })
   async create(
-    @CurrentActor() actor: Actor,
+    @CurrentContext() ctx: Ctx,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Body() body: CreateNominationDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const request = {
-      userId: actor.userId,
+      userId: ctx.actor.userId,
       key: idempotencyKey,
       method: 'POST',
       path: '/api/v1/nominations',
       body,
     };
-    return this.idempotency.run(request, reply, async (manager) => {
+    return this.idempotency.run(ctx, request, reply, async (tx) => {
       const { id } = await this.nominations.create(
-        actor,
+        tx.actor,
         {
           nomineeStaffId: body.nomineeStaffId,
           intakeId: body.intakeId,
@@ -94,20 +93,20 @@ export class NominationsController {
           })),
           learnerShare: toVnd(body.learnerShare ?? '0', { allowNegative: false }),
         },
-        manager,
+        tx.inTransaction ? tx.manager : undefined,
       );
       reply.status(201);
-      return this.detail(actor, id, reply, manager);
+      return this.detail(tx, id, reply);
     });
   }
 
   @Get()
   @ApiOkResponse({ type: NominationPageDto })
   async list(
-    @CurrentActor() actor: Actor,
+    @CurrentContext() ctx: Ctx,
     @Query() query: NominationQueryDto,
   ): Promise<NominationPageDto> {
-    const { items, total, totalCapped } = await this.queries.list(actor, query);
+    const { items, total, totalCapped } = await this.queries.list(ctx, query);
     return { ...toPage({ items, total }, query), totalCapped };
   }
 
@@ -118,21 +117,21 @@ export class NominationsController {
   })
   @ApiOkResponse({ type: NominationSummaryDto })
   summary(
-    @CurrentActor() actor: Actor,
+    @CurrentContext() ctx: Ctx,
     @Query() query: NominationSummaryQueryDto,
   ): Promise<NominationSummaryDto> {
-    return this.queries.summary(actor, query);
+    return this.queries.summary(ctx, query);
   }
 
   @Get(':id')
   @ApiOkResponse({ type: NominationDetailDto, description: 'Its version in ETag.' })
   @ApiNotFoundResponse({ type: ProblemDto, description: 'NOMINATION_NOT_FOUND' })
   async get(
-    @CurrentActor() actor: Actor,
+    @CurrentContext() ctx: Ctx,
     @Param('id', uuidPipe()) id: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return this.detail(actor, id, reply);
+    return this.detail(ctx, id, reply);
   }
 
   @Get(':id/funds')
@@ -162,7 +161,7 @@ export class NominationsController {
   @ApiHeader(IDEMPOTENCY_KEY_HEADER)
   @ApiOkResponse({ type: NominationDetailDto, description: 'The nomination as changed.' })
   async edit(
-    @CurrentActor() actor: Actor,
+    @CurrentContext() ctx: Ctx,
     @Param('id', uuidPipe()) id: string,
     @Headers('if-match') ifMatch: string | undefined,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
@@ -183,15 +182,15 @@ export class NominationsController {
     }
     const version = versionFrom(ifMatch);
     const request = {
-      userId: actor.userId,
+      userId: ctx.actor.userId,
       key: idempotencyKey,
       method: 'PATCH',
       path: `/api/v1/nominations/${id.toLowerCase()}`,
       body,
     };
-    return this.idempotency.run(request, reply, async (manager) => {
+    return this.idempotency.run(ctx, request, reply, async (tx) => {
       await this.nominations.edit(
-        actor,
+        tx.actor,
         id,
         version,
         {
@@ -207,9 +206,9 @@ export class NominationsController {
               ? undefined
               : toVnd(body.learnerShare, { allowNegative: false }),
         },
-        manager,
+        tx.inTransaction ? tx.manager : undefined,
       );
-      return this.detail(actor, id, reply, manager);
+      return this.detail(tx, id, reply);
     });
   }
 
@@ -225,22 +224,26 @@ export class NominationsController {
   })
   @ApiNotFoundResponse({ type: ProblemDto, description: 'NOMINATION_NOT_FOUND' })
   async copy(
-    @CurrentActor() actor: Actor,
+    @CurrentContext() ctx: Ctx,
     @Param('id', uuidPipe()) id: string,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const request = {
-      userId: actor.userId,
+      userId: ctx.actor.userId,
       key: idempotencyKey,
       method: 'POST',
       path: `/api/v1/nominations/${id.toLowerCase()}/copy`,
       body: {},
     };
-    return this.idempotency.run(request, reply, async (manager) => {
-      const copied = await this.copies.copy(actor, id, manager);
+    return this.idempotency.run(ctx, request, reply, async (tx) => {
+      const copied = await this.copies.copy(
+        tx.actor,
+        id,
+        tx.inTransaction ? tx.manager : undefined,
+      );
       reply.status(201);
-      const detail = await this.detail(actor, copied.id, reply, manager);
+      const detail = await this.detail(tx, copied.id, reply);
       return { ...detail, intakeOpen: copied.intakeOpen } satisfies CopiedNominationDto;
     });
   }
@@ -259,7 +262,7 @@ export class NominationsController {
   @ApiHeader(IDEMPOTENCY_KEY_HEADER)
   @ApiCreatedResponse({ type: NominationActedDto, description: 'The nomination after the action.' })
   async act(
-    @CurrentActor() actor: Actor,
+    @CurrentContext() ctx: Ctx,
     @Param() params: ActionParamsDto,
     @Headers('if-match') ifMatch: string | undefined,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
@@ -268,15 +271,15 @@ export class NominationsController {
   ) {
     const version = versionFrom(ifMatch);
     const request = {
-      userId: actor.userId,
+      userId: ctx.actor.userId,
       key: idempotencyKey,
       method: 'POST',
       path: `/api/v1/nominations/${params.id.toLowerCase()}/actions/${params.action}`,
       body,
     };
-    return this.idempotency.run(request, reply, async (manager) => {
+    return this.idempotency.run(ctx, request, reply, async (tx) => {
       const { budgetCheck } = await this.nominations.act(
-        actor,
+        tx.actor,
         params.id,
         params.action as Action,
         {
@@ -289,22 +292,17 @@ export class NominationsController {
             amount: toVnd(line.amount, { allowNegative: false }),
           })),
         },
-        manager,
+        tx.inTransaction ? tx.manager : undefined,
       );
-      const detail: NominationActedDto = await this.detail(actor, params.id, reply, manager);
+      const detail: NominationActedDto = await this.detail(tx, params.id, reply);
       return budgetCheck
         ? { ...detail, submissionBudgetCheck: withAmountsAsStrings(budgetCheck) as FundCheckDto[] }
         : detail;
     });
   }
 
-  private async detail(
-    actor: Actor,
-    id: string,
-    reply: FastifyReply,
-    manager?: EntityManager,
-  ): Promise<NominationDetailDto> {
-    const detail = await this.queries.detail(actor, id, manager);
+  private async detail(ctx: Ctx, id: string, reply: FastifyReply): Promise<NominationDetailDto> {
+    const detail = await this.queries.detail(ctx, id);
     reply.header('etag', `"${detail.version}"`);
     return withAmountsAsStrings(detail) as NominationDetailDto;
   }
