@@ -53,7 +53,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/cli/*.ts', 'scripts/**/*.mjs', 'bench/**/*.mjs', '*.js', '*.mjs'],
+    files: ['apps/cli/**/*.ts', 'scripts/**/*.mjs', 'bench/**/*.mjs', '*.js', '*.mjs'],
     languageOptions: {
       globals: {
         require: 'readonly',

@@ -1,5 +1,6 @@
 import { loadConfig } from '@app/config';
 import { quoteIdentifier, runMigrations } from '@app/database';
+import { schema } from '@app/schema';
 import { Client } from 'pg';
 import {
   TEMPLATE_ENV,
@@ -37,5 +38,6 @@ export default async function globalSetup(): Promise<void> {
   }
   await runMigrations(
     loadConfig({ DATABASE_URL: databaseUrl(process.env[TEMPLATE_ENV]!), DATABASE_POOL_SIZE: '2' }),
+    schema,
   );
 }

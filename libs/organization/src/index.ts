@@ -6,5 +6,4 @@ export * from './organization.module';
 export * from './positions.service';
 export * from './staff.service';
 export * from './units.service';
-export * from './demo';
 export * from './compliance.service';
