@@ -610,7 +610,7 @@ async function existingDatabase(name: string) {
   );
   url.pathname = `/${name}`;
   const config = loadConfig({ DATABASE_URL: url.toString(), DATABASE_POOL_SIZE: '10' });
-  await runMigrations(config, schema);
+  await runMigrations(config, schema.migrations);
   const dataSource = await new DataSource(buildDataSourceOptions(config, schema)).initialize();
   return { dataSource, close: () => dataSource.destroy() };
 }

@@ -18,7 +18,7 @@ export async function benchDatabase(
   const url = new URL(SERVER_URL);
   url.pathname = `/${name}`;
   const config = loadConfig({ DATABASE_URL: url.toString(), DATABASE_POOL_SIZE: String(poolSize) });
-  await runMigrations(config, schema);
+  await runMigrations(config, schema.migrations);
   const dataSource = await new DataSource(buildDataSourceOptions(config, schema)).initialize();
   return {
     dataSource,

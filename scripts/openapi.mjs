@@ -53,7 +53,7 @@ const config = loadConfig({
 });
 let document;
 try {
-  if (scratch) await runMigrations(config, schema);
+  if (scratch) await runMigrations(config, schema.migrations);
   selectQueueBackend(config);
   const app = await createApiApp(config);
   try {

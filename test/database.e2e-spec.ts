@@ -17,8 +17,8 @@ describe('migrations', () => {
   it('should apply every migration once when two instances migrate at the same moment', async () => {
     const config = loadConfig({ DATABASE_URL: database.url });
     const [first, second] = await Promise.all([
-      runMigrations(config, schema),
-      runMigrations(config, schema),
+      runMigrations(config, allMigrations),
+      runMigrations(config, allMigrations),
     ]);
     expect([...first, ...second]).toHaveLength(allMigrations.length);
 
@@ -33,8 +33,8 @@ describe('migrations', () => {
 
   it('should revert the last migration and apply it again', async () => {
     const config = loadConfig({ DATABASE_URL: database.url });
-    await revertLastMigration(config, schema);
-    expect(await runMigrations(config, schema)).toHaveLength(1);
+    await revertLastMigration(config, allMigrations);
+    expect(await runMigrations(config, allMigrations)).toHaveLength(1);
   });
 });
 

@@ -1,7 +1,7 @@
 import { loadConfig } from '@app/config';
 import { quoteIdentifier, runMigrations } from '@app/database';
-import { schema } from '@app/schema';
 import { Client } from 'pg';
+import { allMigrations } from '../../migrations';
 import {
   TEMPLATE_ENV,
   TEST_DB_PREFIX,
@@ -38,6 +38,6 @@ export default async function globalSetup(): Promise<void> {
   }
   await runMigrations(
     loadConfig({ DATABASE_URL: databaseUrl(process.env[TEMPLATE_ENV]!), DATABASE_POOL_SIZE: '2' }),
-    schema,
+    allMigrations,
   );
 }

@@ -9,7 +9,7 @@ import {
   revertLastMigration,
   runMigrations,
 } from '@app/database';
-import { schema } from '@app/schema';
+import { allMigrations } from '../../../migrations';
 
 /**
  * `migrate run [--create-database]` applies pending migrations (under an advisory lock);
@@ -31,18 +31,18 @@ runEntryPoint(async () => {
   await assertPostgresReachable(config.DATABASE_URL, config.DATABASE_CONNECT_TIMEOUT_MS);
   switch (command) {
     case 'run': {
-      const applied = await runMigrations(config, schema);
+      const applied = await runMigrations(config, allMigrations);
       console.log(
         applied.length ? `Applied migrations: ${applied.join(', ')}` : 'Schema is up to date',
       );
       break;
     }
     case 'revert':
-      await revertLastMigration(config, schema);
+      await revertLastMigration(config, allMigrations);
       console.log('Reverted the last migration');
       break;
     case 'status': {
-      const pending = await pendingMigrations(config, schema);
+      const pending = await pendingMigrations(config, allMigrations);
       console.log(pending ? 'Some migrations are pending' : 'Schema is up to date');
       process.exitCode = pending ? 1 : 0;
       break;
