@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
+import libraryBoundaries from './scripts/lint/library-boundaries.mjs';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', '.data/**', 'coverage/**'] },
@@ -25,6 +26,16 @@ export default tseslint.config(
         { object: 'describe', property: 'only', message: 'Focused tests must not be committed.' },
       ],
       'no-console': ['error', { allow: ['warn', 'error'] }],
+    },
+  },
+  {
+    // Libraries meet through their entry points, and never in a cycle.
+    files: ['apps/**/*.ts', 'libs/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts', 'migrations/**/*.ts'],
+    ignores: ['apps/web/**'],
+    plugins: { 'library-boundaries': libraryBoundaries },
+    rules: {
+      'library-boundaries/entry-points': 'error',
+      'library-boundaries/no-cycle': 'error',
     },
   },
   {
@@ -53,7 +64,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/cli/*.ts', 'scripts/**/*.mjs', 'bench/**/*.mjs', '*.js', '*.mjs'],
+    files: ['apps/cli/**/*.ts', 'scripts/**/*.mjs', 'bench/**/*.mjs', '*.js', '*.mjs'],
     languageOptions: {
       globals: {
         require: 'readonly',

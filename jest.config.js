@@ -28,7 +28,8 @@ const shared = {
   transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
   moduleNameMapper: {
     '^@app/testing$': '<rootDir>/test/support',
-    '^@app/organization/vocabulary$': '<rootDir>/libs/organization/src/vocabulary',
+    // Declared entry points besides a library's index (see tsconfig.json's paths).
+    '^@app/([a-z-]+)/(vocabulary|demo)$': '<rootDir>/libs/$1/src/$2',
     '^@app/(.*)$': '<rootDir>/libs/$1/src',
   },
   testEnvironment: 'node',

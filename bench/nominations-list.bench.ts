@@ -2,7 +2,7 @@ import { AccessTokenService } from '@app/access';
 import { loadConfig } from '@app/config';
 import { selectQueueBackend } from '@app/queue';
 import { createApiApp } from '../apps/api/src/bootstrap';
-import { demoSeeders } from '../libs/database/src/seed/demo-seeders';
+import { demoSeeders } from '../apps/cli/src/demo/demo-seeders';
 import { benchDatabase } from './support';
 
 /**

@@ -2,12 +2,13 @@ import { AccessTokenService } from '@app/access';
 import { organizationToday } from '@app/common';
 import { loadConfig } from '@app/config';
 import { buildDataSourceOptions, runMigrations } from '@app/database';
+import { schema } from '@app/schema';
 import { selectQueueBackend } from '@app/queue';
 import { ComplianceSnapshotsService } from '@app/reports';
 import { loadavg } from 'node:os';
 import { DataSource } from 'typeorm';
 import { createApiApp } from '../apps/api/src/bootstrap';
-import { demoSeeders } from '../libs/database/src/seed/demo-seeders';
+import { demoSeeders } from '../apps/cli/src/demo/demo-seeders';
 import { benchDatabase } from './support';
 
 /**
@@ -609,8 +610,8 @@ async function existingDatabase(name: string) {
   );
   url.pathname = `/${name}`;
   const config = loadConfig({ DATABASE_URL: url.toString(), DATABASE_POOL_SIZE: '10' });
-  await runMigrations(config);
-  const dataSource = await new DataSource(buildDataSourceOptions(config)).initialize();
+  await runMigrations(config, schema.migrations);
+  const dataSource = await new DataSource(buildDataSourceOptions(config, schema)).initialize();
   return { dataSource, close: () => dataSource.destroy() };
 }
 

@@ -1,5 +1,6 @@
 import { loadConfig } from '@app/config';
 import { buildDataSourceOptions, quoteIdentifier, runMigrations } from '@app/database';
+import { schema } from '@app/schema';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
@@ -17,8 +18,8 @@ export async function benchDatabase(
   const url = new URL(SERVER_URL);
   url.pathname = `/${name}`;
   const config = loadConfig({ DATABASE_URL: url.toString(), DATABASE_POOL_SIZE: String(poolSize) });
-  await runMigrations(config);
-  const dataSource = await new DataSource(buildDataSourceOptions(config)).initialize();
+  await runMigrations(config, schema.migrations);
+  const dataSource = await new DataSource(buildDataSourceOptions(config, schema)).initialize();
   return {
     dataSource,
     async close() {

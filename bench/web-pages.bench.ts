@@ -1,9 +1,9 @@
 import { loadConfig } from '@app/config';
-import { DEMO_PASSWORD } from '@app/organization';
+import { DEMO_PASSWORD } from '@app/organization/demo';
 import { selectQueueBackend } from '@app/queue';
 import { chromium, type Page } from 'playwright-core';
 import { createApiApp } from '../apps/api/src/bootstrap';
-import { demoSeeders } from '../libs/database/src/seed/demo-seeders';
+import { demoSeeders } from '../apps/cli/src/demo/demo-seeders';
 import { benchDatabase } from './support';
 
 /**

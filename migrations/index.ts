@@ -25,8 +25,11 @@ import { UnitAuthoritySearch1764219600000 } from './1764219600000-unit-authority
 import { FundPipelineWarning1764220600000 } from './1764220600000-fund-pipeline-warning';
 
 /**
- * Migrations in the order they run. Add a new one at the end; generate its file with
- * `npm run migration:generate -- migrations/<name>` and review the SQL.
+ * Migrations in the order they run. They are SQL written by hand, not generated from the
+ * entities: the entities map only some of the tables, and the schema holds what they cannot
+ * say (CHECK constraints, triggers, partial and trigram indexes). Create the empty class with
+ * `npm run migration:create -- migrations/<name>`, write its `up` and `down`, and add it at the
+ * end of this list.
  */
 export const allMigrations: Function[] = [
   Foundation1764122400000,

@@ -20,6 +20,7 @@ const { loadConfig } = require(join(root, 'dist/libs/config/src'));
 const { selectQueueBackend } = require(join(root, 'dist/libs/queue/src'));
 const { createApiApp } = require(join(root, 'dist/apps/api/src/bootstrap'));
 const { runMigrations, quoteIdentifier } = require(join(root, 'dist/libs/database/src'));
+const { schema } = require(join(root, 'dist/libs/schema/src'));
 const { Client } = require('pg');
 
 let databaseUrl = process.env.OPENAPI_DATABASE_URL;
@@ -52,7 +53,7 @@ const config = loadConfig({
 });
 let document;
 try {
-  if (scratch) await runMigrations(config);
+  if (scratch) await runMigrations(config, schema.migrations);
   selectQueueBackend(config);
   const app = await createApiApp(config);
   try {

@@ -225,8 +225,8 @@ try {
 } catch (error) {
   await finish(1, error.message);
 }
-await runStep('dist/libs/database/src/cli/migrate.js', ['run', '--create-database']);
-await runStep('dist/libs/database/src/cli/seed.js', []);
+await runStep('dist/apps/cli/src/migrate.js', ['run', '--create-database']);
+await runStep('dist/apps/cli/src/seed.js', []);
 if (!stopping) {
   runApp('api', 'dist/apps/api/src/main.js');
   runApp('worker', 'dist/apps/worker/src/main.js');

@@ -1,9 +1,9 @@
 import { BudgetService } from '@app/budget';
-import { demoSeeders } from '../libs/database/src/seed/demo-seeders';
-import { organizationDemoSeeder } from '@app/organization';
+import { budgetDemoSeeder, buildDemoFunds } from '@app/budget/demo';
+import { organizationDemoSeeder } from '@app/organization/demo';
 import { startTestStack, TestStack } from '@app/testing';
 import { DataSource } from 'typeorm';
-import { budgetDemoSeeder, buildDemoFunds } from '../libs/budget/src/demo';
+import { demoSeeders } from '../apps/cli/src/demo/demo-seeders';
 
 const MILLION = 1_000_000n;
 

@@ -1,14 +1,14 @@
-import { organizationDemoSeeder } from '@app/organization';
-import { startTestStack, TestStack } from '@app/testing';
-import { DataSource } from 'typeorm';
-import { validateRule } from '../libs/catalog/src/eligibility/validate-rule';
+import { validateRule } from '@app/catalog';
 import {
   catalogDemoSeeder,
   DEMO_CATALOG_REFERENCE_DATE,
   DEMO_INTAKES,
   DEMO_PROGRAMS,
   DEMO_PROVIDERS,
-} from '../libs/catalog/src/demo';
+} from '@app/catalog/demo';
+import { organizationDemoSeeder } from '@app/organization/demo';
+import { startTestStack, TestStack } from '@app/testing';
+import { DataSource } from 'typeorm';
 
 /** Every demo catalog row, as one fingerprint. */
 const CATALOG_SQL = `

@@ -1,13 +1,13 @@
-import { seedDemoData } from '@app/database';
 import {
   MEETS_STANDARD_SQL,
-  organizationDemoSeeder,
   PositionStandard,
   Qualifications,
   standardGaps,
 } from '@app/organization';
+import { organizationDemoSeeder } from '@app/organization/demo';
 import { bearer, Factory, startTestStack, TestStack, tokenFor } from '@app/testing';
 import { DataSource } from 'typeorm';
+import { seedDemoData } from '../apps/cli/src/demo/seed-demo-data';
 
 /** Names, levels and placement of every staff row, as one fingerprint. */
 const CHECKSUM_SQL = `

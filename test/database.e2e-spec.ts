@@ -1,12 +1,9 @@
 import { loadConfig } from '@app/config';
-import {
-  buildDataSourceOptions,
-  revertLastMigration,
-  runMigrations,
-  seedDemoData,
-} from '@app/database';
+import { buildDataSourceOptions, revertLastMigration, runMigrations } from '@app/database';
+import { schema } from '@app/schema';
 import { createTestDatabase, TestDatabase } from '@app/testing';
 import { DataSource } from 'typeorm';
+import { seedDemoData } from '../apps/cli/src/demo/seed-demo-data';
 import { allMigrations } from '../migrations';
 
 describe('migrations', () => {
@@ -19,10 +16,13 @@ describe('migrations', () => {
 
   it('should apply every migration once when two instances migrate at the same moment', async () => {
     const config = loadConfig({ DATABASE_URL: database.url });
-    const [first, second] = await Promise.all([runMigrations(config), runMigrations(config)]);
+    const [first, second] = await Promise.all([
+      runMigrations(config, allMigrations),
+      runMigrations(config, allMigrations),
+    ]);
     expect([...first, ...second]).toHaveLength(allMigrations.length);
 
-    const dataSource = await new DataSource(buildDataSourceOptions(config)).initialize();
+    const dataSource = await new DataSource(buildDataSourceOptions(config, schema)).initialize();
     try {
       const applied = await dataSource.query('SELECT name FROM schema_migrations');
       expect(applied).toHaveLength(allMigrations.length);
@@ -33,8 +33,8 @@ describe('migrations', () => {
 
   it('should revert the last migration and apply it again', async () => {
     const config = loadConfig({ DATABASE_URL: database.url });
-    await revertLastMigration(config);
-    expect(await runMigrations(config)).toHaveLength(1);
+    await revertLastMigration(config, allMigrations);
+    expect(await runMigrations(config, allMigrations)).toHaveLength(1);
   });
 });
 
@@ -45,7 +45,7 @@ describe('demo data', () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     dataSource = await new DataSource(
-      buildDataSourceOptions(loadConfig({ DATABASE_URL: database.url })),
+      buildDataSourceOptions(loadConfig({ DATABASE_URL: database.url }), schema),
     ).initialize();
   });
   afterAll(async () => {
@@ -73,7 +73,7 @@ describe('demo data', () => {
   it('should leave nothing behind when a seeder fails halfway', async () => {
     const other = await createTestDatabase();
     const otherSource = await new DataSource(
-      buildDataSourceOptions(loadConfig({ DATABASE_URL: other.url })),
+      buildDataSourceOptions(loadConfig({ DATABASE_URL: other.url }), schema),
     ).initialize();
     try {
       const failing = {

@@ -1,7 +1,7 @@
-import { budgetDemoSeeder } from '../libs/budget/src/demo';
-import { catalogDemoSeeder } from '../libs/catalog/src/demo';
+import { budgetDemoSeeder } from '@app/budget/demo';
 import { organizationToday } from '@app/common';
-import { DEMO_PASSWORD, organizationDemoSeeder } from '@app/organization';
+import { catalogDemoSeeder } from '@app/catalog/demo';
+import { DEMO_PASSWORD, organizationDemoSeeder } from '@app/organization/demo';
 import { bearer, HttpClient, startTestStack, TestStack } from '@app/testing';
 import { DataSource } from 'typeorm';
 import { shiftDays } from './support/nomination-fixture';

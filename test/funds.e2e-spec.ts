@@ -591,7 +591,7 @@ describe('training funds over HTTP', () => {
     });
 
     function runReconcile() {
-      return spawnSync(process.execPath, ['dist/libs/budget/src/cli/reconcile.js'], {
+      return spawnSync(process.execPath, ['dist/apps/cli/src/reconcile.js'], {
         cwd: `${__dirname}/..`,
         env: { ...process.env, NODE_ENV: 'test', DATABASE_URL: stack.database.url },
         encoding: 'utf8',

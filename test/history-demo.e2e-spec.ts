@@ -1,8 +1,8 @@
-import { organizationDemoSeeder } from '@app/organization';
+import { historyDemoSeeder } from '@app/imports/demo';
+import { organizationDemoSeeder } from '@app/organization/demo';
 import { bearer, Factory, startTestStack, TestStack, tokenFor } from '@app/testing';
 import { DataSource } from 'typeorm';
-import { historyDemoSeeder } from '../libs/imports/src/demo';
-import { demoSeeders } from '../libs/database/src/seed/demo-seeders';
+import { demoSeeders } from '../apps/cli/src/demo/demo-seeders';
 
 /** The demo's history makes the article's period 2012–2022 reportable from data. */
 describe('Training history demo data', () => {

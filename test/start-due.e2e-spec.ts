@@ -68,6 +68,9 @@ describe('the scheduled start of nominations, through the queue and the worker',
     ];
     const later = await approve(people[3], laterIntake);
     const inReview = await fx.atLastStep(people[4], dueIntake, fundId);
+    // Started by a person: what the scheduled start must look like, the actor aside.
+    const startedByPerson = await approve(people[5], laterIntake);
+    expect((await fx.act(startedByPerson, 'start', 4, 'memberA')).status).toBe(201);
 
     // The intakes were open for nominations; now one starts today and one started last week.
     const moveStart = (intakeId: string, startsOn: string) =>
@@ -114,6 +117,24 @@ describe('the scheduled start of nominations, through the queue and the worker',
         type: 'nomination.started',
         eventActor: null,
         eventTo: 'in_training',
+      });
+    }
+    // The same history row and event as a person's start, with the system as the actor.
+    const shapes = await fx.db.query(
+      `SELECT h.nomination_id AS id, h.step_position AS "stepPosition", h.comment,
+              h.on_behalf_of AS "onBehalfOf", e.payload
+         FROM nomination_history h
+         JOIN outbox_events e ON e.aggregate_id = h.nomination_id AND e.type = 'nomination.started'
+        WHERE h.nomination_id = ANY($1::uuid[]) AND h.action = 'start'`,
+      [[...due, startedByPerson]],
+    );
+    const byPerson = shapes.find((row: { id: string }) => row.id === startedByPerson);
+    expect(byPerson.payload.actorUserId).toEqual(expect.any(String));
+    for (const row of shapes.filter((row: { id: string }) => row.id !== startedByPerson)) {
+      expect(row).toEqual({
+        ...byPerson,
+        id: row.id,
+        payload: { ...byPerson.payload, actorUserId: null, reference: row.payload.reference },
       });
     }
     const views = await Promise.all(

@@ -1,8 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
-import { seedDemoData } from '@app/database';
-import { DEMO_PASSWORD } from '@app/organization';
+import { DEMO_PASSWORD } from '@app/organization/demo';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
+import { seedDemoData } from '../../apps/cli/src/demo/seed-demo-data';
 import { startSmtpServer, type TestSmtpServer } from './smtp';
 import { startTestStack, type TestStack } from './test-stack';
 

@@ -1,4 +1,4 @@
-import { DEMO_PASSWORD } from '@app/organization';
+import { DEMO_PASSWORD } from '@app/organization/demo';
 import { DataSource } from 'typeorm';
 import { bearer } from './factories';
 import type { HttpClient } from './http-client';

@@ -1,6 +1,7 @@
 import { loadConfig } from '@app/config';
 import { quoteIdentifier, runMigrations } from '@app/database';
 import { Client } from 'pg';
+import { allMigrations } from '../../migrations';
 import {
   TEMPLATE_ENV,
   TEST_DB_PREFIX,
@@ -37,5 +38,6 @@ export default async function globalSetup(): Promise<void> {
   }
   await runMigrations(
     loadConfig({ DATABASE_URL: databaseUrl(process.env[TEMPLATE_ENV]!), DATABASE_POOL_SIZE: '2' }),
+    allMigrations,
   );
 }

@@ -1,5 +1,5 @@
 import { organizationToday } from '@app/common';
-import { DEMO_PASSWORD } from '@app/organization';
+import { DEMO_PASSWORD } from '@app/organization/demo';
 import { bearer, type HttpClient } from '@app/testing';
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';

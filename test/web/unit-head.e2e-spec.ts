@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { DEMO_PASSWORD } from '@app/organization';
+import { DEMO_PASSWORD } from '@app/organization/demo';
 import { bearer, type HttpClient } from '@app/testing';
 import type { Page } from 'playwright-core';
 import {

@@ -1,5 +1,6 @@
 import { AppConfig, ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
+import { schema } from '@app/schema';
 import { HealthModule } from '@app/health';
 import { LoggingModule } from '@app/logging';
 import { QueueModule } from '@app/queue';
@@ -31,7 +32,7 @@ export class ApiModule {
       imports: [
         ConfigModule.forRoot(config),
         LoggingModule.forRoot('api'),
-        DatabaseModule.forRoot(),
+        DatabaseModule.forRoot(schema),
         ClockModule,
         QueueModule.forRoot('producer'),
         HealthModule,

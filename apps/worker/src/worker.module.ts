@@ -2,6 +2,7 @@ import { AuditModule } from '@app/audit';
 import { ClockModule } from '@app/common';
 import { AppConfig, ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
+import { schema } from '@app/schema';
 import { HealthModule } from '@app/health';
 import { LoggingModule } from '@app/logging';
 import { NominationsModule } from '@app/nominations';
@@ -24,7 +25,7 @@ export class WorkerModule {
       imports: [
         ConfigModule.forRoot(config),
         LoggingModule.forRoot('worker'),
-        DatabaseModule.forRoot(),
+        DatabaseModule.forRoot(schema),
         ClockModule,
         QueueModule.forRoot('consumer'),
         HealthModule,

@@ -1,4 +1,5 @@
-export * from './audit-entry.entity';
-export * from './audit.module';
-export * from './audit.service';
-export * from './audit-query.service';
+export { auditEntities } from './audit-entry.entity';
+export { AuditModule } from './audit.module';
+export { AuditService } from './audit.service';
+export type { AuditContext } from './audit.service';
+export { AuditQueryService } from './audit-query.service';

@@ -1,9 +1,23 @@
-export * from './domain-error';
-export * from './entry-point';
-export * from './graceful-shutdown';
-export * from './money';
-export * from './calendar';
-export * from './clock';
-export * from './messages';
-export * from './sealed-secret';
-export * from './work-context';
+export { DomainError } from './domain-error';
+export type { ErrorKind, FieldError } from './domain-error';
+export {
+  runEntryPoint,
+  ServiceUnreachableError,
+  UnsafeServiceError,
+  withTimeout,
+} from './entry-point';
+export { installGracefulShutdown } from './graceful-shutdown';
+export { basisPoints, toVnd, VND_PATTERN, vndColumn } from './money';
+export {
+  addWorkingDays,
+  ORGANIZATION_TIME_ZONE,
+  organizationDay,
+  organizationToday,
+  workingDaysElapsed,
+} from './calendar';
+export { Clock, ClockModule } from './clock';
+export { DEFAULT_LANGUAGE, errorMessages, languageOf, messageFor } from './messages';
+export type { Language } from './messages';
+export { openSealedSecret, sealSecret } from './sealed-secret';
+export { WorkContext } from './work-context';
+export type { WorkActor } from './work-context';

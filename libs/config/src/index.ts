@@ -1,3 +1,3 @@
-export * from './env-schema';
-export * from './load-config';
-export * from './config.module';
+export { loadConfig, loadConfigOrExit, redact } from './load-config';
+export type { AppConfig } from './load-config';
+export { APP_CONFIG, ConfigModule, InjectConfig } from './config.module';

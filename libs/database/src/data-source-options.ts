@@ -1,16 +1,25 @@
 import type { AppConfig } from '@app/config';
 import type { DataSourceOptions } from 'typeorm';
-import { entities, migrations } from './schema';
 
-/** The one definition of the database connection, shared by both apps and the migration CLI. */
+/**
+ * The entities and migrations a connection knows. The apps compose it (`@app/schema`) and hand
+ * it in, so this library depends on no bounded context.
+ */
+export interface Schema {
+  entities: Function[];
+  migrations: Function[];
+}
+
+/** The one definition of the database connection, shared by the apps and the command-line tasks. */
 export function buildDataSourceOptions(
   config: Pick<AppConfig, 'DATABASE_URL' | 'DATABASE_POOL_SIZE' | 'DATABASE_CONNECT_TIMEOUT_MS'>,
+  schema: Schema,
 ): DataSourceOptions {
   return {
     type: 'postgres',
     url: config.DATABASE_URL,
-    entities,
-    migrations,
+    entities: schema.entities,
+    migrations: schema.migrations,
     migrationsTableName: 'schema_migrations',
     migrationsTransactionMode: 'each',
     // The schema changes only through reviewed migrations.

@@ -1,12 +1,13 @@
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { buildDataSourceOptions } from './data-source-options';
+import { buildDataSourceOptions, Schema } from './data-source-options';
 import { WorkContexts } from './work-contexts';
 
 @Module({})
 export class DatabaseModule {
-  static forRoot(): DynamicModule {
+  /** `schema`: the entities and migrations the app composes (`@app/schema`). */
+  static forRoot(schema: Schema): DynamicModule {
     return {
       module: DatabaseModule,
       global: true,
@@ -16,7 +17,7 @@ export class DatabaseModule {
         TypeOrmModule.forRootAsync({
           inject: [APP_CONFIG],
           useFactory: (config: AppConfig) => ({
-            ...buildDataSourceOptions(config),
+            ...buildDataSourceOptions(config, schema),
             // Start-up already checked that Postgres answers; never loop on retries.
             retryAttempts: 0,
           }),

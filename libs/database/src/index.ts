@@ -1,8 +1,16 @@
-export * from './database.module';
-export * from './data-source-options';
-export * from './migrator';
-export * from './preflight';
-export * from './seed/seeder';
-export * from './seed/seed-demo-data';
-export * from './work-contexts';
-export * from './sql';
+export { DatabaseModule } from './database.module';
+export { buildDataSourceOptions } from './data-source-options';
+export type { Schema } from './data-source-options';
+export {
+  databaseName,
+  ensureDatabaseExists,
+  maintenanceUrl,
+  pendingMigrations,
+  quoteIdentifier,
+  revertLastMigration,
+  runMigrations,
+} from './migrator';
+export { assertPostgresReachable } from './preflight';
+export type { Seeder } from './seeder';
+export { WorkContexts } from './work-contexts';
+export { query, returning } from './sql';

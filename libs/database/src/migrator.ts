@@ -14,21 +14,32 @@ const MIGRATION_LOCK_KEY = 4_202_611;
 /**
  * Runs pending migrations while holding a Postgres advisory lock, so two instances
  * starting at once migrate one after the other and the second finds nothing to do.
+ * (Migrations are SQL: running them needs no entities, so the caller need not load the
+ * libraries that declare them.)
  */
-export async function runMigrations(config: DatabaseConfig): Promise<string[]> {
-  return withMigrationLock(config, async (dataSource) => {
+export async function runMigrations(
+  config: DatabaseConfig,
+  migrations: Function[],
+): Promise<string[]> {
+  return withMigrationLock(config, migrations, async (dataSource) => {
     await assertUtf8(dataSource);
     const applied = await dataSource.runMigrations({ transaction: 'each' });
     return applied.map((migration) => migration.name);
   });
 }
 
-export async function revertLastMigration(config: DatabaseConfig): Promise<void> {
-  await withMigrationLock(config, (dataSource) => dataSource.undoLastMigration());
+export async function revertLastMigration(
+  config: DatabaseConfig,
+  migrations: Function[],
+): Promise<void> {
+  await withMigrationLock(config, migrations, (dataSource) => dataSource.undoLastMigration());
 }
 
-export async function pendingMigrations(config: DatabaseConfig): Promise<boolean> {
-  return withMigrationLock(config, (dataSource) => dataSource.showMigrations());
+export async function pendingMigrations(
+  config: DatabaseConfig,
+  migrations: Function[],
+): Promise<boolean> {
+  return withMigrationLock(config, migrations, (dataSource) => dataSource.showMigrations());
 }
 
 /**
@@ -51,6 +62,7 @@ async function assertUtf8(dataSource: DataSource): Promise<void> {
 
 async function withMigrationLock<T>(
   config: DatabaseConfig,
+  migrations: Function[],
   work: (dataSource: DataSource) => Promise<T>,
 ): Promise<T> {
   const lock = new Client({
@@ -61,7 +73,7 @@ async function withMigrationLock<T>(
   try {
     await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
     const dataSource = new DataSource({
-      ...buildDataSourceOptions(config),
+      ...buildDataSourceOptions(config, { entities: [], migrations }),
       extra: { max: 2, connectionTimeoutMillis: config.DATABASE_CONNECT_TIMEOUT_MS },
     });
     await dataSource.initialize();

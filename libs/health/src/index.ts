@@ -1,4 +1,4 @@
-export * from './health.module';
-export * from './probe.service';
-export * from './readiness.service';
-export * from './system-probe.entity';
+export { HealthModule } from './health.module';
+export { ProbeService } from './probe.service';
+export { ReadinessService } from './readiness.service';
+export { healthEntities } from './system-probe.entity';

@@ -1,12 +1,4 @@
-export { IMPORT_COLUMNS, IMPORT_KINDS } from './columns';
-export type { ColumnSpec, ImportKind } from './columns';
-export * from './labels';
-export { REFERENCE_IMPORT_KINDS } from './reference-columns';
+export type { ImportKind } from './columns';
 export type { ReferenceImportKind } from './reference-columns';
-export * from './import.service';
-export { mapHeader, parseRows } from './rows';
-export type { ImportRowError, ParsedFile, ParsedRow } from './rows';
-export { detectFormat, readTable } from './table';
-export type { FileFormat, TableRow } from './table';
-export { resolveUnitPaths } from './unit-tree';
-export type { Cell } from './values';
+export { ImportService } from './import.service';
+export type { ImportFile } from './import.service';

@@ -1,1 +1,1 @@
-export * from './logging.module';
+export { LoggingModule, REQUEST_ID_HEADER, requestIdOf } from './logging.module';

@@ -36,7 +36,8 @@ export async function overrideGiven(
   const override: Override = { reason, by: withDelegatedGrants(actor, delegated) };
   if (effects.includes('reserve_budget') || effects.includes('settle_budget')) return override;
   await budget.authorizeOverride(manager, override, await costLineFunds(manager, nomination.id));
-  if (action !== 'approve' || !step) {
+  // Only an approval that moves the chain on keeps an override for the decision to come.
+  if (!effects.includes('advance_step') || !step) {
     throw new DomainError(
       'OVERRIDE_NOT_APPLICABLE',
       'invalid',

@@ -1,6 +1,6 @@
-import { Actor } from '@app/access';
 import { BudgetService, Override } from '@app/budget';
 import { Clock, DomainError } from '@app/common';
+import { returning } from '@app/database';
 import type { EntityManager } from 'typeorm';
 import type { ResolvedStep } from './chain';
 import { DecisionIssue, IssuedDecision, issueDecision } from './decision-numbers';
@@ -42,39 +42,46 @@ export async function placeChain(
   return 1;
 }
 
-/** The decision: money reserved, a seat taken, a number issued; all or nothing. */
-export async function decide(
+/** The decision's money: the cost lines reserved on their funds. */
+export async function reserveBudget(
   manager: EntityManager,
   budget: BudgetService,
-  actor: Actor,
-  nomination: NominationRecord,
-  step: StepRecord,
+  actorUserId: string | null,
+  nominationId: string,
   override: Override | undefined,
-  clock: Clock,
-  issue: DecisionIssue,
-): Promise<IssuedDecision> {
-  const lines = await loadCostLines(manager, nomination.id);
+): Promise<void> {
+  const lines = await loadCostLines(manager, nominationId);
   // The budget decides whether the override's author may give it; it refuses rather than ignores.
-  await budget.reserve(manager, {
-    nominationId: nomination.id,
-    actorUserId: actor.userId,
-    lines,
-    override,
-  });
-  const seat = await manager.query(
+  await budget.reserve(manager, { nominationId, actorUserId, lines, override });
+}
+
+/** The decision's seat: one of the intake, and one of each quota the nominee falls under. */
+export async function takeSeat(manager: EntityManager, nomination: NominationRecord) {
+  const seat = await returning(
+    manager,
     `UPDATE intakes SET seats_taken = seats_taken + 1, updated_at = now() WHERE id = $1 AND seats_taken < seats_total RETURNING id`,
     [nomination.intakeId],
   );
-  if (!(Array.isArray(seat[0]) ? seat[0] : seat).length) {
+  if (!seat.length) {
     throw new DomainError('INTAKE_FULL', 'unprocessable', 'Every seat of this intake is taken.');
   }
   await takeQuotaSeats(manager, nomination);
-  // Numbered in the organization's year at the moment of the decision.
+}
+
+/** The decision's number, in the organization's year at the moment of the decision. */
+export function assignDecisionNumber(
+  manager: EntityManager,
+  clock: Clock,
+  decidedBy: string,
+  nomination: NominationRecord,
+  step: StepRecord,
+  issue: DecisionIssue,
+): Promise<IssuedDecision> {
   return issueDecision(manager, {
     authorityId: step.authorityId ?? nomination.nomineeAuthorityId,
     year: clock.year(),
     today: clock.today(),
-    decidedBy: actor.userId,
+    decidedBy,
     issue,
   });
 }
@@ -96,11 +103,12 @@ async function takeQuotaSeats(manager: EntityManager, nomination: NominationReco
     [nomination.intakeId, nomination.nomineeStaffId],
   );
   for (const quota of quotas) {
-    const taken = await manager.query(
+    const taken = await returning(
+      manager,
       `UPDATE intake_seat_quotas SET seats_taken = seats_taken + 1 WHERE id = $1 AND seats_taken < seats RETURNING id`,
       [quota.id],
     );
-    if (!(Array.isArray(taken[0]) ? taken[0] : taken).length) {
+    if (!taken.length) {
       throw new DomainError(
         'INTAKE_FULL',
         'unprocessable',

@@ -41,7 +41,7 @@ export class MeetingDecisions {
     for (const item of items) {
       const comment = [label, item.comment?.trim()].filter(Boolean).join(': ');
       try {
-        const result = await this.nominations.act(ctx.actor, item.nominationId, item.action, {
+        const result = await this.nominations.act(ctx, item.nominationId, item.action, {
           version: item.version,
           // A return or reject still needs its own reason; the meeting alone is not one.
           comment: item.comment?.trim() ? comment : item.action === 'approve' ? comment : null,

@@ -3,7 +3,7 @@ import { financeOverFund } from '@app/budget';
 import { DomainError } from '@app/common';
 import type { DelegatedGrant } from './delegated-grants';
 import type { NominationRecord, StepRecord } from './nomination-records';
-import type { Action } from './workflow/transitions';
+import { Action, allowedActions, partiesFor, Party } from './workflow/transitions';
 
 /** A frozen step and where its authority sits in the tree, for deciding who may act on it. */
 export interface StepSeat {
@@ -67,23 +67,71 @@ export function mayNominate(actor: Actor, nomineeUnitPath: string): boolean {
 }
 
 /**
- * Whether this actor may take this action on the nomination now; throws the coded reason.
- * (The transition table says whether the action exists in the state at all.)
+ * Whether this actor (null: the system) may take this action on the nomination now; throws
+ * the coded reason. The transition table says whether the action exists in the state at
+ * all, and which parties may take it: the actor must be one of them. When none accepts, the
+ * refusal given is the last party's (for completion, the deciding side's).
  */
 export function assertMayAct(
-  actor: Actor,
+  actor: Actor | null,
   nomination: NominationRecord,
   action: Action,
   step: StepRecord | undefined,
   steps: StepRecord[],
   delegated: DelegatedGrant[] = [],
 ): { onBehalfOf: string | null } {
-  if (['edit', 'submit', 'withdraw'].includes(action)) {
+  const parties = partiesFor(nomination.status, action);
+  if (!actor) {
+    if (parties.includes('system')) return { onBehalfOf: null };
+    throw forbidden(`Only a person may ${action} a nomination.`);
+  }
+  const people = parties.filter((party) => party !== 'system');
+  if (!people.length) throw forbidden(`Nobody may ${action} this nomination now.`);
+  let refusal: unknown;
+  for (const party of people) {
+    try {
+      return MAY_ACT_AS[party](actor, nomination, step, steps, delegated);
+    } catch (error) {
+      refusal = error;
+    }
+  }
+  throw refusal;
+}
+
+/** The actions this caller may take now: allowed by the table and by who they are. */
+export function allowedActionsFor(
+  actor: Actor,
+  nomination: NominationRecord,
+  steps: StepRecord[],
+  delegated: DelegatedGrant[],
+): Action[] {
+  const step = steps.find((candidate) => candidate.position === nomination.currentStep);
+  return allowedActions(nomination.status).filter((action) => {
+    try {
+      assertMayAct(actor, nomination, action, step, steps, delegated);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}
+
+type PartyRule = (
+  actor: Actor,
+  nomination: NominationRecord,
+  step: StepRecord | undefined,
+  steps: StepRecord[],
+  delegated: DelegatedGrant[],
+) => { onBehalfOf: string | null };
+
+/** Each party of the table (but the system) as a rule that accepts the actor or says why not. */
+const MAY_ACT_AS: Record<Exclude<Party, 'system'>, PartyRule> = {
+  nominator: (actor, nomination) => {
     if (!mayNominate(actor, nomination.nomineeUnitPath))
       throw forbidden('Only the nominating side may do this.');
     return { onBehalfOf: null };
-  }
-  if (['approve', 'return', 'reject'].includes(action)) {
+  },
+  step_holder: (actor, nomination, step, steps, delegated) => {
     if (step && mayActOnStep(actor, step)) {
       assertMayDecide([actor], nomination, step, steps);
       return { onBehalfOf: null };
@@ -108,22 +156,19 @@ export function assertMayAct(
       }
     }
     throw refusal;
-  }
-  // The unit head records the outcome of the training they sent the person to.
-  if (action === 'complete' && mayNominate(actor, nomination.nomineeUnitPath))
+  },
+  fund_finance: (actor, nomination) => {
+    if (!nomination.fundOwnerPaths.some((ownerPath) => financeOverFund(actor, ownerPath)))
+      throw forbidden('Only finance over a fund of this nomination may do this.');
     return { onBehalfOf: null };
-  // Finance over a fund the nomination draws on records what the training actually cost.
-  if (
-    action === 'complete' &&
-    nomination.fundOwnerPaths.some((ownerPath) => financeOverFund(actor, ownerPath))
-  )
+  },
+  decider: (actor, _nomination, _step, steps) => {
+    const last = steps[steps.length - 1];
+    if (!isAdmin(actor) && !(last && mayActOnStep(actor, last)))
+      throw forbidden('Only the deciding authority may do this.');
     return { onBehalfOf: null };
-  // cancel, start, complete: the deciding side (the last step's seat) or an administrator.
-  const last = steps[steps.length - 1];
-  if (!isAdmin(actor) && !(last && mayActOnStep(actor, last)))
-    throw forbidden('Only the deciding authority may do this.');
-  return { onBehalfOf: null };
-}
+  },
+};
 
 /**
  * The nominee and the nominator cannot decide, and nobody acts on two steps (as themselves

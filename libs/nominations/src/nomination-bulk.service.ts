@@ -1,4 +1,4 @@
-import { Actor } from '@app/access';
+import { Ctx } from '@app/access';
 import { Injectable } from '@nestjs/common';
 import { NewNomination, NominationService } from './nomination.service';
 
@@ -8,7 +8,8 @@ export type BulkOutcome =
 
 /**
  * Nominates several people for one intake. Each person is created on their own, in their
- * own transaction, so one refusal does not stop the others; outcomes come back in order.
+ * own transaction (so `ctx` must not be in one already), so one refusal does not stop the
+ * others; outcomes come back in order.
  */
 @Injectable()
 export class BulkNominations {
@@ -16,13 +17,13 @@ export class BulkNominations {
 
   /** `input` builds each person's nomination; a failure to build it is that person's outcome. */
   async createEach(
-    actor: Actor,
+    ctx: Ctx,
     people: Array<{ nomineeStaffId: string; input: () => NewNomination }>,
   ): Promise<BulkOutcome[]> {
     const outcomes: BulkOutcome[] = [];
     for (const { nomineeStaffId, input } of people) {
       try {
-        const { id, reference } = await this.nominations.create(actor, input());
+        const { id, reference } = await this.nominations.create(ctx, input());
         outcomes.push({ nomineeStaffId, ok: true, id, reference });
       } catch (error) {
         outcomes.push({ nomineeStaffId, ok: false, error });

@@ -1,7 +1,6 @@
-import { Actor } from '@app/access';
-import { Clock, DomainError } from '@app/common';
+import { Ctx } from '@app/access';
+import { DomainError } from '@app/common';
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
 import { NominationService } from './nomination.service';
 import { loadCostLines, loadNomination } from './nomination-records';
 import type { State } from './workflow/transitions';
@@ -27,15 +26,12 @@ export interface CopiedNomination {
 /** "Copy as a new draft": same nominee, intake, target group, justification and cost split. */
 @Injectable()
 export class NominationCopies {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly nominations: NominationService,
-    private readonly clock: Clock,
-  ) {}
+  constructor(private readonly nominations: NominationService) {}
 
-  async copy(actor: Actor, id: string, within?: EntityManager): Promise<CopiedNomination> {
-    const work = async (manager: EntityManager) => {
-      const today = this.clock.today();
+  async copy(ctx: Ctx, id: string): Promise<CopiedNomination> {
+    return ctx.transaction(async (tx) => {
+      const { actor, manager } = tx;
+      const today = tx.clock.today();
       // 404 for a nomination out of the caller's scope, before anything else is said of it.
       const source = await loadNomination(manager, actor, id, today);
       if (!mayCopyFrom(source.status)) {
@@ -48,25 +44,20 @@ export class NominationCopies {
       }
       const lines = await loadCostLines(manager, id);
       // The unit head's own rules apply as for a new draft (scope, funds, one active per intake).
-      const created = await this.nominations.create(
-        actor,
-        {
-          nomineeStaffId: source.nomineeStaffId,
-          intakeId: source.intakeId,
-          targetGroup: source.targetGroup,
-          justification: source.justification,
-          costLines: lines,
-          learnerShare: source.learnerShare,
-          copiedFrom: { id: source.id, reference: source.reference },
-        },
-        manager,
-      );
+      const created = await this.nominations.create(tx, {
+        nomineeStaffId: source.nomineeStaffId,
+        intakeId: source.intakeId,
+        targetGroup: source.targetGroup,
+        justification: source.justification,
+        costLines: lines,
+        learnerShare: source.learnerShare,
+        copiedFrom: { id: source.id, reference: source.reference },
+      });
       const [intake] = await manager.query(
         `SELECT active AND nomination_closes_on >= $2::date AS open FROM intakes WHERE id = $1`,
         [source.intakeId, today],
       );
       return { ...created, intakeOpen: Boolean(intake?.open) };
-    };
-    return within ? work(within) : this.dataSource.transaction(work);
+    });
   }
 }

@@ -9,9 +9,8 @@ import {
   nominationScope,
   withDelegatedGrants,
 } from './delegated-grants';
-import { mayNominate } from './nomination-access';
+import { allowedActionsFor, mayNominate } from './nomination-access';
 import { mayCopyFrom } from './nomination-copy';
-import { NominationService } from './nomination.service';
 import {
   loadCostLines,
   loadNomination,
@@ -100,7 +99,6 @@ export interface NominationFilter {
 @Injectable()
 export class NominationQueries {
   constructor(
-    private readonly nominations: NominationService,
     private readonly budget: BudgetService,
     private readonly eligibility: EligibilityService,
     private readonly fundViews: FundQueries,
@@ -211,7 +209,7 @@ export class NominationQueries {
       copiedFrom: unlink(links.find((link) => link.copiedFrom)) ?? null,
       copiedTo: links.filter((link) => !link.copiedFrom).map((link) => unlink(link)!),
       mayCopy: mayCopyFrom(nomination.status) && mayNominate(actor, nomination.nomineeUnitPath),
-      allowedActions: await this.nominations.allowedFor(actor, nomination, steps, manager),
+      allowedActions: allowedActionsFor(actor, nomination, steps, delegated),
       budgetCheck:
         open && costLines.length && money ? await this.budget.check(manager, costLines, id) : null,
       eligibility: open

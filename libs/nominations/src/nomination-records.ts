@@ -1,5 +1,6 @@
 import type { CommitteeRule } from './committee';
 import { Actor, notFound } from '@app/access';
+import { query } from '@app/database';
 import type { EntityManager } from 'typeorm';
 import { activeDelegatedGrants, nominationScope } from './delegated-grants';
 import type { State } from './workflow/transitions';
@@ -69,22 +70,24 @@ const SELECT_NOMINATION = `
 
 /**
  * A nomination the caller may see: one whose nominee is in their staff scope, or in the
- * scope of a grant delegated to them today. Anything else answers 404, so existence does
- * not leak. `lock` takes the row lock for an action.
+ * scope of a grant delegated to them today; the system (null) sees every one. Anything else
+ * answers 404, so existence does not leak. `lock` takes the row lock for an action.
  */
 export async function loadNomination(
   manager: EntityManager,
-  actor: Actor,
+  actor: Actor | null,
   id: string,
   today: string,
   lock = false,
 ): Promise<NominationRecord> {
-  const scope = nominationScope(actor, await activeDelegatedGrants(manager, actor.userId, today));
-  const [sql, parameters] = manager.connection.driver.escapeQueryWithParameters(
+  const scope = actor
+    ? nominationScope(actor, await activeDelegatedGrants(manager, actor.userId, today))
+    : { sql: 'TRUE', params: {} };
+  const [row] = await query<NominationRow>(
+    manager,
     `${SELECT_NOMINATION} WHERE n.id = :id AND ${scope.sql}${lock ? ' FOR UPDATE OF n' : ''}`,
     { ...scope.params, id },
   );
-  const [row] = await manager.query(sql, parameters);
   if (!row) throw notFound('nomination', id);
   return {
     ...row,
@@ -92,6 +95,12 @@ export async function loadNomination(
     learnerShare: BigInt(row.learnerShare),
   };
 }
+
+/** The row as selected: money as its digits. */
+type NominationRow = Omit<NominationRecord, 'estimatedCost' | 'learnerShare'> & {
+  estimatedCost: string;
+  learnerShare: string;
+};
 
 export async function loadSteps(
   manager: EntityManager,

@@ -1,14 +1,21 @@
-import { Actor, ActorLoader, forbidden } from '@app/access';
-import { BudgetService, FundCheck, unusableFunds } from '@app/budget';
-import { Clock, DomainError } from '@app/common';
+import { Actor, ActorLoader, AnyCtx, Ctx, forbidden } from '@app/access';
+import { BudgetService, FundCheck, Override, unusableFunds } from '@app/budget';
+import { DomainError } from '@app/common';
 import { StaffService } from '@app/organization';
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { assertNoActiveNomination, writeNomination } from './active-nomination';
 import { forgetOverrideFrom, keptOverride, overrideGiven } from './budget-override';
+import type { ResolvedStep } from './chain';
 import { committeeOutcome, CommitteeOutcome } from './committee';
 import { grantCompletedQualification } from './completion-effects';
-import { decide, placeChain, releaseSeats } from './decision-effects';
+import {
+  assignDecisionNumber,
+  placeChain,
+  releaseSeats,
+  reserveBudget,
+  takeSeat,
+} from './decision-effects';
 import type { DecisionIssue, IssuedDecision } from './decision-numbers';
 import { activeDelegatedGrants } from './delegated-grants';
 import { assertMayAct, mayNominate } from './nomination-access';
@@ -21,7 +28,7 @@ import {
 } from './nomination-records';
 import { countStepHolders } from './step-actors';
 import { SubmissionChecks } from './submission';
-import { Action, allowedActions, State, transition } from './workflow/transitions';
+import { Action, Effect, State, transition } from './workflow/transitions';
 
 export interface NewNomination {
   nomineeStaffId: string;
@@ -55,39 +62,158 @@ export interface ActionResult {
   decision?: IssuedDecision;
 }
 
-const EVENTS: Partial<Record<Action, string>> = {
-  submit: 'nomination.submitted',
-  return: 'nomination.returned',
-  reject: 'nomination.rejected',
-  withdraw: 'nomination.withdrawn',
-  cancel: 'nomination.cancelled',
-  start: 'nomination.started',
-  complete: 'nomination.completed',
+/** Everything one action works with, handed to each effect's handler. */
+interface ActionRun {
+  /** The action's context, inside its transaction. */
+  ctx: AnyCtx;
+  action: Action;
+  input: ActionInput;
+  nomination: NominationRecord;
+  steps: StepRecord[];
+  /** The step that awaits a decision, if any. */
+  step: StepRecord | undefined;
+  /** The organization's day, read once for the whole action. */
+  today: string;
+  onBehalfOf: string | null;
+  override: Override | undefined;
+  /** The chain as the submission checks resolved it, for `resolve_chain` to freeze. */
+  resolvedChain?: ResolvedStep[];
+  budgetCheck?: FundCheck[];
+  /** The fields the effects set beside the state. */
+  next: Partial<NextFields>;
+}
+
+/** An effect's handler; `halt` ends the action there, its state unchanged (a pending vote). */
+type EffectHandler = (run: ActionRun) => Promise<void | 'halt'>;
+
+/** Effects that need the new state written first: the pipeline counts nominations in review. */
+const AFTER_STATE_CHANGE: ReadonlySet<Effect> = new Set<Effect>(['warn_pipeline']);
+
+/** What a step records as its outcome, for the actions that decide one. */
+const STEP_OUTCOME: Partial<Record<Action, 'approved' | 'returned' | 'rejected'>> = {
+  approve: 'approved',
+  return: 'returned',
+  reject: 'rejected',
 };
 
 /**
  * The nomination workflow. Each action runs in one transaction: the row lock, the version
- * check, the transition from the table, its effects (chain, money, seat, decision number),
- * one history row and one outbox event, so a failed action leaves nothing behind.
+ * check, the transition from the table, its effects (each through its handler below), one
+ * history row and the table's outbox event, so a failed action leaves nothing behind.
  */
 @Injectable()
 export class NominationService {
+  /** The one handler of each effect of the transition table. */
+  private readonly effects: Record<Effect, EffectHandler>;
+
   constructor(
-    private readonly dataSource: DataSource,
     private readonly staff: StaffService,
     private readonly budget: BudgetService,
     private readonly checks: SubmissionChecks,
-    private readonly clock: Clock,
     private readonly actors: ActorLoader,
-  ) {}
+  ) {
+    this.effects = {
+      check_eligibility_and_budget: async (run) => {
+        const submitted = await this.checks.run(run.ctx.manager, personOf(run), run.nomination);
+        run.budgetCheck = submitted.budgetCheck;
+        run.resolvedChain = submitted.steps;
+      },
+      resolve_chain: async (run) => {
+        if (!run.resolvedChain) throw new Error('resolve_chain follows the submission checks.');
+        const first = await placeChain(run.ctx.manager, run.nomination, run.resolvedChain);
+        run.next.currentStep = first;
+        await forgetOverrideFrom(run.ctx.manager, run.nomination.id, first);
+      },
+      warn_pipeline: async (run) => {
+        await this.budget.warnOnPipeline(run.ctx.manager, run.nomination.id);
+      },
+      count_committee_vote: async (run) => {
+        const step = stepOf(run);
+        if (!step.committee) return;
+        const decided = await this.castVote(run, step);
+        // Until the committee decides, a vote changes the version and the record, not the state.
+        if (decided === 'pending') return 'halt';
+      },
+      record_step_decision: async (run) => {
+        await run.ctx.manager.query(
+          `UPDATE nomination_steps SET state = $2, acted_by = $3, acted_at = now(), comment = $4, on_behalf_of = $5
+            WHERE id = $1`,
+          [
+            stepOf(run).id,
+            STEP_OUTCOME[run.action],
+            run.ctx.actorUserId,
+            run.input.comment ?? null,
+            run.onBehalfOf,
+          ],
+        );
+      },
+      remember_returning_step: async (run) => {
+        run.next.returnedAtStep = stepOf(run).position;
+      },
+      advance_step: async (run) => {
+        run.next.currentStep = stepOf(run).position + 1;
+      },
+      reserve_budget: async (run) => {
+        const { manager } = run.ctx;
+        const override =
+          run.override ??
+          (await keptOverride(manager, this.budget, this.actors, run.nomination.id, run.today));
+        await reserveBudget(manager, this.budget, run.ctx.actorUserId, run.nomination.id, override);
+      },
+      take_seat: async (run) => {
+        await takeSeat(run.ctx.manager, run.nomination);
+      },
+      assign_decision_number: async (run) => {
+        run.next.decision = await assignDecisionNumber(
+          run.ctx.manager,
+          run.ctx.clock,
+          personOf(run).userId,
+          run.nomination,
+          stepOf(run),
+          run.input.decision ?? { kind: 'single', meeting: null },
+        );
+      },
+      release_budget: async (run) => {
+        await this.budget.release(run.ctx.manager, {
+          nominationId: run.nomination.id,
+          actorUserId: run.ctx.actorUserId,
+          comment: run.input.comment,
+        });
+      },
+      release_seat: async (run) => {
+        await releaseSeats(run.ctx.manager, run.nomination);
+      },
+      settle_budget: async (run) => {
+        const { manager } = run.ctx;
+        const id = run.nomination.id;
+        const lines = run.input.actualCostLines ?? (await this.budget.outstanding(manager, id));
+        const actor = personOf(run);
+        await this.budget.settle(manager, {
+          nominationId: id,
+          actorUserId: actor.userId,
+          lines,
+          override: run.override,
+          settler: { actor, nomineeUnitPath: run.nomination.nomineeUnitPath },
+        });
+        await manager.query(`UPDATE nominations SET actual_cost = $2 WHERE id = $1`, [
+          id,
+          lines.reduce((sum, line) => sum + line.amount, 0n).toString(),
+        ]);
+      },
+      grant_qualification: async (run) => {
+        await grantCompletedQualification(
+          run.ctx.manager,
+          this.staff,
+          personOf(run).userId,
+          run.nomination,
+        );
+      },
+    };
+  }
 
-  async create(
-    actor: Actor,
-    input: NewNomination,
-    within?: EntityManager,
-  ): Promise<{ id: string; reference: string }> {
-    const nominee = await this.staff.get(actor, input.nomineeStaffId, within);
-    return this.inTransaction(within, async (manager) => {
+  async create(ctx: Ctx, input: NewNomination): Promise<{ id: string; reference: string }> {
+    return ctx.transaction(async ({ actor, manager, clock }) => {
+      const nominee = await this.staff.get(actor, input.nomineeStaffId, manager);
       const [unit] = await manager.query(`SELECT path FROM units WHERE id = $1`, [nominee.unitId]);
       if (!mayNominate(actor, unit.path)) {
         throw forbidden('Only a unit head over the nominee’s unit may nominate them.');
@@ -102,7 +228,7 @@ export class NominationService {
       await assertFundsUsable(manager, actor, input.costLines);
       await assertNoActiveNomination(manager, nominee.id, input.intakeId);
       // The organization's year, not the server's: 23:30 UTC on 31 December is already the new year.
-      const year = this.clock.year();
+      const year = clock.year();
       const [{ reference }] = await manager.query(
         `SELECT 'DT-' || $1::text || '-' || lpad(nextval('nomination_reference_seq')::text, 6, '0') AS reference`,
         [year],
@@ -144,14 +270,14 @@ export class NominationService {
    * material: the next submission then restarts the chain at step 1.
    */
   async edit(
-    actor: Actor,
+    ctx: Ctx,
     id: string,
     version: number,
     changes: Partial<NewNomination>,
-    within?: EntityManager,
   ): Promise<void> {
-    await this.inTransaction(within, async (manager) => {
-      const nomination = await this.lockAtVersion(manager, actor, id, version, this.clock.today());
+    await ctx.transaction(async (tx) => {
+      const { actor, manager } = tx;
+      const nomination = await this.lockAtVersion(tx, id, version, tx.clock.today());
       const outcome = transition(nomination.status, 'edit');
       if (!outcome.ok) throw invalidTransition(nomination.status, 'edit', outcome.allowed);
       assertMayAct(actor, nomination, 'edit', undefined, []);
@@ -204,18 +330,16 @@ export class NominationService {
     });
   }
 
-  async act(
-    actor: Actor,
-    id: string,
-    action: Action,
-    input: ActionInput,
-    within?: EntityManager,
-  ): Promise<ActionResult> {
-    return this.inTransaction(within, async (manager) => {
+  /**
+   * Takes `action` on the nomination: a person's request (Ctx), or the system's own work
+   * (a WorkContext<null>: the scheduled start) where the table lets the system act.
+   */
+  async act(ctx: AnyCtx, id: string, action: Action, input: ActionInput): Promise<ActionResult> {
+    return ctx.transaction(async (tx) => {
       // One reading of the organization's day for the whole action.
-      const today = this.clock.today();
-      const nomination = await this.lockAtVersion(manager, actor, id, input.version, today);
-      const steps = await loadSteps(manager, id);
+      const today = tx.clock.today();
+      const nomination = await this.lockAtVersion(tx, id, input.version, today);
+      const steps = await loadSteps(tx.manager, id);
       const step = steps.find((candidate) => candidate.position === nomination.currentStep);
       const outcome = transition(nomination.status, action, {
         comment: input.comment,
@@ -231,113 +355,53 @@ export class NominationService {
               ],
             });
       }
-      const delegated = await activeDelegatedGrants(manager, actor.userId, today);
-      const { onBehalfOf } = assertMayAct(actor, nomination, action, step, steps, delegated);
-      const override = await overrideGiven(
-        manager,
-        this.budget,
-        actor,
-        delegated,
-        nomination,
-        step,
+      const delegated = tx.actor
+        ? await activeDelegatedGrants(tx.manager, tx.actor.userId, today)
+        : [];
+      const { onBehalfOf } = assertMayAct(tx.actor, nomination, action, step, steps, delegated);
+      const run: ActionRun = {
+        ctx: tx,
         action,
-        outcome.effects,
-        input.overrideReason,
-      );
-      let budgetCheck: FundCheck[] | undefined;
-      let next: Partial<NextFields> = {};
-      if (step?.committee && (action === 'approve' || action === 'reject')) {
-        const decided = await this.castVote(
-          manager,
+        input,
+        nomination,
+        steps,
+        step,
+        today,
+        onBehalfOf,
+        override: undefined,
+        next: {},
+      };
+      if (input.overrideReason) {
+        run.override = await overrideGiven(
+          tx.manager,
+          this.budget,
+          personOf(run),
+          delegated,
           nomination,
           step,
-          actor,
           action,
-          input,
-          onBehalfOf,
-          today,
+          outcome.effects,
+          input.overrideReason,
         );
-        // Until the committee decides, a vote changes the version and the record, not the state.
-        if (decided === 'pending') return { status: nomination.status };
       }
-      if (action === 'submit') {
-        const submitted = await this.checks.run(manager, actor, nomination);
-        budgetCheck = submitted.budgetCheck;
-        next = { currentStep: await placeChain(manager, nomination, submitted.steps) };
-        await forgetOverrideFrom(manager, id, next.currentStep!);
-      } else if (action === 'approve' || action === 'return' || action === 'reject') {
-        await manager.query(
-          `UPDATE nomination_steps SET state = $2, acted_by = $3, acted_at = now(), comment = $4, on_behalf_of = $5
-            WHERE id = $1`,
-          [
-            step!.id,
-            action === 'approve' ? 'approved' : action === 'return' ? 'returned' : 'rejected',
-            actor.userId,
-            input.comment ?? null,
-            onBehalfOf,
-          ],
-        );
-        if (action === 'return') next = { returnedAtStep: step!.position };
-        if (outcome.effects.includes('advance_step')) next = { currentStep: step!.position + 1 };
-        if (outcome.effects.includes('reserve_budget')) {
-          next = {
-            decision: await decide(
-              manager,
-              this.budget,
-              actor,
-              nomination,
-              step!,
-              override ?? (await keptOverride(manager, this.budget, this.actors, id, today)),
-              this.clock,
-              input.decision ?? { kind: 'single', meeting: null },
-            ),
-          };
-        }
-      } else if (outcome.effects.includes('settle_budget')) {
-        const lines = input.actualCostLines ?? (await this.budget.outstanding(manager, id));
-        await this.budget.settle(manager, {
-          nominationId: id,
-          actorUserId: actor.userId,
-          lines,
-          override,
-          settler: { actor, nomineeUnitPath: nomination.nomineeUnitPath },
-        });
-        await manager.query(`UPDATE nominations SET actual_cost = $2 WHERE id = $1`, [
-          id,
-          lines.reduce((sum, line) => sum + line.amount, 0n).toString(),
-        ]);
-      } else if (outcome.effects.includes('release_budget')) {
-        await this.budget.release(manager, {
-          nominationId: id,
-          actorUserId: actor.userId,
-          comment: input.comment,
-        });
-        await releaseSeats(manager, nomination);
+      for (const effect of outcome.effects.filter((name) => !AFTER_STATE_CHANGE.has(name))) {
+        if ((await this.effects[effect](run)) === 'halt') return { status: nomination.status };
       }
-      if (action === 'complete' && outcome.to === 'completed') {
-        await grantCompletedQualification(manager, this.staff, actor.userId, nomination);
+      await this.save(tx.manager, nomination, outcome.to, run.next);
+      for (const effect of outcome.effects.filter((name) => AFTER_STATE_CHANGE.has(name))) {
+        await this.effects[effect](run);
       }
-      await this.save(manager, nomination, outcome.to, next);
-      // Now in review, its lines count in the pipeline: finance hears early of a fund running short.
-      if (action === 'submit' && outcome.to === 'in_review') {
-        await this.budget.warnOnPipeline(manager, id);
-      }
-      const event =
-        action === 'approve'
-          ? outcome.to === 'approved'
-            ? 'nomination.approved'
-            : 'nomination.step_approved'
-          : EVENTS[action];
-      await recordTransition(manager, {
+      const { next } = run;
+      await recordTransition(tx.manager, {
         nominationId: id,
         action,
         from: nomination.status,
         to: outcome.to,
         stepPosition: step?.position ?? null,
-        actorUserId: actor.userId,
+        actorUserId: tx.actorUserId,
         onBehalfOf,
         comment: input.comment ?? null,
-        event: event ?? null,
+        event: outcome.event,
         payload: {
           reference: nomination.reference,
           step: step?.position ?? null,
@@ -357,26 +421,7 @@ export class NominationService {
             : {}),
         },
       });
-      return { status: outcome.to, budgetCheck, decision: next.decision };
-    });
-  }
-
-  /** The actions this caller may take now: allowed by the table and by who they are. */
-  async allowedFor(
-    actor: Actor,
-    nomination: NominationRecord,
-    steps: StepRecord[],
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<Action[]> {
-    const step = steps.find((candidate) => candidate.position === nomination.currentStep);
-    const delegated = await activeDelegatedGrants(manager, actor.userId, this.clock.today());
-    return allowedActions(nomination.status).filter((action) => {
-      try {
-        assertMayAct(actor, nomination, action, step, steps, delegated);
-        return true;
-      } catch {
-        return false;
-      }
+      return { status: outcome.to, budgetCheck: run.budgetCheck, decision: next.decision };
     });
   }
 
@@ -384,16 +429,11 @@ export class NominationService {
    * Records a member's vote on a committee step and says whether the committee has now
    * decided. One vote per member; the vote that decides carries on as the step's action.
    */
-  private async castVote(
-    manager: EntityManager,
-    nomination: NominationRecord,
-    step: StepRecord,
-    actor: Actor,
-    vote: 'approve' | 'reject',
-    input: ActionInput,
-    onBehalfOf: string | null,
-    today: string,
-  ): Promise<CommitteeOutcome> {
+  private async castVote(run: ActionRun, step: StepRecord): Promise<CommitteeOutcome> {
+    const { manager } = run.ctx;
+    const { nomination, input, onBehalfOf } = run;
+    const actor = personOf(run);
+    const vote = run.action;
     const inserted = await manager.query(
       `INSERT INTO nomination_votes (step_id, member_user_id, on_behalf_of, vote, comment)
        VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING step_id`,
@@ -410,7 +450,7 @@ export class NominationService {
     );
     const outcome = committeeOutcome(
       step.committee!,
-      await countStepHolders(manager, step, today),
+      await countStepHolders(manager, step, run.today),
       counts,
     );
     if (outcome === 'pending') {
@@ -430,25 +470,8 @@ export class NominationService {
     return outcome;
   }
 
-  /**
-   * Runs in the caller's transaction when given one (e.g. the idempotency record's), or in
-   * a new one, so that an action and whatever guards it commit together.
-   */
-  private inTransaction<T>(
-    within: EntityManager | undefined,
-    work: (manager: EntityManager) => Promise<T>,
-  ) {
-    return within ? work(within) : this.dataSource.transaction(work);
-  }
-
-  private async lockAtVersion(
-    manager: EntityManager,
-    actor: Actor,
-    id: string,
-    version: number,
-    today: string,
-  ) {
-    const nomination = await loadNomination(manager, actor, id, today, true);
+  private async lockAtVersion(ctx: AnyCtx, id: string, version: number, today: string) {
+    const nomination = await loadNomination(ctx.manager, ctx.actor, id, today, true);
     if (nomination.version !== version) {
       throw new DomainError(
         'VERSION_CONFLICT',
@@ -525,6 +548,18 @@ interface NextFields {
   currentStep: number | null;
   returnedAtStep: number | null;
   decision: IssuedDecision;
+}
+
+/** The person acting: only actions whose effects the system never takes need one. */
+function personOf(run: ActionRun): Actor {
+  if (!run.ctx.actor) throw new Error(`The system cannot ${run.action} a nomination.`);
+  return run.ctx.actor;
+}
+
+/** The step that awaits a decision: the one the step's effects act on. */
+function stepOf(run: ActionRun): StepRecord {
+  if (!run.step) throw new Error(`${run.action} needs the step that awaits a decision.`);
+  return run.step;
 }
 
 function invalidTransition(status: State, action: Action, allowed: Action[]): DomainError {

@@ -1,10 +1,22 @@
-export * from './entities';
-export * from './levels';
-export * from './search-name';
-export * from './standard-gap';
-export * from './organization.module';
-export * from './positions.service';
-export * from './staff.service';
-export * from './units.service';
-export * from './demo';
-export * from './compliance.service';
+export { organizationEntities, StaffMember, Unit } from './entities';
+export { EMPLOYMENT_STATUSES, GENDERS, UNIT_KINDS } from './levels';
+export { toSearchName } from './search-name';
+export {
+  describeGapVi,
+  MEETS_STANDARD_SQL,
+  REQUIREMENTS,
+  standardGaps,
+  UNMET_SQL,
+} from './standard-gap';
+export type { PositionStandard, Qualifications, Requirement, StandardGap } from './standard-gap';
+export { OrganizationModule } from './organization.module';
+export { PositionsService } from './positions.service';
+export { StaffService } from './staff.service';
+export type { QualificationScale } from './staff.service';
+export { UnitsService } from './units.service';
+export {
+  COMPLIANCE_COUNTS_SQL,
+  ComplianceService,
+  COUNTED_STAFF_SQL,
+  DIRECT_CHILD_GROUP_SQL,
+} from './compliance.service';

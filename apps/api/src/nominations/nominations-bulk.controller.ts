@@ -1,9 +1,9 @@
-import { Actor } from '@app/access';
+import { Ctx } from '@app/access';
 import { Language, toVnd } from '@app/common';
 import { BulkNominations } from '@app/nominations';
 import { Body, Controller, HttpCode, Logger, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentActor } from '../auth/auth.decorators';
+import { CurrentContext } from '../auth/auth.decorators';
 import { CallerLanguage } from '../http/language';
 import { FieldErrorDto } from '../http/problem';
 import { toProblem } from '../http/problem.filter';
@@ -36,12 +36,12 @@ export class NominationsBulkController {
   })
   @ApiOkResponse({ type: BulkNominationResultDto })
   async create(
-    @CurrentActor() actor: Actor,
+    @CurrentContext() ctx: Ctx,
     @Body() body: BulkNominationDto,
     @CallerLanguage() language: Language,
   ): Promise<BulkNominationResultDto> {
     const outcomes = await this.bulk.createEach(
-      actor,
+      ctx,
       body.nominees.map((nominee) => ({
         nomineeStaffId: nominee.staffId,
         input: () => ({

@@ -80,21 +80,17 @@ export class NominationsController {
       body,
     };
     return this.idempotency.run(ctx, request, reply, async (tx) => {
-      const { id } = await this.nominations.create(
-        tx.actor,
-        {
-          nomineeStaffId: body.nomineeStaffId,
-          intakeId: body.intakeId,
-          targetGroup: body.targetGroup,
-          justification: body.justification,
-          costLines: body.costLines.map((line) => ({
-            fundId: line.fundId,
-            amount: toVnd(line.amount, { allowNegative: false }),
-          })),
-          learnerShare: toVnd(body.learnerShare ?? '0', { allowNegative: false }),
-        },
-        tx.inTransaction ? tx.manager : undefined,
-      );
+      const { id } = await this.nominations.create(tx, {
+        nomineeStaffId: body.nomineeStaffId,
+        intakeId: body.intakeId,
+        targetGroup: body.targetGroup,
+        justification: body.justification,
+        costLines: body.costLines.map((line) => ({
+          fundId: line.fundId,
+          amount: toVnd(line.amount, { allowNegative: false }),
+        })),
+        learnerShare: toVnd(body.learnerShare ?? '0', { allowNegative: false }),
+      });
       reply.status(201);
       return this.detail(tx, id, reply);
     });
@@ -189,25 +185,19 @@ export class NominationsController {
       body,
     };
     return this.idempotency.run(ctx, request, reply, async (tx) => {
-      await this.nominations.edit(
-        tx.actor,
-        id,
-        version,
-        {
-          intakeId: body.intakeId,
-          targetGroup: body.targetGroup,
-          justification: body.justification,
-          costLines: body.costLines?.map((line) => ({
-            fundId: line.fundId,
-            amount: toVnd(line.amount, { allowNegative: false }),
-          })),
-          learnerShare:
-            body.learnerShare === undefined
-              ? undefined
-              : toVnd(body.learnerShare, { allowNegative: false }),
-        },
-        tx.inTransaction ? tx.manager : undefined,
-      );
+      await this.nominations.edit(tx, id, version, {
+        intakeId: body.intakeId,
+        targetGroup: body.targetGroup,
+        justification: body.justification,
+        costLines: body.costLines?.map((line) => ({
+          fundId: line.fundId,
+          amount: toVnd(line.amount, { allowNegative: false }),
+        })),
+        learnerShare:
+          body.learnerShare === undefined
+            ? undefined
+            : toVnd(body.learnerShare, { allowNegative: false }),
+      });
       return this.detail(tx, id, reply);
     });
   }
@@ -237,11 +227,7 @@ export class NominationsController {
       body: {},
     };
     return this.idempotency.run(ctx, request, reply, async (tx) => {
-      const copied = await this.copies.copy(
-        tx.actor,
-        id,
-        tx.inTransaction ? tx.manager : undefined,
-      );
+      const copied = await this.copies.copy(tx, id);
       reply.status(201);
       const detail = await this.detail(tx, copied.id, reply);
       return { ...detail, intakeOpen: copied.intakeOpen } satisfies CopiedNominationDto;
@@ -278,22 +264,16 @@ export class NominationsController {
       body,
     };
     return this.idempotency.run(ctx, request, reply, async (tx) => {
-      const { budgetCheck } = await this.nominations.act(
-        tx.actor,
-        params.id,
-        params.action as Action,
-        {
-          version,
-          comment: body.comment,
-          overrideReason: body.overrideReason,
-          passed: body.passed,
-          actualCostLines: body.actualCostLines?.map((line) => ({
-            fundId: line.fundId,
-            amount: toVnd(line.amount, { allowNegative: false }),
-          })),
-        },
-        tx.inTransaction ? tx.manager : undefined,
-      );
+      const { budgetCheck } = await this.nominations.act(tx, params.id, params.action as Action, {
+        version,
+        comment: body.comment,
+        overrideReason: body.overrideReason,
+        passed: body.passed,
+        actualCostLines: body.actualCostLines?.map((line) => ({
+          fundId: line.fundId,
+          amount: toVnd(line.amount, { allowNegative: false }),
+        })),
+      });
       const detail: NominationActedDto = await this.detail(tx, params.id, reply);
       return budgetCheck
         ? { ...detail, submissionBudgetCheck: withAmountsAsStrings(budgetCheck) as FundCheckDto[] }

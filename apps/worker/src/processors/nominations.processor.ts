@@ -1,5 +1,6 @@
 import { DomainError } from '@app/common';
 import { APP_CONFIG, AppConfig } from '@app/config';
+import { WorkContexts } from '@app/database';
 import { StartDueService } from '@app/nominations';
 import { JobHandlers, QueueConsumer, QueueName } from '@app/queue';
 import { Processor } from '@nestjs/bullmq';
@@ -11,7 +12,7 @@ export class NominationsProcessor extends QueueConsumer<typeof QueueName.nominat
   protected readonly handlers: JobHandlers<typeof QueueName.nominations> = {
     'nominations.start-due': async (payload) => {
       try {
-        const result = await this.startDue.startDue(payload.today);
+        const result = await this.startDue.startDue(this.contexts.forSystem(), payload.today);
         return { today: result.today, started: result.started.length, skipped: result.skipped };
       } catch (error) {
         // A malformed payload fails the same way on every attempt: do not retry it.
@@ -26,6 +27,7 @@ export class NominationsProcessor extends QueueConsumer<typeof QueueName.nominat
 
   constructor(
     private readonly startDue: StartDueService,
+    private readonly contexts: WorkContexts,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     super();

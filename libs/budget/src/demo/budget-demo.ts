@@ -1,4 +1,4 @@
-import { CITY_ROOT, districtCommittee, DISTRICTS, SeededRandom } from '@app/organization';
+import { CITY_ROOT, districtCommittee, DISTRICTS, SeededRandom } from '@app/organization/demo';
 import type { FundPolicy, FundSource } from '../fund.entities';
 
 /**

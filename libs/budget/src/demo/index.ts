@@ -1,2 +1,2 @@
-export * from './budget-demo';
-export * from './budget-demo.seeder';
+export { buildDemoFunds } from './budget-demo';
+export { budgetDemoSeeder } from './budget-demo.seeder';

@@ -1,2 +1,7 @@
-export * from './catalog-demo';
-export * from './catalog-demo.seeder';
+export {
+  DEMO_CATALOG_REFERENCE_DATE,
+  DEMO_INTAKES,
+  DEMO_PROGRAMS,
+  DEMO_PROVIDERS,
+} from './catalog-demo';
+export { catalogDemoSeeder } from './catalog-demo.seeder';

@@ -1,5 +1,5 @@
 import type { FundingSource, ProgramCategory } from '@app/catalog';
-import { SeededRandom } from '../../../organization/src/demo/random';
+import { SeededRandom } from '@app/organization/demo';
 
 /** The article's period: the history the organization brings from before the product. */
 export const HISTORY_YEARS = { from: 2012, to: 2022 } as const;

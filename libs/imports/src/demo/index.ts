@@ -1,2 +1,1 @@
-export * from './history-demo';
-export * from './history-demo.seeder';
+export { historyDemoSeeder } from './history-demo.seeder';

@@ -4,6 +4,8 @@ import {
   Action,
   ACTIONS,
   allowedActions,
+  EFFECTS,
+  partiesFor,
   renderTransitionTable,
   State,
   STATES,
@@ -78,22 +80,96 @@ describe('the nomination transition table', () => {
     expect(transition('in_review', 'approve', { isLastStep: false })).toEqual({
       ok: true,
       to: 'in_review',
-      effects: ['advance_step'],
+      by: ['step_holder'],
+      event: 'nomination.step_approved',
+      effects: ['count_committee_vote', 'record_step_decision', 'advance_step'],
     });
     expect(transition('in_review', 'approve', { isLastStep: true })).toEqual({
       ok: true,
       to: 'approved',
-      effects: ['reserve_budget', 'take_seat', 'assign_decision_number'],
+      by: ['step_holder'],
+      event: 'nomination.approved',
+      effects: [
+        'count_committee_vote',
+        'record_step_decision',
+        'reserve_budget',
+        'take_seat',
+        'assign_decision_number',
+      ],
     });
   });
 
-  it('should give money and seat back on cancel and settle on completion', () => {
+  it('should give money and seat back on cancel, settle on completion and grant on success', () => {
     expect(transition('approved', 'cancel', { comment: 'Đổi người' })).toMatchObject({
       effects: ['release_budget', 'release_seat'],
     });
     expect(transition('in_training', 'complete', { passed: true })).toMatchObject({
+      to: 'completed',
+      effects: ['settle_budget', 'grant_qualification'],
+    });
+    expect(transition('in_training', 'complete', { passed: false })).toMatchObject({
+      to: 'not_completed',
       effects: ['settle_budget'],
     });
+  });
+
+  it('should freeze the chain after the checks and warn on the pipeline at submission', () => {
+    for (const state of ['draft', 'returned'] as const) {
+      expect(transition(state, 'submit')).toEqual({
+        ok: true,
+        to: 'in_review',
+        by: ['nominator'],
+        event: 'nomination.submitted',
+        effects: ['check_eligibility_and_budget', 'resolve_chain', 'warn_pipeline'],
+      });
+    }
+  });
+
+  it('should publish one event per change of state, and none for an edit', () => {
+    const events: Partial<Record<Action, string | null>> = {
+      edit: null,
+      submit: 'nomination.submitted',
+      return: 'nomination.returned',
+      reject: 'nomination.rejected',
+      withdraw: 'nomination.withdrawn',
+      cancel: 'nomination.cancelled',
+      start: 'nomination.started',
+      complete: 'nomination.completed',
+    };
+    for (const state of STATES) {
+      for (const action of allowedActions(state).filter((name) => name !== 'approve')) {
+        expect(transition(state, action, { comment: 'Lý do' })).toMatchObject({
+          event: events[action],
+        });
+      }
+    }
+  });
+
+  it('should let the system start a nomination, and take nothing else', () => {
+    const bySystem = STATES.flatMap((state) =>
+      allowedActions(state)
+        .filter((action) => partiesFor(state, action).includes('system'))
+        .map((action) => `${state} ${action}`),
+    );
+    expect(bySystem).toEqual(['approved start']);
+    expect(partiesFor('approved', 'start')).toEqual(['decider', 'system']);
+  });
+
+  it('should use every effect it describes', () => {
+    const used = new Set(
+      STATES.flatMap((state) =>
+        allowedActions(state).flatMap((action) =>
+          [
+            { isLastStep: false, passed: false },
+            { isLastStep: true, passed: true },
+          ].flatMap((facts) => {
+            const outcome = transition(state, action, { ...facts, comment: 'Lý do' });
+            return outcome.ok ? outcome.effects : [];
+          }),
+        ),
+      ),
+    );
+    expect([...used].sort()).toEqual(Object.keys(EFFECTS).sort());
   });
 
   it('should allow editing only in draft and returned', () => {

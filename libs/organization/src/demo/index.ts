@@ -1,5 +1,3 @@
-export * from './names';
-export * from './organization-demo.seeder';
-export * from './plan';
-export * from './random';
-export * from './structure';
+export { DEMO_PASSWORD, organizationDemoSeeder } from './organization-demo.seeder';
+export { SeededRandom } from './random';
+export { CITY_ROOT, districtCommittee, DISTRICTS } from './structure';

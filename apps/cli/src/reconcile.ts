@@ -1,8 +1,9 @@
 import { runEntryPoint } from '@app/common';
 import { loadConfig } from '@app/config';
+import { BudgetService } from '@app/budget';
 import { assertPostgresReachable, buildDataSourceOptions } from '@app/database';
+import { schema } from '@app/schema';
 import { DataSource } from 'typeorm';
-import { BudgetService } from '../budget.service';
 
 /**
  * `reconcile`: recomputes every fund's balances from its ledger and prints the funds whose
@@ -11,7 +12,7 @@ import { BudgetService } from '../budget.service';
 runEntryPoint(async () => {
   const config = loadConfig();
   await assertPostgresReachable(config.DATABASE_URL, config.DATABASE_CONNECT_TIMEOUT_MS);
-  const dataSource = await new DataSource(buildDataSourceOptions(config)).initialize();
+  const dataSource = await new DataSource(buildDataSourceOptions(config, schema)).initialize();
   try {
     const differences = await dataSource.transaction('REPEATABLE READ', (manager) =>
       new BudgetService().reconcile(manager),

@@ -1,14 +1,15 @@
 import { runEntryPoint } from '@app/common';
 import { loadConfig } from '@app/config';
 import {
+  assertPostgresReachable,
   databaseName,
   ensureDatabaseExists,
   maintenanceUrl,
   pendingMigrations,
   revertLastMigration,
   runMigrations,
-} from '../migrator';
-import { assertPostgresReachable } from '../preflight';
+} from '@app/database';
+import { allMigrations } from '../../../migrations';
 
 /**
  * `migrate run [--create-database]` applies pending migrations (under an advisory lock);
@@ -30,18 +31,18 @@ runEntryPoint(async () => {
   await assertPostgresReachable(config.DATABASE_URL, config.DATABASE_CONNECT_TIMEOUT_MS);
   switch (command) {
     case 'run': {
-      const applied = await runMigrations(config);
+      const applied = await runMigrations(config, allMigrations);
       console.log(
         applied.length ? `Applied migrations: ${applied.join(', ')}` : 'Schema is up to date',
       );
       break;
     }
     case 'revert':
-      await revertLastMigration(config);
+      await revertLastMigration(config, allMigrations);
       console.log('Reverted the last migration');
       break;
     case 'status': {
-      const pending = await pendingMigrations(config);
+      const pending = await pendingMigrations(config, allMigrations);
       console.log(pending ? 'Some migrations are pending' : 'Schema is up to date');
       process.exitCode = pending ? 1 : 0;
       break;

@@ -1,6 +1,6 @@
+import type { Seeder } from '@app/database';
 import { DataSource } from 'typeorm';
 import { demoSeeders } from './demo-seeders';
-import type { Seeder } from './seeder';
 
 const SEEDED_KEY = 'demo_data_seeded_at';
 

@@ -1,10 +1,10 @@
 import { runEntryPoint } from '@app/common';
 import { loadConfig } from '@app/config';
+import { assertPostgresReachable, buildDataSourceOptions } from '@app/database';
+import { schema } from '@app/schema';
 import { DataSource } from 'typeorm';
-import { buildDataSourceOptions } from '../data-source-options';
-import { assertPostgresReachable } from '../preflight';
-import { demoSeeders } from '../seed/demo-seeders';
-import { seedDemoData } from '../seed/seed-demo-data';
+import { demoSeeders } from './demo/demo-seeders';
+import { seedDemoData } from './demo/seed-demo-data';
 
 /** `seed`: puts demo data into an empty database; does nothing on a seeded one. */
 runEntryPoint(async () => {
@@ -15,7 +15,7 @@ runEntryPoint(async () => {
   }
   const config = loadConfig();
   await assertPostgresReachable(config.DATABASE_URL, config.DATABASE_CONNECT_TIMEOUT_MS);
-  const dataSource = await new DataSource(buildDataSourceOptions(config)).initialize();
+  const dataSource = await new DataSource(buildDataSourceOptions(config, schema)).initialize();
   try {
     const outcome = await seedDemoData(dataSource);
     console.log(
