@@ -5,13 +5,13 @@ import { Injectable } from '@nestjs/common';
 import { FUND_SOURCE_LABELS } from './budget-usage.service';
 import { categoryLabel } from './categories';
 import { columns, pagedRows, ReportResult } from './report-table';
-import { reportScope, scopeJoins } from './scope';
+import { scopeJoins } from './scope';
 import {
   ParticipationStatus,
   resolvePeriod,
   STATUS_LABELS,
+  trainingConditions,
   TrainingFilter,
-  unitPath,
 } from './training-summary.service';
 
 /** One participation as a line of the list. */
@@ -59,13 +59,7 @@ export class ParticipationsExportService {
     ReportResult<{ from: string; to: string; total: number; firstLines: ParticipationLine[] }>
   > {
     const { from, to } = resolvePeriod(filter.from, filter.to, ctx.clock.today());
-    const scope = reportScope(ctx.actor);
-    const where = ['p.starts_on BETWEEN :from::date AND :to::date', scope.sql];
-    const params: Record<string, unknown> = { ...scope.params, from, to };
-    if (filter.unitId) {
-      where.push('u.path LIKE :subtree');
-      params.subtree = `${await unitPath(ctx.manager, filter.unitId)}%`;
-    }
+    const { where, params } = await trainingConditions(ctx, from, to, filter.unitId);
     if (filter.status) {
       where.push('p.status = :status');
       params.status = filter.status;

@@ -250,7 +250,7 @@ function labelledTable<R extends StatusCounts>(
 export class TrainingSummaryService {
   async summary(ctx: Ctx, filter: TrainingFilter): Promise<ReportResult<TrainingSummary>> {
     const { from, to } = resolvePeriod(filter.from, filter.to, ctx.clock.today());
-    const { where, params } = await conditions(ctx, from, to, filter.unitId);
+    const { where, params } = await trainingConditions(ctx, from, to, filter.unitId);
     if (filter.status) {
       where.push('p.status = :status');
       params.status = filter.status;
@@ -424,7 +424,7 @@ export class TrainingSummaryService {
     filter: Omit<TrainingFilter, 'status'>,
   ): Promise<ReportResult<TrainingHeadline>> {
     const { from, to } = resolvePeriod(filter.from, filter.to, ctx.clock.today());
-    const { where, params } = await conditions(ctx, from, to, filter.unitId);
+    const { where, params } = await trainingConditions(ctx, from, to, filter.unitId);
     const rows = await query<CountsRow & { category: string }>(
       ctx.manager,
       `SELECT p.category, ${COUNTS_SQL}
@@ -476,7 +476,12 @@ export class TrainingSummaryService {
 }
 
 /** The period, the caller's scope and, if asked, the unit subtree, over `p` and `u`. */
-async function conditions(ctx: Ctx, from: string, to: string, unitId: string | undefined) {
+export async function trainingConditions(
+  ctx: Ctx,
+  from: string,
+  to: string,
+  unitId: string | undefined,
+) {
   const scope = reportScope(ctx.actor);
   const where = ['p.starts_on BETWEEN :from::date AND :to::date', scope.sql];
   const params: Record<string, unknown> = { ...scope.params, from, to };

@@ -7,6 +7,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { columns, ReportResult, ReportTable } from './report-table';
 import { reportScope } from './scope';
+import { unitPath } from './training-summary.service';
 
 export type StepRole = 'board_reviewer' | 'board_member' | 'finance';
 
@@ -215,10 +216,8 @@ export class WorkflowPerformanceService {
     const clauses = [scope.sql];
     const params: Record<string, unknown> = { ...scope.params };
     if (unitId) {
-      const [unit] = await manager.query('SELECT path FROM units WHERE id = $1', [unitId]);
-      if (!unit) throw new DomainError('UNIT_NOT_FOUND', 'not_found', `No unit ${unitId}.`);
       clauses.push('u.path LIKE :subtree');
-      params.subtree = `${unit.path}%`;
+      params.subtree = `${await unitPath(manager, unitId)}%`;
     }
     const sql = clauses.filter((clause) => clause !== 'TRUE').join(' AND ') || 'TRUE';
     if (sql === 'TRUE') return { everyone: true, sql, params };
