@@ -1,4 +1,4 @@
-import type { Actor } from '@app/access';
+import type { Actor, Ctx } from '@app/access';
 import type { FundsService, FundSummaryRow } from '@app/budget';
 import { BudgetUsageService, withImportedSpend } from './budget-usage.service';
 import type { ImportedSpendService } from './imported-spend.service';
@@ -52,7 +52,7 @@ describe('budget usage', () => {
   const service = new BudgetUsageService(funds, {
     rows: async () => [],
   } as unknown as ImportedSpendService);
-  const admin = {} as Actor;
+  const admin = { actor: {} } as Ctx;
 
   it('should add up per year, tier and source in whole VND, and keep big sums exact', async () => {
     const { json } = await service.report(admin, {});
@@ -164,7 +164,7 @@ describe('imported spending in budget usage', () => {
     const service = new BudgetUsageService(funds, {
       rows: async () => imported,
     } as unknown as ImportedSpendService);
-    const { json } = await service.report({} as Actor, {});
+    const { json } = await service.report({ actor: {} } as Ctx, {});
     expect(json.years.map((y) => y.fiscalYear)).toEqual([2015, 2031]);
     const [y2015, y2031] = json.years;
     expect(y2015.total).toMatchObject({

@@ -1,8 +1,8 @@
-import { Actor } from '@app/access';
+import { Ctx } from '@app/access';
 import { FUND_SOURCES, FundSource, FundsService, FundSummaryRow } from '@app/budget';
 import { basisPoints, DomainError } from '@app/common';
 import { Injectable } from '@nestjs/common';
-import type { ReportTier } from './compliance-report.service';
+import type { ReportTier } from './compliance-report.types';
 import { ImportedSpendRow, ImportedSpendService } from './imported-spend.service';
 import { Column, columns, ReportResult } from './report-table';
 
@@ -274,10 +274,7 @@ export class BudgetUsageService {
     private readonly importedSpend: ImportedSpendService,
   ) {}
 
-  async report(
-    actor: Actor,
-    query: BudgetUsageQuery = {},
-  ): Promise<ReportResult<BudgetUsageReport>> {
+  async report(ctx: Ctx, query: BudgetUsageQuery = {}): Promise<ReportResult<BudgetUsageReport>> {
     if (query.year !== undefined && (query.fromYear !== undefined || query.toYear !== undefined)) {
       throw invalid('year', 'year cannot be combined with fromYear or toYear', 'YEAR_WITH_RANGE');
     }
@@ -287,7 +284,7 @@ export class BudgetUsageService {
       throw invalid('toYear', 'toYear must not be before fromYear', 'PERIOD_REVERSED');
     }
     const summary = await this.funds.summary(
-      actor,
+      ctx.actor,
       fromYear !== null && fromYear === toYear ? fromYear : undefined,
     );
     const rows = withImportedSpend(
@@ -296,7 +293,7 @@ export class BudgetUsageService {
           (fromYear === null || row.fiscalYear >= fromYear) &&
           (toYear === null || row.fiscalYear <= toYear),
       ),
-      await this.importedSpend.rows(actor, fromYear, toYear),
+      await this.importedSpend.rows(ctx, fromYear, toYear),
     );
     const byYear = new Map<number, UsageSource[]>();
     for (const row of rows)

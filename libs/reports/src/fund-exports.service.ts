@@ -1,4 +1,4 @@
-import { Actor } from '@app/access';
+import { Ctx } from '@app/access';
 import {
   FundFilter,
   FundPolicy,
@@ -67,14 +67,14 @@ export class FundExportsService {
 
   /** Every fund matching the filter (the list's own order); JSON is the list's page. */
   async funds(
-    actor: Actor,
+    ctx: Ctx,
     filter: FundFilter,
   ): Promise<ReportResult<{ items: FundView[]; total: number }>> {
-    const page = await this.fundsService.list(actor, filter);
+    const page = await this.fundsService.list(ctx.actor, filter);
     const list = this.fundsService;
     const lines = async function* () {
       for (let number = 1; ; number++) {
-        const { items } = await list.list(actor, {
+        const { items } = await list.list(ctx.actor, {
           ...filter,
           page: number,
           pageSize: EXPORT_PAGE,
@@ -118,16 +118,16 @@ export class FundExportsService {
 
   /** Every ledger entry of a fund matching the filter, newest first. */
   async ledger(
-    actor: Actor,
+    ctx: Ctx,
     fundId: string,
     filter: LedgerFilter,
   ): Promise<ReportResult<{ items: LedgerEntryView[]; total: number }>> {
-    const fund = await this.fundsService.get(actor, fundId);
-    const page = await this.fundsService.ledger(actor, fundId, filter);
+    const fund = await this.fundsService.get(ctx.actor, fundId);
+    const page = await this.fundsService.ledger(ctx.actor, fundId, filter);
     const list = this.fundsService;
     const lines = async function* () {
       for (let number = 1; ; number++) {
-        const { items } = await list.ledger(actor, fundId, {
+        const { items } = await list.ledger(ctx.actor, fundId, {
           ...filter,
           page: number,
           pageSize: EXPORT_PAGE,

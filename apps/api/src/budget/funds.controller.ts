@@ -1,4 +1,4 @@
-import { Actor, forbidden } from '@app/access';
+import { Actor, Ctx, forbidden } from '@app/access';
 import { AuditContext } from '@app/audit';
 import { FundsService, mayManageFunds } from '@app/budget';
 import { FundExportsService } from '@app/reports';
@@ -28,7 +28,12 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { AuditFrom, AuthenticatedRequest, CurrentActor } from '../auth/auth.decorators';
+import {
+  AuditFrom,
+  AuthenticatedRequest,
+  CurrentActor,
+  CurrentContext,
+} from '../auth/auth.decorators';
 import { toPage } from '../http/paging';
 import { ProblemDto } from '../http/problem';
 import { uuidPipe } from '../http/validation';
@@ -98,11 +103,12 @@ export class FundsController {
   @ApiOkResponse({ type: FundPageDto })
   async list(
     @CurrentActor() actor: Actor,
+    @CurrentContext() ctx: Ctx,
     @Query() query: FundQueryDto,
     @AcceptHeader() accept?: string,
   ): Promise<FundPageDto | unknown> {
     const format = exportFormat(query.format, accept);
-    if (format !== 'json') return renderReport(await this.exports.funds(actor, query), format);
+    if (format !== 'json') return renderReport(await this.exports.funds(ctx, query), format);
     const { items, total } = await this.funds.list(actor, query);
     return toPage({ items: items.map(toFundDto), total }, query);
   }
@@ -147,13 +153,14 @@ export class FundsController {
   @ApiNotFoundResponse({ type: ProblemDto, description: 'FUND_NOT_FOUND' })
   async ledger(
     @CurrentActor() actor: Actor,
+    @CurrentContext() ctx: Ctx,
     @Param('id', uuidPipe()) id: string,
     @Query() query: LedgerQueryDto,
     @AcceptHeader() accept?: string,
   ): Promise<LedgerPageDto | unknown> {
     const format = exportFormat(query.format, accept);
     if (format !== 'json') {
-      return renderReport(await this.exports.ledger(actor, id, query), format);
+      return renderReport(await this.exports.ledger(ctx, id, query), format);
     }
     const { items, total } = await this.funds.ledger(actor, id, query);
     return toPage({ items: items.map(toLedgerEntryDto), total }, query);

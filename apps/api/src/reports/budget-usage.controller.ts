@@ -1,4 +1,4 @@
-import { Actor } from '@app/access';
+import { Ctx } from '@app/access';
 import { FUND_SOURCES, FundSource } from '@app/budget';
 import { BudgetUsageService } from '@app/reports';
 import { Controller, Get, Headers, Query } from '@nestjs/common';
@@ -10,7 +10,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
-import { CurrentActor } from '../auth/auth.decorators';
+import { CurrentContext } from '../auth/auth.decorators';
 import { QueryInteger } from '../http/validation';
 import { ReportResponses } from './report-responses';
 import { ComplianceTierDto as ReportTierDto } from '../organization/compliance.dto';
@@ -140,13 +140,13 @@ export class BudgetUsageController {
     badRequest: 'year with a range: YEAR_WITH_RANGE; toYear before fromYear: PERIOD_REVERSED',
   })
   async report(
-    @CurrentActor() actor: Actor,
+    @CurrentContext() ctx: Ctx,
     @Query() query: BudgetUsageQueryDto,
     @Headers('accept') accept?: string,
   ): Promise<unknown> {
     const format = exportFormat(query.format, accept);
     return renderReport(
-      await this.usage.report(actor, {
+      await this.usage.report(ctx, {
         year: query.year,
         fromYear: query.fromYear,
         toYear: query.toYear,
