@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Actor, ActorLoader, Grant } from '@app/access';
 import { organizationToday } from '@app/catalog';
 import { DomainError } from '@app/common';
+import { WorkContexts } from '@app/database';
 import {
   assertMayAct,
   countStepHolders,
@@ -133,7 +134,9 @@ describe('who may act on a step: the TypeScript and SQL forms agree', () => {
     );
     expect(created.status).toBe(201);
     nominationId = created.body.id;
-    admin = (await stack.api.get(ActorLoader).load(org.users.admin))!;
+    admin = (await stack.api
+      .get(ActorLoader)
+      .load(stack.api.get(WorkContexts).forSystem(), org.users.admin))!;
     // Only the generated users hold board and finance grants.
     await db.query(
       `DELETE FROM role_assignments WHERE role IN ('board_reviewer', 'board_member', 'finance')`,
@@ -278,6 +281,7 @@ describe('who may act on a step: the TypeScript and SQL forms agree', () => {
 
   it('should give the same answer in assertMayAct, stepActorsSql, allowed actions, awaiting=me, step holders and recipients', async () => {
     const loader = stack.api.get(ActorLoader);
+    const system = stack.api.get(WorkContexts).forSystem();
     const service = stack.api.get(NominationService);
     const queries = stack.api.get(NominationQueries);
     let run = 0;
@@ -431,7 +435,7 @@ describe('who may act on a step: the TypeScript and SQL forms agree', () => {
         // The action check and awaiting=me of each user, as the API runs them.
         for (const user of users) {
           const expected = typescript(user, world.currentStep);
-          const actor = await loader.load(user.id);
+          const actor = await loader.load(system, user.id);
           const allowed = actor
             ? (await service.allowedFor(actor, nomination, steps)).includes('approve')
             : false;

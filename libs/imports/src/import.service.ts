@@ -1,4 +1,4 @@
-import { Actor, forbidden, hasRole, InvitationsService, isAdmin } from '@app/access';
+import { Actor, contextOver, forbidden, hasRole, InvitationsService, isAdmin } from '@app/access';
 import { AuditContext, AuditService } from '@app/audit';
 import { DomainError, FieldError } from '@app/common';
 import { APP_CONFIG, AppConfig } from '@app/config';
@@ -135,7 +135,7 @@ export class ImportService implements OnModuleDestroy {
             })),
           ),
         invite: (userIds) =>
-          this.invitations.issue(runner.manager, userIds, options.audit.actorUserId),
+          this.invitations.issue(contextOver(options.actor, runner.manager), userIds),
       };
       const plan = await IMPORTERS[kind](context);
       this.failOn(file, plan.errors);

@@ -1,4 +1,4 @@
-import { Actor, forbidden, hasRole, isAdmin } from '@app/access';
+import { Actor, contextOver, forbidden, hasRole, isAdmin } from '@app/access';
 import { AuditContext, AuditService } from '@app/audit';
 import { unusableFunds } from '@app/budget';
 import { Clock, DomainError, FieldError } from '@app/common';
@@ -189,7 +189,7 @@ export class ApprovalPoliciesService {
       throw forbidden('Only administrators, unit heads and board reviewers preview chains.');
     }
     const manager = this.dataSource.manager;
-    const nominee = await this.staff.get(actor, input.staffId, manager);
+    const nominee = await this.staff.get(contextOver(actor, manager), input.staffId);
     const [intake] = await manager.query(
       `SELECT p.category, p.overseas,
               (i.cost_tuition + i.cost_allowances + i.cost_travel + i.cost_other)::text AS estimate

@@ -1,4 +1,4 @@
-import { Actor, ActorLoader, forbidden } from '@app/access';
+import { Actor, ActorLoader, contextOver, forbidden } from '@app/access';
 import { BudgetService, FundCheck, unusableFunds } from '@app/budget';
 import { Clock, DomainError } from '@app/common';
 import { StaffService } from '@app/organization';
@@ -86,7 +86,10 @@ export class NominationService {
     input: NewNomination,
     within?: EntityManager,
   ): Promise<{ id: string; reference: string }> {
-    const nominee = await this.staff.get(actor, input.nomineeStaffId, within);
+    const nominee = await this.staff.get(
+      contextOver(actor, within ?? this.dataSource.manager, this.clock),
+      input.nomineeStaffId,
+    );
     return this.inTransaction(within, async (manager) => {
       const [unit] = await manager.query(`SELECT path FROM units WHERE id = $1`, [nominee.unitId]);
       if (!mayNominate(actor, unit.path)) {
