@@ -1,4 +1,4 @@
-import { Actor } from '@app/access';
+import { Actor, contextOver } from '@app/access';
 import { Clock, DomainError } from '@app/common';
 import { StaffMember, StaffService } from '@app/organization';
 import { Injectable } from '@nestjs/common';
@@ -44,7 +44,7 @@ export class EligibilityService {
     // Inside an action, its transaction: never a second connection while one is held.
     manager: EntityManager = this.dataSource.manager,
   ): Promise<EligibilityVerdict> {
-    const person = await this.staff.get(actor, staffId, manager);
+    const person = await this.staff.get(contextOver(actor, manager, this.clock), staffId);
     const intake = await manager.getRepository(Intake).findOneBy({ id: intakeId });
     if (!intake) throw new DomainError('INTAKE_NOT_FOUND', 'not_found', `No intake ${intakeId}.`);
     const program = await manager.getRepository(Program).findOneByOrFail({ id: intake.programId });
@@ -60,8 +60,9 @@ export class EligibilityService {
     staffId: string,
     today = this.clock.today(),
   ): Promise<RecommendedIntake[]> {
-    const person = await this.staff.get(actor, staffId);
-    const gaps = await this.staff.standardGaps(actor, staffId);
+    const ctx = contextOver(actor, this.dataSource.manager, this.clock);
+    const person = await this.staff.get(ctx, staffId);
+    const gaps = await this.staff.standardGaps(ctx, staffId);
     const needs = [
       ...(gaps.current.position
         ? gaps.current.gaps.map((gap) => ({

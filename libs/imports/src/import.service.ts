@@ -143,7 +143,7 @@ export class ImportService implements OnModuleDestroy {
                 after: change.after,
               })),
             ),
-          invite: (userIds) => this.invitations.issue(tx.manager, userIds, tx.actorUserId),
+          invite: (userIds) => this.invitations.issue(tx, userIds),
         };
         const plan = await IMPORTERS[kind](context);
         this.failOn(file, plan.errors);
