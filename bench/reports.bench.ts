@@ -1,7 +1,7 @@
 import { AccessTokenService } from '@app/access';
 import { organizationToday } from '@app/common';
 import { loadConfig } from '@app/config';
-import { buildDataSourceOptions, runMigrations } from '@app/database';
+import { buildDataSourceOptions, runMigrations, WorkContexts } from '@app/database';
 import { schema } from '@app/schema';
 import { selectQueueBackend } from '@app/queue';
 import { ComplianceSnapshotsService } from '@app/reports';
@@ -55,7 +55,7 @@ async function main() {
       // Today's snapshot by the daily job's own code; the earlier days from it, with fewer
       // staff meeting each measure the further back, and a day missed now and then.
       const started = performance.now();
-      await api.get(ComplianceSnapshotsService).take(today);
+      await api.get(ComplianceSnapshotsService).take(api.get(WorkContexts).forSystem(), today);
       await dataSource.query(
         `INSERT INTO compliance_snapshots (taken_on, unit_id, tier_id, staff, with_position,
                                            meeting_standard, university, political_theory)

@@ -1,3 +1,4 @@
+import { WorkContexts } from '@app/database';
 import { RecoveryService } from '@app/notifications';
 import {
   createTestDatabase,
@@ -160,6 +161,7 @@ describe('notifications when the database is recreated or restored on the same R
     // recovery pass (run here as if its 10 minutes had passed) routes them once more and
     // finds their emails sent: nothing goes out twice, and the inbox gets its items back.
     const recovery = restored.worker!.get(RecoveryService);
+    const recover = () => recovery.recover(restored.worker!.get(WorkContexts).forSystem());
     await eventually(async () => {
       const [{ waiting }] = await rdb.query(
         `SELECT count(*)::int AS waiting FROM outbox_events
@@ -173,7 +175,7 @@ describe('notifications when the database is recreated or restored on the same R
         WHERE aggregate_id = ANY($1::uuid[])`,
       [beforeBackup],
     );
-    expect(await recovery.recover()).toMatchObject({ events: 2 });
+    expect(await recover()).toMatchObject({ events: 2 });
     await eventually(async () => {
       const [{ routed }] = await rdb.query(
         `SELECT count(*)::int AS routed FROM outbox_events
@@ -188,7 +190,7 @@ describe('notifications when the database is recreated or restored on the same R
           SELECT id FROM outbox_events WHERE aggregate_id = ANY($1::uuid[]))`,
       [beforeBackup],
     );
-    expect(await recovery.recover()).toMatchObject({ markedSent: 2 });
+    expect(await recover()).toMatchObject({ markedSent: 2 });
     expect(await emailsSent(rdb, beforeBackup)).toEqual(expect.arrayContaining(earlyEmails));
     await eventually(async () => {
       const [{ items }] = await rdb.query(

@@ -82,7 +82,7 @@ describe('participations list export', () => {
     // Pages of 5, so the 23 lines of district A take five pages.
     const service = stack.api.get(ParticipationsExportService);
     const list = service.list.bind(service);
-    jest.spyOn(service, 'list').mockImplementation((actor, filter) => list(actor, filter, 5));
+    jest.spyOn(service, 'list').mockImplementation((ctx, filter) => list(ctx, filter, 5));
     try {
       const response = await raw(
         `/api/v1/reports/participations?${period}&format=csv`,

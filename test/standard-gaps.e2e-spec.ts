@@ -157,7 +157,7 @@ describe('standard gaps across the unit', () => {
   it('should export CSV with a BOM, diacritics and Có/Không, across pages', async () => {
     const service = stack.api.get(StandardGapsReportService);
     const list = service.list.bind(service);
-    jest.spyOn(service, 'list').mockImplementation((actor, filter) => list(actor, filter, 1));
+    jest.spyOn(service, 'list').mockImplementation((ctx, filter) => list(ctx, filter, 1));
     try {
       const response = await raw('?format=csv', 'admin');
       expect(response.status).toBe(200);

@@ -138,7 +138,9 @@ describe('who may act on a step: the TypeScript and SQL forms agree', () => {
     );
     expect(created.status).toBe(201);
     nominationId = created.body.id;
-    admin = (await stack.api.get(ActorLoader).load(org.users.admin))!;
+    admin = (await stack.api
+      .get(ActorLoader)
+      .load(stack.api.get(WorkContexts).forSystem(), org.users.admin))!;
     // Only the generated users hold board and finance grants.
     await db.query(
       `DELETE FROM role_assignments WHERE role IN ('board_reviewer', 'board_member', 'finance')`,
@@ -283,6 +285,7 @@ describe('who may act on a step: the TypeScript and SQL forms agree', () => {
 
   it('should give the same answer in assertMayAct, stepActorsSql, allowed actions, awaiting=me, step holders and recipients', async () => {
     const loader = stack.api.get(ActorLoader);
+    const system = stack.api.get(WorkContexts).forSystem();
     const queries = stack.api.get(NominationQueries);
     const contexts = stack.api.get(WorkContexts);
     let run = 0;
@@ -436,7 +439,7 @@ describe('who may act on a step: the TypeScript and SQL forms agree', () => {
         // The action check and awaiting=me of each user, as the API runs them.
         for (const user of users) {
           const expected = typescript(user, world.currentStep);
-          const actor = await loader.load(user.id);
+          const actor = await loader.load(system, user.id);
           const allowed = actor
             ? allowedActionsFor(
                 actor,

@@ -1,5 +1,6 @@
 import { createServer, Server } from 'node:http';
 import { withTimeout } from '@app/common';
+import { WorkContexts } from '@app/database';
 import { ReadinessService } from '@app/health';
 import { NotificationBacklogService } from '@app/notifications';
 import { INestApplicationContext } from '@nestjs/common';
@@ -21,6 +22,7 @@ export async function startHealthServer(
 ): Promise<Server> {
   const readiness = app.get(ReadinessService);
   const backlog = app.get(NotificationBacklogService);
+  const contexts = app.get(WorkContexts);
   const schedules = app.get(WorkerSchedules);
   const consumers = [
     app.get(SystemProcessor),
@@ -47,9 +49,11 @@ export async function startHealthServer(
           },
         }),
         // A backlog is reported, not judged: it does not make the worker unready.
-        withTimeout(backlog.backlog(), 2000, 'Notification backlog').catch((error: Error) => ({
-          error: error.message,
-        })),
+        withTimeout(backlog.backlog(contexts.forSystem()), 2000, 'Notification backlog').catch(
+          (error: Error) => ({
+            error: error.message,
+          }),
+        ),
       ]).then(
         ([report, notifications]) =>
           reply(report.status === 'ok' ? 200 : 503, { ...report, notifications }),

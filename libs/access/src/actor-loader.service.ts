@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
 import type { Actor, Grant } from './actor';
+import type { AnyCtx } from './context';
 
 /**
  * Loads the caller's user and grants on every request, so that disabling a user or
@@ -8,13 +8,11 @@ import type { Actor, Grant } from './actor';
  */
 @Injectable()
 export class ActorLoader {
-  constructor(private readonly dataSource: DataSource) {}
-
-  /** `manager`: read inside the caller's transaction rather than on a connection of its own. */
-  async load(
-    userId: string,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<Actor | undefined> {
+  /**
+   * The active user and their grants, read in the context's transaction. Before anyone is
+   * signed in (the auth guard) that is a context of the system's.
+   */
+  async load(ctx: AnyCtx, userId: string): Promise<Actor | undefined> {
     const rows: Array<{
       id: string;
       email: string;
@@ -24,7 +22,7 @@ export class ActorLoader {
       unit_id: string | null;
       unit_path: string | null;
       authority_id: string | null;
-    }> = await manager.query(
+    }> = await ctx.manager.query(
       `SELECT us.id, us.email, us.staff_id, us.locale, ra.role, ra.unit_id, un.path AS unit_path, ra.authority_id
          FROM users us
          LEFT JOIN role_assignments ra ON ra.user_id = us.id

@@ -1,4 +1,5 @@
 import type { AuditService } from '@app/audit';
+import { Clock } from '@app/common';
 import type { AppConfig } from '@app/config';
 import { Logger } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
@@ -9,18 +10,13 @@ describe('AdminBootstrap', () => {
     const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
     const transaction = jest.fn();
     const dataSource = {
-      manager: { query: jest.fn().mockResolvedValue([{ present: false }]) },
-      transaction,
+      manager: { query: jest.fn().mockResolvedValue([{ present: false }]), transaction },
     } as unknown as DataSource;
-    const bootstrap = new AdminBootstrap(
-      dataSource,
-      {} as AuditService,
-      {
-        NODE_ENV: 'production',
-        ADMIN_EMAIL: '',
-        ADMIN_PASSWORD: '',
-      } as AppConfig,
-    );
+    const bootstrap = new AdminBootstrap(dataSource, {} as AuditService, new Clock(), {
+      NODE_ENV: 'production',
+      ADMIN_EMAIL: '',
+      ADMIN_PASSWORD: '',
+    } as AppConfig);
 
     await expect(bootstrap.ensureAdmin()).resolves.toBe('skipped');
     expect(transaction).not.toHaveBeenCalled();

@@ -1,4 +1,5 @@
 import { AuditService } from '@app/audit';
+import { Clock, WorkContext } from '@app/common';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
@@ -15,6 +16,7 @@ export class AdminBootstrap implements OnApplicationBootstrap {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -25,7 +27,9 @@ export class AdminBootstrap implements OnApplicationBootstrap {
   /** What happened, for the log and the tests. */
   async ensureAdmin(): Promise<'created' | 'exists' | 'skipped'> {
     const { ADMIN_EMAIL: email, ADMIN_PASSWORD: password } = this.config;
-    if (await this.adminExists(this.dataSource.manager)) return 'exists';
+    // At start-up, before any request: the system's own work.
+    const ctx = WorkContext.start(null, this.dataSource, this.clock);
+    if (await this.adminExists(ctx.manager)) return 'exists';
     if (!email || !password) {
       this.logger.warn(
         'No administrator exists and ADMIN_EMAIL is not set: set ADMIN_EMAIL and ADMIN_PASSWORD to create the first one.',
@@ -34,7 +38,8 @@ export class AdminBootstrap implements OnApplicationBootstrap {
     }
     // Hashed outside the lock, which is held only for the check and the insert.
     const passwordHash = await hashPassword(password);
-    const outcome = await this.dataSource.transaction(async (manager) => {
+    const outcome = await ctx.transaction(async (tx) => {
+      const { manager } = tx;
       await manager.query(
         `SELECT pg_advisory_xact_lock(hashtext('training-nominations:first-admin'))`,
       );
@@ -57,23 +62,19 @@ export class AdminBootstrap implements OnApplicationBootstrap {
       await manager.query(`INSERT INTO role_assignments (user_id, role) VALUES ($1, 'admin')`, [
         id,
       ]);
-      await this.audit.recordWith(
-        manager,
-        { actorUserId: null },
-        {
-          entity: 'user',
-          entityId: id,
-          before: null,
-          after: {
-            email,
-            displayName: 'Administrator',
-            locale: 'vi',
-            staffId: null,
-            active: true,
-            roles: [{ role: 'admin', unitId: null, authorityId: null }],
-          },
+      await this.audit.record(tx, {
+        entity: 'user',
+        entityId: id,
+        before: null,
+        after: {
+          email,
+          displayName: 'Administrator',
+          locale: 'vi',
+          staffId: null,
+          active: true,
+          roles: [{ role: 'admin', unitId: null, authorityId: null }],
         },
-      );
+      });
       return 'created' as const;
     });
     if (outcome === 'created') this.logger.log({ email }, 'Created the first administrator');

@@ -4,7 +4,7 @@ import { APP_CONFIG, AppConfig } from '@app/config';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccessTokenService } from './access-token.service';
-import type { Actor } from './actor';
+import type { Ctx } from './context';
 import { LoginThrottle } from './login-throttle.service';
 import { hashPassword, passwordNeedsRehash, verifyPassword } from './passwords';
 import { permissionsOf } from './permissions';
@@ -54,6 +54,9 @@ export const hashRefreshToken = (token: string) =>
  * Each login starts a token family; each refresh marks the presented token used and issues
  * the next one of the family. Presenting a used token again means it was copied: the whole
  * family is revoked.
+ *
+ * Login and refresh run before anyone is signed in: like the auth guard, they establish who
+ * the actor is, so they work on the DataSource rather than on a request's context.
  */
 @Injectable()
 export class AuthService {
@@ -137,17 +140,18 @@ export class AuthService {
   }
 
   /** Ends the session the token belongs to. Unknown tokens or other users' are ignored. */
-  async logout(actor: Actor, refreshToken: string): Promise<void> {
-    await this.dataSource.query(
+  async logout(ctx: Ctx, refreshToken: string): Promise<void> {
+    await ctx.manager.query(
       `UPDATE refresh_tokens SET revoked_at = now()
         WHERE revoked_at IS NULL
           AND family_id = (SELECT family_id FROM refresh_tokens WHERE token_hash = $1 AND user_id = $2)`,
-      [hashRefreshToken(refreshToken), actor.userId],
+      [hashRefreshToken(refreshToken), ctx.actor.userId],
     );
   }
 
-  async profile(actor: Actor): Promise<Profile> {
-    const [user]: Array<{ display_name: string }> = await this.dataSource.query(
+  async profile(ctx: Ctx): Promise<Profile> {
+    const { actor } = ctx;
+    const [user]: Array<{ display_name: string }> = await ctx.manager.query(
       `SELECT display_name FROM users WHERE id = $1`,
       [actor.userId],
     );

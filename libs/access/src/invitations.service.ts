@@ -1,10 +1,11 @@
-import { AuditContext, AuditService } from '@app/audit';
-import { Clock, DomainError } from '@app/common';
+import { AuditService } from '@app/audit';
+import { Clock, DomainError, WorkContext } from '@app/common';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
-import { Actor, isAdmin } from './actor';
+import { DataSource } from 'typeorm';
+import { isAdmin } from './actor';
 import { revokeUserTokens } from './auth.service';
+import type { AnyCtx, Ctx } from './context';
 import {
   hashInvitationToken,
   invitationRefusal,
@@ -41,7 +42,11 @@ const FIND_BY_TOKEN = `
 
 /**
  * Invitations: a user created without a password gets a one-time link by email and chooses
- * their password with it. Expiry is read on the injected clock.
+ * their password with it. Expiry is read on the context's clock.
+ *
+ * Checking and accepting a link happen before anyone is signed in, so there is no request
+ * context to receive: those two create their own, over the DataSource, for the system (to
+ * check) or for the invited user (to accept, who is then the actor of the audit row).
  */
 @Injectable()
 export class InvitationsService {
@@ -52,19 +57,24 @@ export class InvitationsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Invites these users in the caller's transaction (revoking their pending invitations). */
-  issue(manager: EntityManager, userIds: string[], invitedBy: string | null): Promise<void> {
-    return issueInvitations(manager, userIds, {
-      appSecret: this.config.JWT_SECRET,
-      ttlDays: this.config.INVITATION_TTL_DAYS,
-      now: this.clock.now(),
-      invitedBy,
-    });
+  /**
+   * Invites these users in the context's transaction (revoking their pending invitations),
+   * as invited by its actor.
+   */
+  issue(ctx: AnyCtx, userIds: string[]): Promise<void> {
+    return ctx.transaction((tx) =>
+      issueInvitations(tx.manager, userIds, {
+        appSecret: this.config.JWT_SECRET,
+        ttlDays: this.config.INVITATION_TTL_DAYS,
+        now: tx.clock.now(),
+        invitedBy: tx.actorUserId,
+      }),
+    );
   }
 
   /** Whether the link can be used, and for whom; a coded refusal otherwise. */
   async check(token: string): Promise<InvitationView> {
-    const invitation = await this.find(this.dataSource.manager, token);
+    const invitation = await this.find(this.systemContext(), token);
     return {
       email: invitation.email,
       displayName: invitation.displayName,
@@ -77,38 +87,37 @@ export class InvitationsService {
    * same link (sent twice at once) wait and then find it used.
    */
   async accept(token: string, password: string, requestId: string | null): Promise<void> {
-    await this.find(this.dataSource.manager, token);
+    const { userId } = await this.find(this.systemContext(), token);
     // Hashed before the transaction, so the lock is not held while argon2 works.
     const passwordHash = await hashPassword(password);
-    await this.dataSource.transaction(async (manager) => {
-      const invitation = await this.find(manager, token, { lock: true });
+    // The invited user acts for themselves (the token is theirs alone).
+    const ctx = WorkContext.start({ userId }, this.dataSource, this.clock, requestId);
+    await ctx.transaction(async (tx) => {
+      const { manager } = tx;
+      const invitation = await this.find(tx, token, { lock: true });
       await manager.query(`UPDATE user_invitations SET accepted_at = $2 WHERE id = $1`, [
         invitation.id,
-        this.clock.now(),
+        tx.clock.now(),
       ]);
       await manager.query(`UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1`, [
         invitation.userId,
         passwordHash,
       ]);
       await revokeUserTokens(manager, invitation.userId);
-      await this.audit.recordWith(
-        manager,
-        { actorUserId: invitation.userId, requestId },
-        {
-          entity: 'user',
-          entityId: invitation.userId,
-          before: { password: '[none]' },
-          after: { password: '[set from invitation]' },
-        },
-      );
+      await this.audit.record(tx, {
+        entity: 'user',
+        entityId: invitation.userId,
+        before: { password: '[none]' },
+        after: { password: '[set from invitation]' },
+      });
     });
   }
 
   /** Sends a new invitation to a user who has not chosen a password; the old link stops working. */
-  async resend(actor: Actor, context: AuditContext, userId: string): Promise<void> {
-    if (!isAdmin(actor)) throw forbidden('Only administrators manage users.');
-    await this.dataSource.transaction(async (manager) => {
-      const [user]: Array<{ active: boolean; hasPassword: boolean }> = await manager.query(
+  async resend(ctx: Ctx, userId: string): Promise<void> {
+    if (!isAdmin(ctx.actor)) throw forbidden('Only administrators manage users.');
+    await ctx.transaction(async (tx) => {
+      const [user]: Array<{ active: boolean; hasPassword: boolean }> = await tx.manager.query(
         `SELECT active, password_hash IS NOT NULL AS "hasPassword" FROM users WHERE id = $1 FOR UPDATE`,
         [userId],
       );
@@ -127,8 +136,8 @@ export class InvitationsService {
           'The user is disabled; enable them before inviting them again.',
         );
       }
-      await this.issue(manager, [userId], context.actorUserId);
-      await this.audit.recordWith(manager, context, {
+      await this.issue(tx, [userId]);
+      await this.audit.record(tx, {
         entity: 'user',
         entityId: userId,
         before: { invitation: '[previous]' },
@@ -137,18 +146,23 @@ export class InvitationsService {
     });
   }
 
+  /** Before sign-in: the system reads the link on the invited user's behalf. */
+  private systemContext(): WorkContext<null> {
+    return WorkContext.start(null, this.dataSource, this.clock);
+  }
+
   private async find(
-    manager: EntityManager,
+    ctx: WorkContext,
     token: string,
     options: { lock?: boolean } = {},
   ): Promise<InvitationRow> {
-    const [invitation]: InvitationRow[] = await manager.query(
+    const [invitation]: InvitationRow[] = await ctx.manager.query(
       `${FIND_BY_TOKEN}${options.lock ? ' FOR UPDATE OF inv' : ''}`,
       [hashInvitationToken(token)],
     );
     // A disabled user's link is as good as unknown: they may not sign in at all.
     const state =
-      invitation && invitation.active ? invitationState(invitation, this.clock.now()) : 'unknown';
+      invitation && invitation.active ? invitationState(invitation, ctx.clock.now()) : 'unknown';
     const refusal = invitationRefusal(state);
     if (refusal) throw refusal;
     return invitation;

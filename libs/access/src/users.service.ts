@@ -1,9 +1,10 @@
-import { AuditContext, AuditService } from '@app/audit';
+import { AuditService } from '@app/audit';
 import { DomainError } from '@app/common';
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { EntityManager, QueryFailedError } from 'typeorm';
 import { Actor, isAdmin } from './actor';
 import { revokeUserTokens } from './auth.service';
+import type { Ctx } from './context';
 import { InvitationsService } from './invitations.service';
 import { hashPassword } from './passwords';
 import { forbidden, notFound } from './staff-scope';
@@ -89,16 +90,12 @@ const isUniqueViolation = (error: unknown, constraint: string) =>
 @Injectable()
 export class UsersService {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly invitations: InvitationsService,
   ) {}
 
-  async list(
-    actor: Actor,
-    query: { page?: number; pageSize?: number; q?: string },
-  ): Promise<UserPage> {
-    assertAdmin(actor);
+  async list(ctx: Ctx, query: { page?: number; pageSize?: number; q?: string }): Promise<UserPage> {
+    assertAdmin(ctx.actor);
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 50;
     const params: unknown[] = [];
@@ -107,11 +104,11 @@ export class UsersService {
       params.push(`%${query.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
       where = `(us.email ILIKE $1 OR us.display_name ILIKE $1)`;
     }
-    const [{ total }] = await this.dataSource.query(
+    const [{ total }] = await ctx.manager.query(
       `SELECT count(*)::int AS total FROM users us WHERE ${where}`,
       params,
     );
-    const items = await this.dataSource.query(
+    const items = await ctx.manager.query(
       `SELECT ${USER_COLUMNS} FROM users us WHERE ${where}
         ORDER BY lower(us.email), us.id
         LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
@@ -120,19 +117,19 @@ export class UsersService {
     return { items, total, page, pageSize };
   }
 
-  async get(actor: Actor, id: string): Promise<UserView> {
-    assertAdmin(actor);
-    return this.load(this.dataSource.manager, id);
+  async get(ctx: Ctx, id: string): Promise<UserView> {
+    assertAdmin(ctx.actor);
+    return this.load(ctx.manager, id);
   }
 
-  async create(actor: Actor, context: AuditContext, input: CreateUserInput): Promise<UserView> {
-    assertAdmin(actor);
+  async create(ctx: Ctx, input: CreateUserInput): Promise<UserView> {
+    assertAdmin(ctx.actor);
     assertRoles(input.roles, input.staffId ?? null);
     const passwordHash = input.password === undefined ? null : await hashPassword(input.password);
     return this.translate(() =>
-      this.dataSource.transaction(async (manager) => {
-        await assertReferences(manager, input.roles, input.staffId ?? null);
-        const [{ id }] = await manager.query(
+      ctx.transaction(async (tx) => {
+        await assertReferences(tx.manager, input.roles, input.staffId ?? null);
+        const [{ id }] = await tx.manager.query(
           `INSERT INTO users (email, password_hash, display_name, locale, staff_id)
            VALUES ($1, $2, $3, $4, $5) RETURNING id`,
           [
@@ -143,10 +140,10 @@ export class UsersService {
             input.staffId ?? null,
           ],
         );
-        await insertRoles(manager, id, input.roles);
-        if (passwordHash === null) await this.invitations.issue(manager, [id], actor.userId);
-        const user = await this.load(manager, id);
-        await this.audit.recordWith(manager, context, {
+        await insertRoles(tx.manager, id, input.roles);
+        if (passwordHash === null) await this.invitations.issue(tx, [id]);
+        const user = await this.load(tx.manager, id);
+        await this.audit.record(tx, {
           entity: 'user',
           entityId: id,
           before: null,
@@ -157,14 +154,10 @@ export class UsersService {
     );
   }
 
-  async update(
-    actor: Actor,
-    context: AuditContext,
-    id: string,
-    input: UpdateUserInput,
-  ): Promise<UserView> {
-    assertAdmin(actor);
-    return this.dataSource.transaction(async (manager) => {
+  async update(ctx: Ctx, id: string, input: UpdateUserInput): Promise<UserView> {
+    assertAdmin(ctx.actor);
+    return ctx.transaction(async (tx) => {
+      const { manager } = tx;
       // Serializes changes to users so that two demotions cannot both pass the last-admin check.
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext('training-nominations:users'))`);
       const before = await this.load(manager, id, { lock: true });
@@ -185,7 +178,7 @@ export class UsersService {
       if (before.active && input.active === false) await revokeUserTokens(manager, id);
       await assertAnAdminRemains(manager);
       const after = await this.load(manager, id);
-      await this.audit.recordWith(manager, context, {
+      await this.audit.record(tx, {
         entity: 'user',
         entityId: id,
         before: audited(before),
@@ -195,15 +188,11 @@ export class UsersService {
     });
   }
 
-  async resetPassword(
-    actor: Actor,
-    context: AuditContext,
-    id: string,
-    password: string,
-  ): Promise<void> {
-    assertAdmin(actor);
+  async resetPassword(ctx: Ctx, id: string, password: string): Promise<void> {
+    assertAdmin(ctx.actor);
     const passwordHash = await hashPassword(password);
-    await this.dataSource.transaction(async (manager) => {
+    await ctx.transaction(async (tx) => {
+      const { manager } = tx;
       await this.load(manager, id, { lock: true });
       await manager.query(`UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1`, [
         id,
@@ -216,7 +205,7 @@ export class UsersService {
           WHERE user_id = $1 AND accepted_at IS NULL AND revoked_at IS NULL`,
         [id],
       );
-      await this.audit.recordWith(manager, context, {
+      await this.audit.record(tx, {
         entity: 'user',
         entityId: id,
         before: { password: '[redacted]' },

@@ -1,6 +1,5 @@
-import { ORGANIZATION_TIME_ZONE } from '@app/common';
+import { ORGANIZATION_TIME_ZONE, WorkContext } from '@app/common';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { AuditEntry } from './audit-entry.entity';
 
 export interface AuditFilter {
@@ -17,11 +16,9 @@ export interface AuditFilter {
 
 @Injectable()
 export class AuditQueryService {
-  constructor(private readonly dataSource: DataSource) {}
-
   /** Newest first. */
-  async list(filter: AuditFilter) {
-    const query = this.dataSource.getRepository(AuditEntry).createQueryBuilder('a');
+  async list(ctx: WorkContext, filter: AuditFilter) {
+    const query = ctx.manager.getRepository(AuditEntry).createQueryBuilder('a');
     if (filter.entity) query.andWhere('a.entity = :entity', { entity: filter.entity });
     if (filter.entityId) query.andWhere('a.entity_id = :entityId', { entityId: filter.entityId });
     if (filter.actorUserId) {
@@ -49,7 +46,7 @@ export class AuditQueryService {
     const names = new Map<string, string>(
       actorIds.length
         ? (
-            await this.dataSource.query(
+            await ctx.manager.query(
               `SELECT id, display_name AS "displayName" FROM users WHERE id = ANY($1::uuid[])`,
               [actorIds],
             )

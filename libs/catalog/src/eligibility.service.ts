@@ -1,4 +1,4 @@
-import { Actor, Ctx } from '@app/access';
+import { Actor, contextOver, Ctx } from '@app/access';
 import { DomainError } from '@app/common';
 import { StaffMember, StaffService } from '@app/organization';
 import { Injectable } from '@nestjs/common';
@@ -45,7 +45,7 @@ export class EligibilityService {
     today: string,
     manager: EntityManager,
   ): Promise<EligibilityVerdict> {
-    const person = await this.staff.get(actor, staffId, manager);
+    const person = await this.staff.get(contextOver(actor, manager), staffId);
     const intake = await manager.getRepository(Intake).findOneBy({ id: intakeId });
     if (!intake) throw new DomainError('INTAKE_NOT_FOUND', 'not_found', `No intake ${intakeId}.`);
     const program = await manager.getRepository(Program).findOneByOrFail({ id: intake.programId });
@@ -57,10 +57,10 @@ export class EligibilityService {
    * or a planned position; eligible ones first, then by start date.
    */
   async recommendedIntakes(ctx: Ctx, staffId: string): Promise<RecommendedIntake[]> {
-    const { actor, manager } = ctx;
+    const { manager } = ctx;
     const today = ctx.clock.today();
-    const person = await this.staff.get(actor, staffId, manager);
-    const gaps = await this.staff.standardGaps(actor, staffId);
+    const person = await this.staff.get(ctx, staffId);
+    const gaps = await this.staff.standardGaps(ctx, staffId);
     const needs = [
       ...(gaps.current.position
         ? gaps.current.gaps.map((gap) => ({

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { DomainError } from '@app/common';
+import { DomainError, WorkContext } from '@app/common';
 import { JobPayloads, JobProducer } from '@app/queue';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { SystemProbe } from './system-probe.entity';
 
 export interface ProbeView {
@@ -22,10 +21,7 @@ export interface ProbeView {
  */
 @Injectable()
 export class ProbeService {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly jobs: JobProducer,
-  ) {}
+  constructor(private readonly jobs: JobProducer) {}
 
   async request(note?: string): Promise<{ id: string; requestedAt: string }> {
     const probe = { probeId: randomUUID(), requestedAt: new Date().toISOString(), note };
@@ -34,8 +30,8 @@ export class ProbeService {
   }
 
   /** Worker side; idempotent. */
-  async record(payload: JobPayloads['system.probe']): Promise<void> {
-    await this.dataSource
+  async record(ctx: WorkContext<null>, payload: JobPayloads['system.probe']): Promise<void> {
+    await ctx.manager
       .createQueryBuilder()
       .insert()
       .into(SystemProbe)
@@ -49,8 +45,8 @@ export class ProbeService {
       .execute();
   }
 
-  async find(id: string): Promise<ProbeView> {
-    const probe = await this.dataSource.getRepository(SystemProbe).findOneBy({ id });
+  async find(ctx: WorkContext, id: string): Promise<ProbeView> {
+    const probe = await ctx.manager.getRepository(SystemProbe).findOneBy({ id });
     if (!probe) {
       throw new DomainError(
         'PROBE_NOT_FOUND',

@@ -17,7 +17,11 @@ export interface ReadinessReport {
 
 const CHECK_TIMEOUT_MS = 2000;
 
-/** Whether this process can do its work: Postgres answers and the queue backend answers. */
+/**
+ * Whether this process can do its work: Postgres answers and the queue backend answers.
+ * It probes the connection pool itself, for anyone and before any request context exists,
+ * so it keeps the DataSource rather than taking a work context.
+ */
 @Injectable()
 export class ReadinessService {
   constructor(

@@ -1,9 +1,8 @@
-import { Actor, forbidden, hasRole, InvitationsService, isAdmin } from '@app/access';
-import { AuditContext, AuditService } from '@app/audit';
+import { Actor, Ctx, forbidden, hasRole, InvitationsService, isAdmin } from '@app/access';
+import { AuditService } from '@app/audit';
 import { DomainError, FieldError } from '@app/common';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { ImportKind } from './columns';
 import { FileParser } from './file-parser';
 import { ImportContext, Importer } from './importer';
@@ -23,8 +22,6 @@ export interface ImportFile {
 }
 
 export interface ImportOptions {
-  actor: Actor;
-  audit: AuditContext;
   /** Validate and count, then roll back. */
   dryRun: boolean;
 }
@@ -47,6 +44,13 @@ const IMPORTERS: Record<ImportKind, Importer> = {
   participations: importParticipations,
   compliance: importCompliance,
 };
+
+/** Ends a dry run's transaction with a rollback, carrying what the import would have done. */
+class DryRunRolledBack extends Error {
+  constructor(readonly result: ImportResult) {
+    super('dry run rolled back');
+  }
+}
 
 /** Besides admins, the kinds unit heads and board reviewers may import within their scope. */
 const SCOPED_KINDS: ReadonlySet<ImportKind> = new Set<ImportKind>(['staff', 'participations']);
@@ -77,7 +81,6 @@ export class ImportService implements OnModuleDestroy {
   private readonly parser: FileParser;
 
   constructor(
-    private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly invitations: InvitationsService,
     @Inject(APP_CONFIG) config: AppConfig,
@@ -109,45 +112,49 @@ export class ImportService implements OnModuleDestroy {
     );
   }
 
-  async import(kind: ImportKind, input: ImportFile, options: ImportOptions): Promise<ImportResult> {
-    this.authorize(kind, options.actor);
+  async import(
+    ctx: Ctx,
+    kind: ImportKind,
+    input: ImportFile,
+    options: ImportOptions,
+  ): Promise<ImportResult> {
+    this.authorize(kind, ctx.actor);
+    // A dry run rolls its own transaction back; inside a caller's it could not.
+    if (options.dryRun && ctx.inTransaction) {
+      throw new Error('A dry-run import needs a transaction of its own.');
+    }
     const file = await this.parser.parse(kind, input.buffer, input.filename);
-    const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
     try {
-      await runner.startTransaction();
-      // One import of a kind at a time: the upsert reads, then writes.
-      await runner.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`import:${kind}`]);
-      const context: ImportContext = {
-        manager: runner.manager,
-        rows: file.rows,
-        actor: options.actor,
-        maxErrors: this.parser.limits.maxErrors,
-        recordAudit: (entity, changes) =>
-          this.audit.recordManyWith(
-            runner.manager,
-            options.audit,
-            changes.map((change) => ({
-              entity,
-              entityId: change.id,
-              before: change.before,
-              after: change.after,
-            })),
-          ),
-        invite: (userIds) =>
-          this.invitations.issue(runner.manager, userIds, options.audit.actorUserId),
-      };
-      const plan = await IMPORTERS[kind](context);
-      this.failOn(file, plan.errors);
-      const counts = await plan.apply();
-      if (options.dryRun) await runner.rollbackTransaction();
-      else await runner.commitTransaction();
-      return { dryRun: options.dryRun, ...counts, rows: file.rows.length };
+      return await ctx.transaction(async (tx) => {
+        // One import of a kind at a time: the upsert reads, then writes.
+        await tx.manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`import:${kind}`]);
+        const context: ImportContext = {
+          manager: tx.manager,
+          rows: file.rows,
+          actor: tx.actor,
+          maxErrors: this.parser.limits.maxErrors,
+          recordAudit: (entity, changes) =>
+            this.audit.recordMany(
+              tx,
+              changes.map((change) => ({
+                entity,
+                entityId: change.id,
+                before: change.before,
+                after: change.after,
+              })),
+            ),
+          invite: (userIds) => this.invitations.issue(tx, userIds),
+        };
+        const plan = await IMPORTERS[kind](context);
+        this.failOn(file, plan.errors);
+        const counts = await plan.apply();
+        const result = { dryRun: options.dryRun, ...counts, rows: file.rows.length };
+        if (options.dryRun) throw new DryRunRolledBack(result);
+        return result;
+      });
     } catch (error) {
-      if (runner.isTransactionActive) await runner.rollbackTransaction();
+      if (error instanceof DryRunRolledBack) return error.result;
       throw error;
-    } finally {
-      await runner.release();
     }
   }
 

@@ -185,7 +185,7 @@ export class ApprovalPoliciesService {
     if (!hasRole(actor, 'admin', 'unit_head', 'board_reviewer')) {
       throw forbidden('Only administrators, unit heads and board reviewers preview chains.');
     }
-    const nominee = await this.staff.get(actor, input.staffId, manager);
+    const nominee = await this.staff.get(ctx, input.staffId);
     const [intake] = await manager.query(
       `SELECT p.category, p.overseas,
               (i.cost_tuition + i.cost_allowances + i.cost_travel + i.cost_other)::text AS estimate

@@ -1,4 +1,4 @@
-import { Actor, ActorLoader } from '@app/access';
+import { Actor, ActorLoader, contextOver } from '@app/access';
 import { BudgetService, Override } from '@app/budget';
 import { DomainError } from '@app/common';
 import type { EntityManager } from 'typeorm';
@@ -79,7 +79,7 @@ export async function keptOverride(
     [nominationId],
   );
   if (!kept) return undefined;
-  const author = await actors.load(kept.byUserId, manager);
+  const author = await actors.load(contextOver(null, manager), kept.byUserId);
   if (!author) return undefined;
   const by = withDelegatedGrants(
     author,

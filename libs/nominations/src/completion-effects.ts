@@ -1,3 +1,4 @@
+import { contextOver } from '@app/access';
 import type { QualificationScale, StaffService } from '@app/organization';
 import type { EntityManager } from 'typeorm';
 import type { NominationRecord } from './nomination-records';
@@ -24,8 +25,7 @@ export async function grantCompletedQualification(
   );
   if (!program?.kind || program.level === null) return;
   await staff.raiseQualification(
-    manager,
-    { actorUserId },
+    contextOver({ userId: actorUserId }, manager),
     nomination.nomineeStaffId,
     program.kind,
     program.level,

@@ -1,6 +1,11 @@
 export { STEP_AUTHORITIES, STEP_ROLES } from './chain';
 export type { PolicyStep, StepAuthority, StepRole } from './chain';
-export { allowedActionsFor, assertMayAct, delegationInForce, grantCoversStep } from './nomination-access';
+export {
+  allowedActionsFor,
+  assertMayAct,
+  delegationInForce,
+  grantCoversStep,
+} from './nomination-access';
 export { countStepHolders, stepActorsSql } from './step-actors';
 export { NominationQueries } from './nomination-queries.service';
 export { NominationService } from './nomination.service';

@@ -212,8 +212,9 @@ export class NominationService {
   }
 
   async create(ctx: Ctx, input: NewNomination): Promise<{ id: string; reference: string }> {
-    return ctx.transaction(async ({ actor, manager, clock }) => {
-      const nominee = await this.staff.get(actor, input.nomineeStaffId, manager);
+    return ctx.transaction(async (tx) => {
+      const { actor, manager, clock } = tx;
+      const nominee = await this.staff.get(tx, input.nomineeStaffId);
       const [unit] = await manager.query(`SELECT path FROM units WHERE id = $1`, [nominee.unitId]);
       if (!mayNominate(actor, unit.path)) {
         throw forbidden('Only a unit head over the nominee’s unit may nominate them.');

@@ -1,11 +1,11 @@
-import { Actor, forbidden, isAdmin, notFound } from '@app/access';
-import { AuditContext, AuditService } from '@app/audit';
+import { Actor, Ctx, forbidden, isAdmin, notFound } from '@app/access';
+import { AuditService } from '@app/audit';
 import { DomainError, withTimeout } from '@app/common';
 import { APP_CONFIG, AppConfig } from '@app/config';
+import { returning } from '@app/database';
 import { jobDefinitions, JobProducer } from '@app/queue';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import { DataSource } from 'typeorm';
 import type { Channel } from './events';
 import { deliveryJobId } from './outbox';
 
@@ -58,7 +58,6 @@ const QUEUE_TIMEOUT_MS = 3000;
 @Injectable()
 export class DeliveriesAdminService {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly jobs: JobProducer,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -66,10 +65,10 @@ export class DeliveriesAdminService {
 
   /** Newest first (by id: the order they were recorded in). */
   async list(
-    actor: Actor,
+    ctx: Ctx,
     query: DeliveryFilter & { page: number; pageSize: number },
   ): Promise<{ items: DeliveryView[]; total: number }> {
-    assertAdmin(actor);
+    assertAdmin(ctx.actor);
     const clauses: string[] = [];
     const params: unknown[] = [];
     const where = (sql: string, value: unknown) => {
@@ -83,12 +82,12 @@ export class DeliveriesAdminService {
     const filter = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
     const paging = [query.pageSize, (query.page - 1) * query.pageSize];
     const [rows, [{ total }]] = await Promise.all([
-      this.dataSource.query(
+      ctx.manager.query(
         `${SELECT_DELIVERY} ${filter} ORDER BY d.id DESC
           LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
         [...params, ...paging],
       ),
-      this.dataSource.query(
+      ctx.manager.query(
         `SELECT count(*)::int AS total
            FROM deliveries d JOIN outbox_events e ON e.id = d.event_id ${filter}`,
         params,
@@ -107,9 +106,10 @@ export class DeliveriesAdminService {
    * commit would find the delivery still failed and skip it. If the enqueue fails, the
    * delivery is put back to failed, so nothing stays half done.
    */
-  async retry(actor: Actor, id: string, context: AuditContext): Promise<DeliveryView> {
-    assertAdmin(actor);
-    const claimed = await this.dataSource.transaction(async (manager) => {
+  async retry(ctx: Ctx, id: string): Promise<DeliveryView> {
+    assertAdmin(ctx.actor);
+    const claimed = await ctx.transaction(async (tx) => {
+      const { manager } = tx;
       const [row] = await manager.query(
         `SELECT e.uid::text AS "eventUid", d.user_id AS "userId", d.channel, d.status,
                 d.attempts, d.updated_at::text AS "updatedAt"
@@ -133,7 +133,7 @@ export class DeliveriesAdminService {
           WHERE id = $1`,
         [id],
       );
-      await this.audit.recordWith(manager, context, {
+      await this.audit.record(tx, {
         entity: 'delivery',
         entityId: id,
         before: { status: 'failed' },
@@ -149,15 +149,16 @@ export class DeliveriesAdminService {
         { jobId: claimed.jobId, attempts: this.config.DELIVERY_ATTEMPTS },
       );
     } catch (error) {
-      await this.dataSource.transaction(async (manager) => {
-        const [restored] = await manager.query(
+      await ctx.transaction(async (tx) => {
+        const restored = await returning(
+          tx.manager,
           `UPDATE deliveries SET status = 'failed', updated_at = $3::timestamptz
             WHERE id = $1 AND status = 'pending' AND attempts = $2
             RETURNING id`,
           [id, claimed.attempts, claimed.updatedAt],
         );
         if (restored.length) {
-          await this.audit.recordWith(manager, context, {
+          await this.audit.record(tx, {
             entity: 'delivery',
             entityId: id,
             before: { status: 'pending' },
@@ -167,11 +168,11 @@ export class DeliveriesAdminService {
       });
       throw error;
     }
-    return this.find(id);
+    return this.find(ctx, id);
   }
 
-  private async find(id: string): Promise<DeliveryView> {
-    const [row] = await this.dataSource.query(`${SELECT_DELIVERY} WHERE d.id = $1`, [id]);
+  private async find(ctx: Ctx, id: string): Promise<DeliveryView> {
+    const [row] = await ctx.manager.query(`${SELECT_DELIVERY} WHERE d.id = $1`, [id]);
     if (!row) throw notFound('delivery', id);
     return toView(row);
   }

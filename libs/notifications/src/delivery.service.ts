@@ -1,7 +1,9 @@
+import type { WorkContext } from '@app/common';
 import { APP_CONFIG, AppConfig } from '@app/config';
+import { returning } from '@app/database';
 import { Inject, Injectable } from '@nestjs/common';
 import { UnrecoverableError } from 'bullmq';
-import { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { isSent } from './events';
 import { Mailer } from './mailer';
 import { loadMessageContext } from './message-context';
@@ -9,6 +11,17 @@ import { deliveryJobId, loadOutboxEvent } from './outbox';
 import type { Recipient } from './recipients';
 import { Attempt, recordSendFailure } from './send-failure';
 import { renderNotification } from './templates/render';
+
+interface ClaimedRow {
+  id: string;
+  eventId: string;
+  eventUid: string;
+  channel: 'email' | 'inbox';
+  userId: string;
+  email: string;
+  displayName: string;
+  locale: Recipient['locale'];
+}
 
 interface ClaimedDelivery {
   id: string;
@@ -27,25 +40,25 @@ interface ClaimedDelivery {
 @Injectable()
 export class DeliveryService {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly mailer: Mailer,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async deliver(
+    ctx: WorkContext<null>,
     deliveryId: string,
     attempt: Attempt = { number: 1, max: 1 },
   ): Promise<{ status: string }> {
-    const delivery = await this.claim(deliveryId);
+    const delivery = await this.claim(ctx.manager, deliveryId);
     if (!delivery) return { status: 'skipped' };
     try {
       if (delivery.channel === 'inbox') {
-        await this.dataSource.transaction(async (manager) => {
-          await this.writeInboxItem(manager, delivery);
-          await markSent(manager, delivery.id);
+        await ctx.transaction(async (tx) => {
+          await this.writeInboxItem(tx.manager, delivery);
+          await markSent(tx.manager, delivery.id);
         });
       } else {
-        const message = await this.render(this.dataSource.manager, delivery);
+        const message = await this.render(ctx.manager, delivery);
         await this.mailer.send({
           to: delivery.recipient.email,
           subject: message.subject,
@@ -55,11 +68,11 @@ export class DeliveryService {
           // deduplicates by it drops a second send, never a different email.
           messageId: `<${deliveryJobId(delivery.eventUid, delivery.recipient.userId, 'email')}@${new URL(this.config.APP_BASE_URL).hostname}>`,
         });
-        await markSent(this.dataSource.manager, delivery.id);
+        await markSent(ctx.manager, delivery.id);
       }
       return { status: 'sent' };
     } catch (error) {
-      throw await recordSendFailure(this.dataSource, [delivery.id], error, attempt, 'pending');
+      throw await recordSendFailure(ctx.manager, [delivery.id], error, attempt, 'pending');
     }
   }
 
@@ -68,8 +81,12 @@ export class DeliveryService {
    * already, is waiting for the digest, or failed for good (an administrator's retry makes
    * it pending again).
    */
-  private async claim(deliveryId: string): Promise<ClaimedDelivery | undefined> {
-    const [rows] = await this.dataSource.query(
+  private async claim(
+    manager: EntityManager,
+    deliveryId: string,
+  ): Promise<ClaimedDelivery | undefined> {
+    const [row] = await returning<ClaimedRow>(
+      manager,
       `UPDATE deliveries d
           SET status = 'sending', attempts = d.attempts + 1, updated_at = now(),
               claimed_until = now() + interval '5 minutes'
@@ -80,7 +97,6 @@ export class DeliveryService {
                   u.id AS "userId", u.email, u.display_name AS "displayName", u.locale`,
       [deliveryId],
     );
-    const row = rows[0];
     if (!row) return undefined;
     return {
       id: row.id,

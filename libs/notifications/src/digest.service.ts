@@ -1,8 +1,8 @@
-import { Clock } from '@app/common';
+import type { WorkContext } from '@app/common';
 import { APP_CONFIG, AppConfig } from '@app/config';
+import { returning } from '@app/database';
 import { JobProducer } from '@app/queue';
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { isNotified } from './events';
 import { Mailer } from './mailer';
 import { loadMessageContext } from './message-context';
@@ -23,16 +23,17 @@ const CLAIM = `interval '10 minutes'`;
 @Injectable()
 export class DigestService {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly jobs: JobProducer,
     private readonly mailer: Mailer,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly clock: Clock,
   ) {}
 
   /** Enqueues one digest job per user with gathered emails; one per user and day. */
-  async enqueueDigests(date = this.clock.today()): Promise<{ users: number }> {
-    const users: Array<{ userId: string }> = await this.dataSource.query(
+  async enqueueDigests(
+    ctx: WorkContext<null>,
+    date = ctx.clock.today(),
+  ): Promise<{ users: number }> {
+    const users: Array<{ userId: string }> = await ctx.manager.query(
       `SELECT DISTINCT user_id AS "userId" FROM deliveries
         WHERE status = 'digest' OR (status = 'sending' AND digest AND claimed_until < now())`,
     );
@@ -47,11 +48,14 @@ export class DigestService {
   }
 
   async sendDigest(
+    ctx: WorkContext<null>,
     userId: string,
     date: string,
     attempt: Attempt = { number: 1, max: 1 },
   ): Promise<{ items: number }> {
-    const [claimed] = await this.dataSource.query(
+    const { manager } = ctx;
+    const deliveries = await returning<{ id: string; eventId: string; createdAt: Date }>(
+      manager,
       `UPDATE deliveries SET status = 'sending', attempts = attempts + 1, updated_at = now(),
               claimed_until = now() + ${CLAIM}
         WHERE user_id = $1 AND channel = 'email' AND digest
@@ -59,20 +63,19 @@ export class DigestService {
         RETURNING id::text, event_id::text AS "eventId", created_at AS "createdAt"`,
       [userId],
     );
-    const deliveries: Array<{ id: string; eventId: string; createdAt: Date }> = claimed;
     if (!deliveries.length) return { items: 0 };
     const ids = deliveries.map((delivery) => delivery.id);
     try {
-      const [recipient]: Recipient[] = await this.dataSource.query(
+      const [recipient]: Recipient[] = await manager.query(
         `SELECT id AS "userId", email, display_name AS "displayName", locale FROM users WHERE id = $1`,
         [userId],
       );
       const items: DigestItem[] = [];
       for (const delivery of deliveries.sort((a, b) => Number(a.eventId) - Number(b.eventId))) {
-        const event = await loadOutboxEvent(this.dataSource.manager, delivery.eventId);
+        const event = await loadOutboxEvent(manager, delivery.eventId);
         if (!event || !isNotified(event.type)) continue;
         const context = await loadMessageContext(
-          this.dataSource.manager,
+          manager,
           { ...event, type: event.type },
           recipient,
           this.config.APP_BASE_URL,
@@ -91,7 +94,7 @@ export class DigestService {
         ...digest,
         messageId: `<digest-${userId}-${date}-${ids[0]}@${new URL(this.config.APP_BASE_URL).hostname}>`,
       });
-      await this.dataSource.query(
+      await manager.query(
         `UPDATE deliveries SET status = 'sent', sent_at = now(), claimed_until = NULL,
                 last_error = NULL, updated_at = now()
           WHERE id = ANY($1::bigint[])`,
@@ -99,7 +102,7 @@ export class DigestService {
       );
       return { items: items.length };
     } catch (error) {
-      throw await recordSendFailure(this.dataSource, ids, error, attempt, 'digest');
+      throw await recordSendFailure(manager, ids, error, attempt, 'digest');
     }
   }
 }

@@ -1,6 +1,6 @@
+import type { Ctx } from '@app/access';
 import { DomainError } from '@app/common';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 
 /** One item of a user's in-app inbox. */
 export interface InboxItem {
@@ -44,21 +44,20 @@ const PATH_SQL = `CASE
   END`;
 
 /**
- * The in-app inbox the delivery worker fills. Every method works on the given user's own
+ * The in-app inbox the delivery worker fills. Every method works on the acting user's own
  * items only: another user's item answers as if it did not exist.
  */
 @Injectable()
 export class InboxService {
-  constructor(private readonly dataSource: DataSource) {}
-
   /** Newest first. */
   async list(
-    userId: string,
+    ctx: Ctx,
     query: { unread?: boolean; page: number; pageSize: number },
   ): Promise<InboxPage> {
+    const { userId } = ctx.actor;
     const unreadOnly = query.unread === true ? 'AND read_at IS NULL' : '';
     const [items, [counts]] = await Promise.all([
-      this.dataSource.query(
+      ctx.manager.query(
         `SELECT id, type, title, body, link, ${PATH_SQL} AS path,
                 nomination_id AS "nominationId", created_at AS "createdAt", read_at AS "readAt"
            FROM notifications
@@ -68,7 +67,7 @@ export class InboxService {
         [userId, query.pageSize, (query.page - 1) * query.pageSize],
       ),
       // Each count reads at most cap + 1 index entries (the user's index, the unread one).
-      this.dataSource.query(
+      ctx.manager.query(
         `SELECT (SELECT count(*) FROM (SELECT 1 FROM notifications WHERE user_id = $1 LIMIT $2) a)::int AS "all",
                 (SELECT count(*) FROM (SELECT 1 FROM notifications WHERE user_id = $1 AND read_at IS NULL
                                         LIMIT $2) u)::int AS unread`,
@@ -86,8 +85,8 @@ export class InboxService {
   }
 
   /** Marks one item read; reading it again keeps the first time. */
-  async markRead(userId: string, id: string): Promise<void> {
-    const [found] = await this.dataSource.query(
+  async markRead(ctx: Ctx, id: string): Promise<void> {
+    const [found] = await ctx.manager.query(
       `WITH item AS (
          SELECT id, read_at FROM notifications WHERE id = $1 AND user_id = $2
        ), marked AS (
@@ -95,7 +94,7 @@ export class InboxService {
            FROM item WHERE n.id = item.id AND item.read_at IS NULL AND n.read_at IS NULL
        )
        SELECT 1 AS found FROM item`,
-      [id, userId],
+      [id, ctx.actor.userId],
     );
     if (!found) {
       throw new DomainError('NOTIFICATION_NOT_FOUND', 'not_found', `No notification ${id}.`);
@@ -103,15 +102,15 @@ export class InboxService {
   }
 
   /** Marks every unread item of the user read; resolves to how many were. */
-  async markAllRead(userId: string): Promise<number> {
-    const [{ marked }] = await this.dataSource.query(
+  async markAllRead(ctx: Ctx): Promise<number> {
+    const [{ marked }] = await ctx.manager.query(
       `WITH marked AS (
          UPDATE notifications SET read_at = now()
           WHERE user_id = $1 AND read_at IS NULL
           RETURNING 1
        )
        SELECT count(*)::int AS marked FROM marked`,
-      [userId],
+      [ctx.actor.userId],
     );
     return marked;
   }

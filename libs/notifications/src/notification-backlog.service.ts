@@ -1,6 +1,6 @@
+import type { WorkContext } from '@app/common';
 import { JobProducer, QueueName } from '@app/queue';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 
 export interface NotificationBacklog {
   queue: { waiting: number; active: number; delayed: number; failed: number };
@@ -11,22 +11,19 @@ export interface NotificationBacklog {
 /** How far behind notifications are: for the worker's readiness report and for operators. */
 @Injectable()
 export class NotificationBacklogService {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly jobs: JobProducer,
-  ) {}
+  constructor(private readonly jobs: JobProducer) {}
 
-  async backlog(): Promise<NotificationBacklog> {
+  async backlog(ctx: WorkContext): Promise<NotificationBacklog> {
     const [counts, [deliveries], [outbox]] = await Promise.all([
       this.jobs
         .queue(QueueName.notifications)
         .getJobCounts('waiting', 'active', 'delayed', 'failed'),
-      this.dataSource.query(
+      ctx.manager.query(
         `SELECT count(*) FILTER (WHERE status = 'pending')::int AS pending,
                 count(*) FILTER (WHERE status = 'failed')::int AS failed
            FROM deliveries WHERE status IN ('pending', 'failed')`,
       ),
-      this.dataSource.query(
+      ctx.manager.query(
         `SELECT count(*)::int AS undispatched,
                 floor(extract(epoch FROM now() - min(created_at)))::int AS "oldestUndispatchedSeconds"
            FROM outbox_events WHERE dispatched_at IS NULL`,

@@ -1,6 +1,6 @@
+import type { Ctx } from '@app/access';
 import { DomainError } from '@app/common';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { isNotified, NOTIFIED_EVENT_TYPES, NOTIFIED_EVENTS, NotifiedEventType } from './events';
 import { assertValidPreference, DEFAULT_PREFERENCE, Preference } from './preferences';
 
@@ -13,17 +13,15 @@ export interface EffectivePreference extends Preference {
   default: boolean;
 }
 
-/** Each user's choice of channels per notified event type. */
+/** Each user's choice of channels per notified event type: the acting user's own. */
 @Injectable()
 export class NotificationPreferencesService {
-  constructor(private readonly dataSource: DataSource) {}
-
   /** One entry per notified event type, in the order of NOTIFIED_EVENTS. */
-  async list(userId: string): Promise<EffectivePreference[]> {
-    const rows: Array<Preference & { eventType: string }> = await this.dataSource.query(
+  async list(ctx: Ctx): Promise<EffectivePreference[]> {
+    const rows: Array<Preference & { eventType: string }> = await ctx.manager.query(
       `SELECT event_type AS "eventType", email, inbox, email_digest AS "emailDigest"
          FROM notification_preferences WHERE user_id = $1`,
-      [userId],
+      [ctx.actor.userId],
     );
     const saved = new Map(rows.map(({ eventType, ...preference }) => [eventType, preference]));
     return NOTIFIED_EVENT_TYPES.map((eventType) => effective(eventType, saved.get(eventType)));
@@ -35,7 +33,7 @@ export class NotificationPreferencesService {
    * user to act.
    */
   async set(
-    userId: string,
+    ctx: Ctx,
     eventType: string,
     input: { email: boolean; inbox: boolean; emailDigest?: boolean },
   ): Promise<EffectivePreference> {
@@ -46,23 +44,23 @@ export class NotificationPreferencesService {
       emailDigest: input.emailDigest ?? false,
     };
     assertValidPreference(type, preference);
-    await this.dataSource.query(
+    await ctx.manager.query(
       `INSERT INTO notification_preferences (user_id, event_type, email, inbox, email_digest)
        VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (user_id, event_type) DO UPDATE
          SET email = EXCLUDED.email, inbox = EXCLUDED.inbox,
              email_digest = EXCLUDED.email_digest, updated_at = now()`,
-      [userId, type, preference.email, preference.inbox, preference.emailDigest],
+      [ctx.actor.userId, type, preference.email, preference.inbox, preference.emailDigest],
     );
     return effective(type, preference);
   }
 
   /** Forgets the user's choice for one event type, so the default applies again. */
-  async reset(userId: string, eventType: string): Promise<void> {
+  async reset(ctx: Ctx, eventType: string): Promise<void> {
     const type = knownEventType(eventType);
-    await this.dataSource.query(
+    await ctx.manager.query(
       `DELETE FROM notification_preferences WHERE user_id = $1 AND event_type = $2`,
-      [userId, type],
+      [ctx.actor.userId, type],
     );
   }
 }

@@ -1,8 +1,8 @@
-import { Clock } from '@app/common';
+import type { WorkContext } from '@app/common';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { JobProducer } from '@app/queue';
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { isAccountEvent, isNotified, NOTIFIED_EVENTS } from './events';
 import { deliveryJobId, loadOutboxEvent } from './outbox';
 import { channelPlan, Preference } from './preferences';
@@ -16,14 +16,12 @@ import { accountHolder, Recipient, resolveRecipients } from './recipients';
 @Injectable()
 export class NotificationRouter {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly jobs: JobProducer,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly clock: Clock,
   ) {}
 
-  async route(eventId: string, today = this.clock.today()) {
-    const manager = this.dataSource.manager;
+  async route(ctx: WorkContext<null>, eventId: string, today = ctx.clock.today()) {
+    const { manager } = ctx;
     const event = await loadOutboxEvent(manager, eventId);
     if (!event) return { recipients: 0, enqueued: 0 };
     const account = isAccountEvent(event.type);
@@ -46,6 +44,7 @@ export class NotificationRouter {
       );
     } else if (recipients.length) {
       const preferences = await this.preferencesOf(
+        manager,
         recipients.map((recipient) => recipient.userId),
         event.type,
       );
@@ -83,8 +82,8 @@ export class NotificationRouter {
     return { recipients: recipients.length, enqueued: pending.length };
   }
 
-  private async preferencesOf(userIds: string[], eventType: string) {
-    const rows: Array<Preference & { userId: string }> = await this.dataSource.query(
+  private async preferencesOf(manager: EntityManager, userIds: string[], eventType: string) {
+    const rows: Array<Preference & { userId: string }> = await manager.query(
       `SELECT user_id AS "userId", email, inbox, email_digest AS "emailDigest"
          FROM notification_preferences WHERE user_id = ANY($1::uuid[]) AND event_type = $2`,
       [userIds, eventType],

@@ -1,4 +1,4 @@
-import { withTimeout } from '@app/common';
+import { Clock, withTimeout, WorkContext } from '@app/common';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { jobDefinitions, queueConnection } from '@app/queue';
 import {
@@ -43,6 +43,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
 
   constructor(
     private readonly dataSource: DataSource,
+    private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     // Its own producer connection: with the queue down, an add fails at once instead of
@@ -78,7 +79,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
 
   /** One batch: how many events it moved (0 when the outbox is empty). */
   async relayBatch(): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
+    // Not a job but a loop of the worker's own: each batch is the system's work, in a context
+    // of its own.
+    const ctx = WorkContext.start(null, this.dataSource, this.clock);
+    return ctx.transaction(async ({ manager }) => {
       const rows: Array<{ id: string; uid: string; type: string }> = await manager.query(
         `SELECT id::text, uid::text, type FROM outbox_events
           WHERE dispatched_at IS NULL

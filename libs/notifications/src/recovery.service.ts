@@ -1,7 +1,7 @@
+import type { WorkContext } from '@app/common';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { JobProducer, QueueName } from '@app/queue';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { SENT_EVENT_TYPES } from './events';
 import { deliveryJobId, routeJobId } from './outbox';
 
@@ -27,14 +27,15 @@ export class RecoveryService {
   private readonly logger = new Logger(RecoveryService.name);
 
   constructor(
-    private readonly dataSource: DataSource,
     private readonly jobs: JobProducer,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async recover(): Promise<{ events: number; deliveries: number; markedSent: number }> {
+  async recover(
+    ctx: WorkContext<null>,
+  ): Promise<{ events: number; deliveries: number; markedSent: number }> {
     const queue = this.jobs.queue(QueueName.notifications);
-    const events: Array<{ id: string; uid: string }> = await this.dataSource.query(
+    const events: Array<{ id: string; uid: string }> = await ctx.manager.query(
       `SELECT id::text, uid::text FROM outbox_events
         WHERE routed_at IS NULL AND dispatched_at < now() - ${STALE} AND type = ANY($1::text[])
         ORDER BY id LIMIT ${LIMIT}`,
@@ -55,7 +56,7 @@ export class RecoveryService {
       requeued.events++;
     }
     const deliveries: Array<{ id: string; eventUid: string; userId: string; channel: string }> =
-      await this.dataSource.query(
+      await ctx.manager.query(
         `SELECT d.id::text, e.uid::text AS "eventUid", d.user_id AS "userId", d.channel
            FROM deliveries d JOIN outbox_events e ON e.id = d.event_id
           WHERE (d.status = 'pending' AND d.updated_at < now() - ${STALE})
@@ -74,7 +75,7 @@ export class RecoveryService {
         if (completed && sent && delivery.channel === 'email') {
           // Sent, but the database does not know (restored from a backup): record it rather
           // than send it a second time.
-          await this.dataSource.query(
+          await ctx.manager.query(
             `UPDATE deliveries SET status = 'sent', sent_at = to_timestamp($2 / 1000.0),
                     claimed_until = NULL, last_error = NULL, updated_at = now()
               WHERE id = $1 AND status IN ('pending', 'sending')`,

@@ -1,7 +1,6 @@
-import { Clock, workingDaysElapsed } from '@app/common';
+import { workingDaysElapsed, type WorkContext } from '@app/common';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 
 /** The reminder scan, every 15 minutes. */
 export const REMINDERS_SCHEDULER_ID = 'notifications.reminders.quarter-hourly';
@@ -21,17 +20,16 @@ const EVENT_OF: Record<Level, string> = {
  */
 @Injectable()
 export class RemindersService {
-  constructor(
-    private readonly dataSource: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly clock: Clock,
-  ) {}
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
-  async scan(now: Date = this.clock.now()): Promise<{ reminders: number; escalations: number }> {
+  async scan(
+    ctx: WorkContext<null>,
+    now: Date = ctx.clock.now(),
+  ): Promise<{ reminders: number; escalations: number }> {
     // A step waits from when it became the current one (`started_at`, set by the
     // workflow). N working days are at least N calendar days, which narrows the candidates.
     const waiting: Array<{ id: string; step: number; since: Date; sent: Level[] }> =
-      await this.dataSource.query(
+      await ctx.manager.query(
         `SELECT n.id, n.current_step AS step,
                 -- Milliseconds, as a JavaScript Date holds it, so it matches what was recorded.
                 date_trunc('milliseconds', st.started_at) AS since,
@@ -53,7 +51,7 @@ export class RemindersService {
       if (days >= this.config.REMINDER_WORKING_DAYS) due.push('reminder');
       if (days >= this.config.ESCALATION_WORKING_DAYS) due.push('escalation');
       for (const level of due.filter((level) => !nomination.sent.includes(level))) {
-        if (await this.record(nomination, level, days)) {
+        if (await this.record(ctx, nomination, level, days)) {
           counts[level === 'reminder' ? 'reminders' : 'escalations'] += 1;
         }
       }
@@ -62,11 +60,12 @@ export class RemindersService {
   }
 
   private async record(
+    ctx: WorkContext<null>,
     nomination: { id: string; step: number; since: Date },
     level: Level,
     workingDays: number,
   ): Promise<boolean> {
-    return this.dataSource.transaction(async (manager) => {
+    return ctx.transaction(async ({ manager }) => {
       const inserted = await manager.query(
         // Only while the step still waits: an approval since the scan ends the wait.
         `INSERT INTO step_reminders (nomination_id, step_position, waiting_since, level)

@@ -1,5 +1,5 @@
 import { UnrecoverableError } from 'bullmq';
-import type { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { isPermanentSmtpFailure } from './mailer';
 
 export interface Attempt {
@@ -14,7 +14,7 @@ export interface Attempt {
  * that returned normally would turn the failure into a success.
  */
 export async function recordSendFailure(
-  dataSource: DataSource,
+  manager: EntityManager,
   deliveryIds: string[],
   error: unknown,
   attempt: Attempt,
@@ -22,7 +22,7 @@ export async function recordSendFailure(
 ): Promise<unknown> {
   const permanent = isPermanentSmtpFailure(error);
   const final = permanent || attempt.number >= attempt.max;
-  await dataSource.query(
+  await manager.query(
     `UPDATE deliveries SET status = $2, last_error = $3, claimed_until = NULL, updated_at = now()
       WHERE id = ANY($1::bigint[])`,
     [deliveryIds, final ? 'failed' : retryStatus, describeFailure(error)],

@@ -1,7 +1,7 @@
-import { Actor, staffScope } from '@app/access';
+import { Ctx, staffScope } from '@app/access';
 import { DomainError } from '@app/common';
+import { query } from '@app/database';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { EducationLevel, PoliticalTheory } from './levels';
 import { MEETS_STANDARD_SQL } from './standard-gap';
 
@@ -92,23 +92,21 @@ export const DIRECT_CHILD_GROUP_SQL = `coalesce(nullif(split_part(substr(u.path,
  */
 @Injectable()
 export class ComplianceService {
-  constructor(private readonly dataSource: DataSource) {}
-
   async summarize(
-    actor: Actor,
+    ctx: Ctx,
     options: { unitId?: string; groupBy?: ComplianceGroupBy } = {},
   ): Promise<ComplianceSummary> {
     const groupBy = options.groupBy ?? 'tier';
     let anchor: { id: string; path: string } | null = null;
     if (options.unitId) {
-      [anchor] = await this.dataSource.query('SELECT id, path FROM units WHERE id = $1', [
+      [anchor] = await ctx.manager.query('SELECT id, path FROM units WHERE id = $1', [
         options.unitId,
       ]);
       if (!anchor) {
         throw new DomainError('UNIT_NOT_FOUND', 'not_found', `No unit ${options.unitId}.`);
       }
     }
-    const scope = staffScope(actor, 'read');
+    const scope = staffScope(ctx.actor, 'read');
     // Grouping by unit rolls each direct child of the anchor up with its subtree; the
     // anchor's own staff form a group of their own. Without an anchor the roots are used.
     const groupKey = groupBy === 'tier' ? 't.id' : DIRECT_CHILD_GROUP_SQL;
@@ -129,20 +127,19 @@ export class ComplianceService {
         FROM counted c
         LEFT JOIN ${groupBy === 'tier' ? 'tiers' : 'units'} g ON g.id = c.group_id
        ORDER BY c.group_id IS NULL, ${groupBy === 'tier' ? 'g.level' : 'g.path'}`;
-    const [query, parameters] = this.dataSource.driver.escapeQueryWithParameters(sql, {
-      ...scope.params,
-      subtree: `${anchor?.path ?? '/'}%`,
-      anchorPath: anchor?.path ?? '/',
-      anchorId: anchor?.id ?? null,
-    });
-    const rows: Array<
+    const rows = await query<
       CountsRow & {
         group_id: string | null;
         group_code: string | null;
         group_name: string | null;
         group_level: number | null;
       }
-    > = await this.dataSource.query(query, parameters);
+    >(ctx.manager, sql, {
+      ...scope.params,
+      subtree: `${anchor?.path ?? '/'}%`,
+      anchorPath: anchor?.path ?? '/',
+      anchorId: anchor?.id ?? null,
+    });
     const overallRow = rows.find((row) => row.group_id === null) ?? {
       total: 0,
       with_position: 0,

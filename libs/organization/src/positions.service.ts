@@ -1,8 +1,8 @@
-import { Actor } from '@app/access';
-import { AuditContext, AuditService } from '@app/audit';
+import { Ctx } from '@app/access';
+import { AuditService } from '@app/audit';
 import { DomainError } from '@app/common';
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
+import { EntityTarget, ObjectLiteral } from 'typeorm';
 import { ManagementAuthority, Position, Unit } from './entities';
 import { escapeLike, toSearchName } from './search-name';
 import { assertAdmin } from './units.service';
@@ -10,39 +10,27 @@ import { assertAdmin } from './units.service';
 /** Positions with their standards, and management authorities: reference data, changed by admins. */
 @Injectable()
 export class PositionsService {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly audit: AuditService,
-  ) {}
+  constructor(private readonly audit: AuditService) {}
 
-  listPositions(): Promise<Position[]> {
-    return this.dataSource.getRepository(Position).find({ order: { code: 'ASC' } });
+  listPositions(ctx: Ctx): Promise<Position[]> {
+    return ctx.manager.getRepository(Position).find({ order: { code: 'ASC' } });
   }
 
-  getPosition(id: string): Promise<Position> {
-    return this.findOr404(Position, id, 'POSITION_NOT_FOUND', 'position');
+  getPosition(ctx: Ctx, id: string): Promise<Position> {
+    return this.findOr404(ctx, Position, id, 'POSITION_NOT_FOUND', 'position');
   }
 
-  createPosition(
-    actor: Actor,
-    context: AuditContext,
-    fields: Omit<Position, 'id'>,
-  ): Promise<Position> {
-    return this.create(actor, context, Position, 'position', fields);
+  createPosition(ctx: Ctx, fields: Omit<Position, 'id'>): Promise<Position> {
+    return this.create(ctx, Position, 'position', fields);
   }
 
-  updatePosition(
-    actor: Actor,
-    context: AuditContext,
-    id: string,
-    changes: Partial<Omit<Position, 'id'>>,
-  ) {
-    return this.update(actor, context, Position, 'position', 'POSITION_NOT_FOUND', id, changes);
+  updatePosition(ctx: Ctx, id: string, changes: Partial<Omit<Position, 'id'>>) {
+    return this.update(ctx, Position, 'position', 'POSITION_NOT_FOUND', id, changes);
   }
 
   /** By code; `q` matches the name (diacritics and case ignored) or the code. */
-  listAuthorities(q?: string): Promise<ManagementAuthority[]> {
-    const query = this.dataSource
+  listAuthorities(ctx: Ctx, q?: string): Promise<ManagementAuthority[]> {
+    const query = ctx.manager
       .getRepository(ManagementAuthority)
       .createQueryBuilder('a')
       .orderBy('a.code');
@@ -55,62 +43,52 @@ export class PositionsService {
     return query.getMany();
   }
 
-  getAuthority(id: string): Promise<ManagementAuthority> {
-    return this.findOr404(ManagementAuthority, id, 'AUTHORITY_NOT_FOUND', 'management authority');
-  }
-
-  async createAuthority(
-    actor: Actor,
-    context: AuditContext,
-    fields: Omit<ManagementAuthority, 'id'>,
-  ) {
-    await this.assertUnit(fields.unitId);
-    return this.create(actor, context, ManagementAuthority, 'authority', fields);
-  }
-
-  async updateAuthority(
-    actor: Actor,
-    context: AuditContext,
-    id: string,
-    changes: Partial<Omit<ManagementAuthority, 'id'>>,
-  ) {
-    if (changes.unitId) await this.assertUnit(changes.unitId);
-    return this.update(
-      actor,
-      context,
+  getAuthority(ctx: Ctx, id: string): Promise<ManagementAuthority> {
+    return this.findOr404(
+      ctx,
       ManagementAuthority,
-      'authority',
-      'AUTHORITY_NOT_FOUND',
       id,
-      changes,
+      'AUTHORITY_NOT_FOUND',
+      'management authority',
     );
   }
 
+  async createAuthority(ctx: Ctx, fields: Omit<ManagementAuthority, 'id'>) {
+    await this.assertUnit(ctx, fields.unitId);
+    return this.create(ctx, ManagementAuthority, 'authority', fields);
+  }
+
+  async updateAuthority(ctx: Ctx, id: string, changes: Partial<Omit<ManagementAuthority, 'id'>>) {
+    if (changes.unitId) await this.assertUnit(ctx, changes.unitId);
+    return this.update(ctx, ManagementAuthority, 'authority', 'AUTHORITY_NOT_FOUND', id, changes);
+  }
+
   private async findOr404<T extends ObjectLiteral>(
+    ctx: Ctx,
     target: EntityTarget<T>,
     id: string,
     code: string,
     label: string,
   ) {
-    const found = await this.dataSource.getRepository(target).findOneBy({ id } as never);
+    const found = await ctx.manager.getRepository(target).findOneBy({ id } as never);
     if (!found) throw new DomainError(code, 'not_found', `No ${label} ${id}.`);
     return found;
   }
 
   private async create<T extends ObjectLiteral & { id: string; code: string }>(
-    actor: Actor,
-    context: AuditContext,
+    ctx: Ctx,
     target: EntityTarget<T>,
     entity: string,
     fields: Omit<T, 'id'>,
   ): Promise<T> {
-    assertAdmin(actor);
-    return this.dataSource.transaction(async (manager) => {
+    assertAdmin(ctx.actor);
+    return ctx.transaction(async (tx) => {
+      const { manager } = tx;
       if (await manager.existsBy(target, { code: fields.code } as never)) {
         throw new DomainError('CODE_TAKEN', 'conflict', `The code ${fields.code} is taken.`);
       }
       const saved = (await manager.getRepository(target).save(fields as never)) as unknown as T;
-      await this.audit.recordWith(manager, context, {
+      await this.audit.record(tx, {
         entity,
         entityId: saved.id,
         before: null,
@@ -121,16 +99,16 @@ export class PositionsService {
   }
 
   private async update<T extends ObjectLiteral & { id: string; code: string }>(
-    actor: Actor,
-    context: AuditContext,
+    ctx: Ctx,
     target: EntityTarget<T>,
     entity: string,
     notFoundCode: string,
     id: string,
     changes: Partial<T>,
   ): Promise<T> {
-    assertAdmin(actor);
-    return this.dataSource.transaction(async (manager) => {
+    assertAdmin(ctx.actor);
+    return ctx.transaction(async (tx) => {
+      const { manager } = tx;
       const current = await manager
         .getRepository(target)
         .createQueryBuilder('row')
@@ -148,7 +126,7 @@ export class PositionsService {
       const saved = (await manager
         .getRepository(target)
         .save({ ...current, ...changes } as never)) as unknown as T;
-      await this.audit.recordWith(manager, context, {
+      await this.audit.record(tx, {
         entity,
         entityId: id,
         before: { ...current },
@@ -158,8 +136,8 @@ export class PositionsService {
     });
   }
 
-  private async assertUnit(unitId: string): Promise<void> {
-    if (!(await this.dataSource.getRepository(Unit).existsBy({ id: unitId }))) {
+  private async assertUnit(ctx: Ctx, unitId: string): Promise<void> {
+    if (!(await ctx.manager.getRepository(Unit).existsBy({ id: unitId }))) {
       throw new DomainError('UNKNOWN_REFERENCE', 'unprocessable', 'The unit does not exist.', {
         errors: [{ field: 'unitId', message: 'No such unit', code: 'UNKNOWN_REFERENCE' }],
       });

@@ -1,8 +1,8 @@
-import { Actor, notFound, ScopePredicate, staffScope } from '@app/access';
-import { AuditContext, AuditService } from '@app/audit';
-import { DomainError } from '@app/common';
+import { Actor, Ctx, notFound, ScopePredicate, staffScope } from '@app/access';
+import { AuditService } from '@app/audit';
+import { DomainError, WorkContext } from '@app/common';
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import { PlanningPoolEntry, Position, StaffMember } from './entities';
 import { toSearchName } from './search-name';
 import { MEETS_STANDARD_SQL, standardGaps, StandardGap } from './standard-gap';
@@ -40,17 +40,11 @@ export interface GapReport {
 /** Staff records, always seen through the caller's scope (see `staffScope`). */
 @Injectable()
 export class StaffService {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly audit: AuditService,
-  ) {}
+  constructor(private readonly audit: AuditService) {}
 
-  async search(
-    actor: Actor,
-    filter: StaffFilter,
-  ): Promise<{ items: StaffMember[]; total: number }> {
-    const scope = staffScope(actor, 'read');
-    const query = this.dataSource
+  async search(ctx: Ctx, filter: StaffFilter): Promise<{ items: StaffMember[]; total: number }> {
+    const scope = staffScope(ctx.actor, 'read');
+    const query = ctx.manager
       .getRepository(StaffMember)
       .createQueryBuilder('s')
       .innerJoin('units', 'u', 'u.id = s.unit_id')
@@ -83,13 +77,14 @@ export class StaffService {
     return { items, total };
   }
 
-  /** `manager`: the caller's transaction, so a read inside an action uses its connection. */
-  async get(actor: Actor, id: string, manager = this.dataSource.manager): Promise<StaffMember> {
-    return this.findInScope(manager, staffScope(actor, 'read'), id);
+  /** In the context's transaction, so a read inside an action uses its connection. */
+  async get(ctx: Ctx, id: string): Promise<StaffMember> {
+    return this.findInScope(ctx.manager, staffScope(ctx.actor, 'read'), id);
   }
 
-  async create(actor: Actor, context: AuditContext, fields: StaffFields): Promise<StaffMember> {
-    return this.dataSource.transaction(async (manager) => {
+  async create(ctx: Ctx, fields: StaffFields): Promise<StaffMember> {
+    return ctx.transaction(async (tx) => {
+      const { manager, actor } = tx;
       await this.assertReferences(manager, fields);
       await this.assertWritableAt(manager, actor, fields);
       const taken = await manager.existsBy(StaffMember, { code: fields.code });
@@ -98,7 +93,7 @@ export class StaffService {
         ...fields,
         searchName: toSearchName(fields.fullName),
       });
-      await this.audit.recordWith(manager, context, {
+      await this.audit.record(tx, {
         entity: 'staff',
         entityId: created.id,
         before: null,
@@ -108,13 +103,9 @@ export class StaffService {
     });
   }
 
-  async update(
-    actor: Actor,
-    context: AuditContext,
-    id: string,
-    changes: Partial<StaffFields>,
-  ): Promise<StaffMember> {
-    return this.dataSource.transaction(async (manager) => {
+  async update(ctx: Ctx, id: string, changes: Partial<StaffFields>): Promise<StaffMember> {
+    return ctx.transaction(async (tx) => {
+      const { manager, actor } = tx;
       const current = await this.findInScope(manager, staffScope(actor, 'read'), id, true);
       // Seen but not theirs to change (e.g. finance): say so; unseen stays a 404 above.
       await this.assertWritableAt(manager, actor, current);
@@ -133,7 +124,7 @@ export class StaffService {
         ...next,
         searchName: toSearchName(next.fullName),
       });
-      await this.audit.recordWith(manager, context, {
+      await this.audit.record(tx, {
         entity: 'staff',
         entityId: id,
         before: auditable(current),
@@ -150,46 +141,48 @@ export class StaffService {
    * scope check of its own, and is audited like any change of the record.
    */
   async raiseQualification(
-    manager: EntityManager,
-    context: AuditContext,
+    ctx: WorkContext,
     staffId: string,
     scale: QualificationScale,
     level: number,
   ): Promise<boolean> {
-    const field = QUALIFICATION_FIELDS[scale];
-    const current = await manager
-      .getRepository(StaffMember)
-      .createQueryBuilder('s')
-      .where('s.id = :staffId', { staffId })
-      .setLock('pessimistic_write')
-      .getOne();
-    if (!current) throw notFound('staff', staffId);
-    if ((current[field] ?? 0) >= level) return false;
-    const saved = await manager.save(StaffMember, { ...current, [field]: level });
-    await this.audit.recordWith(manager, context, {
-      entity: 'staff',
-      entityId: staffId,
-      before: auditable(current),
-      after: auditable(saved),
+    return ctx.transaction(async (tx) => {
+      const { manager } = tx;
+      const field = QUALIFICATION_FIELDS[scale];
+      const current = await manager
+        .getRepository(StaffMember)
+        .createQueryBuilder('s')
+        .where('s.id = :staffId', { staffId })
+        .setLock('pessimistic_write')
+        .getOne();
+      if (!current) throw notFound('staff', staffId);
+      if ((current[field] ?? 0) >= level) return false;
+      const saved = await manager.save(StaffMember, { ...current, [field]: level });
+      await this.audit.record(tx, {
+        entity: 'staff',
+        entityId: staffId,
+        before: auditable(current),
+        after: auditable(saved),
+      });
+      return true;
     });
-    return true;
   }
 
-  async planningPool(actor: Actor, id: string): Promise<PlanningPoolEntry[]> {
-    await this.get(actor, id);
-    return this.dataSource
+  async planningPool(ctx: Ctx, id: string): Promise<PlanningPoolEntry[]> {
+    await this.get(ctx, id);
+    return ctx.manager
       .getRepository(PlanningPoolEntry)
       .find({ where: { staffId: id }, order: { periodFrom: 'ASC', positionId: 'ASC' } });
   }
 
   /** Replaces a person's planning pool entries (quy hoạch) as a whole. */
   async setPlanningPool(
-    actor: Actor,
-    context: AuditContext,
+    ctx: Ctx,
     id: string,
     entries: Array<{ positionId: string; periodFrom: number; periodTo: number }>,
   ): Promise<PlanningPoolEntry[]> {
-    return this.dataSource.transaction(async (manager) => {
+    return ctx.transaction(async (tx) => {
+      const { manager, actor } = tx;
       const person = await this.findInScope(manager, staffScope(actor, 'read'), id, true);
       await this.assertWritableAt(manager, actor, person);
       const errors = entries.flatMap((entry, index) =>
@@ -234,7 +227,7 @@ export class StaffService {
         rows
           .map(({ positionId, periodFrom, periodTo }) => ({ positionId, periodFrom, periodTo }))
           .sort((a, b) => a.periodFrom - b.periodFrom || a.positionId.localeCompare(b.positionId));
-      await this.audit.recordWith(manager, context, {
+      await this.audit.record(tx, {
         entity: 'staff',
         entityId: id,
         before: { planningPool: view(before) },
@@ -246,14 +239,14 @@ export class StaffService {
 
   /** Gaps against the current position and each planned one. */
   async standardGaps(
-    actor: Actor,
+    ctx: Ctx,
     id: string,
   ): Promise<{
     current: GapReport;
     planned: Array<GapReport & { periodFrom: number; periodTo: number }>;
   }> {
-    const person = await this.get(actor, id);
-    const positions = this.dataSource.getRepository(Position);
+    const person = await this.get(ctx, id);
+    const positions = ctx.manager.getRepository(Position);
     const report = (position: Position | null): GapReport => {
       const gaps = position ? standardGaps(person, position) : [];
       return {
@@ -263,7 +256,7 @@ export class StaffService {
       };
     };
     const current = person.positionId ? await positions.findOneBy({ id: person.positionId }) : null;
-    const entries = await this.dataSource
+    const entries = await ctx.manager
       .getRepository(PlanningPoolEntry)
       .find({ where: { staffId: id }, order: { periodFrom: 'ASC' } });
     const planned = [];

@@ -1,9 +1,9 @@
-import { Actor, isAdmin } from '@app/access';
-import { AuditContext, AuditService } from '@app/audit';
+import { Actor, Ctx, isAdmin } from '@app/access';
+import { AuditService } from '@app/audit';
 import { DomainError } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { Tier, Unit, UnitPlacement } from './entities';
 import { escapeLike, toSearchName } from './search-name';
 
@@ -22,25 +22,23 @@ export interface UnitFields {
  */
 @Injectable()
 export class UnitsService {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly audit: AuditService,
-  ) {}
+  constructor(private readonly audit: AuditService) {}
 
-  listTiers(): Promise<Tier[]> {
-    return this.dataSource.getRepository(Tier).find({ order: { level: 'ASC' } });
+  listTiers(ctx: Ctx): Promise<Tier[]> {
+    return ctx.manager.getRepository(Tier).find({ order: { level: 'ASC' } });
   }
 
-  async createTier(actor: Actor, context: AuditContext, fields: Omit<Tier, 'id'>): Promise<Tier> {
-    assertAdmin(actor);
-    return this.dataSource.transaction(async (manager) => {
+  async createTier(ctx: Ctx, fields: Omit<Tier, 'id'>): Promise<Tier> {
+    assertAdmin(ctx.actor);
+    return ctx.transaction(async (tx) => {
+      const { manager } = tx;
       const clash = await manager
         .getRepository(Tier)
         .findOne({ where: [{ code: fields.code }, { level: fields.level }] });
       if (clash)
         throw new DomainError('TIER_EXISTS', 'conflict', 'A tier with that code or level exists.');
       const tier = await manager.save(Tier, fields);
-      await this.audit.recordWith(manager, context, {
+      await this.audit.record(tx, {
         entity: 'tier',
         entityId: tier.id,
         before: null,
@@ -50,15 +48,18 @@ export class UnitsService {
     });
   }
 
-  async list(filter: {
-    q?: string;
-    tierId?: string;
-    parentId?: string;
-    withinUnitId?: string;
-    page: number;
-    pageSize: number;
-  }) {
-    const query = this.dataSource.getRepository(Unit).createQueryBuilder('u');
+  async list(
+    ctx: Ctx,
+    filter: {
+      q?: string;
+      tierId?: string;
+      parentId?: string;
+      withinUnitId?: string;
+      page: number;
+      pageSize: number;
+    },
+  ) {
+    const query = ctx.manager.getRepository(Unit).createQueryBuilder('u');
     if (filter.q) {
       // Name without diacritics or case (the generated search_name column), or code.
       query.andWhere('(u.search_name LIKE :name OR u.code ILIKE :code)', {
@@ -81,21 +82,22 @@ export class UnitsService {
     return { items, total };
   }
 
-  async get(id: string): Promise<Unit> {
-    const unit = await this.dataSource.getRepository(Unit).findOneBy({ id });
+  async get(ctx: Ctx, id: string): Promise<Unit> {
+    const unit = await ctx.manager.getRepository(Unit).findOneBy({ id });
     if (!unit) throw new DomainError('UNIT_NOT_FOUND', 'not_found', `No unit ${id}.`);
     return unit;
   }
 
-  history(id: string): Promise<UnitPlacement[]> {
-    return this.dataSource
+  history(ctx: Ctx, id: string): Promise<UnitPlacement[]> {
+    return ctx.manager
       .getRepository(UnitPlacement)
       .find({ where: { unitId: id }, order: { validFrom: 'ASC' } });
   }
 
-  async create(actor: Actor, context: AuditContext, fields: UnitFields): Promise<Unit> {
-    assertAdmin(actor);
-    return this.dataSource.transaction(async (manager) => {
+  async create(ctx: Ctx, fields: UnitFields): Promise<Unit> {
+    assertAdmin(ctx.actor);
+    return ctx.transaction(async (tx) => {
+      const { manager } = tx;
       if (await manager.existsBy(Unit, { code: fields.code })) throw codeTaken(fields.code);
       const id = randomUUID();
       const parentPath = await this.parentPath(manager, fields.parentId);
@@ -105,9 +107,9 @@ export class UnitsService {
         unitId: id,
         parentId: fields.parentId,
         tierId: fields.tierId,
-        changedBy: context.actorUserId,
+        changedBy: tx.actorUserId,
       });
-      await this.audit.recordWith(manager, context, {
+      await this.audit.record(tx, {
         entity: 'unit',
         entityId: id,
         before: null,
@@ -118,14 +120,10 @@ export class UnitsService {
   }
 
   /** Changes a unit; a new parent or tier moves it (and its subtree) and starts a new placement. */
-  async update(
-    actor: Actor,
-    context: AuditContext,
-    id: string,
-    changes: Partial<UnitFields>,
-  ): Promise<Unit> {
-    assertAdmin(actor);
-    return this.dataSource.transaction(async (manager) => {
+  async update(ctx: Ctx, id: string, changes: Partial<UnitFields>): Promise<Unit> {
+    assertAdmin(ctx.actor);
+    return ctx.transaction(async (tx) => {
+      const { manager } = tx;
       const current = await manager
         .getRepository(Unit)
         .createQueryBuilder('u')
@@ -168,11 +166,11 @@ export class UnitsService {
           unitId: id,
           parentId: next.parentId,
           tierId: next.tierId,
-          changedBy: context.actorUserId,
+          changedBy: tx.actorUserId,
         });
       }
       const saved = await manager.save(Unit, next);
-      await this.audit.recordWith(manager, context, {
+      await this.audit.record(tx, {
         entity: 'unit',
         entityId: id,
         before: auditable(current),

@@ -2,7 +2,7 @@ import { Ctx } from '@app/access';
 import { FUND_SOURCES, FundSource, FundQueries, FundSummaryRow } from '@app/budget';
 import { basisPoints, DomainError } from '@app/common';
 import { Injectable } from '@nestjs/common';
-import type { ReportTier } from './compliance-report.service';
+import type { ReportTier } from './compliance-report.types';
 import { ImportedSpendRow, ImportedSpendService } from './imported-spend.service';
 import { Column, columns, ReportResult } from './report-table';
 
@@ -293,7 +293,7 @@ export class BudgetUsageService {
           (fromYear === null || row.fiscalYear >= fromYear) &&
           (toYear === null || row.fiscalYear <= toYear),
       ),
-      await this.importedSpend.rows(ctx.actor, fromYear, toYear),
+      await this.importedSpend.rows(ctx, fromYear, toYear),
     );
     const byYear = new Map<number, UsageSource[]>();
     for (const row of rows)

@@ -1,13 +1,10 @@
-import { Clock } from '@app/common';
+import { Clock, WorkContext } from '@app/common';
 import type { Actor, Grant } from '@app/access';
 import { DataSource } from 'typeorm';
-import {
-  complianceRoots,
-  ComplianceReportService,
-  complianceScope,
-  MAX_TREND_POINTS,
-  pickDays,
-} from './compliance-report.service';
+import { ComplianceReportService } from './compliance-report.service';
+import { MAX_TREND_POINTS } from './compliance-report.types';
+import { complianceRoots, complianceScope } from './compliance-scope';
+import { pickDays } from './compliance-trend';
 
 const CITY = { id: 'c', path: '/c/' };
 const DISTRICT_A = { id: 'a', path: '/c/a/' };
@@ -117,12 +114,14 @@ describe('trend days', () => {
 
 describe('compliance report parameters', () => {
   const untouched = {
-    query: () => {
-      throw new Error('the database was used');
+    manager: {
+      query: () => {
+        throw new Error('the database was used');
+      },
     },
   } as unknown as DataSource;
-  const service = new ComplianceReportService(untouched, new Clock());
-  const admin = actor(grant('admin'));
+  const service = new ComplianceReportService();
+  const admin = WorkContext.start(actor(grant('admin')), untouched, new Clock());
   const errorOf = (field: string, code: string) =>
     expect.objectContaining({
       code: 'VALIDATION_FAILED',

@@ -1,4 +1,4 @@
-import { Clock } from '@app/common';
+import { Clock, WorkContext } from '@app/common';
 import { DataSource } from 'typeorm';
 import { ComplianceSnapshotsService, isDay } from './compliance-snapshots.service';
 
@@ -15,16 +15,19 @@ describe('compliance snapshots', () => {
 
   it('should refuse a malformed or future date before touching the database', async () => {
     const untouched = {
-      transaction: () => {
-        throw new Error('the database was used');
+      manager: {
+        transaction: () => {
+          throw new Error('the database was used');
+        },
       },
     } as unknown as DataSource;
-    const service = new ComplianceSnapshotsService(untouched, new Clock());
-    await expect(service.take('2024-02-30')).rejects.toMatchObject({
+    const service = new ComplianceSnapshotsService();
+    const ctx = WorkContext.start(null, untouched, new Clock());
+    await expect(service.take(ctx, '2024-02-30')).rejects.toMatchObject({
       code: 'INVALID_DATE',
       kind: 'invalid',
     });
-    await expect(service.take('2999-01-01')).rejects.toMatchObject({
+    await expect(service.take(ctx, '2999-01-01')).rejects.toMatchObject({
       code: 'INVALID_DATE',
       kind: 'invalid',
     });

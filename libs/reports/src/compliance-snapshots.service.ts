@@ -1,7 +1,7 @@
-import { Clock, DomainError } from '@app/common';
+import { AnyCtx } from '@app/access';
+import { DomainError } from '@app/common';
 import { COMPLIANCE_COUNTS_SQL, COUNTED_STAFF_SQL } from '@app/organization';
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 
 /** A real calendar day written YYYY-MM-DD (not 2026-02-30). */
 export function isDay(value: unknown): value is string {
@@ -31,35 +31,31 @@ export interface SnapshotResult {
 export class ComplianceSnapshotsService {
   private readonly logger = new Logger(ComplianceSnapshotsService.name);
 
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly clock: Clock,
-  ) {}
-
   /**
    * Counts the staff as they are now and records the counts under `date` (by default the
    * organization's today), replacing whatever that day held: taking the same day twice
    * leaves the second result only. A day after today is refused; an earlier day is
    * accepted (the figures are still today's), for a day the job missed.
    */
-  async take(date: string = this.clock.today()): Promise<SnapshotResult> {
+  async take(ctx: AnyCtx, date: string = ctx.clock.today()): Promise<SnapshotResult> {
     if (!isDay(date)) {
       throw new DomainError('INVALID_DATE', 'invalid', `"${date}" is not a date (YYYY-MM-DD).`);
     }
-    if (date > this.clock.today()) {
+    if (date > ctx.clock.today()) {
       throw new DomainError(
         'INVALID_DATE',
         'invalid',
         `${date} is in the future; a snapshot records the staff as they are now.`,
       );
     }
-    const [result] = await this.dataSource.transaction(async (manager) => {
+    const [result] = await ctx.transaction(async (tx) => {
       // Two runs for the same day (a retry beside the schedule) take turns.
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('compliance_snapshot:' || $1))`, [
-        date,
-      ]);
+      await tx.manager.query(
+        `SELECT pg_advisory_xact_lock(hashtext('compliance_snapshot:' || $1))`,
+        [date],
+      );
       // One statement, so every unit is counted from the same view of the staff.
-      return manager.query(
+      return tx.manager.query(
         `WITH counted AS (
            SELECT u.id AS unit_id, u.tier_id, ${COMPLIANCE_COUNTS_SQL}
              FROM staff s

@@ -1,7 +1,7 @@
-import { Actor } from '@app/access';
+import { Ctx } from '@app/access';
 import { FundSource, fundScope } from '@app/budget';
+import { query } from '@app/database';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 
 /** Money imported participations cost, per year, owner tier and source (whole VND). */
 export interface ImportedSpendRow {
@@ -23,14 +23,12 @@ export interface ImportedSpendRow {
  */
 @Injectable()
 export class ImportedSpendService {
-  constructor(private readonly dataSource: DataSource) {}
-
   async rows(
-    actor: Actor,
+    ctx: Ctx,
     fromYear: number | null,
     toYear: number | null,
   ): Promise<ImportedSpendRow[]> {
-    const scope = fundScope(actor, 'read');
+    const scope = fundScope(ctx.actor, 'read');
     const sql = `
       SELECT extract(year FROM ip.starts_on)::int AS "fiscalYear", t.id AS "tierId",
              t.level AS "tierLevel", t.code AS "tierCode", t.name AS "tierName",
@@ -44,11 +42,6 @@ export class ImportedSpendService {
          AND (:fromYear::int IS NULL OR ip.starts_on >= make_date(:fromYear::int, 1, 1))
          AND (:toYear::int IS NULL OR ip.starts_on < make_date(:toYear::int + 1, 1, 1))
        GROUP BY 1, 2, 3, 4, 5, 6`;
-    const [text, values] = this.dataSource.driver.escapeQueryWithParameters(sql, {
-      ...scope.params,
-      fromYear,
-      toYear,
-    });
-    return this.dataSource.query(text, values);
+    return query(ctx.manager, sql, { ...scope.params, fromYear, toYear });
   }
 }

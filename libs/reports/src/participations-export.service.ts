@@ -1,17 +1,17 @@
-import { Actor } from '@app/access';
+import { Ctx } from '@app/access';
 import { FundSource } from '@app/budget';
+import { query } from '@app/database';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { FUND_SOURCE_LABELS } from './budget-usage.service';
 import { categoryLabel } from './categories';
 import { columns, pagedRows, ReportResult } from './report-table';
-import { reportScope, scopeJoins } from './scope';
+import { scopeJoins } from './scope';
 import {
   ParticipationStatus,
   resolvePeriod,
   STATUS_LABELS,
+  trainingConditions,
   TrainingFilter,
-  unitPath,
 } from './training-summary.service';
 
 /** One participation as a line of the list. */
@@ -51,29 +51,22 @@ const PAGE = 2_000;
  */
 @Injectable()
 export class ParticipationsExportService {
-  constructor(private readonly dataSource: DataSource) {}
-
   async list(
-    actor: Actor,
+    ctx: Ctx,
     filter: TrainingFilter,
     pageSize = PAGE,
   ): Promise<
     ReportResult<{ from: string; to: string; total: number; firstLines: ParticipationLine[] }>
   > {
-    const { from, to } = resolvePeriod(filter.from, filter.to);
-    const scope = reportScope(actor);
-    const where = ['p.starts_on BETWEEN :from::date AND :to::date', scope.sql];
-    const params: Record<string, unknown> = { ...scope.params, from, to };
-    if (filter.unitId) {
-      where.push('u.path LIKE :subtree');
-      params.subtree = `${await unitPath(this.dataSource, filter.unitId)}%`;
-    }
+    const { from, to } = resolvePeriod(filter.from, filter.to, ctx.clock.today());
+    const { where, params } = await trainingConditions(ctx, from, to, filter.unitId);
     if (filter.status) {
       where.push('p.status = :status');
       params.status = filter.status;
     }
     const page = (after: string | undefined) =>
-      this.query<Row>(
+      query<Row>(
+        ctx.manager,
         `SELECT p.id, coalesce(n.reference, '') AS reference, st.code AS "nomineeCode",
                 st.full_name AS "nomineeName", u.name AS "unitName", t.name AS "tierName",
                 coalesce(pg.name, '') AS "programName", p.category,
@@ -113,7 +106,8 @@ export class ParticipationsExportService {
           LIMIT ${pageSize}`,
         { ...params, afterDate: after?.slice(0, 10), afterId: after?.slice(11) },
       );
-    const [{ total }] = await this.query<{ total: number }>(
+    const [{ total }] = await query<{ total: number }>(
+      ctx.manager,
       `SELECT count(*)::int AS total FROM training_participations p ${scopeJoins('p')}
         WHERE ${where.join(' AND ')}`,
       params,
@@ -157,11 +151,6 @@ export class ParticipationsExportService {
         },
       ],
     };
-  }
-
-  private query<T>(sql: string, params: Record<string, unknown>): Promise<T[]> {
-    const [text, values] = this.dataSource.driver.escapeQueryWithParameters(sql, params);
-    return this.dataSource.query(text, values);
   }
 }
 

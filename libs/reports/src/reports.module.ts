@@ -7,6 +7,7 @@ import { ImportedSpendService } from './imported-spend.service';
 import { FundExportsService } from './fund-exports.service';
 import { ParticipationsExportService } from './participations-export.service';
 import { StandardGapsReportService } from './standard-gaps-report.service';
+import { TargetProgressService } from './target-progress.service';
 import { TargetsService } from './targets.service';
 import { TrainingSummaryService } from './training-summary.service';
 import { WorkflowPerformanceService } from './workflow-performance.service';
@@ -21,6 +22,7 @@ const services = [
   StandardGapsReportService,
   FundExportsService,
   TargetsService,
+  TargetProgressService,
   WorkflowPerformanceService,
 ];
 

@@ -1,4 +1,5 @@
-import { Actor, Grant, notFound } from '@app/access';
+import { Ctx, Grant, notFound } from '@app/access';
+import { query } from '@app/database';
 import {
   describeGapVi,
   Requirement,
@@ -8,7 +9,6 @@ import {
   UNMET_SQL,
 } from '@app/organization';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { columns, pagedRows, ReportResult } from './report-table';
 import { reportScope } from './scope';
 
@@ -91,29 +91,30 @@ const KEY_SEPARATOR = '\u0001';
  */
 @Injectable()
 export class StandardGapsReportService {
-  constructor(private readonly dataSource: DataSource) {}
-
   async list(
-    actor: Actor,
+    ctx: Ctx,
     filter: StandardGapsFilter,
     exportPageSize = EXPORT_PAGE,
   ): Promise<
     ReportResult<{ items: StaffGapLine[]; total: number; page: number; pageSize: number }>
   > {
-    const { where, params } = await this.conditions(actor, filter);
-    const [{ total }] = await this.query<{ total: number }>(
+    const { where, params } = await conditions(ctx, filter);
+    const [{ total }] = await query<{ total: number }>(
+      ctx.manager,
       `SELECT count(*)::int AS total ${FROM} WHERE ${where}`,
       params,
     );
     const items = (
-      await this.query<Row>(
+      await query<Row>(
+        ctx.manager,
         `${SELECT} ${FROM} WHERE ${where} ${ORDER} LIMIT :limit OFFSET :offset`,
         { ...params, limit: filter.pageSize, offset: (filter.page - 1) * filter.pageSize },
       )
     ).map(toLine);
     const exportPage = (after: string | undefined) => {
       const [name, staffId, sortKey] = after?.split(KEY_SEPARATOR) ?? [];
-      return this.query<Row>(
+      return query<Row>(
+        ctx.manager,
         `${SELECT} ${FROM} WHERE ${where}
            ${after ? 'AND (s.search_name, s.id, t.sort_key) > (:afterName, :afterId::uuid, :afterKey)' : ''}
          ${ORDER} LIMIT ${exportPageSize}`,
@@ -149,35 +150,29 @@ export class StandardGapsReportService {
       ],
     };
   }
+}
 
-  private async conditions(
-    actor: Actor,
-    filter: StandardGapsFilter,
-  ): Promise<{ where: string; params: Record<string, unknown> }> {
-    const scope = reportScope(actor);
-    const clauses = [scope.sql, `s.employment_status = 'active'`, UNMET_ANY_SQL];
-    const params: Record<string, unknown> = { ...scope.params };
-    if (filter.unitId) {
-      const [unit] = await this.dataSource.query('SELECT path FROM units WHERE id = $1', [
-        filter.unitId,
-      ]);
-      // A unit the caller's scope cannot reach answers like a missing one.
-      if (!unit || !unitReachable(actor.grants, unit.path)) throw notFound('unit', filter.unitId);
-      clauses.push('u.path LIKE :subtree');
-      params.subtree = `${unit.path}%`;
-    }
-    if (filter.target) {
-      clauses.push('t.target = :target');
-      params.target = filter.target;
-    }
-    if (filter.requirement) clauses.push(UNMET_SQL[filter.requirement]);
-    return { where: clauses.join(' AND '), params };
+/** The caller's scope and the filter, as SQL over the report's FROM. */
+async function conditions(
+  ctx: Ctx,
+  filter: StandardGapsFilter,
+): Promise<{ where: string; params: Record<string, unknown> }> {
+  const scope = reportScope(ctx.actor);
+  const clauses = [scope.sql, `s.employment_status = 'active'`, UNMET_ANY_SQL];
+  const params: Record<string, unknown> = { ...scope.params };
+  if (filter.unitId) {
+    const [unit] = await ctx.manager.query('SELECT path FROM units WHERE id = $1', [filter.unitId]);
+    // A unit the caller's scope cannot reach answers like a missing one.
+    if (!unit || !unitReachable(ctx.actor.grants, unit.path)) throw notFound('unit', filter.unitId);
+    clauses.push('u.path LIKE :subtree');
+    params.subtree = `${unit.path}%`;
   }
-
-  private query<T>(sql: string, params: Record<string, unknown>): Promise<T[]> {
-    const [text, values] = this.dataSource.driver.escapeQueryWithParameters(sql, params);
-    return this.dataSource.query(text, values);
+  if (filter.target) {
+    clauses.push('t.target = :target');
+    params.target = filter.target;
   }
+  if (filter.requirement) clauses.push(UNMET_SQL[filter.requirement]);
+  return { where: clauses.join(' AND '), params };
 }
 
 /**

@@ -1,7 +1,8 @@
-import { Actor } from '@app/access';
-import { Clock, DomainError, organizationDay } from '@app/common';
+import { Ctx } from '@app/access';
+import { DomainError, organizationDay } from '@app/common';
+import { query } from '@app/database';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { categoryLabel, categoryRank, HEADLINE_LINES, Label } from './categories';
 import { columns, Column, ReportResult, ReportTable } from './report-table';
 import { reportScope, scopeJoins } from './scope';
@@ -247,19 +248,15 @@ function labelledTable<R extends StatusCounts>(
  */
 @Injectable()
 export class TrainingSummaryService {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly clock: Clock,
-  ) {}
-
-  async summary(actor: Actor, filter: TrainingFilter): Promise<ReportResult<TrainingSummary>> {
-    const { from, to } = resolvePeriod(filter.from, filter.to, this.clock.today());
-    const { where, params } = await this.conditions(actor, from, to, filter.unitId);
+  async summary(ctx: Ctx, filter: TrainingFilter): Promise<ReportResult<TrainingSummary>> {
+    const { from, to } = resolvePeriod(filter.from, filter.to, ctx.clock.today());
+    const { where, params } = await trainingConditions(ctx, from, to, filter.unitId);
     if (filter.status) {
       where.push('p.status = :status');
       params.status = filter.status;
     }
-    const rows = await this.query<GroupedRow>(
+    const rows = await query<GroupedRow>(
+      ctx.manager,
       `WITH facts AS (
          SELECT p.category, u.tier_id, p.year, p.provider_id,
                 -- An imported provider known by name only.
@@ -423,12 +420,13 @@ export class TrainingSummaryService {
    * the postgraduate part, fostering by kind, and all participations (`HEADLINE_LINES`).
    */
   async headline(
-    actor: Actor,
+    ctx: Ctx,
     filter: Omit<TrainingFilter, 'status'>,
   ): Promise<ReportResult<TrainingHeadline>> {
-    const { from, to } = resolvePeriod(filter.from, filter.to, this.clock.today());
-    const { where, params } = await this.conditions(actor, from, to, filter.unitId);
-    const rows = await this.query<CountsRow & { category: string }>(
+    const { from, to } = resolvePeriod(filter.from, filter.to, ctx.clock.today());
+    const { where, params } = await trainingConditions(ctx, from, to, filter.unitId);
+    const rows = await query<CountsRow & { category: string }>(
+      ctx.manager,
       `SELECT p.category, ${COUNTS_SQL}
          FROM training_participations p ${scopeJoins('p')}
         WHERE ${where.join(' AND ')}
@@ -475,28 +473,28 @@ export class TrainingSummaryService {
       ],
     };
   }
+}
 
-  /** The period, the caller's scope and, if asked, the unit subtree, over `p` and `u`. */
-  private async conditions(actor: Actor, from: string, to: string, unitId: string | undefined) {
-    const scope = reportScope(actor);
-    const where = ['p.starts_on BETWEEN :from::date AND :to::date', scope.sql];
-    const params: Record<string, unknown> = { ...scope.params, from, to };
-    if (unitId) {
-      where.push('u.path LIKE :subtree');
-      params.subtree = `${await unitPath(this.dataSource, unitId)}%`;
-    }
-    return { where, params };
+/** The period, the caller's scope and, if asked, the unit subtree, over `p` and `u`. */
+export async function trainingConditions(
+  ctx: Ctx,
+  from: string,
+  to: string,
+  unitId: string | undefined,
+) {
+  const scope = reportScope(ctx.actor);
+  const where = ['p.starts_on BETWEEN :from::date AND :to::date', scope.sql];
+  const params: Record<string, unknown> = { ...scope.params, from, to };
+  if (unitId) {
+    where.push('u.path LIKE :subtree');
+    params.subtree = `${await unitPath(ctx.manager, unitId)}%`;
   }
-
-  private query<T>(sql: string, params: Record<string, unknown>): Promise<T[]> {
-    const [text, values] = this.dataSource.driver.escapeQueryWithParameters(sql, params);
-    return this.dataSource.query(text, values);
-  }
+  return { where, params };
 }
 
 /** The tree path of a unit; UNIT_NOT_FOUND when there is no such unit. */
-export async function unitPath(dataSource: DataSource, unitId: string): Promise<string> {
-  const [unit] = await dataSource.query('SELECT path FROM units WHERE id = $1', [unitId]);
+export async function unitPath(manager: EntityManager, unitId: string): Promise<string> {
+  const [unit] = await manager.query('SELECT path FROM units WHERE id = $1', [unitId]);
   if (!unit) throw new DomainError('UNIT_NOT_FOUND', 'not_found', `No unit ${unitId}.`);
   return unit.path;
 }

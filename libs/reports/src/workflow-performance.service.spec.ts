@@ -1,4 +1,4 @@
-import { addWorkingDays, Clock, workingDaysElapsed } from '@app/common';
+import { addWorkingDays, Clock, WorkContext, workingDaysElapsed } from '@app/common';
 import type { Actor } from '@app/access';
 import type { AppConfig } from '@app/config';
 import type { DataSource } from 'typeorm';
@@ -184,8 +184,8 @@ describe('WorkflowPerformanceService', () => {
   /** A database that answers every query with nothing and records the SQL. */
   function fakeDatabase(everyone: boolean) {
     const statements: string[] = [];
-    const dataSource = {
-      driver: { escapeQueryWithParameters: (sql: string) => [sql, []] },
+    const manager = {
+      connection: { driver: { escapeQueryWithParameters: (sql: string) => [sql, []] } },
       query: async (sql: string) => {
         statements.push(sql);
         if (sql.includes('AS everyone')) return [{ everyone }];
@@ -205,13 +205,14 @@ describe('WorkflowPerformanceService', () => {
         }
         return [];
       },
-    } as unknown as DataSource;
-    const service = new WorkflowPerformanceService(
-      dataSource,
-      { REMINDER_WORKING_DAYS: 3 } as AppConfig,
-      new Clock(),
-    );
-    return { service, statements };
+    };
+    const service = new WorkflowPerformanceService({ REMINDER_WORKING_DAYS: 3 } as AppConfig);
+    // The report is measured at this instant.
+    const clock = new Clock();
+    clock.now = () => new Date('2026-03-01T00:00:00Z');
+    const contextOf = (actor: Actor) =>
+      WorkContext.start(actor, { manager } as unknown as DataSource, clock);
+    return { service, statements, contextOf };
   }
 
   const actor = (grants: Actor['grants']): Actor => ({
@@ -227,20 +228,20 @@ describe('WorkflowPerformanceService', () => {
   ]);
 
   it('reads no staff row for a caller who sees everyone', async () => {
-    const { service, statements } = fakeDatabase(true);
-    await service.report(admin, {}, new Date('2026-03-01T00:00:00Z'));
+    const { service, statements, contextOf } = fakeDatabase(true);
+    await service.report(contextOf(admin), {});
     expect(statements.some((sql) => sql.includes('AS everyone'))).toBe(false);
     expect(statements.filter((sql) => /JOIN staff s\b/.test(sql))).toEqual([]);
 
     // A grant that covers every staff member filters nothing either.
     const covering = fakeDatabase(true);
-    await covering.service.report(unitHead, {}, new Date('2026-03-01T00:00:00Z'));
+    await covering.service.report(covering.contextOf(unitHead), {});
     expect(covering.statements.filter((sql) => /JOIN staff s\b/.test(sql))).toEqual([]);
   });
 
   it('joins the nominee and their unit when the scope leaves someone out', async () => {
-    const { service, statements } = fakeDatabase(false);
-    const result = await service.report(unitHead, {}, new Date('2026-03-01T00:00:00Z'));
+    const { service, statements, contextOf } = fakeDatabase(false);
+    const result = await service.report(contextOf(unitHead), {});
     const sections = statements.filter((sql) => !sql.includes('AS everyone'));
     expect(sections).toHaveLength(4);
     for (const sql of sections) {

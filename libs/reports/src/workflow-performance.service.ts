@@ -1,16 +1,17 @@
-import { Actor } from '@app/access';
+import { Actor, Ctx } from '@app/access';
 import {
-  Clock,
   DomainError,
   ORGANIZATION_TIME_ZONE,
   organizationDay,
   workingDaysElapsed,
 } from '@app/common';
 import { APP_CONFIG, AppConfig } from '@app/config';
+import { query } from '@app/database';
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { columns, ReportResult, ReportTable } from './report-table';
 import { reportScope } from './scope';
+import { unitPath } from './training-summary.service';
 
 export type StepRole = 'board_reviewer' | 'board_member' | 'finance';
 
@@ -185,23 +186,19 @@ interface NomineeFilter {
  */
 @Injectable()
 export class WorkflowPerformanceService {
-  constructor(
-    private readonly dataSource: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly clock: Clock,
-  ) {}
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   async report(
-    actor: Actor,
+    ctx: Ctx,
     filter: WorkflowPerformanceFilter = {},
-    now: Date = this.clock.now(),
   ): Promise<ReportResult<WorkflowPerformance>> {
+    const now = ctx.clock.now();
     const period = resolveWorkflowPeriod(filter.from, filter.to, organizationDay(now));
-    const nominees = await this.nomineeFilter(actor, filter.unitId);
+    const nominees = await this.nomineeFilter(ctx.manager, ctx.actor, filter.unitId);
     const [stepTimes, overdue, rates] = await Promise.all([
-      this.stepTimes(period, nominees),
-      this.overdue(nominees, now),
-      this.rates(period, nominees),
+      this.stepTimes(ctx.manager, period, nominees),
+      this.overdue(ctx.manager, nominees, now),
+      this.rates(ctx.manager, period, nominees),
     ]);
     const json: WorkflowPerformance = {
       ...period,
@@ -214,21 +211,24 @@ export class WorkflowPerformanceService {
   }
 
   /** The caller's scope and the unit subtree over the nominee (`s`) and their unit (`u`). */
-  private async nomineeFilter(actor: Actor, unitId?: string): Promise<NomineeFilter> {
+  private async nomineeFilter(
+    manager: EntityManager,
+    actor: Actor,
+    unitId?: string,
+  ): Promise<NomineeFilter> {
     const scope = reportScope(actor);
     const clauses = [scope.sql];
     const params: Record<string, unknown> = { ...scope.params };
     if (unitId) {
-      const [unit] = await this.dataSource.query('SELECT path FROM units WHERE id = $1', [unitId]);
-      if (!unit) throw new DomainError('UNIT_NOT_FOUND', 'not_found', `No unit ${unitId}.`);
       clauses.push('u.path LIKE :subtree');
-      params.subtree = `${unit.path}%`;
+      params.subtree = `${await unitPath(manager, unitId)}%`;
     }
     const sql = clauses.filter((clause) => clause !== 'TRUE').join(' AND ') || 'TRUE';
     if (sql === 'TRUE') return { everyone: true, sql, params };
     // A filter every staff member passes (a grant over the root unit, say) filters nothing:
     // the report then reads no staff row per step. Staff are few next to steps.
-    const [{ everyone }] = await this.query<{ everyone: boolean }>(
+    const [{ everyone }] = await query<{ everyone: boolean }>(
+      manager,
       `SELECT NOT EXISTS (SELECT 1 FROM staff s JOIN units u ON u.id = s.unit_id
                            WHERE (${sql}) IS NOT TRUE) AS everyone`,
       params,
@@ -246,13 +246,14 @@ export class WorkflowPerformanceService {
   }
 
   private async stepTimes(
+    manager: EntityManager,
     period: { from: string; to: string },
     nominees: NomineeFilter,
   ): Promise<StepTimes[]> {
     // Durations are grouped into one array per step (a hash aggregate over the period's
     // steps) and each array is sorted on its own for the percentiles: cheaper than sorting
     // every step by its group first, as an ordered-set aggregate grouped directly would.
-    const rows = await this.query<
+    const rows = await query<
       AuthorityColumns & {
         position: number;
         role: StepRole;
@@ -261,6 +262,7 @@ export class WorkflowPerformanceService {
         p90_hours: string;
       }
     >(
+      manager,
       `WITH decided AS (
          SELECT st.position, st.role, st.authority_id, st.unit_id, count(*)::int AS count,
                 array_agg(date_part('epoch', st.acted_at - st.started_at)) AS seconds
@@ -300,7 +302,11 @@ export class WorkflowPerformanceService {
     }));
   }
 
-  private async overdue(nominees: NomineeFilter, now: Date): Promise<OverdueNow> {
+  private async overdue(
+    manager: EntityManager,
+    nominees: NomineeFilter,
+    now: Date,
+  ): Promise<OverdueNow> {
     const threshold = this.config.REMINDER_WORKING_DAYS;
     const isOverdue = (since: Date) => workingDaysElapsed(since, now) >= threshold;
     // N working days are at least N calendar days: older starts are the candidates. Those
@@ -322,7 +328,8 @@ export class WorkflowPerformanceService {
        AND n.status = 'in_review'
        AND ${nominees.everyone ? 'TRUE' : nominees.sql}`;
     const [groups, longest] = await Promise.all([
-      this.query<AuthorityColumns & { certain: number; borderline: Date[] }>(
+      query<AuthorityColumns & { certain: number; borderline: Date[] }>(
+        manager,
         `SELECT st.authority_id, st.unit_id, min(${AUTHORITY_NAME}) AS authority_name,
                 count(*) FILTER (WHERE st.started_at <= :certain::timestamptz)::int AS certain,
                 coalesce(array_agg(date_trunc('milliseconds', st.started_at))
@@ -332,7 +339,7 @@ export class WorkflowPerformanceService {
         params,
       ),
       // Working days only grow with the wait, so the overdue are the oldest candidates.
-      this.query<
+      query<
         AuthorityColumns & {
           nomination_id: string;
           reference: string;
@@ -343,6 +350,7 @@ export class WorkflowPerformanceService {
           since: Date;
         }
       >(
+        manager,
         `SELECT n.id AS nomination_id, n.reference, nominee.id AS staff_id, nominee.full_name,
                 st.position, st.role, st.authority_id, st.unit_id,
                 ${AUTHORITY_NAME} AS authority_name,
@@ -385,11 +393,12 @@ export class WorkflowPerformanceService {
   }
 
   private async rates(
+    manager: EntityManager,
     period: { from: string; to: string },
     nominees: NomineeFilter,
   ): Promise<WorkflowRates> {
     // A nomination reaches approved or rejected once (both lead on only to other states).
-    const [row] = await this.query<{
+    const [row] = await query<{
       decided: number;
       approved: number;
       rejected: number;
@@ -399,6 +408,7 @@ export class WorkflowPerformanceService {
       rejection_rate: string | null;
       return_rate: string | null;
     }>(
+      manager,
       `WITH counted AS (
          SELECT count(*) FILTER (WHERE h.to_status = 'approved' AND h.from_status = 'in_review')::int AS approved,
                 count(*) FILTER (WHERE h.to_status = 'rejected' AND h.from_status = 'in_review')::int AS rejected,
@@ -434,11 +444,6 @@ export class WorkflowPerformanceService {
       returns: row.returns,
       returnRate: percent(row.return_rate),
     };
-  }
-
-  private query<T>(sql: string, params: Record<string, unknown>): Promise<T[]> {
-    const [text, values] = this.dataSource.driver.escapeQueryWithParameters(sql, params);
-    return this.dataSource.query(text, values);
   }
 }
 

@@ -1,10 +1,4 @@
-import {
-  Actor,
-  AuthService,
-  InvitationsService,
-  invalidRefreshToken,
-  TokenPair,
-} from '@app/access';
+import { AuthService, Ctx, InvitationsService, invalidRefreshToken, TokenPair } from '@app/access';
 import { DomainError } from '@app/common';
 import { AppConfig, InjectConfig } from '@app/config';
 import { Body, Controller, Get, HttpCode, Ip, Param, Post, Req, Res } from '@nestjs/common';
@@ -22,7 +16,7 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ProblemDto } from '../http/problem';
-import { CurrentActor, Public } from './auth.decorators';
+import { CurrentContext, Public } from './auth.decorators';
 import {
   AcceptInvitationDto,
   InvitationDto,
@@ -143,14 +137,14 @@ export class AuthController {
   })
   @ApiUnauthorizedResponse({ type: ProblemDto, description: 'UNAUTHENTICATED, INVALID_TOKEN' })
   async logout(
-    @CurrentActor() actor: Actor,
+    @CurrentContext() ctx: Ctx,
     @Body() body: RefreshTokenDto,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<void> {
     const token = body.refreshToken ?? refreshCookieOf(request);
     clearRefreshCookie(reply, request, this.config);
-    if (token) await this.auth.logout(actor, token);
+    if (token) await this.auth.logout(ctx, token);
   }
 
   @Public()

@@ -32,7 +32,8 @@ export class AuthGuard implements CanActivate {
       );
     }
     const { sub } = this.tokens.verify(token);
-    const actor = await this.actors.load(sub);
+    // Who the caller is, read by the system: the request's own context needs the answer.
+    const actor = await this.actors.load(this.contexts.forSystem(), sub);
     if (!actor) {
       throw new DomainError(
         'INVALID_TOKEN',

@@ -1,4 +1,4 @@
-import { Actor, AuthService } from '@app/access';
+import { AuthService, Ctx } from '@app/access';
 import { Controller, Get } from '@nestjs/common';
 import {
   ApiBearerAuth,
@@ -8,7 +8,7 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { ProblemDto } from '../http/problem';
-import { CurrentActor } from './auth.decorators';
+import { CurrentContext } from './auth.decorators';
 import { ProfileDto } from './auth.dto';
 
 @ApiTags('auth')
@@ -21,7 +21,7 @@ export class MeController {
   @ApiOperation({ summary: 'The caller: profile, roles with their scopes, and permissions.' })
   @ApiOkResponse({ type: ProfileDto })
   @ApiUnauthorizedResponse({ type: ProblemDto, description: 'UNAUTHENTICATED, INVALID_TOKEN' })
-  me(@CurrentActor() actor: Actor): Promise<ProfileDto> {
-    return this.auth.profile(actor);
+  me(@CurrentContext() ctx: Ctx): Promise<ProfileDto> {
+    return this.auth.profile(ctx);
   }
 }

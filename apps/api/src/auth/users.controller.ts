@@ -1,5 +1,4 @@
-import { Actor, InvitationsService, UsersService } from '@app/access';
-import { AuditContext } from '@app/audit';
+import { Ctx, InvitationsService, UsersService } from '@app/access';
 import {
   Body,
   Controller,
@@ -28,7 +27,7 @@ import {
 import { ProblemDto } from '../http/problem';
 import { uuidPipe } from '../http/validation';
 import { AdminOnlyGuard } from './admin-only.guard';
-import { AuditFrom, CurrentActor } from './auth.decorators';
+import { CurrentContext } from './auth.decorators';
 import {
   CreateUserDto,
   ListUsersQueryDto,
@@ -63,27 +62,23 @@ export class UsersController {
   })
   @ApiConflictResponse({ type: ProblemDto, description: 'EMAIL_TAKEN, STAFF_ALREADY_LINKED' })
   @ApiUnprocessableEntityResponse({ type: ProblemDto, description: 'UNKNOWN_REFERENCE' })
-  create(
-    @CurrentActor() actor: Actor,
-    @AuditFrom() audit: AuditContext,
-    @Body() body: CreateUserDto,
-  ): Promise<UserDto> {
-    return this.users.create(actor, audit, body);
+  create(@CurrentContext() ctx: Ctx, @Body() body: CreateUserDto): Promise<UserDto> {
+    return this.users.create(ctx, body);
   }
 
   @Get()
   @ApiOperation({ summary: 'Users, by email, a page at a time; q searches email and name.' })
   @ApiOkResponse({ type: UserPageDto })
-  list(@CurrentActor() actor: Actor, @Query() query: ListUsersQueryDto): Promise<UserPageDto> {
-    return this.users.list(actor, query);
+  list(@CurrentContext() ctx: Ctx, @Query() query: ListUsersQueryDto): Promise<UserPageDto> {
+    return this.users.list(ctx, query);
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'One user.' })
   @ApiOkResponse({ type: UserDto })
   @ApiNotFoundResponse({ type: ProblemDto, description: 'USER_NOT_FOUND' })
-  get(@CurrentActor() actor: Actor, @Param('id', uuidPipe()) id: string): Promise<UserDto> {
-    return this.users.get(actor, id);
+  get(@CurrentContext() ctx: Ctx, @Param('id', uuidPipe()) id: string): Promise<UserDto> {
+    return this.users.get(ctx, id);
   }
 
   @Patch(':id')
@@ -97,12 +92,11 @@ export class UsersController {
   @ApiConflictResponse({ type: ProblemDto, description: 'LAST_ADMIN' })
   @ApiUnprocessableEntityResponse({ type: ProblemDto, description: 'UNKNOWN_REFERENCE' })
   update(
-    @CurrentActor() actor: Actor,
-    @AuditFrom() audit: AuditContext,
+    @CurrentContext() ctx: Ctx,
     @Param('id', uuidPipe()) id: string,
     @Body() body: UpdateUserDto,
   ): Promise<UserDto> {
-    return this.users.update(actor, audit, id, body);
+    return this.users.update(ctx, id, body);
   }
 
   @Post(':id/reset-password')
@@ -112,12 +106,11 @@ export class UsersController {
   @ApiBadRequestResponse({ type: ProblemDto, description: 'VALIDATION_FAILED' })
   @ApiNotFoundResponse({ type: ProblemDto, description: 'USER_NOT_FOUND' })
   resetPassword(
-    @CurrentActor() actor: Actor,
-    @AuditFrom() audit: AuditContext,
+    @CurrentContext() ctx: Ctx,
     @Param('id', uuidPipe()) id: string,
     @Body() body: ResetPasswordDto,
   ): Promise<void> {
-    return this.users.resetPassword(actor, audit, id, body.password);
+    return this.users.resetPassword(ctx, id, body.password);
   }
 
   @Post(':id/invitation')
@@ -128,11 +121,7 @@ export class UsersController {
   @ApiNoContentResponse({ description: 'Invitation queued for sending.' })
   @ApiNotFoundResponse({ type: ProblemDto, description: 'USER_NOT_FOUND' })
   @ApiConflictResponse({ type: ProblemDto, description: 'USER_HAS_PASSWORD, USER_INACTIVE' })
-  resendInvitation(
-    @CurrentActor() actor: Actor,
-    @AuditFrom() audit: AuditContext,
-    @Param('id', uuidPipe()) id: string,
-  ): Promise<void> {
-    return this.invitations.resend(actor, audit, id);
+  resendInvitation(@CurrentContext() ctx: Ctx, @Param('id', uuidPipe()) id: string): Promise<void> {
+    return this.invitations.resend(ctx, id);
   }
 }

@@ -1,5 +1,4 @@
-import { Actor } from '@app/access';
-import { AuditContext } from '@app/audit';
+import { Ctx } from '@app/access';
 import { DomainError } from '@app/common';
 import { DeliveriesAdminService } from '@app/notifications';
 import {
@@ -27,7 +26,7 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { AdminOnlyGuard } from '../auth/admin-only.guard';
-import { AuditFrom, CurrentActor } from '../auth/auth.decorators';
+import { CurrentContext } from '../auth/auth.decorators';
 import { toPage } from '../http/paging';
 import { ProblemDto } from '../http/problem';
 import { DeliveryDto, DeliveryPageDto, DeliveryQueryDto } from './notifications.dto';
@@ -59,10 +58,10 @@ export class DeliveriesAdminController {
   @ApiOkResponse({ type: DeliveryPageDto })
   @ApiBadRequestResponse({ type: ProblemDto, description: 'VALIDATION_FAILED' })
   async list(
-    @CurrentActor() actor: Actor,
+    @CurrentContext() ctx: Ctx,
     @Query() query: DeliveryQueryDto,
   ): Promise<DeliveryPageDto> {
-    return toPage(await this.deliveries.list(actor, query), query);
+    return toPage(await this.deliveries.list(ctx, query), query);
   }
 
   @Post(':id/retry')
@@ -81,10 +80,9 @@ export class DeliveriesAdminController {
     description: 'QUEUE_UNAVAILABLE: nothing changed',
   })
   retry(
-    @CurrentActor() actor: Actor,
-    @AuditFrom() audit: AuditContext,
+    @CurrentContext() ctx: Ctx,
     @Param('id', deliveryIdPipe()) id: string,
   ): Promise<DeliveryDto> {
-    return this.deliveries.retry(actor, id, audit);
+    return this.deliveries.retry(ctx, id);
   }
 }

@@ -1,4 +1,4 @@
-import { Actor } from '@app/access';
+import { Ctx } from '@app/access';
 import { InboxService } from '@app/notifications';
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import {
@@ -11,7 +11,7 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { CurrentActor } from '../auth/auth.decorators';
+import { CurrentContext } from '../auth/auth.decorators';
 import { ProblemDto } from '../http/problem';
 import { uuidPipe } from '../http/validation';
 import { InboxPageDto, InboxQueryDto, MarkedReadDto } from './notifications.dto';
@@ -28,8 +28,8 @@ export class InboxController {
   @ApiOperation({ summary: 'Your inbox, newest first, with how many items are unread.' })
   @ApiOkResponse({ type: InboxPageDto })
   @ApiBadRequestResponse({ type: ProblemDto, description: 'VALIDATION_FAILED' })
-  async list(@CurrentActor() actor: Actor, @Query() query: InboxQueryDto): Promise<InboxPageDto> {
-    const inbox = await this.inbox.list(actor.userId, query);
+  async list(@CurrentContext() ctx: Ctx, @Query() query: InboxQueryDto): Promise<InboxPageDto> {
+    const inbox = await this.inbox.list(ctx, query);
     return { ...inbox, page: query.page, pageSize: query.pageSize };
   }
 
@@ -37,8 +37,8 @@ export class InboxController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Mark all your unread items read.' })
   @ApiOkResponse({ type: MarkedReadDto })
-  async readAll(@CurrentActor() actor: Actor): Promise<MarkedReadDto> {
-    return { marked: await this.inbox.markAllRead(actor.userId) };
+  async readAll(@CurrentContext() ctx: Ctx): Promise<MarkedReadDto> {
+    return { marked: await this.inbox.markAllRead(ctx) };
   }
 
   @Post(':id/read')
@@ -50,7 +50,7 @@ export class InboxController {
     type: ProblemDto,
     description: 'NOTIFICATION_NOT_FOUND: no such item, or not yours',
   })
-  async read(@CurrentActor() actor: Actor, @Param('id', uuidPipe()) id: string): Promise<void> {
-    await this.inbox.markRead(actor.userId, id);
+  async read(@CurrentContext() ctx: Ctx, @Param('id', uuidPipe()) id: string): Promise<void> {
+    await this.inbox.markRead(ctx, id);
   }
 }

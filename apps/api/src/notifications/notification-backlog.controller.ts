@@ -1,3 +1,4 @@
+import { Ctx } from '@app/access';
 import { NotificationBacklog, NotificationBacklogService } from '@app/notifications';
 import { Controller, Get, UseGuards } from '@nestjs/common';
 import {
@@ -9,6 +10,7 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { AdminOnlyGuard } from '../auth/admin-only.guard';
+import { CurrentContext } from '../auth/auth.decorators';
 import { ProblemDto } from '../http/problem';
 import { NotificationBacklogDto } from './notifications.dto';
 
@@ -27,7 +29,7 @@ export class NotificationBacklogController {
     summary: 'Queue depth, pending and failed deliveries, and the oldest undispatched event.',
   })
   @ApiOkResponse({ type: NotificationBacklogDto })
-  get(): Promise<NotificationBacklog> {
-    return this.backlog.backlog();
+  get(@CurrentContext() ctx: Ctx): Promise<NotificationBacklog> {
+    return this.backlog.backlog(ctx);
   }
 }

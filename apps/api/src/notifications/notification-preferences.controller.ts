@@ -1,4 +1,4 @@
-import { Actor } from '@app/access';
+import { Ctx } from '@app/access';
 import { NOTIFIED_EVENT_TYPES, NotificationPreferencesService } from '@app/notifications';
 import { Body, Controller, Delete, Get, HttpCode, Param, Put } from '@nestjs/common';
 import {
@@ -12,7 +12,7 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { CurrentActor } from '../auth/auth.decorators';
+import { CurrentContext } from '../auth/auth.decorators';
 import { ProblemDto } from '../http/problem';
 import { PreferenceDto, SetPreferenceDto } from './notifications.dto';
 
@@ -29,8 +29,8 @@ export class NotificationPreferencesController {
   @Get()
   @ApiOperation({ summary: 'One entry per notified event type: your choice, or the default.' })
   @ApiOkResponse({ type: [PreferenceDto] })
-  list(@CurrentActor() actor: Actor): Promise<PreferenceDto[]> {
-    return this.preferences.list(actor.userId);
+  list(@CurrentContext() ctx: Ctx): Promise<PreferenceDto[]> {
+    return this.preferences.list(ctx);
   }
 
   @Put(':eventType')
@@ -43,11 +43,11 @@ export class NotificationPreferencesController {
   })
   @ApiNotFoundResponse({ type: ProblemDto, description: 'UNKNOWN_EVENT_TYPE' })
   set(
-    @CurrentActor() actor: Actor,
+    @CurrentContext() ctx: Ctx,
     @Param('eventType') eventType: string,
     @Body() body: SetPreferenceDto,
   ): Promise<PreferenceDto> {
-    return this.preferences.set(actor.userId, eventType, body);
+    return this.preferences.set(ctx, eventType, body);
   }
 
   @Delete(':eventType')
@@ -56,7 +56,7 @@ export class NotificationPreferencesController {
   @eventTypeParam
   @ApiNoContentResponse({ description: 'Reset.' })
   @ApiNotFoundResponse({ type: ProblemDto, description: 'UNKNOWN_EVENT_TYPE' })
-  async reset(@CurrentActor() actor: Actor, @Param('eventType') eventType: string): Promise<void> {
-    await this.preferences.reset(actor.userId, eventType);
+  async reset(@CurrentContext() ctx: Ctx, @Param('eventType') eventType: string): Promise<void> {
+    await this.preferences.reset(ctx, eventType);
   }
 }

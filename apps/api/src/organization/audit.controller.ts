@@ -1,4 +1,4 @@
-import { Actor, isAdmin } from '@app/access';
+import { Ctx, isAdmin } from '@app/access';
 import { AuditQueryService } from '@app/audit';
 import { DomainError } from '@app/common';
 import { Controller, Get, Query } from '@nestjs/common';
@@ -11,7 +11,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { CurrentActor } from '../auth/auth.decorators';
+import { CurrentContext } from '../auth/auth.decorators';
 import { PageQueryDto, toPage } from '../http/paging';
 import { ProblemDto } from '../http/problem';
 import { IsDay } from '../http/validation';
@@ -97,15 +97,15 @@ export class AuditController {
     description: 'Changes, newest first (administrators only).',
   })
   @ApiForbiddenResponse({ type: ProblemDto })
-  async list(@CurrentActor() actor: Actor, @Query() query: AuditQueryDto): Promise<AuditPageDto> {
-    if (!isAdmin(actor))
+  async list(@CurrentContext() ctx: Ctx, @Query() query: AuditQueryDto): Promise<AuditPageDto> {
+    if (!isAdmin(ctx.actor))
       throw new DomainError(
         'FORBIDDEN',
         'forbidden',
         'Only administrators may read the audit trail.',
       );
     return toPage(
-      await this.audit.list({
+      await this.audit.list(ctx, {
         entity: query.entity,
         entityId: query.id,
         actorUserId: query.actorUserId,

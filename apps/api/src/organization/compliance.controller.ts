@@ -1,4 +1,4 @@
-import { Actor } from '@app/access';
+import { Ctx } from '@app/access';
 import { ComplianceService } from '@app/organization';
 import { Controller, Get, Query } from '@nestjs/common';
 import {
@@ -10,7 +10,7 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { CurrentActor } from '../auth/auth.decorators';
+import { CurrentContext } from '../auth/auth.decorators';
 import { ProblemDto } from '../http/problem';
 import { ComplianceQueryDto, ComplianceSummaryDto } from './compliance.dto';
 
@@ -34,9 +34,9 @@ export class ComplianceController {
   @ApiUnauthorizedResponse({ type: ProblemDto, description: 'UNAUTHENTICATED, INVALID_TOKEN' })
   @ApiNotFoundResponse({ type: ProblemDto, description: 'UNIT_NOT_FOUND' })
   summarize(
-    @CurrentActor() actor: Actor,
+    @CurrentContext() ctx: Ctx,
     @Query() query: ComplianceQueryDto,
   ): Promise<ComplianceSummaryDto> {
-    return this.compliance.summarize(actor, query);
+    return this.compliance.summarize(ctx, query);
   }
 }

@@ -1,5 +1,4 @@
-import type { Actor } from '@app/access';
-import type { AuditContext } from '@app/audit';
+import type { Ctx } from '@app/access';
 import { DomainError } from '@app/common';
 import { ImportFile, ImportKind, ImportService } from '@app/imports';
 import type { MultipartFile } from '@fastify/multipart';
@@ -16,7 +15,7 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { AuditFrom, CurrentActor } from '../auth/auth.decorators';
+import { CurrentContext } from '../auth/auth.decorators';
 import { ProblemDto } from '../http/problem';
 import {
   IMPORT_BODY_SCHEMA,
@@ -98,10 +97,9 @@ export class ImportController {
   units(
     @Req() request: FastifyRequest,
     @Query() query: ImportQueryDto,
-    @CurrentActor() actor: Actor,
-    @AuditFrom() audit: AuditContext,
+    @CurrentContext() ctx: Ctx,
   ): Promise<ImportResultDto> {
-    return this.run('units', request, query, actor, audit);
+    return this.run('units', request, query, ctx);
   }
 
   @Post('positions')
@@ -113,10 +111,9 @@ export class ImportController {
   positions(
     @Req() request: FastifyRequest,
     @Query() query: ImportQueryDto,
-    @CurrentActor() actor: Actor,
-    @AuditFrom() audit: AuditContext,
+    @CurrentContext() ctx: Ctx,
   ): Promise<ImportResultDto> {
-    return this.run('positions', request, query, actor, audit);
+    return this.run('positions', request, query, ctx);
   }
 
   @Post('staff')
@@ -130,10 +127,9 @@ export class ImportController {
   staff(
     @Req() request: FastifyRequest,
     @Query() query: ImportQueryDto,
-    @CurrentActor() actor: Actor,
-    @AuditFrom() audit: AuditContext,
+    @CurrentContext() ctx: Ctx,
   ): Promise<ImportResultDto> {
-    return this.run('staff', request, query, actor, audit);
+    return this.run('staff', request, query, ctx);
   }
 
   @Post('users')
@@ -147,10 +143,9 @@ export class ImportController {
   users(
     @Req() request: FastifyRequest,
     @Query() query: ImportQueryDto,
-    @CurrentActor() actor: Actor,
-    @AuditFrom() audit: AuditContext,
+    @CurrentContext() ctx: Ctx,
   ): Promise<ImportResultDto> {
-    return this.run('users', request, query, actor, audit);
+    return this.run('users', request, query, ctx);
   }
 
   @Post('participations')
@@ -165,10 +160,9 @@ export class ImportController {
   participations(
     @Req() request: FastifyRequest,
     @Query() query: ImportQueryDto,
-    @CurrentActor() actor: Actor,
-    @AuditFrom() audit: AuditContext,
+    @CurrentContext() ctx: Ctx,
   ): Promise<ImportResultDto> {
-    return this.run('participations', request, query, actor, audit);
+    return this.run('participations', request, query, ctx);
   }
 
   @Post('compliance')
@@ -180,22 +174,20 @@ export class ImportController {
   compliance(
     @Req() request: FastifyRequest,
     @Query() query: ImportQueryDto,
-    @CurrentActor() actor: Actor,
-    @AuditFrom() audit: AuditContext,
+    @CurrentContext() ctx: Ctx,
   ): Promise<ImportResultDto> {
-    return this.run('compliance', request, query, actor, audit);
+    return this.run('compliance', request, query, ctx);
   }
 
   private async run(
     kind: ImportKind,
     request: FastifyRequest,
     query: ImportQueryDto,
-    actor: Actor,
-    audit: AuditContext,
+    ctx: Ctx,
   ): Promise<ImportResultDto> {
     // Refuse callers before reading their upload.
-    this.imports.authorize(kind, actor);
+    this.imports.authorize(kind, ctx.actor);
     const file = await readUpload(request);
-    return this.imports.import(kind, file, { actor, audit, dryRun: query.dryRun ?? false });
+    return this.imports.import(ctx, kind, file, { dryRun: query.dryRun ?? false });
   }
 }

@@ -1,5 +1,4 @@
-import type { Actor } from '@app/access';
-import type { AuditContext } from '@app/audit';
+import type { Ctx } from '@app/access';
 import { ImportService, ReferenceImportKind } from '@app/imports';
 import { Controller, HttpCode, Post, Query, Req } from '@nestjs/common';
 import {
@@ -14,7 +13,7 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { AuditFrom, CurrentActor } from '../auth/auth.decorators';
+import { CurrentContext } from '../auth/auth.decorators';
 import { ProblemDto } from '../http/problem';
 import {
   IMPORT_BODY_SCHEMA,
@@ -57,10 +56,9 @@ export class ReferenceImportController {
   authorities(
     @Req() request: FastifyRequest,
     @Query() query: ImportQueryDto,
-    @CurrentActor() actor: Actor,
-    @AuditFrom() audit: AuditContext,
+    @CurrentContext() ctx: Ctx,
   ): Promise<ImportResultDto> {
-    return this.run('authorities', request, query, actor, audit);
+    return this.run('authorities', request, query, ctx);
   }
 
   @Post('funds')
@@ -72,10 +70,9 @@ export class ReferenceImportController {
   funds(
     @Req() request: FastifyRequest,
     @Query() query: ImportQueryDto,
-    @CurrentActor() actor: Actor,
-    @AuditFrom() audit: AuditContext,
+    @CurrentContext() ctx: Ctx,
   ): Promise<ImportResultDto> {
-    return this.run('funds', request, query, actor, audit);
+    return this.run('funds', request, query, ctx);
   }
 
   @Post('allocations')
@@ -89,10 +86,9 @@ export class ReferenceImportController {
   allocations(
     @Req() request: FastifyRequest,
     @Query() query: ImportQueryDto,
-    @CurrentActor() actor: Actor,
-    @AuditFrom() audit: AuditContext,
+    @CurrentContext() ctx: Ctx,
   ): Promise<ImportResultDto> {
-    return this.run('allocations', request, query, actor, audit);
+    return this.run('allocations', request, query, ctx);
   }
 
   @Post('planning-pools')
@@ -104,10 +100,9 @@ export class ReferenceImportController {
   planningPools(
     @Req() request: FastifyRequest,
     @Query() query: ImportQueryDto,
-    @CurrentActor() actor: Actor,
-    @AuditFrom() audit: AuditContext,
+    @CurrentContext() ctx: Ctx,
   ): Promise<ImportResultDto> {
-    return this.run('planning-pools', request, query, actor, audit);
+    return this.run('planning-pools', request, query, ctx);
   }
 
   @Post('providers')
@@ -119,10 +114,9 @@ export class ReferenceImportController {
   providers(
     @Req() request: FastifyRequest,
     @Query() query: ImportQueryDto,
-    @CurrentActor() actor: Actor,
-    @AuditFrom() audit: AuditContext,
+    @CurrentContext() ctx: Ctx,
   ): Promise<ImportResultDto> {
-    return this.run('providers', request, query, actor, audit);
+    return this.run('providers', request, query, ctx);
   }
 
   @Post('programs')
@@ -134,10 +128,9 @@ export class ReferenceImportController {
   programs(
     @Req() request: FastifyRequest,
     @Query() query: ImportQueryDto,
-    @CurrentActor() actor: Actor,
-    @AuditFrom() audit: AuditContext,
+    @CurrentContext() ctx: Ctx,
   ): Promise<ImportResultDto> {
-    return this.run('programs', request, query, actor, audit);
+    return this.run('programs', request, query, ctx);
   }
 
   @Post('intakes')
@@ -149,22 +142,20 @@ export class ReferenceImportController {
   intakes(
     @Req() request: FastifyRequest,
     @Query() query: ImportQueryDto,
-    @CurrentActor() actor: Actor,
-    @AuditFrom() audit: AuditContext,
+    @CurrentContext() ctx: Ctx,
   ): Promise<ImportResultDto> {
-    return this.run('intakes', request, query, actor, audit);
+    return this.run('intakes', request, query, ctx);
   }
 
   private async run(
     kind: ReferenceImportKind,
     request: FastifyRequest,
     query: ImportQueryDto,
-    actor: Actor,
-    audit: AuditContext,
+    ctx: Ctx,
   ): Promise<ImportResultDto> {
     // Refuse callers before reading their upload.
-    this.imports.authorize(kind, actor);
+    this.imports.authorize(kind, ctx.actor);
     const file = await readUpload(request);
-    return this.imports.import(kind, file, { actor, audit, dryRun: query.dryRun ?? false });
+    return this.imports.import(ctx, kind, file, { dryRun: query.dryRun ?? false });
   }
 }

@@ -1,5 +1,4 @@
-import { Actor } from '@app/access';
-import { AuditContext } from '@app/audit';
+import { Ctx } from '@app/access';
 import { PositionsService, Unit, UnitsService } from '@app/organization';
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import {
@@ -9,7 +8,7 @@ import {
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { AuditFrom, CurrentActor } from '../auth/auth.decorators';
+import { CurrentContext } from '../auth/auth.decorators';
 import { toPage } from '../http/paging';
 import { ProblemDto } from '../http/problem';
 import { uuidPipe } from '../http/validation';
@@ -64,31 +63,27 @@ export class ReferenceController {
 
   @Get('tiers')
   @ApiOkResponse({ type: [TierDto] })
-  listTiers(): Promise<TierDto[]> {
-    return this.units.listTiers();
+  listTiers(@CurrentContext() ctx: Ctx): Promise<TierDto[]> {
+    return this.units.listTiers(ctx);
   }
 
   @Post('tiers')
   @ApiCreatedResponse({ type: TierDto })
-  createTier(
-    @CurrentActor() actor: Actor,
-    @AuditFrom() audit: AuditContext,
-    @Body() body: CreateTierDto,
-  ) {
-    return this.units.createTier(actor, audit, body);
+  createTier(@CurrentContext() ctx: Ctx, @Body() body: CreateTierDto) {
+    return this.units.createTier(ctx, body);
   }
 
   @Get('units')
   @ApiOkResponse({ type: UnitPageDto })
-  async listUnits(@Query() query: UnitQueryDto): Promise<UnitPageDto> {
-    const { items, total } = await this.units.list(query);
+  async listUnits(@CurrentContext() ctx: Ctx, @Query() query: UnitQueryDto): Promise<UnitPageDto> {
+    const { items, total } = await this.units.list(ctx, query);
     return toPage({ items: items.map(toUnitDto), total }, query);
   }
 
   @Get('units/:id')
   @ApiOkResponse({ type: UnitDto })
-  async getUnit(@Param('id', uuidPipe()) id: string): Promise<UnitDto> {
-    return toUnitDto(await this.units.get(id));
+  async getUnit(@CurrentContext() ctx: Ctx, @Param('id', uuidPipe()) id: string): Promise<UnitDto> {
+    return toUnitDto(await this.units.get(ctx, id));
   }
 
   @Get('units/:id/history')
@@ -96,9 +91,12 @@ export class ReferenceController {
     type: [UnitPlacementDto],
     description: 'Where the unit sat in the tree, and when.',
   })
-  async unitHistory(@Param('id', uuidPipe()) id: string): Promise<UnitPlacementDto[]> {
-    await this.units.get(id);
-    return (await this.units.history(id)).map(({ parentId, tierId, validFrom, validTo }) => ({
+  async unitHistory(
+    @CurrentContext() ctx: Ctx,
+    @Param('id', uuidPipe()) id: string,
+  ): Promise<UnitPlacementDto[]> {
+    await this.units.get(ctx, id);
+    return (await this.units.history(ctx, id)).map(({ parentId, tierId, validFrom, validTo }) => ({
       parentId,
       tierId,
       validFrom,
@@ -108,88 +106,82 @@ export class ReferenceController {
 
   @Post('units')
   @ApiCreatedResponse({ type: UnitDto })
-  async createUnit(
-    @CurrentActor() actor: Actor,
-    @AuditFrom() audit: AuditContext,
-    @Body() body: CreateUnitDto,
-  ) {
-    return toUnitDto(await this.units.create(actor, audit, { ...UNIT_DEFAULTS, ...body }));
+  async createUnit(@CurrentContext() ctx: Ctx, @Body() body: CreateUnitDto) {
+    return toUnitDto(await this.units.create(ctx, { ...UNIT_DEFAULTS, ...body }));
   }
 
   @Patch('units/:id')
   @ApiOkResponse({ type: UnitDto })
   async updateUnit(
-    @CurrentActor() actor: Actor,
-    @AuditFrom() audit: AuditContext,
+    @CurrentContext() ctx: Ctx,
     @Param('id', uuidPipe()) id: string,
     @Body() body: UpdateUnitDto,
   ) {
-    return toUnitDto(await this.units.update(actor, audit, id, body));
+    return toUnitDto(await this.units.update(ctx, id, body));
   }
 
   @Get('positions')
   @ApiOkResponse({ type: [PositionDto] })
-  listPositions(): Promise<PositionDto[]> {
-    return this.positions.listPositions();
+  listPositions(@CurrentContext() ctx: Ctx): Promise<PositionDto[]> {
+    return this.positions.listPositions(ctx);
   }
 
   @Get('positions/:id')
   @ApiOkResponse({ type: PositionDto })
-  getPosition(@Param('id', uuidPipe()) id: string): Promise<PositionDto> {
-    return this.positions.getPosition(id);
+  getPosition(
+    @CurrentContext() ctx: Ctx,
+    @Param('id', uuidPipe()) id: string,
+  ): Promise<PositionDto> {
+    return this.positions.getPosition(ctx, id);
   }
 
   @Post('positions')
   @ApiCreatedResponse({ type: PositionDto })
-  createPosition(
-    @CurrentActor() actor: Actor,
-    @AuditFrom() audit: AuditContext,
-    @Body() body: CreatePositionDto,
-  ) {
-    return this.positions.createPosition(actor, audit, { ...POSITION_DEFAULTS, ...body });
+  createPosition(@CurrentContext() ctx: Ctx, @Body() body: CreatePositionDto) {
+    return this.positions.createPosition(ctx, { ...POSITION_DEFAULTS, ...body });
   }
 
   @Patch('positions/:id')
   @ApiOkResponse({ type: PositionDto })
   updatePosition(
-    @CurrentActor() actor: Actor,
-    @AuditFrom() audit: AuditContext,
+    @CurrentContext() ctx: Ctx,
     @Param('id', uuidPipe()) id: string,
     @Body() body: UpdatePositionDto,
   ) {
-    return this.positions.updatePosition(actor, audit, id, body);
+    return this.positions.updatePosition(ctx, id, body);
   }
 
   @Get('authorities')
   @ApiOkResponse({ type: [AuthorityDto] })
-  listAuthorities(@Query() query: AuthorityQueryDto): Promise<AuthorityDto[]> {
-    return this.positions.listAuthorities(query.q);
+  listAuthorities(
+    @CurrentContext() ctx: Ctx,
+    @Query() query: AuthorityQueryDto,
+  ): Promise<AuthorityDto[]> {
+    return this.positions.listAuthorities(ctx, query.q);
   }
 
   @Get('authorities/:id')
   @ApiOkResponse({ type: AuthorityDto })
-  getAuthority(@Param('id', uuidPipe()) id: string): Promise<AuthorityDto> {
-    return this.positions.getAuthority(id);
+  getAuthority(
+    @CurrentContext() ctx: Ctx,
+    @Param('id', uuidPipe()) id: string,
+  ): Promise<AuthorityDto> {
+    return this.positions.getAuthority(ctx, id);
   }
 
   @Post('authorities')
   @ApiCreatedResponse({ type: AuthorityDto })
-  createAuthority(
-    @CurrentActor() actor: Actor,
-    @AuditFrom() audit: AuditContext,
-    @Body() body: CreateAuthorityDto,
-  ) {
-    return this.positions.createAuthority(actor, audit, { ...AUTHORITY_DEFAULTS, ...body });
+  createAuthority(@CurrentContext() ctx: Ctx, @Body() body: CreateAuthorityDto) {
+    return this.positions.createAuthority(ctx, { ...AUTHORITY_DEFAULTS, ...body });
   }
 
   @Patch('authorities/:id')
   @ApiOkResponse({ type: AuthorityDto })
   updateAuthority(
-    @CurrentActor() actor: Actor,
-    @AuditFrom() audit: AuditContext,
+    @CurrentContext() ctx: Ctx,
     @Param('id', uuidPipe()) id: string,
     @Body() body: UpdateAuthorityDto,
   ) {
-    return this.positions.updateAuthority(actor, audit, id, body);
+    return this.positions.updateAuthority(ctx, id, body);
   }
 }

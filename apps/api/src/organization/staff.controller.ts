@@ -1,5 +1,4 @@
-import { Actor } from '@app/access';
-import { AuditContext } from '@app/audit';
+import { Ctx } from '@app/access';
 import { StaffService } from '@app/organization';
 import { Body, Controller, Get, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import {
@@ -12,7 +11,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { AuditFrom, CurrentActor } from '../auth/auth.decorators';
+import { CurrentContext } from '../auth/auth.decorators';
 import { toPage } from '../http/paging';
 import { ProblemDto } from '../http/problem';
 import { uuidPipe } from '../http/validation';
@@ -37,8 +36,8 @@ export class StaffController {
   @Get()
   @ApiOperation({ summary: 'Staff the caller may see, searched and filtered.' })
   @ApiOkResponse({ type: StaffPageDto })
-  async list(@CurrentActor() actor: Actor, @Query() query: StaffQueryDto): Promise<StaffPageDto> {
-    const { items, total } = await this.staff.search(actor, query);
+  async list(@CurrentContext() ctx: Ctx, @Query() query: StaffQueryDto): Promise<StaffPageDto> {
+    const { items, total } = await this.staff.search(ctx, query);
     return toPage({ items: items.map(toStaffDto), total }, query);
   }
 
@@ -48,8 +47,8 @@ export class StaffController {
     type: ProblemDto,
     description: 'STAFF_NOT_FOUND (also when out of scope)',
   })
-  async get(@CurrentActor() actor: Actor, @Param('id', uuidPipe()) id: string): Promise<StaffDto> {
-    return toStaffDto(await this.staff.get(actor, id));
+  async get(@CurrentContext() ctx: Ctx, @Param('id', uuidPipe()) id: string): Promise<StaffDto> {
+    return toStaffDto(await this.staff.get(ctx, id));
   }
 
   @Get(':id/standard-gaps')
@@ -61,21 +60,18 @@ export class StaffController {
     type: ProblemDto,
     description: 'STAFF_NOT_FOUND (also when out of scope)',
   })
-  gaps(
-    @CurrentActor() actor: Actor,
-    @Param('id', uuidPipe()) id: string,
-  ): Promise<StandardGapsDto> {
-    return this.staff.standardGaps(actor, id);
+  gaps(@CurrentContext() ctx: Ctx, @Param('id', uuidPipe()) id: string): Promise<StandardGapsDto> {
+    return this.staff.standardGaps(ctx, id);
   }
 
   @Get(':id/planning-pool')
   @ApiOperation({ summary: 'Positions the person is prepared for (quy hoạch), with periods.' })
   @ApiOkResponse({ type: PlanningPoolDto })
   async planningPool(
-    @CurrentActor() actor: Actor,
+    @CurrentContext() ctx: Ctx,
     @Param('id', uuidPipe()) id: string,
   ): Promise<PlanningPoolDto> {
-    const entries = await this.staff.planningPool(actor, id);
+    const entries = await this.staff.planningPool(ctx, id);
     return {
       entries: entries.map(({ positionId, periodFrom, periodTo }) => ({
         positionId,
@@ -89,12 +85,11 @@ export class StaffController {
   @ApiOperation({ summary: 'Replace the planning pool entries as a whole.' })
   @ApiOkResponse({ type: PlanningPoolDto })
   async setPlanningPool(
-    @CurrentActor() actor: Actor,
-    @AuditFrom() audit: AuditContext,
+    @CurrentContext() ctx: Ctx,
     @Param('id', uuidPipe()) id: string,
     @Body() body: PlanningPoolDto,
   ): Promise<PlanningPoolDto> {
-    const entries = await this.staff.setPlanningPool(actor, audit, id, body.entries);
+    const entries = await this.staff.setPlanningPool(ctx, id, body.entries);
     return {
       entries: entries.map(({ positionId, periodFrom, periodTo }) => ({
         positionId,
@@ -108,12 +103,8 @@ export class StaffController {
   @ApiCreatedResponse({ type: StaffDto })
   @ApiForbiddenResponse({ type: ProblemDto, description: 'OUT_OF_SCOPE' })
   @ApiConflictResponse({ type: ProblemDto, description: 'CODE_TAKEN' })
-  async create(
-    @CurrentActor() actor: Actor,
-    @AuditFrom() audit: AuditContext,
-    @Body() body: CreateStaffDto,
-  ): Promise<StaffDto> {
-    return toStaffDto(await this.staff.create(actor, audit, { ...STAFF_DEFAULTS, ...body }));
+  async create(@CurrentContext() ctx: Ctx, @Body() body: CreateStaffDto): Promise<StaffDto> {
+    return toStaffDto(await this.staff.create(ctx, { ...STAFF_DEFAULTS, ...body }));
   }
 
   @Patch(':id')
@@ -123,11 +114,10 @@ export class StaffController {
     description: 'STAFF_NOT_FOUND (also when out of scope)',
   })
   async update(
-    @CurrentActor() actor: Actor,
-    @AuditFrom() audit: AuditContext,
+    @CurrentContext() ctx: Ctx,
     @Param('id', uuidPipe()) id: string,
     @Body() body: UpdateStaffDto,
   ): Promise<StaffDto> {
-    return toStaffDto(await this.staff.update(actor, audit, id, body));
+    return toStaffDto(await this.staff.update(ctx, id, body));
   }
 }

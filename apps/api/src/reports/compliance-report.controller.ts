@@ -1,8 +1,8 @@
-import { Actor } from '@app/access';
+import { Ctx } from '@app/access';
 import { ComplianceReportService } from '@app/reports';
 import { Controller, Get, Headers, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentActor } from '../auth/auth.decorators';
+import { CurrentContext } from '../auth/auth.decorators';
 import { ReportResponses } from './report-responses';
 import {
   ComplianceReportDto,
@@ -32,13 +32,13 @@ export class ComplianceReportController {
   })
   @ReportResponses(ComplianceReportDto, { notFound: 'UNIT_NOT_FOUND, NO_SNAPSHOT' })
   async report(
-    @CurrentActor() actor: Actor,
+    @CurrentContext() ctx: Ctx,
     @Query() query: ComplianceReportQueryDto,
     @Headers('accept') accept?: string,
   ): Promise<unknown> {
     const format = exportFormat(query.format, accept);
     return renderReport(
-      await this.reports.report(actor, {
+      await this.reports.report(ctx, {
         unitId: query.unitId,
         at: query.at,
         groupBy: query.groupBy,
@@ -61,13 +61,13 @@ export class ComplianceReportController {
     notFound: 'UNIT_NOT_FOUND',
   })
   async trend(
-    @CurrentActor() actor: Actor,
+    @CurrentContext() ctx: Ctx,
     @Query() query: ComplianceTrendQueryDto,
     @Headers('accept') accept?: string,
   ): Promise<unknown> {
     const format = exportFormat(query.format, accept);
     return renderReport(
-      await this.reports.trend(actor, {
+      await this.reports.trend(ctx, {
         unitId: query.unitId,
         from: query.from,
         to: query.to,

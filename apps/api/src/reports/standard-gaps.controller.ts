@@ -1,8 +1,8 @@
-import { Actor } from '@app/access';
+import { Ctx } from '@app/access';
 import { StandardGapsReportService } from '@app/reports';
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentActor } from '../auth/auth.decorators';
+import { CurrentContext } from '../auth/auth.decorators';
 import { AcceptHeader, exportFormat, renderReport } from './export-format';
 import { ReportResponses } from './report-responses';
 import { StaffGapPageDto, StandardGapsQueryDto } from './standard-gaps.dto';
@@ -22,13 +22,13 @@ export class StandardGapsController {
   })
   @ReportResponses(StaffGapPageDto, { notFound: 'UNIT_NOT_FOUND (also when out of scope)' })
   async list(
-    @CurrentActor() actor: Actor,
+    @CurrentContext() ctx: Ctx,
     @Query() query: StandardGapsQueryDto,
     @AcceptHeader() accept?: string,
   ): Promise<unknown> {
     const format = exportFormat(query.format, accept);
     return renderReport(
-      await this.gaps.list(actor, {
+      await this.gaps.list(ctx, {
         unitId: query.unitId,
         target: query.target,
         requirement: query.requirement,

@@ -1,6 +1,5 @@
-import { Actor } from '@app/access';
-import { AuditContext } from '@app/audit';
-import { TargetChanges, TargetsService } from '@app/reports';
+import { Ctx } from '@app/access';
+import { TargetChanges, TargetProgressService, TargetsService } from '@app/reports';
 import {
   Body,
   Controller,
@@ -28,7 +27,7 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { AdminOnlyGuard } from '../auth/admin-only.guard';
-import { AuditFrom, CurrentActor } from '../auth/auth.decorators';
+import { CurrentContext } from '../auth/auth.decorators';
 import { toPage } from '../http/paging';
 import { ReportResponses } from './report-responses';
 import { ProblemDto } from '../http/problem';
@@ -57,15 +56,15 @@ export class TargetsController {
   @Get()
   @ApiOkResponse({ type: TargetPageDto })
   @ApiForbiddenResponse({ type: ProblemDto, description: 'FORBIDDEN: a user without any role' })
-  async list(@CurrentActor() actor: Actor, @Query() query: TargetQueryDto) {
-    return toPage(await this.targets.list(actor, query), query);
+  async list(@CurrentContext() ctx: Ctx, @Query() query: TargetQueryDto) {
+    return toPage(await this.targets.list(ctx, query), query);
   }
 
   @Get(':id')
   @ApiOkResponse({ type: TargetDto })
   @ApiNotFoundResponse({ type: ProblemDto, description: 'TARGET_NOT_FOUND' })
-  get(@CurrentActor() actor: Actor, @Param('id', uuidPipe()) id: string) {
-    return this.targets.get(actor, id);
+  get(@CurrentContext() ctx: Ctx, @Param('id', uuidPipe()) id: string) {
+    return this.targets.get(ctx, id);
   }
 
   @Post()
@@ -82,12 +81,8 @@ export class TargetsController {
     type: ProblemDto,
     description: 'UNKNOWN_REFERENCE (parentId, unitId), TARGET_PARENT_INVALID',
   })
-  create(
-    @CurrentActor() actor: Actor,
-    @AuditFrom() audit: AuditContext,
-    @Body() body: CreateTargetDto,
-  ) {
-    return this.targets.create(actor, audit, {
+  create(@CurrentContext() ctx: Ctx, @Body() body: CreateTargetDto) {
+    return this.targets.create(ctx, {
       code: body.code,
       name: body.name,
       kind: body.kind,
@@ -113,8 +108,7 @@ export class TargetsController {
     description: 'UNKNOWN_REFERENCE (parentId, unitId), TARGET_PARENT_INVALID',
   })
   update(
-    @CurrentActor() actor: Actor,
-    @AuditFrom() audit: AuditContext,
+    @CurrentContext() ctx: Ctx,
     @Param('id', uuidPipe()) id: string,
     @Body() body: UpdateTargetDto,
   ) {
@@ -128,7 +122,7 @@ export class TargetsController {
       parentId: body.parentId,
       unitId: body.unitId,
     };
-    return this.targets.update(actor, audit, id, changes);
+    return this.targets.update(ctx, id, changes);
   }
 
   @Delete(':id')
@@ -139,12 +133,8 @@ export class TargetsController {
   @ApiForbiddenResponse({ type: ProblemDto, description: 'FORBIDDEN: administrators only' })
   @ApiNotFoundResponse({ type: ProblemDto, description: 'TARGET_NOT_FOUND' })
   @ApiConflictResponse({ type: ProblemDto, description: 'TARGET_HAS_PARTS' })
-  async remove(
-    @CurrentActor() actor: Actor,
-    @AuditFrom() audit: AuditContext,
-    @Param('id', uuidPipe()) id: string,
-  ): Promise<void> {
-    await this.targets.remove(actor, audit, id);
+  async remove(@CurrentContext() ctx: Ctx, @Param('id', uuidPipe()) id: string): Promise<void> {
+    await this.targets.remove(ctx, id);
   }
 }
 
@@ -153,7 +143,7 @@ export class TargetsController {
 @ApiBearerAuth()
 @Controller('reports/targets')
 export class TargetsReportController {
-  constructor(private readonly targets: TargetsService) {}
+  constructor(private readonly progress: TargetProgressService) {}
 
   @Get()
   @ApiOperation({
@@ -167,13 +157,13 @@ export class TargetsReportController {
   @ReportResponses(TargetsReportDto, { notFound: 'UNIT_NOT_FOUND' })
   @ApiForbiddenResponse({ type: ProblemDto, description: 'FORBIDDEN: a user without any role' })
   async report(
-    @CurrentActor() actor: Actor,
+    @CurrentContext() ctx: Ctx,
     @Query() query: TargetsReportQueryDto,
     @Headers('accept') accept?: string,
   ): Promise<unknown> {
     const format = exportFormat(query.format, accept);
     return renderReport(
-      await this.targets.report(actor, { unitId: query.unitId, at: query.at }),
+      await this.progress.report(ctx, { unitId: query.unitId, at: query.at }),
       format,
       query.table,
     );

@@ -1,8 +1,8 @@
-import { Actor } from '@app/access';
+import { Ctx } from '@app/access';
 import { ParticipationsExportService, TrainingSummaryService } from '@app/reports';
 import { Controller, Get, Headers, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentActor } from '../auth/auth.decorators';
+import { CurrentContext } from '../auth/auth.decorators';
 import { ReportResponses } from './report-responses';
 import { exportFormat, renderReport } from './export-format';
 import {
@@ -41,13 +41,13 @@ export class TrainingReportsController {
     notFound: 'UNIT_NOT_FOUND',
   })
   async summary(
-    @CurrentActor() actor: Actor,
+    @CurrentContext() ctx: Ctx,
     @Query() query: TrainingSummaryQueryDto,
     @Headers('accept') accept?: string,
   ): Promise<unknown> {
     const format = exportFormat(query.format, accept);
     return renderReport(
-      await this.training.summary(actor, {
+      await this.training.summary(ctx, {
         from: query.from,
         to: query.to,
         unitId: query.unitId,
@@ -71,13 +71,13 @@ export class TrainingReportsController {
     notFound: 'UNIT_NOT_FOUND',
   })
   async headline(
-    @CurrentActor() actor: Actor,
+    @CurrentContext() ctx: Ctx,
     @Query() query: TrainingHeadlineQueryDto,
     @Headers('accept') accept?: string,
   ): Promise<unknown> {
     const format = exportFormat(query.format, accept);
     return renderReport(
-      await this.training.headline(actor, {
+      await this.training.headline(ctx, {
         from: query.from,
         to: query.to,
         unitId: query.unitId,
@@ -99,13 +99,13 @@ export class TrainingReportsController {
     notFound: 'UNIT_NOT_FOUND',
   })
   async participations(
-    @CurrentActor() actor: Actor,
+    @CurrentContext() ctx: Ctx,
     @Query() query: TrainingSummaryQueryDto,
     @Headers('accept') accept?: string,
   ): Promise<unknown> {
     const format = exportFormat(query.format, accept);
     return renderReport(
-      await this.participationList.list(actor, {
+      await this.participationList.list(ctx, {
         from: query.from,
         to: query.to,
         unitId: query.unitId,

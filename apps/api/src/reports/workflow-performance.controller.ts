@@ -1,8 +1,8 @@
-import { Actor } from '@app/access';
+import { Ctx } from '@app/access';
 import { WorkflowPerformanceService } from '@app/reports';
 import { Controller, Get, Headers, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentActor } from '../auth/auth.decorators';
+import { CurrentContext } from '../auth/auth.decorators';
 import { ReportResponses } from './report-responses';
 import { exportFormat, renderReport } from './export-format';
 import { WorkflowPerformanceDto, WorkflowPerformanceQueryDto } from './workflow-performance.dto';
@@ -30,13 +30,13 @@ export class WorkflowPerformanceController {
     notFound: 'UNIT_NOT_FOUND',
   })
   async report(
-    @CurrentActor() actor: Actor,
+    @CurrentContext() ctx: Ctx,
     @Query() query: WorkflowPerformanceQueryDto,
     @Headers('accept') accept?: string,
   ): Promise<unknown> {
     const format = exportFormat(query.format, accept);
     return renderReport(
-      await this.workflow.report(actor, { from: query.from, to: query.to, unitId: query.unitId }),
+      await this.workflow.report(ctx, { from: query.from, to: query.to, unitId: query.unitId }),
       format,
       query.table,
     );

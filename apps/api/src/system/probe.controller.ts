@@ -1,4 +1,6 @@
 import { AdminOnlyGuard } from '../auth/admin-only.guard';
+import { CurrentContext } from '../auth/auth.decorators';
+import { Ctx } from '@app/access';
 import { ProbeService } from '@app/health';
 import { Body, Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
 import {
@@ -40,7 +42,7 @@ export class ProbeController {
     type: ProblemDto,
     description: 'PROBE_NOT_FOUND: unknown or still queued',
   })
-  find(@Param('id', uuidPipe()) id: string): Promise<ProbeDto> {
-    return this.probes.find(id);
+  find(@CurrentContext() ctx: Ctx, @Param('id', uuidPipe()) id: string): Promise<ProbeDto> {
+    return this.probes.find(ctx, id);
   }
 }

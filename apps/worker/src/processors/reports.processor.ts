@@ -1,5 +1,6 @@
 import { DomainError } from '@app/common';
 import { APP_CONFIG, AppConfig } from '@app/config';
+import { WorkContexts } from '@app/database';
 import { JobHandlers, QueueConsumer, QueueName } from '@app/queue';
 import { ComplianceSnapshotsService } from '@app/reports';
 import { Processor } from '@nestjs/bullmq';
@@ -11,7 +12,7 @@ export class ReportsProcessor extends QueueConsumer<typeof QueueName.reports> {
   protected readonly handlers: JobHandlers<typeof QueueName.reports> = {
     'reports.compliance-snapshot': async (payload) => {
       try {
-        return await this.snapshots.take(payload.date);
+        return await this.snapshots.take(this.contexts.forSystem(), payload.date);
       } catch (error) {
         // A malformed payload fails the same way on every attempt: do not retry it.
         if (error instanceof DomainError && error.kind === 'invalid') {
@@ -25,6 +26,7 @@ export class ReportsProcessor extends QueueConsumer<typeof QueueName.reports> {
 
   constructor(
     private readonly snapshots: ComplianceSnapshotsService,
+    private readonly contexts: WorkContexts,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     super();

@@ -1,4 +1,5 @@
-import { periodLabel, targetFilterErrors, TARGET_PATTERN } from './targets.service';
+import { TARGET_PATTERN, targetFieldErrors, targetFilterErrors } from './target-filters';
+import { periodLabel } from './target-progress.service';
 
 describe('target filters', () => {
   it('accepts the documented shapes', () => {
@@ -67,6 +68,32 @@ describe('target values and periods', () => {
     for (const bad of ['0', '0.00', '-5', '35.555', '1e3', '', ' 1', '12345678901']) {
       expect(TARGET_PATTERN.test(bad)).toBe(false);
     }
+  });
+
+  it('reports a reversed period, a share over 100 and a bad filter together', () => {
+    const fields = {
+      kind: 'staff_share' as const,
+      periodFrom: '2020-01-01',
+      periodTo: '2016-12-31',
+      target: '120',
+      filter: {},
+    };
+    expect(targetFieldErrors(fields)).toEqual([
+      expect.objectContaining({ field: 'periodTo', code: 'PERIOD_REVERSED' }),
+      expect.objectContaining({ field: 'target', code: 'MAX' }),
+      expect.objectContaining({ field: 'filter.condition', code: 'IS_DEFINED' }),
+    ]);
+    expect(
+      targetFieldErrors({ ...fields, kind: 'participations', periodTo: '2020-12-31', target: '0' }),
+    ).toEqual([expect.objectContaining({ field: 'target', code: 'IS_POSITIVE_DECIMAL' })]);
+    expect(
+      targetFieldErrors({
+        ...fields,
+        kind: 'participations',
+        periodTo: '2020-12-31',
+        target: '300',
+      }),
+    ).toEqual([]);
   });
 
   it('names whole years as a range of years', () => {
