@@ -1,6 +1,6 @@
 import { Actor, forbidden, isAdmin, notFound } from '@app/access';
 import { AuditContext, AuditService } from '@app/audit';
-import { Clock, DomainError } from '@app/common';
+import { Clock, DomainError, FieldError } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { grantsInForceSql } from './step-actors';
@@ -75,7 +75,7 @@ export class DelegationsService {
     if (fromUserId !== actor.userId && !isAdmin(actor)) {
       throw forbidden('Only an administrator may delegate on behalf of someone else.');
     }
-    const errors: Array<{ field: string; message: string; code: string }> = [];
+    const errors: FieldError[] = [];
     if ((input.unitId === undefined) === (input.authorityId === undefined)) {
       errors.push({
         field: 'unitId',

@@ -1,6 +1,6 @@
 import { Actor } from '@app/access';
 import { AuditContext, AuditService } from '@app/audit';
-import { DomainError } from '@app/common';
+import { CodeOfKind, DomainError } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 import { ManagementAuthority, Position, Unit } from './entities';
@@ -89,7 +89,7 @@ export class PositionsService {
   private async findOr404<T extends ObjectLiteral>(
     target: EntityTarget<T>,
     id: string,
-    code: string,
+    code: CodeOfKind<'not_found'>,
     label: string,
   ) {
     const found = await this.dataSource.getRepository(target).findOneBy({ id } as never);
@@ -125,7 +125,7 @@ export class PositionsService {
     context: AuditContext,
     target: EntityTarget<T>,
     entity: string,
-    notFoundCode: string,
+    notFoundCode: CodeOfKind<'not_found'>,
     id: string,
     changes: Partial<T>,
   ): Promise<T> {

@@ -1,6 +1,6 @@
 import { Actor, notFound, ScopePredicate, staffScope } from '@app/access';
 import { AuditContext, AuditService } from '@app/audit';
-import { DomainError } from '@app/common';
+import { DomainError, FieldError } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { PlanningPoolEntry, Position, StaffMember } from './entities';
@@ -192,7 +192,7 @@ export class StaffService {
     return this.dataSource.transaction(async (manager) => {
       const person = await this.findInScope(manager, staffScope(actor, 'read'), id, true);
       await this.assertWritableAt(manager, actor, person);
-      const errors = entries.flatMap((entry, index) =>
+      const errors = entries.flatMap((entry, index): FieldError[] =>
         entry.periodTo < entry.periodFrom
           ? [
               {
@@ -352,7 +352,7 @@ export class StaffService {
         message: 'No such position',
         code: 'UNKNOWN_REFERENCE',
       },
-    ].filter(Boolean) as Array<{ field: string; message: string; code: string }>;
+    ].filter(Boolean) as FieldError[];
     if (errors.length) {
       throw new DomainError('UNKNOWN_REFERENCE', 'unprocessable', 'Some references do not exist.', {
         errors,

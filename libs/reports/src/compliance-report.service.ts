@@ -1,5 +1,5 @@
 import { Actor, isAdmin, ScopePredicate } from '@app/access';
-import { Clock, DomainError } from '@app/common';
+import { Clock, DomainError, ErrorCode } from '@app/common';
 import {
   COMPLIANCE_COUNTS_SQL,
   COUNTED_STAFF_SQL,
@@ -207,7 +207,7 @@ const EMPTY_FIGURES: ComplianceReportFigures = {
   politicalTheoryIntermediateOrHigher: { count: 0, percent: null },
 };
 
-const invalid = (field: string, message: string, code: string) =>
+const invalid = (field: string, message: string, code: ErrorCode) =>
   new DomainError('VALIDATION_FAILED', 'invalid', 'The request is invalid; see errors.', {
     errors: [{ field, message, code }],
   });

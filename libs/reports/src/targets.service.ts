@@ -1,7 +1,7 @@
 import { Actor, forbidden, isAdmin } from '@app/access';
 import { AuditContext, AuditService } from '@app/audit';
 import { PROGRAM_CATEGORIES, ProgramCategory } from '@app/catalog';
-import { Clock, DomainError, FieldError } from '@app/common';
+import { Clock, DomainError, ErrorCode, FieldError } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { columns, ReportResult } from './report-table';
@@ -548,7 +548,7 @@ function assertValid(fields: TargetFields): void {
 
 type Check = (value: unknown, field: string) => FieldError[];
 
-const fail = (field: string, message: string, code: string): FieldError[] => [
+const fail = (field: string, message: string, code: ErrorCode): FieldError[] => [
   { field, message, code },
 ];
 
