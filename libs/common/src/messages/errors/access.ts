@@ -92,6 +92,7 @@ export const accessErrors = {
     vi: 'Tài khoản đang bị khóa. Vui lòng mở khóa trước khi gửi lại thư mời.',
     en: 'The account is disabled. Please enable it before sending the invitation again.',
   },
+  // Field-level codes (`errors[].code`), described in the field sections below.
   SCOPE_REQUIRED: {
     vi: 'Vai trò này cần chọn đơn vị phụ trách.',
     en: 'This role needs a unit.',

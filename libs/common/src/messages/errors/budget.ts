@@ -68,6 +68,7 @@ export const budgetErrors = {
     vi: 'Chi phí thực tế của hồ sơ này đã được quyết toán.',
     en: 'The actual cost of this nomination is already recorded.',
   },
+  // Field-level codes (`errors[].code`), described in the field sections below.
   UNKNOWN_FUND: {
     vi: 'Quỹ[ {fundId}] không tồn tại hoặc bạn không được dùng quỹ này.',
     en: 'The fund[ {fundId}] does not exist or you may not use it.',

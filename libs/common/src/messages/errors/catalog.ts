@@ -44,6 +44,7 @@ export const catalogErrors = {
     vi: 'Không thể dời khóa học sang năm khác khi còn hồ sơ đang giữ kinh phí của năm cũ. Bộ phận tài chính cần hoàn lại các khoản tạm giữ đó trước.',
     en: 'The intake cannot move to another year while nominations hold money from the old year. Finance must release those reservations first.',
   },
+  // Field-level codes (`errors[].code`), described in the field sections below.
   GRANTS_INCOMPLETE: {
     vi: 'Loại và mức trình độ đạt được phải nhập cùng nhau.',
     en: 'The kind and the level granted must be given together.',

@@ -1,6 +1,6 @@
 import type { ErrorDocs, ErrorEntries } from './entry';
 
-/** Errors of codes every context raises about its records. */
+/** Codes any context raises about its records: a code already taken, a reference to nothing. */
 export const commonErrors = {
   CODE_TAKEN: {
     status: 409,

@@ -1,6 +1,9 @@
 import type { ErrorDocs, ErrorEntries } from './entry';
 
-/** Errors of the HTTP layer and the framework: malformed requests, routes, limits, idempotency, validation of every form. */
+/**
+ * Errors of the HTTP layer and the framework: malformed requests, routes, limits, idempotency,
+ * validation of every form.
+ */
 export const httpErrors = {
   VALIDATION_FAILED: {
     status: 400,
@@ -176,6 +179,7 @@ export const httpErrors = {
     vi: 'Hệ thống đang tạm thời gián đoạn. Vui lòng thử lại sau ít phút.',
     en: 'The system is temporarily unavailable. Please try again in a few minutes.',
   },
+  // Field-level codes (`errors[].code`), described in the field sections below.
   UNKNOWN_FIELD: {
     vi: 'Trường này không được chấp nhận. Vui lòng tải lại trang.',
     en: 'This field is not accepted. Please reload the page.',

@@ -44,6 +44,7 @@ export const importsErrors = {
     vi: 'Tệp có lỗi[ ({errorCount:amount} lỗi)] nên chưa có gì được nhập. Vui lòng sửa các dòng được liệt kê rồi nhập lại.',
     en: 'The file has errors[ ({errorCount:amount} in all)], so nothing was imported. Please fix the listed rows and import again.',
   },
+  // Field-level codes (`errors[].code`), described in the field sections below.
   MISSING_HEADER: {
     vi: 'Dòng đầu tiên phải là dòng tiêu đề cột.',
     en: 'The first row must be the header row.',

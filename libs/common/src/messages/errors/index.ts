@@ -55,6 +55,10 @@ export const errorCatalogue = {
 /** Every error code the product answers with; any other string fails to compile. */
 export type ErrorCode = keyof typeof errorCatalogue;
 
+/** The codes of one context, e.g. `ContextErrorCode<'budget'>`. */
+export type ContextErrorCode<K extends keyof typeof errorContexts> =
+  keyof (typeof errorContexts)[K];
+
 /** The sections of docs/errors.md, in the order of `errorContexts`. */
 export const errorDocs: Record<keyof typeof errorContexts, ErrorDocs> = {
   http: httpDocs,

@@ -152,6 +152,7 @@ export const nominationsErrors = {
     vi: 'Quy tắc duyệt vừa được người khác thay đổi. Vui lòng tải lại để xem bản mới nhất rồi sửa lại.',
     en: 'Someone else changed this approval policy. Please reload to see the latest version and apply your change again.',
   },
+  // Field-level codes (`errors[].code`), described in the field sections below.
   ONE_SCOPE: {
     vi: 'Vui lòng chọn đúng một quyền để ủy quyền.',
     en: 'Please choose exactly one grant to delegate.',

@@ -50,6 +50,7 @@ export const organizationErrors = {
     vi: 'Danh sách quy hoạch có chức danh không tồn tại. Vui lòng xem các dòng được đánh dấu.',
     en: 'The planning pool names positions that do not exist. Please check the marked entries.',
   },
+  // Field-level codes (`errors[].code`), described in the field sections below.
   PERIOD_ORDER: {
     vi: 'Ngày kết thúc phải sau ngày bắt đầu.',
     en: 'The end must come after the start.',

@@ -26,6 +26,7 @@ export const reportsErrors = {
     vi: 'Chỉ tiêu cha không hợp lệ: phải cùng loại và không phải chính nó hay chỉ tiêu con của nó.',
     en: 'The parent target is not valid: it must be of the same kind and not the target itself or one of its parts.',
   },
+  // Field-level codes (`errors[].code`), described in the field sections below.
   PERIOD_REVERSED: {
     vi: 'Thời điểm kết thúc phải sau thời điểm bắt đầu.',
     en: 'The end must come after the start.',
