@@ -18,8 +18,6 @@ import {
   withAcceptLanguage,
 } from './problem';
 
-export const statusOfKind = STATUS_OF_KIND;
-
 /** Codes for HTTP-level failures raised by the framework rather than the domain. */
 const codeOfStatus: Partial<Record<number, ErrorCode>> = {
   400: 'BAD_REQUEST',
@@ -82,7 +80,7 @@ export function toProblem(
   language: Language = DEFAULT_LANGUAGE,
 ): ProblemDto {
   if (error instanceof DomainError) {
-    const status = statusOfKind[error.kind];
+    const status = STATUS_OF_KIND[error.kind];
     const { errors, ...rest } = error.details;
     // Details add to the standard members and never replace them.
     return {
