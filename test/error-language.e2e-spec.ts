@@ -1,4 +1,4 @@
-import { errorMessages, messageFor } from '@app/common';
+import { ErrorCode, errorMessages, messageFor } from '@app/common';
 import { bearer, Factory, HttpResponse, startTestStack, TestStack, tokenFor } from '@app/testing';
 import { connect } from 'node:net';
 import { DataSource } from 'typeorm';
@@ -43,7 +43,7 @@ describe('Error messages in the caller’s language', () => {
   const languageHeaders = (header: string | undefined): Record<string, string> =>
     header === undefined ? {} : { 'accept-language': header };
 
-  const expectLocalized = (response: HttpResponse, code: string, language: 'vi' | 'en') => {
+  const expectLocalized = (response: HttpResponse, code: ErrorCode, language: 'vi' | 'en') => {
     expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     expect(response.headers.get('content-language')).toBe(language);
     expect(response.headers.get('vary')).toMatch(/accept-language/i);
@@ -71,7 +71,7 @@ describe('Error messages in the caller’s language', () => {
       const email = response.body.errors.filter((e: any) => e.field === 'email');
       expect(email.length).toBeGreaterThan(0);
       for (const error of email) {
-        expect(error.message).toBe(errorMessages[error.code][expected]);
+        expect(error.message).toBe(errorMessages[error.code as ErrorCode][expected]);
         expect(error).not.toHaveProperty('params');
       }
     });
@@ -199,6 +199,6 @@ describe('Error messages in the caller’s language', () => {
     expect(response.status).toBe(200);
     const [result] = response.body.results;
     expect(result.ok).toBe(false);
-    expect(result.problem.detail).toBe(errorMessages[result.problem.code].en);
+    expect(result.problem.detail).toBe(errorMessages[result.problem.code as ErrorCode].en);
   });
 });

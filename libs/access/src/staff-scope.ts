@@ -1,4 +1,4 @@
-import { DomainError } from '@app/common';
+import { CodeOfKind, DomainError } from '@app/common';
 import type { Actor, Grant } from './actor';
 import type { Role } from './entities/user.entity';
 
@@ -59,9 +59,20 @@ export function unitInScope(actor: Actor, unitPath: string, roles: Role[]): bool
   );
 }
 
+/** The code that says an object of each kind is not found (or not the caller's to see). */
+const NOT_FOUND = {
+  decision: 'DECISION_NOT_FOUND',
+  delegation: 'DELEGATION_NOT_FOUND',
+  delivery: 'DELIVERY_NOT_FOUND',
+  nomination: 'NOMINATION_NOT_FOUND',
+  staff: 'STAFF_NOT_FOUND',
+  unit: 'UNIT_NOT_FOUND',
+  user: 'USER_NOT_FOUND',
+} as const satisfies Record<string, CodeOfKind<'not_found'>>;
+
 /** Out of scope answers like a missing object, so existence does not leak. */
-export function notFound(entity: string, id: string): DomainError {
-  return new DomainError(`${entity.toUpperCase()}_NOT_FOUND`, 'not_found', `No ${entity} ${id}.`);
+export function notFound(entity: keyof typeof NOT_FOUND, id: string): DomainError {
+  return new DomainError(NOT_FOUND[entity], 'not_found', `No ${entity} ${id}.`);
 }
 
 export function forbidden(message: string): DomainError {

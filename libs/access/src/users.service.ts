@@ -1,5 +1,5 @@
 import { AuditService } from '@app/audit';
-import { DomainError } from '@app/common';
+import { DomainError, FieldError } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { EntityManager, QueryFailedError } from 'typeorm';
 import { Actor, isAdmin } from './actor';
@@ -276,7 +276,7 @@ async function assertReferences(
   roles: RoleSpec[],
   staffId: string | null,
 ): Promise<void> {
-  const errors: Array<{ field: string; message: string; code: string }> = [];
+  const errors: FieldError[] = [];
   const exists = async (table: string, id: string) =>
     (await manager.query(`SELECT 1 FROM ${table} WHERE id = $1`, [id])).length > 0;
   for (const [index, spec] of roles.entries()) {

@@ -1,6 +1,6 @@
 import { Actor, Ctx, isAdmin } from '@app/access';
 import { AuditService } from '@app/audit';
-import { DomainError } from '@app/common';
+import { DomainError, FieldError } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { EntityManager, FindOptionsWhere, IsNull } from 'typeorm';
 import { EligibilityRuleRecord, Intake, Program } from './entities/catalog.entities';
@@ -129,7 +129,7 @@ export class EligibilityRulesService {
   }
 
   private async assertTargets(manager: EntityManager, fields: RuleFields): Promise<void> {
-    const errors = [];
+    const errors: FieldError[] = [];
     if (fields.programId && !(await manager.existsBy(Program, { id: fields.programId }))) {
       errors.push({ field: 'programId', message: 'No such programme', code: 'UNKNOWN_REFERENCE' });
     }
@@ -168,7 +168,7 @@ function assertAdmin(actor: Actor): void {
     );
 }
 
-function invalid(errors: Array<{ field: string; message: string; code?: string }>): DomainError {
+function invalid(errors: FieldError[]): DomainError {
   return new DomainError('VALIDATION_FAILED', 'invalid', 'The rule is invalid; see errors.', {
     errors,
   });

@@ -1,5 +1,5 @@
-export { DomainError } from './domain-error';
-export type { ErrorKind, FieldError } from './domain-error';
+export { DomainError, STATUS_OF_KIND } from './domain-error';
+export type { CodeOfKind, DomainErrorCode, ErrorKind, FieldError, KindOf } from './domain-error';
 export {
   runEntryPoint,
   ServiceUnreachableError,
@@ -16,8 +16,15 @@ export {
   workingDaysElapsed,
 } from './calendar';
 export { Clock, ClockModule } from './clock';
-export { DEFAULT_LANGUAGE, errorMessages, languageOf, messageFor } from './messages';
-export type { Language } from './messages';
+export {
+  DEFAULT_LANGUAGE,
+  errorCatalogue,
+  errorMessages,
+  isErrorCode,
+  languageOf,
+  messageFor,
+} from './messages';
+export type { ContextErrorCode, ErrorCode, ErrorEntry, Language } from './messages';
 export { openSealedSecret, sealSecret } from './sealed-secret';
 export { WorkContext } from './work-context';
 export type { WorkActor } from './work-context';

@@ -3,7 +3,7 @@ import { bulkInsert } from './bulk';
 import { BulkColumn } from './bulk';
 import { Change, codesOf, Importer, inSlices, selectByCodes, str } from './importer';
 import { ErrorList } from './rows';
-import { plainFields, upsertByCode } from './upsert-by-code';
+import { plainFields, RowProblem, upsertByCode } from './upsert-by-code';
 
 const FUND_COLUMNS: BulkColumn[] = [
   { column: 'code', field: 'code', type: 'text' },
@@ -47,7 +47,7 @@ export const importFunds = upsertByCode({
   check: (after, before, stored) => {
     if (!before || !stored) return [];
     const problems = FIXED_FIELDS.filter(([field]) => after[field] !== before[field]).map(
-      ([, column]) => ({
+      ([, column]): RowProblem => ({
         column,
         code: 'FUND_FIXED',
         message: `Fund ${String(after.code)} exists; its ${column} cannot change (create another fund).`,

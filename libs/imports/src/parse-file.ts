@@ -1,4 +1,4 @@
-import { DomainError, ErrorKind } from '@app/common';
+import { DomainError, DomainErrorCode, ErrorKind } from '@app/common';
 import { IMPORT_COLUMNS, ImportKind } from './columns';
 import { ImportLimits, tooManyCells, tooManyRows } from './limits';
 import { ImportRowError, ParsedRow, RowChecker } from './rows';
@@ -18,7 +18,7 @@ export interface ParseRequest {
 export type ParseMessage =
   | { type: 'rows'; rows: ParsedRow[] }
   | { type: 'done'; columns: string[]; errors: ImportRowError[]; errorCount: number }
-  | { type: 'refused'; code: string; kind: ErrorKind; message: string; details: Details }
+  | { type: 'refused'; code: DomainErrorCode; kind: ErrorKind; message: string; details: Details }
   | { type: 'failed'; message: string };
 
 /** Rows per message: small enough that receiving one never holds up the receiver. */

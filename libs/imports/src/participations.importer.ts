@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Actor, isAdmin } from '@app/access';
 import { organizationDay } from '@app/common';
+import type { ErrorCode } from '@app/common';
 import { BulkColumn } from './bulk';
 import {
   codesOf,
@@ -194,7 +195,7 @@ export const importParticipations: Importer = async (context) => {
   const errors = new ErrorList(context.maxErrors);
   const keys = new Map<number, string>();
   const firstRowOfKey = new Map<string, number>();
-  const unknown = (row: number, column: string, what: string, code: string, value: string) =>
+  const unknown = (row: number, column: string, what: string, code: ErrorCode, value: string) =>
     errors.push({ row, column, code, message: `No ${what} with code ${value}.` });
   const resolve = <T>(
     row: number,
@@ -202,7 +203,7 @@ export const importParticipations: Importer = async (context) => {
     column: string,
     map: Map<string, T>,
     what: string,
-    code: string,
+    code: ErrorCode,
   ): T | undefined => {
     const value = str(values[column]);
     if (value === undefined) return undefined;

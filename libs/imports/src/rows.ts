@@ -1,3 +1,4 @@
+import type { ErrorCode } from '@app/common';
 import { ColumnSpec } from './columns';
 import type { TableRow } from './table';
 import { Cell, isBlank, normalizeKeyword } from './values';
@@ -8,7 +9,7 @@ export interface ImportRowError {
   column: string | null;
   /** English words; the answer carries the catalogue's message for `code` instead. */
   message: string;
-  code: string;
+  code: ErrorCode;
   /** What the catalogue's message needs beyond `row` and `column`; never sent. */
   params?: Record<string, string | number>;
 }

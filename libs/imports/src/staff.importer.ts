@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Actor, isAdmin, unitInScope } from '@app/access';
 import { toSearchName } from '@app/organization/vocabulary';
+import type { ErrorCode } from '@app/common';
 import { BulkColumn } from './bulk';
 import {
   codesOf,
@@ -106,7 +107,7 @@ export const importStaff: Importer = async (context) => {
   const admin = isAdmin(actor);
   // Rows are visited in file order, so the errors kept are the first ones.
   const errors = new ErrorList(context.maxErrors);
-  const unknown = (row: number, column: string, what: string, code: string, value: string) =>
+  const unknown = (row: number, column: string, what: string, code: ErrorCode, value: string) =>
     errors.push({
       row,
       column,

@@ -27,7 +27,7 @@ export interface CodeReference {
   /** What the code names, for the message ("No unit with code X."). */
   what: string;
   /** The row error code, e.g. `UNKNOWN_UNIT`. */
-  code: string;
+  code: ImportRowError['code'];
 }
 
 export type RowProblem = Omit<ImportRowError, 'row'>;

@@ -1,3 +1,4 @@
+import type { ErrorCode } from '@app/common';
 import { CellParser, normalizeKeyword } from './values';
 
 /*
@@ -54,7 +55,7 @@ export interface RoleInCell {
   scopeCode: string | null;
 }
 
-const fail = (code: string, message: string, params: Record<string, string | number> = {}) => ({
+const fail = (code: ErrorCode, message: string, params: Record<string, string | number> = {}) => ({
   ok: false as const,
   code,
   message,

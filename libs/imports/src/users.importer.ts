@@ -244,7 +244,7 @@ function resolveScope(
   authorities: Map<string, string>,
 ):
   | { unitId: string | null; authorityId: string | null }
-  | { error: { code: string; message: string } } {
+  | { error: { code: ImportRowError['code']; message: string } } {
   const code = spec.scopeCode;
   if (code === null) return { unitId: null, authorityId: null };
   const unitId = units.get(code);

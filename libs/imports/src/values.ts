@@ -1,3 +1,4 @@
+import type { ErrorCode } from '@app/common';
 import {
   CivilServiceRank,
   EducationLevel,
@@ -29,13 +30,13 @@ export type Cell = string | number | boolean | Date | null;
  */
 export type Parsed<T> =
   | { ok: true; value: T }
-  | { ok: false; code: string; message: string; params: Record<string, string | number> };
+  | { ok: false; code: ErrorCode; message: string; params: Record<string, string | number> };
 
 export type CellParser<T> = (cell: Cell) => Parsed<T>;
 
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 const fail = (
-  code: string,
+  code: ErrorCode,
   message: string,
   params: Record<string, string | number>,
 ): Parsed<never> => ({ ok: false, code, message, params });

@@ -204,7 +204,7 @@ export class ApprovalPoliciesService {
       ? []
       : await unusableFunds(manager, actor, existing);
     const known = new Set(existing.filter((id) => !unusable.includes(id)));
-    const unknown = input.costLines.flatMap((line, index) =>
+    const unknown = input.costLines.flatMap((line, index): FieldError[] =>
       known.has(line.fundId)
         ? []
         : [

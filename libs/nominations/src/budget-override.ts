@@ -1,4 +1,4 @@
-import { Actor, ActorLoader, contextOver } from '@app/access';
+import { Actor, ActorLoader, AnyCtx } from '@app/access';
 import { BudgetService, Override } from '@app/budget';
 import { DomainError } from '@app/common';
 import type { EntityManager } from 'typeorm';
@@ -67,19 +67,20 @@ export async function overrideGiven(
  * officer who has since lost the grant no longer lets the fund go beyond its money).
  */
 export async function keptOverride(
-  manager: EntityManager,
+  tx: AnyCtx,
   budget: BudgetService,
   actors: ActorLoader,
   nominationId: string,
   today: string,
 ): Promise<Override | undefined> {
+  const { manager } = tx;
   const [kept] = await manager.query(
     `SELECT budget_override_reason AS reason, budget_override_by AS "byUserId"
        FROM nominations WHERE id = $1 AND budget_override_reason IS NOT NULL`,
     [nominationId],
   );
   if (!kept) return undefined;
-  const author = await actors.load(contextOver(null, manager), kept.byUserId);
+  const author = await actors.load(tx, kept.byUserId);
   if (!author) return undefined;
   const by = withDelegatedGrants(
     author,

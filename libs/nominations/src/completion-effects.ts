@@ -1,6 +1,5 @@
-import { contextOver } from '@app/access';
+import type { WorkContext } from '@app/common';
 import type { QualificationScale, StaffService } from '@app/organization';
-import type { EntityManager } from 'typeorm';
 import type { NominationRecord } from './nomination-records';
 
 /**
@@ -10,11 +9,11 @@ import type { NominationRecord } from './nomination-records';
  * standards compliance read the record, so they follow at once.
  */
 export async function grantCompletedQualification(
-  manager: EntityManager,
+  tx: WorkContext,
   staff: StaffService,
-  actorUserId: string,
   nomination: NominationRecord,
 ): Promise<void> {
+  const { manager } = tx;
   const [program]: Array<{
     kind: QualificationScale | null;
     level: number | null;
@@ -24,10 +23,5 @@ export async function grantCompletedQualification(
     [nomination.intakeId],
   );
   if (!program?.kind || program.level === null) return;
-  await staff.raiseQualification(
-    contextOver({ userId: actorUserId }, manager),
-    nomination.nomineeStaffId,
-    program.kind,
-    program.level,
-  );
+  await staff.raiseQualification(tx, nomination.nomineeStaffId, program.kind, program.level);
 }

@@ -1,4 +1,4 @@
-import { DomainError } from '@app/common';
+import { DomainError, FieldError } from '@app/common';
 import { returning } from '@app/database';
 import type { EntityManager } from 'typeorm';
 
@@ -44,8 +44,8 @@ export function meetingProblems(
   meeting: { date: string; number?: string | null },
   issueAs: IssueAs | undefined,
   today: string,
-): Array<{ field: string; message: string; code: string }> {
-  const problems: Array<{ field: string; message: string; code: string }> = [];
+): FieldError[] {
+  const problems: FieldError[] = [];
   if (meeting.date > today) {
     problems.push({
       field: 'meetingDate',

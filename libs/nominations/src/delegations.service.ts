@@ -1,6 +1,6 @@
 import { Ctx, forbidden, isAdmin, notFound } from '@app/access';
 import { AuditService } from '@app/audit';
-import { DomainError } from '@app/common';
+import { DomainError, FieldError } from '@app/common';
 import { query } from '@app/database';
 import { Injectable } from '@nestjs/common';
 import { grantsInForceSql } from './step-actors';
@@ -72,7 +72,7 @@ export class DelegationsService {
     if (fromUserId !== actor.userId && !isAdmin(actor)) {
       throw forbidden('Only an administrator may delegate on behalf of someone else.');
     }
-    const errors: Array<{ field: string; message: string; code: string }> = [];
+    const errors: FieldError[] = [];
     if ((input.unitId === undefined) === (input.authorityId === undefined)) {
       errors.push({
         field: 'unitId',

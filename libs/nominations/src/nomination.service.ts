@@ -157,7 +157,7 @@ export class NominationService {
         const { manager } = run.ctx;
         const override =
           run.override ??
-          (await keptOverride(manager, this.budget, this.actors, run.nomination.id, run.today));
+          (await keptOverride(run.ctx, this.budget, this.actors, run.nomination.id, run.today));
         await reserveBudget(manager, this.budget, run.ctx.actorUserId, run.nomination.id, override);
       },
       take_seat: async (run) => {
@@ -201,12 +201,7 @@ export class NominationService {
         ]);
       },
       grant_qualification: async (run) => {
-        await grantCompletedQualification(
-          run.ctx.manager,
-          this.staff,
-          personOf(run).userId,
-          run.nomination,
-        );
+        await grantCompletedQualification(run.ctx.as(personOf(run)), this.staff, run.nomination);
       },
     };
   }

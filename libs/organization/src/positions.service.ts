@@ -1,6 +1,6 @@
 import { Ctx } from '@app/access';
 import { AuditService } from '@app/audit';
-import { DomainError } from '@app/common';
+import { CodeOfKind, DomainError } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { EntityTarget, ObjectLiteral } from 'typeorm';
 import { ManagementAuthority, Position, Unit } from './entities';
@@ -67,7 +67,7 @@ export class PositionsService {
     ctx: Ctx,
     target: EntityTarget<T>,
     id: string,
-    code: string,
+    code: CodeOfKind<'not_found'>,
     label: string,
   ) {
     const found = await ctx.manager.getRepository(target).findOneBy({ id } as never);
@@ -102,7 +102,7 @@ export class PositionsService {
     ctx: Ctx,
     target: EntityTarget<T>,
     entity: string,
-    notFoundCode: string,
+    notFoundCode: CodeOfKind<'not_found'>,
     id: string,
     changes: Partial<T>,
   ): Promise<T> {

@@ -1,6 +1,6 @@
 import { Actor, Ctx, notFound, ScopePredicate, staffScope } from '@app/access';
 import { AuditService } from '@app/audit';
-import { DomainError, WorkContext } from '@app/common';
+import { DomainError, FieldError, WorkContext } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { PlanningPoolEntry, Position, StaffMember } from './entities';
@@ -185,7 +185,7 @@ export class StaffService {
       const { manager, actor } = tx;
       const person = await this.findInScope(manager, staffScope(actor, 'read'), id, true);
       await this.assertWritableAt(manager, actor, person);
-      const errors = entries.flatMap((entry, index) =>
+      const errors = entries.flatMap((entry, index): FieldError[] =>
         entry.periodTo < entry.periodFrom
           ? [
               {
@@ -345,7 +345,7 @@ export class StaffService {
         message: 'No such position',
         code: 'UNKNOWN_REFERENCE',
       },
-    ].filter(Boolean) as Array<{ field: string; message: string; code: string }>;
+    ].filter(Boolean) as FieldError[];
     if (errors.length) {
       throw new DomainError('UNKNOWN_REFERENCE', 'unprocessable', 'Some references do not exist.', {
         errors,

@@ -1,6 +1,6 @@
 import { Ctx } from '@app/access';
 import { FUND_SOURCES, FundSource, FundQueries, FundSummaryRow } from '@app/budget';
-import { basisPoints, DomainError } from '@app/common';
+import { basisPoints, DomainError, ErrorCode } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import type { ReportTier } from './compliance-report.types';
 import { ImportedSpendRow, ImportedSpendService } from './imported-spend.service';
@@ -200,7 +200,7 @@ function breakdown(rows: UsageSource[]): UsageBreakdown {
   };
 }
 
-const invalid = (field: string, message: string, code: string) =>
+const invalid = (field: string, message: string, code: ErrorCode) =>
   new DomainError('VALIDATION_FAILED', 'invalid', 'The request is invalid; see errors.', {
     errors: [{ field, message, code }],
   });

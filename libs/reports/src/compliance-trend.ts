@@ -1,4 +1,4 @@
-import { DomainError } from '@app/common';
+import { DomainError, ErrorCode } from '@app/common';
 import {
   ComplianceTrendPoint,
   ComplianceTrendQuery,
@@ -12,7 +12,7 @@ import { isDay } from './compliance-snapshots.service';
 import { columns, ReportResult } from './report-table';
 
 /** A query parameter the compliance reports refuse. */
-export const invalidParameter = (field: string, message: string, code: string) =>
+export const invalidParameter = (field: string, message: string, code: ErrorCode) =>
   new DomainError('VALIDATION_FAILED', 'invalid', 'The request is invalid; see errors.', {
     errors: [{ field, message, code }],
   });

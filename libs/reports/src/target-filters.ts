@@ -1,5 +1,5 @@
 import { PROGRAM_CATEGORIES, ProgramCategory } from '@app/catalog';
-import { FieldError } from '@app/common';
+import { ErrorCode, FieldError } from '@app/common';
 
 export const TARGET_KINDS = ['participations', 'staff_share'] as const;
 export type TargetKind = (typeof TARGET_KINDS)[number];
@@ -60,7 +60,7 @@ export function targetFieldErrors(fields: {
 
 type Check = (value: unknown, field: string) => FieldError[];
 
-const fail = (field: string, message: string, code: string): FieldError[] => [
+const fail = (field: string, message: string, code: ErrorCode): FieldError[] => [
   { field, message, code },
 ];
 

@@ -1,4 +1,4 @@
-import { DEFAULT_LANGUAGE, Language, languageOf, messageFor } from '@app/common';
+import { DEFAULT_LANGUAGE, ErrorCode, Language, languageOf, messageFor } from '@app/common';
 import { REQUEST_ID_HEADER } from '@app/logging';
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
@@ -13,7 +13,7 @@ import {
 /** A problem whose detail is the catalogue's words in `language` (`detail` is the English). */
 function problem(
   status: number,
-  code: string,
+  code: ErrorCode,
   detail: string,
   language: Language,
   instance?: string,
@@ -32,7 +32,7 @@ function problem(
 export const MAX_PARAM_LENGTH = 100;
 
 /** Errors of the router, raised before a route (and so Nest) is chosen. */
-const routerErrors: Record<string, { status: number; code: string; detail: string }> = {
+const routerErrors: Record<string, { status: number; code: ErrorCode; detail: string }> = {
   FST_ERR_BAD_URL: {
     status: 400,
     code: 'BAD_URL',

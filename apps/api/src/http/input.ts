@@ -1,4 +1,4 @@
-import { DomainError, FieldError } from '@app/common';
+import { DomainError, ErrorCode, FieldError } from '@app/common';
 
 /** Objects and arrays nested deeper than this are refused before any transformation. */
 export const MAX_NESTING_DEPTH = 32;
@@ -43,7 +43,7 @@ export function decodeUtf8(bytes: Uint8Array, field: string): string {
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** The reason a string may not be stored, if any. */
-function textProblem(text: string): { message: string; code: string } | undefined {
+function textProblem(text: string): { message: string; code: ErrorCode } | undefined {
   if (text.includes('\0')) return { message: 'contains a NUL character', code: 'NUL_CHARACTER' };
   if (LONE_SURROGATE.test(text)) {
     return { message: 'contains a lone UTF-16 surrogate', code: 'LONE_SURROGATE' };

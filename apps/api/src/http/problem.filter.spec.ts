@@ -1,4 +1,4 @@
-import { DomainError } from '@app/common';
+import { DomainError, DomainErrorCode } from '@app/common';
 import { BadRequestException, HttpException, NotFoundException } from '@nestjs/common';
 import { withAcceptLanguage } from './problem';
 import { toProblem } from './problem.filter';
@@ -36,9 +36,10 @@ describe('toProblem', () => {
   });
 
   it('should keep the English detail of a code the catalogue does not have', () => {
-    expect(toProblem(new DomainError('NO_SUCH_CODE', 'conflict', 'In English.')).detail).toBe(
-      'In English.',
-    );
+    expect(
+      toProblem(new DomainError('NO_SUCH_CODE' as DomainErrorCode, 'conflict', 'In English.'))
+        .detail,
+    ).toBe('In English.');
   });
 
   it('should say field and row messages in the language asked for, without their params', () => {
@@ -54,7 +55,7 @@ describe('toProblem', () => {
             message: 'Code A is also on row 2.',
             params: { value: 'A', firstRow: 2 },
           } as never,
-          { field: 'x', message: 'An English message.', code: 'NO_SUCH_CODE' },
+          { field: 'x', message: 'An English message.', code: 'NO_SUCH_CODE' as never },
           { field: 'y', message: 'No code at all.' },
         ],
       }),
@@ -72,7 +73,7 @@ describe('toProblem', () => {
         code: 'DUPLICATE_CODE',
         message: 'Mã A trùng với một dòng khác trong tệp (dòng 2).',
       },
-      { field: 'x', message: 'An English message.', code: 'NO_SUCH_CODE' },
+      { field: 'x', message: 'An English message.', code: 'NO_SUCH_CODE' as never },
       { field: 'y', message: 'No code at all.' },
     ]);
   });
@@ -97,7 +98,7 @@ describe('toProblem', () => {
     ['unprocessable', 422],
     ['unavailable', 503],
   ] as const)('should give kind %s the status %i', (kind, status) => {
-    expect(toProblem(new DomainError('X', kind, 'x')).status).toBe(status);
+    expect(toProblem(new DomainError('X' as DomainErrorCode, kind, 'x')).status).toBe(status);
   });
 
   it('should carry field errors and extra details', () => {

@@ -1,11 +1,12 @@
 import {
   DEFAULT_LANGUAGE,
   DomainError,
-  ErrorKind,
+  ErrorCode,
   FieldError,
   Language,
   languageOf,
   messageFor,
+  STATUS_OF_KIND,
 } from '@app/common';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -17,19 +18,8 @@ import {
   withAcceptLanguage,
 } from './problem';
 
-export const statusOfKind: Record<ErrorKind, number> = {
-  invalid: 400,
-  unauthenticated: 401,
-  forbidden: 403,
-  not_found: 404,
-  conflict: 409,
-  unprocessable: 422,
-  rate_limited: 429,
-  unavailable: 503,
-};
-
 /** Codes for HTTP-level failures raised by the framework rather than the domain. */
-const codeOfStatus: Record<number, string> = {
+const codeOfStatus: Partial<Record<number, ErrorCode>> = {
   400: 'BAD_REQUEST',
   401: 'UNAUTHENTICATED',
   403: 'FORBIDDEN',
@@ -45,7 +35,7 @@ const codeOfStatus: Record<number, string> = {
 };
 
 /** Fastify's own request errors (body parsing, limits), raised before any handler runs. */
-const fastifyCodes: Record<string, { code: string; detail: string }> = {
+const fastifyCodes: Record<string, { code: ErrorCode; detail: string }> = {
   FST_ERR_CTP_BODY_TOO_LARGE: {
     code: 'PAYLOAD_TOO_LARGE',
     detail: 'The request body is too large.',
@@ -90,7 +80,7 @@ export function toProblem(
   language: Language = DEFAULT_LANGUAGE,
 ): ProblemDto {
   if (error instanceof DomainError) {
-    const status = statusOfKind[error.kind];
+    const status = STATUS_OF_KIND[error.kind];
     const { errors, ...rest } = error.details;
     // Details add to the standard members and never replace them.
     return {
@@ -110,7 +100,8 @@ export function toProblem(
     const fastifyCode = (error.cause as { code?: string } | undefined)?.code;
     const known = fastifyCode ? fastifyCodes[fastifyCode] : undefined;
     const isUnknownRoute = status === 404 && /^Cannot [A-Z]+ /.test(error.message);
-    const code =
+    // A status without a code of its own (none the API answers with today) keeps its number.
+    const code: ErrorCode | `HTTP_${number}` =
       known?.code ??
       (isUnknownRoute ? 'ROUTE_NOT_FOUND' : (codeOfStatus[status] ?? `HTTP_${status}`));
     const route = isUnknownRoute ? error.message.slice('Cannot '.length) : undefined;

@@ -1,8 +1,7 @@
-import type { FieldError } from '@app/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 /** RFC 9457 problem details, with a stable machine `code` and the request id. */
-export class FieldErrorDto implements FieldError {
+export class FieldErrorDto {
   @ApiProperty({ example: 'email' })
   field: string;
 

@@ -1,4 +1,4 @@
-import { DomainError, FieldError } from '@app/common';
+import { DomainError, ErrorCode, FieldError } from '@app/common';
 import { ParseUUIDPipe, ValidationError, ValidationPipe } from '@nestjs/common';
 import { Transform } from 'class-transformer';
 import {
@@ -28,10 +28,15 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
   });
 }
 
-export function constraintCode(constraint: string): string {
+/**
+ * The code of a class-validator constraint: its name in upper snake case (`isUuid` →
+ * `IS_UUID`). Built from the name, so the compiler cannot check it; error-codes.spec.ts
+ * checks that every constraint a DTO uses has its code in the catalogue.
+ */
+export function constraintCode(constraint: string): ErrorCode {
   // class-validator's word for a nested value that is not an object (`[null]`, `["x"]`).
   if (constraint === 'nestedValidation') return 'IS_OBJECT';
-  return constraint.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
+  return constraint.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase() as ErrorCode;
 }
 
 const IS_NULLABLE = 'isNullable';

@@ -9,7 +9,7 @@ import {
 
 /**
  * The messages for every problem `code` the API documents (docs/errors.md) live in one
- * catalogue shared with the API (libs/common/src/messages/error-messages.ts): the API
+ * catalogue shared with the API (libs/common/src/messages/errors/): the API
  * answers in the language the app asks for (`Accept-Language`), and the app says the same
  * words for the codes it maps itself, so they follow a change of language at once.
  */

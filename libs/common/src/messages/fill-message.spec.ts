@@ -1,4 +1,4 @@
-import { errorMessages } from './error-messages';
+import { errorMessages } from './errors';
 import { fillMessage, messageFor } from './fill-message';
 
 describe('fillMessage', () => {

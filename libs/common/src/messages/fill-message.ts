@@ -1,4 +1,4 @@
-import { errorMessages } from './error-messages';
+import { errorMessages, isErrorCode } from './errors';
 
 /** The languages the product speaks; Vietnamese first, as the organization does. */
 export type Language = 'vi' | 'en';
@@ -56,6 +56,7 @@ export function messageFor(
   language: Language,
   params: MessageParams = {},
 ): string | undefined {
-  const entry = Object.hasOwn(errorMessages, code) ? errorMessages[code] : undefined;
-  return entry && fillMessage(entry[language], params, language);
+  return isErrorCode(code)
+    ? fillMessage(errorMessages[code][language], params, language)
+    : undefined;
 }

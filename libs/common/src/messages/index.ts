@@ -1,3 +1,3 @@
 export * from './accept-language';
-export * from './error-messages';
+export * from './errors';
 export * from './fill-message';
