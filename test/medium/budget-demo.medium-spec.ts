@@ -1,9 +1,9 @@
 import { BudgetService } from '@app/budget';
-import { demoSeeders } from '../libs/database/src/seed/demo-seeders';
+import { demoSeeders } from '../../libs/database/src/seed/demo-seeders';
 import { organizationDemoSeeder } from '@app/organization';
-import { startTestStack, TestStack } from '@app/testing';
+import { MediumStack, startMediumStack } from '@app/testing';
 import { DataSource } from 'typeorm';
-import { budgetDemoSeeder, buildDemoFunds } from '../libs/budget/src/demo';
+import { budgetDemoSeeder, buildDemoFunds } from '../../libs/budget/src/demo';
 
 const MILLION = 1_000_000n;
 
@@ -17,12 +17,12 @@ const FUNDS_SQL = `
             FROM funds f JOIN units u ON u.id = f.owner_unit_id) AS checksum`;
 
 describe('Budget demo data', () => {
-  let stack: TestStack;
+  let stack: MediumStack;
   let db: DataSource;
 
   beforeAll(async () => {
-    stack = await startTestStack({});
-    db = stack.api.get(DataSource);
+    stack = await startMediumStack();
+    db = stack.dataSource;
     await db.transaction(async (manager) => {
       await organizationDemoSeeder.run(manager);
       await budgetDemoSeeder.run(manager);

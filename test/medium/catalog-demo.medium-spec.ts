@@ -1,14 +1,14 @@
 import { organizationDemoSeeder } from '@app/organization';
-import { startTestStack, TestStack } from '@app/testing';
+import { MediumStack, startMediumStack } from '@app/testing';
 import { DataSource } from 'typeorm';
-import { validateRule } from '../libs/catalog/src/eligibility/validate-rule';
+import { validateRule } from '../../libs/catalog/src/eligibility/validate-rule';
 import {
   catalogDemoSeeder,
   DEMO_CATALOG_REFERENCE_DATE,
   DEMO_INTAKES,
   DEMO_PROGRAMS,
   DEMO_PROVIDERS,
-} from '../libs/catalog/src/demo';
+} from '../../libs/catalog/src/demo';
 
 /** Every demo catalog row, as one fingerprint. */
 const CATALOG_SQL = `
@@ -27,13 +27,13 @@ const CATALOG_SQL = `
             LEFT JOIN management_authorities a ON a.id = i.authority_id) AS checksum`;
 
 describe('Catalog demo data', () => {
-  let stack: TestStack;
+  let stack: MediumStack;
   let dataSource: DataSource;
   let defaultRules: number;
 
   beforeAll(async () => {
-    stack = await startTestStack({});
-    dataSource = stack.api.get(DataSource);
+    stack = await startMediumStack();
+    dataSource = stack.dataSource;
     [{ n: defaultRules }] = await dataSource.query(
       `SELECT count(*)::int AS n FROM eligibility_rules`,
     );
