@@ -1,7 +1,7 @@
 import { BudgetService } from '@app/budget';
 import { demoSeeders } from '../../libs/database/src/seed/demo-seeders';
 import { organizationDemoSeeder } from '@app/organization';
-import { MediumStack, startMediumStack } from '@app/testing';
+import { MediumStack, startMediumStack } from '../support/medium';
 import { DataSource } from 'typeorm';
 import { budgetDemoSeeder, buildDemoFunds } from '../../libs/budget/src/demo';
 

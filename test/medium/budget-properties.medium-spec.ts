@@ -1,7 +1,8 @@
 import type { Actor } from '@app/access';
 import { BudgetService } from '@app/budget';
 import { DomainError } from '@app/common';
-import { Factory, MediumStack, startMediumStack } from '@app/testing';
+import { Factory } from '../support/factories';
+import { MediumStack, startMediumStack } from '../support/medium';
 import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';

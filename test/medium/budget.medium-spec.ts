@@ -1,7 +1,8 @@
 import type { Actor, Grant } from '@app/access';
 import { BudgetService, SETTLED_ELSEWHERE } from '@app/budget';
 import { DomainError } from '@app/common';
-import { Factory, MediumStack, startMediumStack } from '@app/testing';
+import { Factory } from '../support/factories';
+import { MediumStack, startMediumStack } from '../support/medium';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { toProblem } from '../../apps/api/src/http/problem.filter';

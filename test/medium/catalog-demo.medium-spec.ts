@@ -1,5 +1,5 @@
 import { organizationDemoSeeder } from '@app/organization';
-import { MediumStack, startMediumStack } from '@app/testing';
+import { MediumStack, startMediumStack } from '../support/medium';
 import { DataSource } from 'typeorm';
 import { validateRule } from '../../libs/catalog/src/eligibility/validate-rule';
 import {
