@@ -1,6 +1,12 @@
 import { organizationToday } from '@app/catalog';
 import { DataSource } from 'typeorm';
-import { bearer, seedOrganizationFixture, tokenFor } from './factories';
+import { ActorLoader, type Actor } from '@app/access';
+import { NominationQueries, NominationService, type Action } from '@app/nominations';
+import { withAmountsAsStrings } from '../../apps/api/src/http/json';
+import { toProblem } from '../../apps/api/src/http/problem.filter';
+import { bearer, containerOf, seedOrganizationFixture, tokenFor } from './factories';
+import type { HttpResponse } from './http-client';
+import type { MediumStack } from './medium';
 import type { TestStack } from './test-stack';
 
 /** The organization's today moved by `days`, as YYYY-MM-DD. */
@@ -115,7 +121,66 @@ export function nominationClient(stack: TestStack, tokens: Record<string, string
       body,
       headers: { ...as(who), 'if-match': `"${version}"`, ...headers },
     });
-  return { as, act };
+  const create = (draft: ReturnType<typeof nominationDraft>, who: string) =>
+    stack.http.post('/api/v1/nominations', draft, as(who));
+  return { as, act, create };
+}
+
+/**
+ * The same calls as {@link nominationClient}, made on the services of a medium stack (which
+ * imports NominationsModule and AuditModule) and answered as the API answers them: 201 and
+ * the nomination's detail with its ETag, or an error's problem. Headers need HTTP.
+ */
+export function nominationServices(stack: MediumStack, users: Record<string, string>) {
+  const nominations = stack.get(NominationService);
+  const queries = stack.get(NominationQueries);
+  const loader = stack.get(ActorLoader);
+  const actorOf = async (who: string) => {
+    const actor = await loader.load(users[who]);
+    if (!actor) throw new Error(`No active user ${who}`);
+    return actor;
+  };
+  const answer = async (who: string, work: (actor: Actor) => Promise<string>) => {
+    const actor = await actorOf(who);
+    let response: HttpResponse;
+    try {
+      const detail = await queries.detail(actor, await work(actor));
+      const text = JSON.stringify(withAmountsAsStrings(detail));
+      const headers = new Headers({ etag: `"${detail.version}"` });
+      response = { status: 201, headers, body: JSON.parse(text), text };
+    } catch (error) {
+      const problem = toProblem(error);
+      if (problem.status >= 500) throw error;
+      const text = JSON.stringify(problem);
+      response = { status: problem.status, headers: new Headers(), body: problem, text };
+    }
+    return response;
+  };
+  const act = (
+    id: string,
+    action: string,
+    version: number,
+    who: string,
+    body: { comment?: string; overrideReason?: string; passed?: boolean } = {},
+    headers: Record<string, string> = {},
+  ) => {
+    if (Object.keys(headers).length) throw new Error('Headers need the end-to-end tier');
+    return answer(who, async (actor) => {
+      await nominations.act(actor, id, action as Action, { version, ...body });
+      return id;
+    });
+  };
+  const create = (draft: ReturnType<typeof nominationDraft>, who: string) =>
+    answer(who, async (actor) => {
+      const { id } = await nominations.create(actor, {
+        ...draft,
+        targetGroup: draft.targetGroup as 1 | 2 | 3,
+        costLines: draft.costLines.map((line) => ({ ...line, amount: BigInt(line.amount) })),
+        learnerShare: 0n,
+      });
+      return id;
+    });
+  return { act, create };
 }
 
 /** A fund's reserved and available amounts, as text. */
@@ -191,18 +256,20 @@ export type IntakeFixture = Awaited<ReturnType<typeof seedIntakeFixture>>;
 /**
  * The organization fixture plus what nominations need: a Ninh Kiều board member (the
  * deciding step of the default chain), an intake open for nominations and helpers to drive
- * nominations over HTTP and read their trail.
+ * nominations (over HTTP, or through the services on a medium stack) and read their trail.
  */
-export async function seedNominationFixture(stack: TestStack, options: { seats?: number } = {}) {
+export async function seedNominationFixture(
+  stack: TestStack | MediumStack,
+  options: { seats?: number } = {},
+) {
   const org = await seedOrganizationFixture(stack);
-  const db = stack.api.get(DataSource);
+  const db = containerOf(stack).get(DataSource);
   const tokens: Record<string, string> = { ...org.tokens };
-  tokens.memberA = tokenFor(
-    stack,
-    await org.factory.user({
-      grants: [{ role: 'board_member', authorityId: org.authorities.authorityA }],
-    }),
-  );
+  const users: Record<string, string> = { ...org.users };
+  users.memberA = await org.factory.user({
+    grants: [{ role: 'board_member', authorityId: org.authorities.authorityA }],
+  });
+  tokens.memberA = tokenFor(stack, users.memberA);
 
   const program = await insertProgram(db, {
     provider: `TCT-${Math.random().toString(36).slice(2, 8)}`,
@@ -230,13 +297,10 @@ export async function seedNominationFixture(stack: TestStack, options: { seats?:
     return ids;
   };
 
-  const { as, act } = nominationClient(stack, tokens);
+  const { act, create } =
+    'http' in stack ? nominationClient(stack, tokens) : nominationServices(stack, users);
   const nominate = (nominee: string, intakeId: string, fundId: string, amount = '40500000') =>
-    stack.http.post(
-      '/api/v1/nominations',
-      nominationDraft(nominee, intakeId, fundId, amount),
-      as('unitHeadA'),
-    );
+    create(nominationDraft(nominee, intakeId, fundId, amount), 'unitHeadA');
   /** Created, submitted and approved by the reviewer: at the last step, version 3. */
   const atLastStep = async (nominee: string, intakeId: string, fundId: string) => {
     const created = await nominate(nominee, intakeId, fundId);
@@ -265,7 +329,20 @@ export async function seedNominationFixture(stack: TestStack, options: { seats?:
       ),
     );
 
-  return { org, db, tokens, intake, fund, nominees, nominate, act, atLastStep, trail, statuses };
+  return {
+    org,
+    db,
+    tokens,
+    users,
+    intake,
+    fund,
+    nominees,
+    nominate,
+    act,
+    atLastStep,
+    trail,
+    statuses,
+  };
 }
 
 /** Runs `work` over `items`, at most `limit` at a time. */
