@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Actor, ActorLoader, Grant } from '@app/access';
+import { AuditModule } from '@app/audit';
 import { organizationToday } from '@app/catalog';
 import { DomainError } from '@app/common';
 import {
@@ -10,19 +11,20 @@ import {
   grantCoversStep,
   NominationQueries,
   NominationService,
+  NominationsModule,
   stepActorsSql,
 } from '@app/nominations';
-import { startTestStack, TestStack } from '@app/testing';
 import fc from 'fast-check';
 import { DataSource } from 'typeorm';
-import { resolveRecipients } from '../libs/notifications/src/recipients';
-import { loadNomination, loadSteps } from '../libs/nominations/src/nomination-records';
+import { resolveRecipients } from '../../libs/notifications/src/recipients';
+import { loadNomination, loadSteps } from '../../libs/nominations/src/nomination-records';
+import { MediumStack, startMediumStack } from '../support/medium';
 import {
   IntakeFixture,
   nominationDraft,
   seedIntakeFixture,
   shiftDays,
-} from './support/nomination-fixture';
+} from '../support/nomination-fixture';
 
 /**
  * Who may act on a step is one rule with two forms: `assertMayAct` in TypeScript (which says
@@ -102,7 +104,7 @@ const worldArb = fc.record({
 type World = typeof worldArb extends fc.Arbitrary<infer T> ? T : never;
 
 describe('who may act on a step: the TypeScript and SQL forms agree', () => {
-  let stack: TestStack;
+  let stack: MediumStack;
   let fixture: IntakeFixture;
   let db: DataSource;
   let nominationId: string;
@@ -121,19 +123,18 @@ describe('who may act on a step: the TypeScript and SQL forms agree', () => {
   };
 
   beforeAll(async () => {
-    stack = await startTestStack();
+    stack = await startMediumStack({ imports: [NominationsModule, AuditModule] });
     fixture = await seedIntakeFixture(stack);
     db = fixture.db;
     const { org } = fixture;
     const fundId = await fixture.fund(10_000_000_000n);
-    const created = await stack.http.post(
-      '/api/v1/nominations',
+    const created = await fixture.create(
       nominationDraft(org.staff.staffA2, fixture.intakeId, fundId),
-      fixture.as('unitHeadA'),
+      'unitHeadA',
     );
     expect(created.status).toBe(201);
     nominationId = created.body.id;
-    admin = (await stack.api.get(ActorLoader).load(org.users.admin))!;
+    admin = (await stack.get(ActorLoader).load(org.users.admin))!;
     // Only the generated users hold board and finance grants.
     await db.query(
       `DELETE FROM role_assignments WHERE role IN ('board_reviewer', 'board_member', 'finance')`,
@@ -277,9 +278,9 @@ describe('who may act on a step: the TypeScript and SQL forms agree', () => {
   }
 
   it('should give the same answer in assertMayAct, stepActorsSql, allowed actions, awaiting=me, step holders and recipients', async () => {
-    const loader = stack.api.get(ActorLoader);
-    const service = stack.api.get(NominationService);
-    const queries = stack.api.get(NominationQueries);
+    const loader = stack.get(ActorLoader);
+    const service = stack.get(NominationService);
+    const queries = stack.get(NominationQueries);
     let run = 0;
     await fc.assert(
       fc.asyncProperty(worldArb, async (world) => {
