@@ -1,5 +1,6 @@
-// Two projects: unit tests next to the code (*.spec.ts), end-to-end suites in test/
-// (*.e2e-spec.ts) against real Postgres, Redis and HTTP servers.
+// Three projects: unit tests next to the code (*.spec.ts); medium suites in test/medium/
+// (*.medium-spec.ts), services on a real Postgres database without the apps around them;
+// end-to-end suites in test/ (*.e2e-spec.ts) against real Postgres, Redis and HTTP servers.
 const { readFileSync } = require('node:fs');
 
 const swc = JSON.parse(readFileSync(`${__dirname}/.swcrc`, 'utf8'));
@@ -39,6 +40,14 @@ module.exports = {
   testTimeout: 30000,
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
+    {
+      ...shared,
+      displayName: 'medium',
+      testMatch: ['<rootDir>/test/medium/**/*.medium-spec.ts'],
+      // The same global setup as e2e (jest runs it once): both copy its migrated template.
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+    },
     {
       ...shared,
       displayName: 'e2e',

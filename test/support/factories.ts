@@ -3,6 +3,7 @@ import { AccessTokenService, Role } from '@app/access';
 import { toSearchName } from '@app/organization';
 import { hash } from 'argon2';
 import { DataSource } from 'typeorm';
+import type { MediumStack } from './medium';
 import type { TestStack } from './test-stack';
 
 let counter = 0;
@@ -149,9 +150,16 @@ export class Factory {
   }
 }
 
-/** An access token for a user, signed by the API under test. */
-export function tokenFor(stack: TestStack, userId: string): string {
-  return stack.api.get(AccessTokenService).sign(userId).accessToken;
+/** The Nest container of an end-to-end stack (the API) or of a medium one. */
+export const containerOf = (stack: TestStack | MediumStack) =>
+  'api' in stack ? stack.api : stack.app;
+
+/**
+ * An access token for a user, signed by the API under test (on a medium stack, the modules
+ * given must include AccessModule, which signs them).
+ */
+export function tokenFor(stack: TestStack | MediumStack, userId: string): string {
+  return containerOf(stack).get(AccessTokenService).sign(userId).accessToken;
 }
 
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
@@ -161,8 +169,8 @@ export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
  * a commune), their Standing Committees, a position with a standard, staff in each place,
  * and one user per role and scope.
  */
-export async function seedOrganizationFixture(stack: TestStack) {
-  const factory = new Factory(stack.api.get(DataSource));
+export async function seedOrganizationFixture(stack: TestStack | MediumStack) {
+  const factory = new Factory(containerOf(stack).get(DataSource));
   const [cityTier, districtTier, communeTier] = [
     await factory.tier(1, next('city'), 'Thành phố'),
     await factory.tier(2, next('district'), 'Quận/huyện'),

@@ -1,6 +1,12 @@
 import { organizationToday } from '@app/common';
 import { DataSource } from 'typeorm';
-import { bearer, seedOrganizationFixture, tokenFor } from './factories';
+import { ActorLoader, type Ctx } from '@app/access';
+import { NominationQueries, NominationService, type Action } from '@app/nominations';
+import { withAmountsAsStrings } from '../../apps/api/src/http/json';
+import { toProblem } from '../../apps/api/src/http/problem.filter';
+import { bearer, containerOf, seedOrganizationFixture, tokenFor } from './factories';
+import type { HttpResponse } from './http-client';
+import type { MediumStack } from './medium';
 import type { TestStack } from './test-stack';
 
 /** The organization's today moved by `days`, as YYYY-MM-DD. */
@@ -100,8 +106,25 @@ export const nominationDraft = (
   costLines: [{ fundId, amount }],
 });
 
+/** Nominating and acting as a named user: over HTTP, or on the services with the same answers. */
+export interface NominationCalls {
+  /** A workflow action sent with If-Match (`headers` need HTTP). */
+  act(
+    id: string,
+    action: string,
+    version: number,
+    who: string,
+    body?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<HttpResponse>;
+  create(draft: ReturnType<typeof nominationDraft>, who: string): Promise<HttpResponse>;
+}
+
 /** Headers for a user named in `tokens`, and workflow actions sent with If-Match. */
-export function nominationClient(stack: TestStack, tokens: Record<string, string>) {
+export function nominationClient(
+  stack: TestStack,
+  tokens: Record<string, string>,
+): NominationCalls & { as(who: string): Record<string, string> } {
   const as = (who: string) => bearer(tokens[who]);
   const act = (
     id: string,
@@ -115,7 +138,70 @@ export function nominationClient(stack: TestStack, tokens: Record<string, string
       body,
       headers: { ...as(who), 'if-match': `"${version}"`, ...headers },
     });
-  return { as, act };
+  const create = (draft: ReturnType<typeof nominationDraft>, who: string) =>
+    stack.http.post('/api/v1/nominations', draft, as(who));
+  return { as, act, create };
+}
+
+/**
+ * The calls of {@link nominationClient} made on the services of a medium stack (which imports
+ * NominationsModule and AuditModule), answered as the controller answers them: 201 and the
+ * nomination's detail with its ETag, or the problem a domain error maps to.
+ */
+export function nominationServices(
+  stack: MediumStack,
+  users: Record<string, string>,
+): NominationCalls {
+  const nominations = stack.get(NominationService);
+  const queries = stack.get(NominationQueries);
+  const loader = stack.get(ActorLoader);
+  const answer = async (
+    who: string,
+    work: (ctx: Ctx) => Promise<{ id: string; extra?: Record<string, unknown> }>,
+  ): Promise<HttpResponse> => {
+    const actor = await loader.load(stack.systemCtx(), users[who]);
+    if (!actor) throw new Error(`${who} is not an active user`);
+    try {
+      const { id, extra } = await work(stack.ctx(actor));
+      const detail = await queries.detail(stack.ctx(actor), id);
+      const text = JSON.stringify(withAmountsAsStrings({ ...detail, ...extra }));
+      const headers = new Headers({ etag: `"${detail.version}"` });
+      return { status: 201, headers, body: JSON.parse(text), text };
+    } catch (error) {
+      const problem = toProblem(error);
+      // A bug fails the test with its own stack rather than as an answer.
+      if (problem.status >= 500) throw error;
+      const text = JSON.stringify(problem);
+      return { status: problem.status, headers: new Headers(), body: problem, text };
+    }
+  };
+  const amounts = (lines: Array<{ fundId: string; amount: string }>) =>
+    lines.map((line) => ({ fundId: line.fundId, amount: BigInt(line.amount) }));
+  return {
+    act: (id, action, version, who, body = {}, headers = {}) => {
+      if (Object.keys(headers).length) throw new Error('Headers need the end-to-end tier');
+      return answer(who, async (ctx) => {
+        const lines = body.actualCostLines as Parameters<typeof amounts>[0] | undefined;
+        const { budgetCheck } = await nominations.act(ctx, id, action as Action, {
+          version,
+          comment: body.comment as string | undefined,
+          overrideReason: body.overrideReason as string | undefined,
+          passed: body.passed as boolean | undefined,
+          actualCostLines: lines && amounts(lines),
+        });
+        return { id, extra: budgetCheck ? { submissionBudgetCheck: budgetCheck } : undefined };
+      });
+    },
+    create: (draft, who) =>
+      answer(who, async (ctx) =>
+        nominations.create(ctx, {
+          ...draft,
+          targetGroup: draft.targetGroup as 1 | 2 | 3,
+          costLines: amounts(draft.costLines),
+          learnerShare: 0n,
+        }),
+      ),
+  };
 }
 
 /** A fund's reserved and available amounts, as text. */
@@ -145,9 +231,9 @@ type UserGrants = Parameters<
  * The organization fixture with a board member of authority A (`memberA`) and one intake,
  * CNKT-2027-1 with 40 seats; `newUser` adds a named user to `users` and `tokens`.
  */
-export async function seedIntakeFixture(stack: TestStack) {
+export async function seedIntakeFixture(stack: TestStack | MediumStack) {
   const org = await seedOrganizationFixture(stack);
-  const db = stack.api.get(DataSource);
+  const db = containerOf(stack).get(DataSource);
   const tokens: Record<string, string> = { ...org.tokens };
   const users: Record<string, string> = { ...org.users };
   /** A user with no grant of their own unless given. */
@@ -182,7 +268,9 @@ export async function seedIntakeFixture(stack: TestStack) {
     intakeId,
     fund,
     nominee,
-    ...nominationClient(stack, tokens),
+    ...('http' in stack
+      ? nominationClient(stack, tokens)
+      : { as: (who: string) => bearer(tokens[who]), ...nominationServices(stack, users) }),
   };
 }
 
@@ -191,18 +279,20 @@ export type IntakeFixture = Awaited<ReturnType<typeof seedIntakeFixture>>;
 /**
  * The organization fixture plus what nominations need: a Ninh Kiều board member (the
  * deciding step of the default chain), an intake open for nominations and helpers to drive
- * nominations over HTTP and read their trail.
+ * nominations (over HTTP, or through the services on a medium stack) and read their trail.
  */
-export async function seedNominationFixture(stack: TestStack, options: { seats?: number } = {}) {
+export async function seedNominationFixture(
+  stack: TestStack | MediumStack,
+  options: { seats?: number } = {},
+) {
   const org = await seedOrganizationFixture(stack);
-  const db = stack.api.get(DataSource);
+  const db = containerOf(stack).get(DataSource);
   const tokens: Record<string, string> = { ...org.tokens };
-  tokens.memberA = tokenFor(
-    stack,
-    await org.factory.user({
-      grants: [{ role: 'board_member', authorityId: org.authorities.authorityA }],
-    }),
-  );
+  const users: Record<string, string> = { ...org.users };
+  users.memberA = await org.factory.user({
+    grants: [{ role: 'board_member', authorityId: org.authorities.authorityA }],
+  });
+  tokens.memberA = tokenFor(stack, users.memberA);
 
   const program = await insertProgram(db, {
     provider: `TCT-${Math.random().toString(36).slice(2, 8)}`,
@@ -230,13 +320,10 @@ export async function seedNominationFixture(stack: TestStack, options: { seats?:
     return ids;
   };
 
-  const { as, act } = nominationClient(stack, tokens);
+  const { act, create } =
+    'http' in stack ? nominationClient(stack, tokens) : nominationServices(stack, users);
   const nominate = (nominee: string, intakeId: string, fundId: string, amount = '40500000') =>
-    stack.http.post(
-      '/api/v1/nominations',
-      nominationDraft(nominee, intakeId, fundId, amount),
-      as('unitHeadA'),
-    );
+    create(nominationDraft(nominee, intakeId, fundId, amount), 'unitHeadA');
   /** Created, submitted and approved by the reviewer: at the last step, version 3. */
   const atLastStep = async (nominee: string, intakeId: string, fundId: string) => {
     const created = await nominate(nominee, intakeId, fundId);
@@ -265,7 +352,20 @@ export async function seedNominationFixture(stack: TestStack, options: { seats?:
       ),
     );
 
-  return { org, db, tokens, intake, fund, nominees, nominate, act, atLastStep, trail, statuses };
+  return {
+    org,
+    db,
+    tokens,
+    users,
+    intake,
+    fund,
+    nominees,
+    nominate,
+    act,
+    atLastStep,
+    trail,
+    statuses,
+  };
 }
 
 /** Runs `work` over `items`, at most `limit` at a time. */

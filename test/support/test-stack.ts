@@ -1,14 +1,13 @@
-import { AppConfig, loadConfig } from '@app/config';
-import { redisOptionsFromUrl, selectQueueBackend } from '@app/queue';
+import { AppConfig } from '@app/config';
+import { selectQueueBackend } from '@app/queue';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import Redis from 'ioredis';
 import { createApiApp } from '../../apps/api/src/bootstrap';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { HttpClient } from './http-client';
+import { deleteQueueKeys, testConfig } from './test-config';
 import { createTestDatabase, TestDatabase } from './test-database';
-import { TEST_REDIS_URL, uniqueSuffix } from './test-env';
 
 export interface TestStack {
   config: AppConfig;
@@ -19,18 +18,6 @@ export interface TestStack {
   /** Closes the apps (once), leaving the database and the queue keys. */
   stop(): Promise<void>;
   close(): Promise<void>;
-}
-
-/** Configuration for a suite: its own database and its own queue prefix in Redis. */
-export function testConfig(overrides: Record<string, string>): AppConfig {
-  return loadConfig({
-    NODE_ENV: 'test',
-    REDIS_URL: TEST_REDIS_URL,
-    QUEUE_PREFIX: `test-${uniqueSuffix()}`,
-    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
-    DATABASE_POOL_SIZE: '5',
-    ...overrides,
-  });
 }
 
 /**
@@ -72,27 +59,6 @@ export async function startTestStack(
       await database.drop();
     },
   };
-}
-
-async function deleteQueueKeys(config: AppConfig): Promise<void> {
-  // The suite's own REDIS_URL may point nowhere on purpose; its keys live on the test Redis.
-  const redis = new Redis(redisOptionsFromUrl(TEST_REDIS_URL));
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(
-        cursor,
-        'MATCH',
-        `${config.QUEUE_PREFIX}:*`,
-        'COUNT',
-        500,
-      );
-      if (keys.length) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
 }
 
 /** Polls `check` with a pause until it returns a value, or fails after `timeoutMs`. */

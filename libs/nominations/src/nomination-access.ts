@@ -15,7 +15,7 @@ export interface StepSeat {
 
 // Who may act on a step, in TypeScript: `grantCoversStep`, `delegationInForce` and
 // `assertMayAct` (which says why not). Its SQL form is `step-actors.ts`; a test
-// (test/step-actors.e2e-spec.ts) keeps the two in agreement.
+// (test/medium/step-actors.medium-spec.ts) keeps the two in agreement.
 
 /** A delegation as the rule reads it, with the facts about its two users. */
 export interface DelegationFacts {

@@ -1,7 +1,8 @@
 import type { Actor } from '@app/access';
 import { BudgetService } from '@app/budget';
 import { DomainError } from '@app/common';
-import { Factory, startTestStack, TestStack } from '@app/testing';
+import { Factory } from '../support/factories';
+import { MediumStack, startMediumStack } from '../support/medium';
 import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -89,7 +90,7 @@ interface NominationModel {
 const available = (fund: FundModel) => fund.allocated - fund.reserved - fund.spent;
 
 describe('budget properties', () => {
-  let stack: TestStack;
+  let stack: MediumStack;
   let db: DataSource;
   let owner: string;
   /** Finance over the owner unit: the one who may override. */
@@ -98,8 +99,8 @@ describe('budget properties', () => {
   const tally = { runs: 0, commands: 0, refused: new Map<string, number>() };
 
   beforeAll(async () => {
-    stack = await startTestStack();
-    db = stack.api.get(DataSource);
+    stack = await startMediumStack();
+    db = stack.dataSource;
     const factory = new Factory(db);
     owner = await factory.unit({ tierId: await factory.tier(1), name: 'Thành ủy Cần Thơ' });
     const [{ path }] = await db.query(`SELECT path FROM units WHERE id = $1`, [owner]);

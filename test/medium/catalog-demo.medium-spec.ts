@@ -7,8 +7,8 @@ import {
   DEMO_PROVIDERS,
 } from '@app/catalog/demo';
 import { organizationDemoSeeder } from '@app/organization/demo';
-import { startTestStack, TestStack } from '@app/testing';
 import { DataSource } from 'typeorm';
+import { MediumStack, startMediumStack } from '../support/medium';
 
 /** Every demo catalog row, as one fingerprint. */
 const CATALOG_SQL = `
@@ -27,13 +27,13 @@ const CATALOG_SQL = `
             LEFT JOIN management_authorities a ON a.id = i.authority_id) AS checksum`;
 
 describe('Catalog demo data', () => {
-  let stack: TestStack;
+  let stack: MediumStack;
   let dataSource: DataSource;
   let defaultRules: number;
 
   beforeAll(async () => {
-    stack = await startTestStack({});
-    dataSource = stack.api.get(DataSource);
+    stack = await startMediumStack();
+    dataSource = stack.dataSource;
     [{ n: defaultRules }] = await dataSource.query(
       `SELECT count(*)::int AS n FROM eligibility_rules`,
     );

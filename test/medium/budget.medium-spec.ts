@@ -1,16 +1,17 @@
 import type { Actor, Grant } from '@app/access';
 import { BudgetService, SETTLED_ELSEWHERE } from '@app/budget';
 import { DomainError } from '@app/common';
-import { Factory, startTestStack, TestStack } from '@app/testing';
+import { Factory } from '../support/factories';
+import { MediumStack, startMediumStack } from '../support/medium';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { toProblem } from '../apps/api/src/http/problem.filter';
+import { toProblem } from '../../apps/api/src/http/problem.filter';
 
 const BILLION = 1_000_000_000n;
 const MILLION = 1_000_000n;
 
 describe('budget control', () => {
-  let stack: TestStack;
+  let stack: MediumStack;
   let db: DataSource;
   let budget: BudgetService;
   let owner: string;
@@ -29,8 +30,8 @@ describe('budget control', () => {
   let finance: Actor;
 
   beforeAll(async () => {
-    stack = await startTestStack();
-    db = stack.api.get(DataSource);
+    stack = await startMediumStack();
+    db = stack.dataSource;
     budget = new BudgetService();
     const factory = new Factory(db);
     const tier = await factory.tier(1);

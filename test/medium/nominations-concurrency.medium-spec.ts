@@ -1,13 +1,15 @@
+import { AuditModule } from '@app/audit';
 import { BudgetService } from '@app/budget';
-import { startTestStack, TestStack } from '@app/testing';
-import { inBatches, seedNominationFixture } from './support/nomination-fixture';
+import { NominationsModule } from '@app/nominations';
+import { MediumStack, startMediumStack } from '../support/medium';
+import { inBatches, seedNominationFixture } from '../support/nomination-fixture';
 
 const COST = 40_500_000n;
 const NOMINATIONS = 100;
 const AFFORDABLE = 10;
 
 describe('a hundred decisions at once against a fund that pays for ten', () => {
-  let stack: TestStack;
+  let stack: MediumStack;
   let fx: Awaited<ReturnType<typeof seedNominationFixture>>;
   let fundId: string;
   let intakeId: string;
@@ -16,7 +18,7 @@ describe('a hundred decisions at once against a fund that pays for ten', () => {
   beforeAll(async () => {
     // The setup runs a few at a time to keep it quick; the race runs all hundred at once,
     // through the suites' usual pool of five connections.
-    stack = await startTestStack();
+    stack = await startMediumStack({ imports: [NominationsModule, AuditModule] });
     fx = await seedNominationFixture(stack, { seats: 200 });
     fundId = await fx.fund(COST * BigInt(AFFORDABLE));
     intakeId = await fx.intake(`RACE-${Date.now()}`);
@@ -60,7 +62,7 @@ describe('a hundred decisions at once against a fund that pays for ten', () => {
     const numbers = approved.map(({ response }) => response.body.decisionNumber);
     expect(new Set(numbers).size).toBe(AFFORDABLE);
 
-    const budget = stack.api.get(BudgetService);
+    const budget = stack.get(BudgetService);
     expect(await budget.reconcile(fx.db.manager)).toEqual([]);
 
     const refusedIds = refused.map(({ id }) => id);

@@ -1,9 +1,9 @@
 import { BudgetService } from '@app/budget';
 import { budgetDemoSeeder, buildDemoFunds } from '@app/budget/demo';
 import { organizationDemoSeeder } from '@app/organization/demo';
-import { startTestStack, TestStack } from '@app/testing';
 import { DataSource } from 'typeorm';
-import { demoSeeders } from '../apps/cli/src/demo/demo-seeders';
+import { demoSeeders } from '../../apps/cli/src/demo/demo-seeders';
+import { MediumStack, startMediumStack } from '../support/medium';
 
 const MILLION = 1_000_000n;
 
@@ -17,12 +17,12 @@ const FUNDS_SQL = `
             FROM funds f JOIN units u ON u.id = f.owner_unit_id) AS checksum`;
 
 describe('Budget demo data', () => {
-  let stack: TestStack;
+  let stack: MediumStack;
   let db: DataSource;
 
   beforeAll(async () => {
-    stack = await startTestStack({});
-    db = stack.api.get(DataSource);
+    stack = await startMediumStack();
+    db = stack.dataSource;
     await db.transaction(async (manager) => {
       await organizationDemoSeeder.run(manager);
       await budgetDemoSeeder.run(manager);

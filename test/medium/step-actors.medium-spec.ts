@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Actor, ActorLoader, Grant } from '@app/access';
+import { AuditModule } from '@app/audit';
 import { DomainError, organizationToday } from '@app/common';
-import { WorkContexts } from '@app/database';
 import {
   activeDelegatedGrants,
   allowedActionsFor,
@@ -11,23 +11,24 @@ import {
   delegationInForce,
   grantCoversStep,
   NominationQueries,
+  NominationsModule,
   stepActorsSql,
 } from '@app/nominations';
-import { startTestStack, TestStack } from '@app/testing';
 import fc from 'fast-check';
 import { DataSource } from 'typeorm';
 // This suite checks the step-actor SQL against the libraries' own record loaders and recipient
 // query, which are not part of their public surface.
 // eslint-disable-next-line library-boundaries/entry-points
-import { resolveRecipients } from '../libs/notifications/src/recipients';
+import { resolveRecipients } from '../../libs/notifications/src/recipients';
 // eslint-disable-next-line library-boundaries/entry-points
-import { loadNomination, loadSteps } from '../libs/nominations/src/nomination-records';
+import { loadNomination, loadSteps } from '../../libs/nominations/src/nomination-records';
+import { MediumStack, startMediumStack } from '../support/medium';
 import {
   IntakeFixture,
   nominationDraft,
   seedIntakeFixture,
   shiftDays,
-} from './support/nomination-fixture';
+} from '../support/nomination-fixture';
 
 /**
  * Who may act on a step is one rule with two forms: `assertMayAct` in TypeScript (which says
@@ -107,7 +108,7 @@ const worldArb = fc.record({
 type World = typeof worldArb extends fc.Arbitrary<infer T> ? T : never;
 
 describe('who may act on a step: the TypeScript and SQL forms agree', () => {
-  let stack: TestStack;
+  let stack: MediumStack;
   let fixture: IntakeFixture;
   let db: DataSource;
   let nominationId: string;
@@ -126,21 +127,18 @@ describe('who may act on a step: the TypeScript and SQL forms agree', () => {
   };
 
   beforeAll(async () => {
-    stack = await startTestStack();
+    stack = await startMediumStack({ imports: [NominationsModule, AuditModule] });
     fixture = await seedIntakeFixture(stack);
     db = fixture.db;
     const { org } = fixture;
     const fundId = await fixture.fund(10_000_000_000n);
-    const created = await stack.http.post(
-      '/api/v1/nominations',
+    const created = await fixture.create(
       nominationDraft(org.staff.staffA2, fixture.intakeId, fundId),
-      fixture.as('unitHeadA'),
+      'unitHeadA',
     );
     expect(created.status).toBe(201);
     nominationId = created.body.id;
-    admin = (await stack.api
-      .get(ActorLoader)
-      .load(stack.api.get(WorkContexts).forSystem(), org.users.admin))!;
+    admin = (await stack.get(ActorLoader).load(stack.systemCtx(), org.users.admin))!;
     // Only the generated users hold board and finance grants.
     await db.query(
       `DELETE FROM role_assignments WHERE role IN ('board_reviewer', 'board_member', 'finance')`,
@@ -284,10 +282,9 @@ describe('who may act on a step: the TypeScript and SQL forms agree', () => {
   }
 
   it('should give the same answer in assertMayAct, stepActorsSql, allowed actions, awaiting=me, step holders and recipients', async () => {
-    const loader = stack.api.get(ActorLoader);
-    const system = stack.api.get(WorkContexts).forSystem();
-    const queries = stack.api.get(NominationQueries);
-    const contexts = stack.api.get(WorkContexts);
+    const loader = stack.get(ActorLoader);
+    const system = stack.systemCtx();
+    const queries = stack.get(NominationQueries);
     let run = 0;
     await fc.assert(
       fc.asyncProperty(worldArb, async (world) => {
@@ -450,7 +447,7 @@ describe('who may act on a step: the TypeScript and SQL forms agree', () => {
             : false;
           const awaiting = actor
             ? (
-                await queries.list(contexts.forRequest(actor), {
+                await queries.list(stack.ctx(actor), {
                   awaiting: 'me',
                   page: 1,
                   pageSize: 10,
