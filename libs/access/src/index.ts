@@ -20,5 +20,4 @@ export { INVITATION_TOKEN_PURPOSE } from './invitations';
 export { InvitationsService } from './invitations.service';
 export { MIN_PASSWORD_LENGTH, PASSWORD_HASH_OPTIONS } from './passwords';
 export { assertAnAdminRemains, UsersService } from './users.service';
-export { contextOver } from './context';
 export type { AnyCtx, Ctx } from './context';

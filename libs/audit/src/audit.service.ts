@@ -1,19 +1,8 @@
 import type { WorkContext } from '@app/common';
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
-
-export interface AuditContext {
-  actorUserId: string | null;
-  requestId?: string | null;
-}
 
 type Row = Record<string, unknown>;
 type Change = { entity: string; entityId: string; before: Row | null; after: Row | null };
-
-const auditContext = (ctx: WorkContext): AuditContext => ({
-  actorUserId: ctx.actorUserId,
-  requestId: ctx.requestId,
-});
 
 /**
  * Records changes in the caller's transaction, so the change and its audit row commit
@@ -22,36 +11,14 @@ const auditContext = (ctx: WorkContext): AuditContext => ({
 @Injectable()
 export class AuditService {
   /** Records one change in the context's transaction, as its actor, for its request. */
-  record(ctx: WorkContext, change: Change): Promise<void> {
-    return this.recordWith(ctx.manager, auditContext(ctx), change);
-  }
-
-  /** The same for many changes at once (see recordManyWith). */
-  recordMany(ctx: WorkContext, changes: Change[]): Promise<void> {
-    return this.recordManyWith(ctx.manager, auditContext(ctx), changes);
-  }
-
-  /** @deprecated Being replaced by record(ctx, change). */
-  async recordWith(
-    manager: EntityManager,
-    context: AuditContext,
-    change: { entity: string; entityId: string; before: Row | null; after: Row | null },
-  ): Promise<void> {
+  async record(ctx: WorkContext, change: Change): Promise<void> {
     const row = auditRow(change);
     if (!row) return;
     // jsonb values go through SQL parameters as JSON text.
-    await manager.query(
+    await ctx.manager.query(
       `INSERT INTO audit_log (actor_user_id, request_id, entity, entity_id, action, before, after)
        VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb)`,
-      [
-        context.actorUserId,
-        context.requestId ?? null,
-        row.entity,
-        row.entityId,
-        row.action,
-        row.before,
-        row.after,
-      ],
+      [ctx.actorUserId, ctx.requestId, row.entity, row.entityId, row.action, row.before, row.after],
     );
   }
 
@@ -59,24 +26,19 @@ export class AuditService {
    * The same for many changes at once, in one INSERT per few thousand rows: an import of a
    * thousand records would otherwise spend most of its time in round trips to the database.
    */
-  /** @deprecated Being replaced by recordMany(ctx, changes). */
-  async recordManyWith(
-    manager: EntityManager,
-    context: AuditContext,
-    changes: Array<{ entity: string; entityId: string; before: Row | null; after: Row | null }>,
-  ): Promise<void> {
+  async recordMany(ctx: WorkContext, changes: Change[]): Promise<void> {
     const rows = changes.map(auditRow).filter((row) => row !== null);
     for (let start = 0; start < rows.length; start += CHUNK) {
       const chunk = rows.slice(start, start + CHUNK);
-      await manager.query(
+      await ctx.manager.query(
         `INSERT INTO audit_log (actor_user_id, request_id, entity, entity_id, action, before, after)
          SELECT $1::uuid, $2::text, v.entity, v.entity_id, v.action, v.before::jsonb, v.after::jsonb
            FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
                 WITH ORDINALITY AS v(entity, entity_id, action, before, after, ord)
           ORDER BY v.ord`,
         [
-          context.actorUserId,
-          context.requestId ?? null,
+          ctx.actorUserId,
+          ctx.requestId,
           chunk.map((row) => row.entity),
           chunk.map((row) => row.entityId),
           chunk.map((row) => row.action),

@@ -1,5 +1,4 @@
 export { auditEntities } from './audit-entry.entity';
 export { AuditModule } from './audit.module';
 export { AuditService } from './audit.service';
-export type { AuditContext } from './audit.service';
 export { AuditQueryService } from './audit-query.service';

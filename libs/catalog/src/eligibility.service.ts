@@ -1,4 +1,4 @@
-import { Actor, contextOver, Ctx } from '@app/access';
+import { Ctx } from '@app/access';
 import { DomainError } from '@app/common';
 import { StaffMember, StaffService } from '@app/organization';
 import { Injectable } from '@nestjs/common';
@@ -34,18 +34,18 @@ export class EligibilityService {
   ) {}
 
   /**
-   * The verdict as `actor` reads the person, on `today`. A nomination's action asks inside
-   * its transaction (`manager`): never a second connection while one is held.
+   * The verdict as the context's actor reads the person, today. A nomination's action asks
+   * inside its transaction: never a second connection while one is held.
    */
   async verdict(
-    actor: Actor,
+    ctx: Ctx,
     intakeId: string,
     staffId: string,
     targetGroup: TargetGroup | null,
-    today: string,
-    manager: EntityManager,
   ): Promise<EligibilityVerdict> {
-    const person = await this.staff.get(contextOver(actor, manager), staffId);
+    const { manager } = ctx;
+    const today = ctx.clock.today();
+    const person = await this.staff.get(ctx, staffId);
     const intake = await manager.getRepository(Intake).findOneBy({ id: intakeId });
     if (!intake) throw new DomainError('INTAKE_NOT_FOUND', 'not_found', `No intake ${intakeId}.`);
     const program = await manager.getRepository(Program).findOneByOrFail({ id: intake.programId });

@@ -215,12 +215,10 @@ export class NominationQueries {
       eligibility: open
         ? await this.eligibility.verdict(
             // A delegate reads the nominee as the delegator would.
-            withDelegatedGrants(actor, delegated),
+            ctx.as(withDelegatedGrants(actor, delegated)),
             nomination.intakeId,
             nomination.nomineeStaffId,
             nomination.targetGroup,
-            today,
-            manager,
           )
         : null,
     };

@@ -114,7 +114,7 @@ export class NominationService {
   ) {
     this.effects = {
       check_eligibility_and_budget: async (run) => {
-        const submitted = await this.checks.run(run.ctx.manager, personOf(run), run.nomination);
+        const submitted = await this.checks.run(run.ctx.as(personOf(run)), run.nomination);
         run.budgetCheck = submitted.budgetCheck;
         run.resolvedChain = submitted.steps;
       },

@@ -1,7 +1,7 @@
-import { Actor } from '@app/access';
+import { Ctx } from '@app/access';
 import { BudgetService, FundCheck, SplitFund, unusableFunds, validateCostSplit } from '@app/budget';
 import { EligibilityService, FundingSource } from '@app/catalog';
-import { Clock, DomainError } from '@app/common';
+import { DomainError } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { assertNoActiveNomination } from './active-nomination';
@@ -33,14 +33,14 @@ export class SubmissionChecks {
   constructor(
     private readonly eligibility: EligibilityService,
     private readonly budget: BudgetService,
-    private readonly clock: Clock,
   ) {}
 
+  /** Runs in the submission's transaction, as the person submitting (`tx.actor`). */
   async run(
-    manager: EntityManager,
-    actor: Actor,
+    tx: Ctx,
     nomination: NominationRecord,
   ): Promise<{ steps: ResolvedStep[]; budgetCheck: FundCheck[] }> {
+    const { manager, actor } = tx;
     const intake = await this.intake(manager, nomination);
     await assertNoActiveNomination(
       manager,
@@ -48,7 +48,7 @@ export class SubmissionChecks {
       nomination.intakeId,
       nomination.id,
     );
-    const today = this.clock.today();
+    const today = tx.clock.today();
     if (today < intake.nominationOpensOn || today > intake.nominationClosesOn) {
       throw new DomainError(
         'NOMINATION_WINDOW_CLOSED',
@@ -60,12 +60,10 @@ export class SubmissionChecks {
       throw new DomainError('INTAKE_FULL', 'unprocessable', 'Every seat of this intake is taken.');
     }
     const verdict = await this.eligibility.verdict(
-      actor,
+      tx,
       nomination.intakeId,
       nomination.nomineeStaffId,
       nomination.targetGroup,
-      today,
-      manager,
     );
     if (!verdict.eligible) {
       throw new DomainError(
@@ -108,7 +106,7 @@ export class SubmissionChecks {
         { errors },
       );
     }
-    const steps = await this.chain(manager, nomination, intake, lines);
+    const steps = await this.chain(manager, nomination, intake, lines, today);
     return { steps, budgetCheck: await this.budget.check(manager, lines, nomination.id) };
   }
 
@@ -153,6 +151,7 @@ export class SubmissionChecks {
     nomination: NominationRecord,
     intake: IntakeFacts,
     lines: Array<{ fundId: string; amount: bigint }>,
+    today: string,
   ): Promise<ResolvedStep[]> {
     const facts = await loadChainFacts(manager, {
       managingAuthorityId: nomination.nomineeAuthorityId,
@@ -162,7 +161,7 @@ export class SubmissionChecks {
       estimatedCost: nomination.estimatedCost,
       lines,
     });
-    const { policy, steps } = await resolveChain(manager, facts, this.clock.today());
+    const { policy, steps } = await resolveChain(manager, facts, today);
     if (!policy) {
       throw new DomainError(
         'CHAIN_INCOMPLETE',

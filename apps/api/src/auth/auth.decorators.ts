@@ -1,4 +1,3 @@
-import { AuditContext } from '@app/audit';
 import { Actor, Ctx } from '@app/access';
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
@@ -20,12 +19,4 @@ export const CurrentActor = createParamDecorator(
 export const CurrentContext = createParamDecorator(
   (_: unknown, context: ExecutionContext): Ctx =>
     context.switchToHttp().getRequest<AuthenticatedRequest>().ctx!,
-);
-
-/** Who and which request, for the audit trail. */
-export const AuditFrom = createParamDecorator(
-  (_: unknown, context: ExecutionContext): AuditContext => {
-    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    return { actorUserId: request.actor?.userId ?? null, requestId: String(request.id) };
-  },
 );

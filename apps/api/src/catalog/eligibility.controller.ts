@@ -96,14 +96,7 @@ export class EligibilityController {
     @Param('id', uuidPipe()) id: string,
     @Query() query: EligibilityQueryDto,
   ): Promise<VerdictDto> {
-    return this.eligibility.verdict(
-      ctx.actor,
-      id,
-      query.staffId,
-      query.targetGroup ?? null,
-      ctx.clock.today(),
-      ctx.manager,
-    );
+    return this.eligibility.verdict(ctx, id, query.staffId, query.targetGroup ?? null);
   }
 
   @Get('staff/:id/recommended-intakes')
