@@ -62,18 +62,13 @@ export class AdminBootstrap implements OnApplicationBootstrap {
       await manager.query(`INSERT INTO role_assignments (user_id, role) VALUES ($1, 'admin')`, [
         id,
       ]);
-      await this.audit.record(tx, {
-        entity: 'user',
-        entityId: id,
-        before: null,
-        after: {
-          email,
-          displayName: 'Administrator',
-          locale: 'vi',
-          staffId: null,
-          active: true,
-          roles: [{ role: 'admin', unitId: null, authorityId: null }],
-        },
+      await this.audit.record(tx, 'user', id, null, {
+        email,
+        displayName: 'Administrator',
+        locale: 'vi',
+        staffId: null,
+        active: true,
+        roles: [{ role: 'admin', unitId: null, authorityId: null }],
       });
       return 'created' as const;
     });

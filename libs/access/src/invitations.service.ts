@@ -104,12 +104,13 @@ export class InvitationsService {
         passwordHash,
       ]);
       await revokeUserTokens(manager, invitation.userId);
-      await this.audit.record(tx, {
-        entity: 'user',
-        entityId: invitation.userId,
-        before: { password: '[none]' },
-        after: { password: '[set from invitation]' },
-      });
+      await this.audit.record(
+        tx,
+        'user',
+        invitation.userId,
+        { password: '[none]' },
+        { password: '[set from invitation]' },
+      );
     });
   }
 
@@ -137,12 +138,13 @@ export class InvitationsService {
         );
       }
       await this.issue(tx, [userId]);
-      await this.audit.record(tx, {
-        entity: 'user',
-        entityId: userId,
-        before: { invitation: '[previous]' },
-        after: { invitation: '[sent again]' },
-      });
+      await this.audit.record(
+        tx,
+        'user',
+        userId,
+        { invitation: '[previous]' },
+        { invitation: '[sent again]' },
+      );
     });
   }
 

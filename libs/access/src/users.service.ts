@@ -143,12 +143,7 @@ export class UsersService {
         await insertRoles(tx.manager, id, input.roles);
         if (passwordHash === null) await this.invitations.issue(tx, [id]);
         const user = await this.load(tx.manager, id);
-        await this.audit.record(tx, {
-          entity: 'user',
-          entityId: id,
-          before: null,
-          after: audited(user),
-        });
+        await this.audit.record(tx, 'user', id, null, audited(user));
         return user;
       }),
     );
@@ -178,12 +173,7 @@ export class UsersService {
       if (before.active && input.active === false) await revokeUserTokens(manager, id);
       await assertAnAdminRemains(manager);
       const after = await this.load(manager, id);
-      await this.audit.record(tx, {
-        entity: 'user',
-        entityId: id,
-        before: audited(before),
-        after: audited(after),
-      });
+      await this.audit.record(tx, 'user', id, audited(before), audited(after));
       return after;
     });
   }
@@ -205,12 +195,7 @@ export class UsersService {
           WHERE user_id = $1 AND accepted_at IS NULL AND revoked_at IS NULL`,
         [id],
       );
-      await this.audit.record(tx, {
-        entity: 'user',
-        entityId: id,
-        before: { password: '[redacted]' },
-        after: { password: '[reset]' },
-      });
+      await this.audit.record(tx, 'user', id, { password: '[redacted]' }, { password: '[reset]' });
     });
   }
 

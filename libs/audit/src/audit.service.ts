@@ -10,9 +10,18 @@ type Change = { entity: string; entityId: string; before: Row | null; after: Row
  */
 @Injectable()
 export class AuditService {
-  /** Records one change in the context's transaction, as its actor, for its request. */
-  async record(ctx: WorkContext, change: Change): Promise<void> {
-    const row = auditRow(change);
+  /**
+   * Records one change of `entity` in the context's transaction, as its actor, for its
+   * request: `before` null for a creation, `after` null for a deletion.
+   */
+  async record(
+    ctx: WorkContext,
+    entity: string,
+    entityId: string,
+    before: Row | null,
+    after: Row | null,
+  ): Promise<void> {
+    const row = auditRow({ entity, entityId, before, after });
     if (!row) return;
     // jsonb values go through SQL parameters as JSON text.
     await ctx.manager.query(

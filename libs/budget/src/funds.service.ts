@@ -69,12 +69,7 @@ export class FundsService {
       const id = String(identifiers[0].id);
       await this.budget.allocate(manager, id, allocated, actor.userId, 'Initial allocation');
       const created = await fundView(manager, this.budget, id);
-      await this.audit.record(tx, {
-        entity: 'fund',
-        entityId: id,
-        before: null,
-        after: auditable(created),
-      });
+      await this.audit.record(tx, 'fund', id, null, auditable(created));
       return created;
     });
   }
@@ -104,12 +99,7 @@ export class FundsService {
         }
       }
       const saved = await fundView(manager, this.budget, id);
-      await this.audit.record(tx, {
-        entity: 'fund',
-        entityId: id,
-        before: auditable(current),
-        after: auditable(saved),
-      });
+      await this.audit.record(tx, 'fund', id, auditable(current), auditable(saved));
       return saved;
     });
   }
@@ -139,12 +129,7 @@ export class FundsService {
       const before = await fundView(tx.manager, this.budget, id);
       await movement(tx.manager);
       const after = await fundView(tx.manager, this.budget, id);
-      await this.audit.record(tx, {
-        entity: 'fund',
-        entityId: id,
-        before: auditable(before),
-        after: auditable(after),
-      });
+      await this.audit.record(tx, 'fund', id, auditable(before), auditable(after));
       return after;
     });
   }

@@ -69,12 +69,7 @@ export class EligibilityRulesService {
         ...fields,
         kind: fields.kind as RuleKind,
       });
-      await this.audit.record(tx, {
-        entity: 'eligibility_rule',
-        entityId: saved.id,
-        before: null,
-        after: auditable(saved),
-      });
+      await this.audit.record(tx, 'eligibility_rule', saved.id, null, auditable(saved));
       return saved;
     });
   }
@@ -92,12 +87,7 @@ export class EligibilityRulesService {
       const errors = validateRule(next.kind, next.params);
       if (errors.length) throw invalid(errors);
       const saved = await manager.save(EligibilityRuleRecord, next);
-      await this.audit.record(tx, {
-        entity: 'eligibility_rule',
-        entityId: id,
-        before: auditable(current),
-        after: auditable(saved),
-      });
+      await this.audit.record(tx, 'eligibility_rule', id, auditable(current), auditable(saved));
       return saved;
     });
   }
@@ -108,12 +98,7 @@ export class EligibilityRulesService {
       const manager = tx.manager;
       const current = await this.lock(manager, id);
       await manager.delete(EligibilityRuleRecord, { id });
-      await this.audit.record(tx, {
-        entity: 'eligibility_rule',
-        entityId: id,
-        before: auditable(current),
-        after: null,
-      });
+      await this.audit.record(tx, 'eligibility_rule', id, auditable(current), null);
     });
   }
 

@@ -114,12 +114,7 @@ export class IntakesService {
         });
       }
       const saved = await this.view(manager, id);
-      await this.audit.record(tx, {
-        entity: 'intake',
-        entityId: id,
-        before: null,
-        after: auditable(saved),
-      });
+      await this.audit.record(tx, 'intake', id, null, auditable(saved));
       return saved;
     });
   }
@@ -195,12 +190,7 @@ export class IntakesService {
       await manager.save(Intake, next);
       if (newQuotas) await this.replaceQuotas(manager, id, currentQuotas, newQuotas);
       const saved = await this.view(manager, id);
-      await this.audit.record(tx, {
-        entity: 'intake',
-        entityId: id,
-        before,
-        after: auditable(saved),
-      });
+      await this.audit.record(tx, 'intake', id, before, auditable(saved));
       return saved;
     });
   }

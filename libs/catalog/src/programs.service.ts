@@ -68,12 +68,7 @@ export class ProgramsService {
       await assertProvider(manager, fields.providerId);
       if (await manager.existsBy(Program, { code: fields.code })) throw codeTaken(fields.code);
       const saved = await manager.save(Program, manager.create(Program, fields));
-      await this.audit.record(tx, {
-        entity: 'program',
-        entityId: saved.id,
-        before: null,
-        after: { ...saved },
-      });
+      await this.audit.record(tx, 'program', saved.id, null, { ...saved });
       return saved;
     });
   }
@@ -103,12 +98,7 @@ export class ProgramsService {
         throw codeTaken(changes.code);
       }
       const saved = await manager.save(Program, next);
-      await this.audit.record(tx, {
-        entity: 'program',
-        entityId: id,
-        before: { ...current },
-        after: { ...saved },
-      });
+      await this.audit.record(tx, 'program', id, { ...current }, { ...saved });
       return saved;
     });
   }

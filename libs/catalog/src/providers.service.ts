@@ -39,12 +39,7 @@ export class ProvidersService {
       const manager = tx.manager;
       if (await manager.existsBy(Provider, { code: fields.code })) throw codeTaken(fields.code);
       const saved = await manager.save(Provider, manager.create(Provider, fields));
-      await this.audit.record(tx, {
-        entity: 'provider',
-        entityId: saved.id,
-        before: null,
-        after: { ...saved },
-      });
+      await this.audit.record(tx, 'provider', saved.id, null, { ...saved });
       return saved;
     });
   }
@@ -68,12 +63,7 @@ export class ProvidersService {
         throw codeTaken(changes.code);
       }
       const saved = await manager.save(Provider, { ...current, ...changes });
-      await this.audit.record(tx, {
-        entity: 'provider',
-        entityId: id,
-        before: { ...current },
-        after: { ...saved },
-      });
+      await this.audit.record(tx, 'provider', id, { ...current }, { ...saved });
       return saved;
     });
   }

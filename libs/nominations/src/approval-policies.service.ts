@@ -299,12 +299,13 @@ export class ApprovalPoliciesService {
        VALUES ($1, $2, $3::jsonb, $4)`,
       [id, policy.version, JSON.stringify(snapshotOf(policy)), tx.actorUserId],
     );
-    await this.audit.record(tx, {
-      entity: 'approval_policy',
-      entityId: id,
-      before: before && { ...snapshotOf(before), version: before.version },
-      after: { ...snapshotOf(policy), version: policy.version },
-    });
+    await this.audit.record(
+      tx,
+      'approval_policy',
+      id,
+      before && { ...snapshotOf(before), version: before.version },
+      { ...snapshotOf(policy), version: policy.version },
+    );
     return { policy, warnings: await this.warnings(tx, policy) };
   }
 

@@ -138,12 +138,7 @@ export class DelegationsService {
         ],
       );
       const created = await this.find(tx, id);
-      await this.audit.record(tx, {
-        entity: 'delegation',
-        entityId: id,
-        before: null,
-        after: auditable(created),
-      });
+      await this.audit.record(tx, 'delegation', id, null, auditable(created));
       return created;
     });
   }
@@ -191,12 +186,7 @@ export class DelegationsService {
       if (before.revokedAt) return;
       await manager.query(`UPDATE delegations SET revoked_at = now() WHERE id = $1`, [id]);
       const after = await this.find(tx, id);
-      await this.audit.record(tx, {
-        entity: 'delegation',
-        entityId: id,
-        before: auditable(before),
-        after: auditable(after),
-      });
+      await this.audit.record(tx, 'delegation', id, auditable(before), auditable(after));
     });
   }
 

@@ -133,12 +133,7 @@ export class DeliveriesAdminService {
           WHERE id = $1`,
         [id],
       );
-      await this.audit.record(tx, {
-        entity: 'delivery',
-        entityId: id,
-        before: { status: 'failed' },
-        after: { status: 'pending' },
-      });
+      await this.audit.record(tx, 'delivery', id, { status: 'failed' }, { status: 'pending' });
       // updatedAt as text keeps its microseconds, to be put back exactly if need be.
       return { jobId, attempts: row.attempts as number, updatedAt: row.updatedAt as string };
     });
@@ -158,12 +153,7 @@ export class DeliveriesAdminService {
           [id, claimed.attempts, claimed.updatedAt],
         );
         if (restored.length) {
-          await this.audit.record(tx, {
-            entity: 'delivery',
-            entityId: id,
-            before: { status: 'pending' },
-            after: { status: 'failed' },
-          });
+          await this.audit.record(tx, 'delivery', id, { status: 'pending' }, { status: 'failed' });
         }
       });
       throw error;

@@ -88,12 +88,7 @@ export class PositionsService {
         throw new DomainError('CODE_TAKEN', 'conflict', `The code ${fields.code} is taken.`);
       }
       const saved = (await manager.getRepository(target).save(fields as never)) as unknown as T;
-      await this.audit.record(tx, {
-        entity,
-        entityId: saved.id,
-        before: null,
-        after: { ...saved },
-      });
+      await this.audit.record(tx, entity, saved.id, null, { ...saved });
       return saved;
     });
   }
@@ -126,12 +121,7 @@ export class PositionsService {
       const saved = (await manager
         .getRepository(target)
         .save({ ...current, ...changes } as never)) as unknown as T;
-      await this.audit.record(tx, {
-        entity,
-        entityId: id,
-        before: { ...current },
-        after: { ...saved },
-      });
+      await this.audit.record(tx, entity, id, { ...current }, { ...saved });
       return saved;
     });
   }

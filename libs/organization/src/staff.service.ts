@@ -93,12 +93,7 @@ export class StaffService {
         ...fields,
         searchName: toSearchName(fields.fullName),
       });
-      await this.audit.record(tx, {
-        entity: 'staff',
-        entityId: created.id,
-        before: null,
-        after: auditable(created),
-      });
+      await this.audit.record(tx, 'staff', created.id, null, auditable(created));
       return created;
     });
   }
@@ -124,12 +119,7 @@ export class StaffService {
         ...next,
         searchName: toSearchName(next.fullName),
       });
-      await this.audit.record(tx, {
-        entity: 'staff',
-        entityId: id,
-        before: auditable(current),
-        after: auditable(saved),
-      });
+      await this.audit.record(tx, 'staff', id, auditable(current), auditable(saved));
       return saved;
     });
   }
@@ -158,12 +148,7 @@ export class StaffService {
       if (!current) throw notFound('staff', staffId);
       if ((current[field] ?? 0) >= level) return false;
       const saved = await manager.save(StaffMember, { ...current, [field]: level });
-      await this.audit.record(tx, {
-        entity: 'staff',
-        entityId: staffId,
-        before: auditable(current),
-        after: auditable(saved),
-      });
+      await this.audit.record(tx, 'staff', staffId, auditable(current), auditable(saved));
       return true;
     });
   }
@@ -227,12 +212,13 @@ export class StaffService {
         rows
           .map(({ positionId, periodFrom, periodTo }) => ({ positionId, periodFrom, periodTo }))
           .sort((a, b) => a.periodFrom - b.periodFrom || a.positionId.localeCompare(b.positionId));
-      await this.audit.record(tx, {
-        entity: 'staff',
-        entityId: id,
-        before: { planningPool: view(before) },
-        after: { planningPool: view(saved) },
-      });
+      await this.audit.record(
+        tx,
+        'staff',
+        id,
+        { planningPool: view(before) },
+        { planningPool: view(saved) },
+      );
       return saved;
     });
   }

@@ -38,12 +38,7 @@ export class UnitsService {
       if (clash)
         throw new DomainError('TIER_EXISTS', 'conflict', 'A tier with that code or level exists.');
       const tier = await manager.save(Tier, fields);
-      await this.audit.record(tx, {
-        entity: 'tier',
-        entityId: tier.id,
-        before: null,
-        after: { ...tier },
-      });
+      await this.audit.record(tx, 'tier', tier.id, null, { ...tier });
       return tier;
     });
   }
@@ -109,12 +104,7 @@ export class UnitsService {
         tierId: fields.tierId,
         changedBy: tx.actorUserId,
       });
-      await this.audit.record(tx, {
-        entity: 'unit',
-        entityId: id,
-        before: null,
-        after: auditable(unit),
-      });
+      await this.audit.record(tx, 'unit', id, null, auditable(unit));
       return unit;
     });
   }
@@ -170,12 +160,7 @@ export class UnitsService {
         });
       }
       const saved = await manager.save(Unit, next);
-      await this.audit.record(tx, {
-        entity: 'unit',
-        entityId: id,
-        before: auditable(current),
-        after: auditable(saved),
-      });
+      await this.audit.record(tx, 'unit', id, auditable(current), auditable(saved));
       return saved;
     });
   }

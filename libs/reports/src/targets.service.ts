@@ -123,12 +123,7 @@ export class TargetsService {
         throw asCodeTaken(error, fields.code);
       }
       const created = await this.view(tx.manager, id);
-      await this.audit.record(tx, {
-        entity: 'training_target',
-        entityId: id,
-        before: null,
-        after: auditable(created),
-      });
+      await this.audit.record(tx, 'training_target', id, null, auditable(created));
       return created;
     });
   }
@@ -173,12 +168,7 @@ export class TargetsService {
         throw asCodeTaken(error, next.code);
       }
       const saved = await this.view(tx.manager, id);
-      await this.audit.record(tx, {
-        entity: 'training_target',
-        entityId: id,
-        before: auditable(current),
-        after: auditable(saved),
-      });
+      await this.audit.record(tx, 'training_target', id, auditable(current), auditable(saved));
       return saved;
     });
   }
@@ -202,12 +192,7 @@ export class TargetsService {
         );
       }
       await tx.manager.query(`DELETE FROM training_targets WHERE id = $1`, [id]);
-      await this.audit.record(tx, {
-        entity: 'training_target',
-        entityId: id,
-        before: auditable(current),
-        after: null,
-      });
+      await this.audit.record(tx, 'training_target', id, auditable(current), null);
     });
   }
 
