@@ -22,9 +22,12 @@ describe('Reports: budget usage', () => {
   let tokens: ReportSuite['tokens'];
   let get: ReportSuite['get'];
   let download: ReportSuite['download'];
+  let expectFieldErrors: ReportSuite['expectFieldErrors'];
 
   beforeAll(async () => {
-    ({ stack, org, db, tokens, get, download } = await startReportSuite({ worker: false }));
+    ({ stack, org, db, tokens, get, download, expectFieldErrors } = await startReportSuite({
+      worker: false,
+    }));
     tokens.financeB = tokenFor(
       stack,
       await org.factory.user({ grants: [{ role: 'finance', unitId: org.units.districtB }] }),
@@ -361,15 +364,7 @@ describe('Reports: budget usage', () => {
         ['/api/v1/reports/budget-usage?source=sponsor', 'source', 'UNKNOWN_FIELD'],
         ['/api/v1/reports/budget-usage?table=x_y', 'table', 'MATCHES'],
       ];
-      for (const [path, field, code] of cases) {
-        const response = await get(path, 'admin');
-        expect({ path, status: response.status, code: response.body.code }).toEqual({
-          path,
-          status: 400,
-          code: 'VALIDATION_FAILED',
-        });
-        expect(response.body.errors).toContainEqual(expect.objectContaining({ field, code }));
-      }
+      await expectFieldErrors(cases);
       const unknownTable = await get(
         '/api/v1/reports/budget-usage?format=csv&table=nothing',
         'admin',

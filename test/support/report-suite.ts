@@ -18,6 +18,8 @@ export interface ReportSuite {
   tokens: Record<string, string>;
   /** A report as one of the users asks for it. */
   get(path: string, who: string, headers?: Record<string, string>): Promise<HttpResponse<any>>;
+  /** Asks each path as an administrator and expects 400 with the field error named. */
+  expectFieldErrors(cases: Array<[path: string, field: string, code: string]>): Promise<void>;
   /** The raw bytes of an export (fetch's text() would drop the byte-order mark). */
   download(
     path: string,
@@ -37,6 +39,17 @@ export async function startReportSuite(options: { worker: boolean }): Promise<Re
     db: stack.api.get(DataSource),
     tokens,
     get: (path, who, headers = {}) => stack.http.get(path, { ...bearer(tokens[who]), ...headers }),
+    expectFieldErrors: async (cases) => {
+      for (const [path, field, code] of cases) {
+        const response = await stack.http.get(path, bearer(tokens.admin));
+        expect({ path, status: response.status, code: response.body.code }).toEqual({
+          path,
+          status: 400,
+          code: 'VALIDATION_FAILED',
+        });
+        expect(response.body.errors).toContainEqual(expect.objectContaining({ field, code }));
+      }
+    },
     download: async (path, who, headers = {}) => {
       const response = await fetch(stack.http.baseUrl + path, {
         headers: { ...bearer(tokens[who]), ...headers },
