@@ -54,10 +54,11 @@ interface FundRow {
 }
 
 /**
- * The only code that moves money. Every method runs in the caller's transaction (its
- * context's manager; none opens its own), writes a ledger entry and changes the balance in one conditional UPDATE,
- * never an absolute value read earlier, so concurrent commitments cannot overspend. Funds
- * are always touched in id order, so multi-fund operations cannot deadlock each other.
+ * The only code that moves money. Every method runs in its caller's transaction (the
+ * context's manager; none opens its own), writes a ledger entry and changes the balance in
+ * one conditional UPDATE, never an absolute value read earlier, so concurrent commitments
+ * cannot overspend. Funds are always touched in id order, so multi-fund operations cannot
+ * deadlock each other.
  */
 @Injectable()
 export class BudgetService {
