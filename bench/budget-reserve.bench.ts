@@ -27,7 +27,7 @@ async function main() {
         [`F${i}`, unitId],
       );
       await WorkContext.start(null, dataSource, new Clock()).transaction((tx) =>
-        budget.allocate(tx, fund.id, 10n ** 13n, null, null),
+        budget.allocate(tx, fund.id, 10n ** 13n, null),
       );
       funds.push(fund.id);
     }
@@ -35,7 +35,6 @@ async function main() {
       WorkContext.start(null, dataSource, new Clock()).transaction((tx) =>
         budget.reserve(tx, {
           nominationId: randomUUID(),
-          actorUserId: null,
           lines: [{ fundId, amount: 100_000_000n }],
         }),
       );
@@ -46,7 +45,6 @@ async function main() {
       WorkContext.start(null, dataSource, new Clock()).transaction((tx) =>
         budget.reserve(tx, {
           nominationId: randomUUID(),
-          actorUserId: null,
           lines: [
             { fundId: funds[i % 100], amount: 50_000_000n },
             { fundId: funds[(i * 7 + 3) % 100], amount: 50_000_000n },

@@ -74,7 +74,7 @@ describe('training funds over HTTP', () => {
 
   const reserve = (fundId: string, amount: bigint, nominationId = randomUUID()) =>
     WorkContext.start(null, db, new Clock()).transaction((tx) =>
-      budget.reserve(tx, { nominationId, actorUserId: null, lines: [{ fundId, amount }] }),
+      budget.reserve(tx, { nominationId, lines: [{ fundId, amount }] }),
     );
 
   beforeAll(async () => {

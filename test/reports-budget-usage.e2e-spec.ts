@@ -109,7 +109,6 @@ describe('Reports: budget usage', () => {
       await WorkContext.start(null, db, new Clock()).transaction((tx) =>
         budget.reserve(tx, {
           nominationId,
-          actorUserId: null,
           lines: [{ fundId: model.id, amount }],
         }),
       );
@@ -118,7 +117,6 @@ describe('Reports: budget usage', () => {
         await WorkContext.start(null, db, new Clock()).transaction((tx) =>
           budget.settle(tx, {
             nominationId,
-            actorUserId: null,
             lines: [{ fundId: model.id, amount: settleFor }],
           }),
         );

@@ -150,7 +150,7 @@ describe('budget properties', () => {
         apply = () => (fund.allocated += command.amount);
         act = () =>
           WorkContext.start(null, db, new Clock()).transaction((tx) =>
-            budget.allocate(tx, fund.id, command.amount, null, 'Bổ sung dự toán'),
+            budget.allocate(tx, fund.id, command.amount, 'Bổ sung dự toán'),
           );
         break;
       }
@@ -166,7 +166,7 @@ describe('budget properties', () => {
         apply = () => (fund.allocated += amount);
         act = () =>
           WorkContext.start(null, db, new Clock()).transaction((tx) =>
-            budget.adjust(tx, fund.id, amount, null, 'Điều chỉnh dự toán'),
+            budget.adjust(tx, fund.id, amount, 'Điều chỉnh dự toán'),
           );
         break;
       }
@@ -204,7 +204,6 @@ describe('budget properties', () => {
           WorkContext.start(null, db, new Clock()).transaction((tx) =>
             budget.reserve(tx, {
               nominationId: nomination.id,
-              actorUserId: null,
               lines: command.funds.map((index, i) => ({
                 fundId: fundAt(index).id,
                 amount: command.amounts[i],
@@ -224,7 +223,7 @@ describe('budget properties', () => {
         };
         act = async () => {
           const released = await WorkContext.start(null, db, new Clock()).transaction((tx) =>
-            budget.release(tx, { nominationId: nomination.id, actorUserId: null }),
+            budget.release(tx, { nominationId: nomination.id }),
           );
           expect(new Map(released.map((line) => [line.fundId, line.amount]))).toEqual(
             nomination.outstanding,
@@ -268,7 +267,6 @@ describe('budget properties', () => {
           WorkContext.start(null, db, new Clock()).transaction((tx) =>
             budget.settle(tx, {
               nominationId: nomination.id,
-              actorUserId: null,
               lines: actual
                 .filter(({ amount }) => amount > 0n)
                 .map(({ fund, amount }) => ({ fundId: fund.id, amount })),
@@ -331,7 +329,7 @@ describe('budget properties', () => {
         for (const [i, fund] of funds.entries()) {
           if (initial[i] === 0n) continue;
           await WorkContext.start(null, db, new Clock()).transaction((tx) =>
-            budget.allocate(tx, fund.id, initial[i], null, 'Dự toán kinh phí năm 2027'),
+            budget.allocate(tx, fund.id, initial[i], 'Dự toán kinh phí năm 2027'),
           );
           fund.allocated = initial[i];
         }

@@ -61,7 +61,7 @@ describe('budget control', () => {
       ],
     );
     await WorkContext.start(null, db, new Clock()).transaction((tx) =>
-      budget.allocate(tx, row.id, allocated, null, 'Dự toán năm 2027'),
+      budget.allocate(tx, row.id, allocated, 'Dự toán năm 2027'),
     );
     return row.id as string;
   }
@@ -80,7 +80,7 @@ describe('budget control', () => {
     override?: { reason: string; by: Actor },
   ) =>
     WorkContext.start(null, db, new Clock()).transaction((tx) =>
-      budget.reserve(tx, { nominationId, actorUserId: null, lines, override }),
+      budget.reserve(tx, { nominationId, lines, override }),
     );
 
   it('should let exactly 50 of 200 concurrent 100-million reservations fit in 5 billion', async () => {
@@ -215,7 +215,6 @@ describe('budget control', () => {
       WorkContext.start(null, db, new Clock()).transaction((tx) =>
         budget.settle(tx, {
           nominationId,
-          actorUserId: null,
           lines: [{ fundId, amount: 120n * MILLION }],
           override: { reason: 'Quyết toán vượt', by: actor('unit_head', ownerPath) },
         }),
@@ -225,7 +224,6 @@ describe('budget control', () => {
     await WorkContext.start(null, db, new Clock()).transaction((tx) =>
       budget.settle(tx, {
         nominationId,
-        actorUserId: null,
         lines: [{ fundId, amount: 120n * MILLION }],
         override: { reason: 'Quyết toán vượt', by: finance },
       }),
@@ -247,7 +245,6 @@ describe('budget control', () => {
       WorkContext.start(null, db, new Clock()).transaction((tx) =>
         budget.settle(tx, {
           nominationId,
-          actorUserId: null,
           lines: [{ fundId, amount: 30n * MILLION }],
           settler,
         }),
@@ -289,11 +286,11 @@ describe('budget control', () => {
     const cancelled = randomUUID();
     await reserve([{ fundId, amount: 300n * MILLION }], cancelled);
     await WorkContext.start(null, db, new Clock()).transaction((tx) =>
-      budget.release(tx, { nominationId: cancelled, actorUserId: null, comment: 'cancelled' }),
+      budget.release(tx, { nominationId: cancelled, comment: 'cancelled' }),
     );
     expect(
       await WorkContext.start(null, db, new Clock()).transaction((tx) =>
-        budget.release(tx, { nominationId: cancelled, actorUserId: null }),
+        budget.release(tx, { nominationId: cancelled }),
       ),
     ).toEqual([]);
     expect((await balances(fundId)).reserved).toBe('0');
@@ -303,7 +300,6 @@ describe('budget control', () => {
     await WorkContext.start(null, db, new Clock()).transaction((tx) =>
       budget.settle(tx, {
         nominationId: trained,
-        actorUserId: null,
         lines: [{ fundId, amount: 280n * MILLION }],
       }),
     );
@@ -317,7 +313,6 @@ describe('budget control', () => {
       WorkContext.start(null, db, new Clock()).transaction((tx) =>
         budget.settle(tx, {
           nominationId: trained,
-          actorUserId: null,
           lines: [{ fundId, amount: 1n }],
         }),
       ),
@@ -332,7 +327,6 @@ describe('budget control', () => {
       WorkContext.start(null, db, new Clock()).transaction((tx) =>
         budget.settle(tx, {
           nominationId,
-          actorUserId: null,
           lines: [{ fundId, amount: 120n * MILLION }],
         }),
       ),

@@ -35,9 +35,9 @@ export interface Settler {
   nomineeUnitPath: string;
 }
 
+/** A nomination's money movement; the ledger records the context's actor as who moved it. */
 interface Movement {
   nominationId: string;
-  actorUserId: string | null;
   comment?: string | null;
 }
 
@@ -135,7 +135,7 @@ export class BudgetService {
     );
     for (const line of byFund(movement.lines)) {
       await this.insertEntry(
-        tx.manager,
+        tx,
         line.fundId,
         'reservation',
         line.amount,
@@ -158,7 +158,7 @@ export class BudgetService {
   async release(tx: WorkContext, movement: Movement): Promise<CostLine[]> {
     const outstanding = await this.outstanding(tx, movement.nominationId);
     for (const line of outstanding) {
-      await this.insertEntry(tx.manager, line.fundId, 'release', line.amount, movement);
+      await this.insertEntry(tx, line.fundId, 'release', line.amount, movement);
       await tx.manager.query(
         `UPDATE funds SET reserved = reserved - $2, updated_at = now() WHERE id = $1`,
         [line.fundId, line.amount.toString()],
@@ -218,13 +218,13 @@ export class BudgetService {
       // A fund taking a spend it never reserved takes a new commitment: it must be open.
       const fresh = elsewhere.includes(fundId);
       if (release > 0n)
-        await this.insertEntry(tx.manager, fundId, 'release', release, {
+        await this.insertEntry(tx, fundId, 'release', release, {
           ...movement,
           comment: 'settled',
         });
       if (actual > 0n)
         await this.insertEntry(
-          tx.manager,
+          tx,
           fundId,
           'spend',
           actual,
@@ -254,18 +254,11 @@ export class BudgetService {
   }
 
   /** New money for a fund. */
-  async allocate(
-    tx: WorkContext,
-    fundId: string,
-    amount: bigint,
-    actorUserId: string | null,
-    comment: string | null,
-  ) {
+  async allocate(tx: WorkContext, fundId: string, amount: bigint, comment: string | null) {
     if (amount <= 0n)
       throw new DomainError('AMOUNT_NOT_POSITIVE', 'invalid', 'An allocation must be positive.');
-    await this.insertEntry(tx.manager, fundId, 'allocation', amount, {
-      nominationId: null as never,
-      actorUserId,
+    await this.insertEntry(tx, fundId, 'allocation', amount, {
+      nominationId: null,
       comment,
     });
     await tx.manager.query(
@@ -275,18 +268,11 @@ export class BudgetService {
   }
 
   /** Raises or lowers the allocation; lowering a `stop` fund below what is committed is refused. */
-  async adjust(
-    tx: WorkContext,
-    fundId: string,
-    amount: bigint,
-    actorUserId: string | null,
-    reason: string,
-  ) {
+  async adjust(tx: WorkContext, fundId: string, amount: bigint, reason: string) {
     if (amount === 0n)
       throw new DomainError('AMOUNT_ZERO', 'invalid', 'An adjustment cannot be zero.');
-    await this.insertEntry(tx.manager, fundId, 'adjustment', amount, {
-      nominationId: null as never,
-      actorUserId,
+    await this.insertEntry(tx, fundId, 'adjustment', amount, {
+      nominationId: null,
       comment: reason,
     });
     const [updated] = await returning<{ id: string }>(
@@ -350,15 +336,15 @@ export class BudgetService {
   }
 
   private async insertEntry(
-    manager: EntityManager,
+    tx: WorkContext,
     fundId: string,
     kind: string,
     amount: bigint,
-    movement: Partial<Movement>,
+    movement: { nominationId?: string | null; comment?: string | null },
     overrideReason?: string,
   ): Promise<void> {
     try {
-      await manager.query(
+      await tx.manager.query(
         `INSERT INTO fund_ledger (fund_id, kind, amount, nomination_id, actor_user_id, comment, override_reason)
          VALUES ($1, $2, $3, $4, $5, $6, $7)`,
         [
@@ -366,7 +352,7 @@ export class BudgetService {
           kind,
           amount.toString(),
           movement.nominationId ?? null,
-          movement.actorUserId ?? null,
+          tx.actorUserId,
           movement.comment ?? null,
           overrideReason ?? null,
         ],

@@ -66,7 +66,7 @@ export class FundsService {
       const { allocated, ...columns } = fields;
       const { identifiers } = await manager.insert(Fund, columns);
       const id = String(identifiers[0].id);
-      await this.budget.allocate(tx, id, allocated, actor.userId, 'Initial allocation');
+      await this.budget.allocate(tx, id, allocated, 'Initial allocation');
       const created = await fundView(tx, this.budget, id);
       await this.audit.record(tx, {
         entity: 'fund',
@@ -115,14 +115,12 @@ export class FundsService {
 
   /** New money for a fund. */
   async allocate(ctx: Ctx, id: string, amount: bigint, comment: string | null): Promise<FundView> {
-    return this.move(ctx, id, (tx) =>
-      this.budget.allocate(tx, id, amount, ctx.actor.userId, comment),
-    );
+    return this.move(ctx, id, (tx) => this.budget.allocate(tx, id, amount, comment));
   }
 
   /** Raises or lowers the allocation, with a reason. */
   async adjust(ctx: Ctx, id: string, amount: bigint, reason: string): Promise<FundView> {
-    return this.move(ctx, id, (tx) => this.budget.adjust(tx, id, amount, ctx.actor.userId, reason));
+    return this.move(ctx, id, (tx) => this.budget.adjust(tx, id, amount, reason));
   }
 
   /** A money movement under the fund's row lock, audited with the balances before and after. */

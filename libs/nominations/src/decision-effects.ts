@@ -47,13 +47,12 @@ export async function placeChain(
 export async function reserveBudget(
   tx: AnyCtx,
   budget: BudgetService,
-  actorUserId: string | null,
   nominationId: string,
   override: Override | undefined,
 ): Promise<void> {
   const lines = await loadCostLines(tx.manager, nominationId);
   // The budget decides whether the override's author may give it; it refuses rather than ignores.
-  await budget.reserve(tx, { nominationId, actorUserId, lines, override });
+  await budget.reserve(tx, { nominationId, lines, override });
 }
 
 /** The decision's seat: one of the intake, and one of each quota the nominee falls under. */

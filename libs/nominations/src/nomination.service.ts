@@ -157,7 +157,7 @@ export class NominationService {
         const override =
           run.override ??
           (await keptOverride(run.ctx, this.budget, this.actors, run.nomination.id, run.today));
-        await reserveBudget(run.ctx, this.budget, run.ctx.actorUserId, run.nomination.id, override);
+        await reserveBudget(run.ctx, this.budget, run.nomination.id, override);
       },
       take_seat: async (run) => {
         await takeSeat(run.ctx.manager, run.nomination);
@@ -175,7 +175,6 @@ export class NominationService {
       release_budget: async (run) => {
         await this.budget.release(run.ctx, {
           nominationId: run.nomination.id,
-          actorUserId: run.ctx.actorUserId,
           comment: run.input.comment,
         });
       },
@@ -189,7 +188,6 @@ export class NominationService {
         const actor = personOf(run);
         await this.budget.settle(run.ctx, {
           nominationId: id,
-          actorUserId: actor.userId,
           lines,
           override: run.override,
           settler: { actor, nomineeUnitPath: run.nomination.nomineeUnitPath },

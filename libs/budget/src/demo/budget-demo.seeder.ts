@@ -39,7 +39,6 @@ export async function writeDemoFunds(manager: EntityManager): Promise<void> {
       tx,
       id,
       fund.amount,
-      null,
       `Dự toán kinh phí đào tạo, bồi dưỡng năm ${fund.fiscalYear}`,
     );
   }
