@@ -1,3 +1,4 @@
+import { Clock, WorkContext } from '@app/common';
 import { BudgetService } from '@app/budget';
 import { randomUUID } from 'node:crypto';
 import { benchDatabase, throughput } from './support';
@@ -25,16 +26,15 @@ async function main() {
         `INSERT INTO funds (code, name, fiscal_year, owner_unit_id, source) VALUES ($1, 'Quỹ', 2027, $2, 'state_budget') RETURNING id`,
         [`F${i}`, unitId],
       );
-      await dataSource.transaction((manager) =>
-        budget.allocate(manager, fund.id, 10n ** 13n, null, null),
+      await WorkContext.start(null, dataSource, new Clock()).transaction((tx) =>
+        budget.allocate(tx, fund.id, 10n ** 13n, null),
       );
       funds.push(fund.id);
     }
     const reserve = (fundId: string) =>
-      dataSource.transaction((manager) =>
-        budget.reserve(manager, {
+      WorkContext.start(null, dataSource, new Clock()).transaction((tx) =>
+        budget.reserve(tx, {
           nominationId: randomUUID(),
-          actorUserId: null,
           lines: [{ fundId, amount: 100_000_000n }],
         }),
       );
@@ -42,10 +42,9 @@ async function main() {
     const hot = await throughput(total, 32, () => reserve(funds[0]));
     const spread = await throughput(total, 32, (i) => reserve(funds[i % funds.length]));
     const twoFunds = await throughput(total, 32, (i) =>
-      dataSource.transaction((manager) =>
-        budget.reserve(manager, {
+      WorkContext.start(null, dataSource, new Clock()).transaction((tx) =>
+        budget.reserve(tx, {
           nominationId: randomUUID(),
-          actorUserId: null,
           lines: [
             { fundId: funds[i % 100], amount: 50_000_000n },
             { fundId: funds[(i * 7 + 3) % 100], amount: 50_000_000n },
@@ -54,7 +53,9 @@ async function main() {
       ),
     );
     const started = performance.now();
-    const differences = await dataSource.transaction((manager) => budget.reconcile(manager));
+    const differences = await WorkContext.start(null, dataSource, new Clock()).transaction((tx) =>
+      budget.reconcile(tx),
+    );
     const reconcileMs = Math.round(performance.now() - started);
     console.log(
       JSON.stringify(

@@ -1,5 +1,5 @@
 import { BudgetService } from '@app/budget';
-import { basisPoints } from '@app/common';
+import { basisPoints, Clock, WorkContext } from '@app/common';
 import { bearer, seedOrganizationFixture, startTestStack, TestStack, tokenFor } from '@app/testing';
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -73,8 +73,8 @@ describe('training funds over HTTP', () => {
   }
 
   const reserve = (fundId: string, amount: bigint, nominationId = randomUUID()) =>
-    db.transaction((manager) =>
-      budget.reserve(manager, { nominationId, actorUserId: null, lines: [{ fundId, amount }] }),
+    WorkContext.start(null, db, new Clock()).transaction((tx) =>
+      budget.reserve(tx, { nominationId, lines: [{ fundId, amount }] }),
     );
 
   beforeAll(async () => {

@@ -1,3 +1,4 @@
+import { Clock, WorkContext } from '@app/common';
 import { BudgetService } from '@app/budget';
 import { bearer, TestStack, tokenFor } from '@app/testing';
 import { randomUUID } from 'node:crypto';
@@ -108,19 +109,17 @@ describe('Reports: budget usage', () => {
 
     async function reserve(model: FundModel, amount: bigint, settleFor?: bigint) {
       const nominationId = randomUUID();
-      await db.transaction((manager) =>
-        budget.reserve(manager, {
+      await WorkContext.start(null, db, new Clock()).transaction((tx) =>
+        budget.reserve(tx, {
           nominationId,
-          actorUserId: null,
           lines: [{ fundId: model.id, amount }],
         }),
       );
       model.reserved += amount;
       if (settleFor !== undefined) {
-        await db.transaction((manager) =>
-          budget.settle(manager, {
+        await WorkContext.start(null, db, new Clock()).transaction((tx) =>
+          budget.settle(tx, {
             nominationId,
-            actorUserId: null,
             lines: [{ fundId: model.id, amount: settleFor }],
           }),
         );

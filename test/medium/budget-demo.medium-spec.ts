@@ -1,3 +1,4 @@
+import { Clock, WorkContext } from '@app/common';
 import { BudgetService } from '@app/budget';
 import { budgetDemoSeeder, buildDemoFunds } from '@app/budget/demo';
 import { organizationDemoSeeder } from '@app/organization/demo';
@@ -129,7 +130,11 @@ describe('Budget demo data', () => {
       `SELECT sum(reserved + spent)::text AS committed FROM funds`,
     );
     expect(committed).toBe('0');
-    expect(await db.transaction((manager) => new BudgetService().reconcile(manager))).toEqual([]);
+    expect(
+      await WorkContext.start(null, db, new Clock()).transaction((tx) =>
+        new BudgetService().reconcile(tx),
+      ),
+    ).toEqual([]);
   });
 
   it('should build the same funds on every run', () => {

@@ -1,6 +1,6 @@
 import type { Actor } from '@app/access';
 import { BudgetService } from '@app/budget';
-import { DomainError } from '@app/common';
+import { Clock, DomainError, WorkContext } from '@app/common';
 import { Factory } from '../support/factories';
 import { MediumStack, startMediumStack } from '../support/medium';
 import fc from 'fast-check';
@@ -149,8 +149,8 @@ describe('budget properties', () => {
         if (command.amount <= 0n) expected = 'AMOUNT_NOT_POSITIVE';
         apply = () => (fund.allocated += command.amount);
         act = () =>
-          db.transaction((m) =>
-            budget.allocate(m, fund.id, command.amount, null, 'Bổ sung dự toán'),
+          WorkContext.start(null, db, new Clock()).transaction((tx) =>
+            budget.allocate(tx, fund.id, command.amount, 'Bổ sung dự toán'),
           );
         break;
       }
@@ -165,7 +165,9 @@ describe('budget properties', () => {
           expected = 'ADJUSTMENT_EXCEEDS_AVAILABLE';
         apply = () => (fund.allocated += amount);
         act = () =>
-          db.transaction((m) => budget.adjust(m, fund.id, amount, null, 'Điều chỉnh dự toán'));
+          WorkContext.start(null, db, new Clock()).transaction((tx) =>
+            budget.adjust(tx, fund.id, amount, 'Điều chỉnh dự toán'),
+          );
         break;
       }
       case 'reserve': {
@@ -199,10 +201,9 @@ describe('budget properties', () => {
           }
         };
         act = () =>
-          db.transaction((m) =>
-            budget.reserve(m, {
+          WorkContext.start(null, db, new Clock()).transaction((tx) =>
+            budget.reserve(tx, {
               nominationId: nomination.id,
-              actorUserId: null,
               lines: command.funds.map((index, i) => ({
                 fundId: fundAt(index).id,
                 amount: command.amounts[i],
@@ -221,8 +222,8 @@ describe('budget properties', () => {
           nomination.outstanding.clear();
         };
         act = async () => {
-          const released = await db.transaction((m) =>
-            budget.release(m, { nominationId: nomination.id, actorUserId: null }),
+          const released = await WorkContext.start(null, db, new Clock()).transaction((tx) =>
+            budget.release(tx, { nominationId: nomination.id }),
           );
           expect(new Map(released.map((line) => [line.fundId, line.amount]))).toEqual(
             nomination.outstanding,
@@ -263,10 +264,9 @@ describe('budget properties', () => {
           nomination.spent ||= actual.some(({ amount }) => amount > 0n);
         };
         act = () =>
-          db.transaction((m) =>
-            budget.settle(m, {
+          WorkContext.start(null, db, new Clock()).transaction((tx) =>
+            budget.settle(tx, {
               nominationId: nomination.id,
-              actorUserId: null,
               lines: actual
                 .filter(({ amount }) => amount > 0n)
                 .map(({ fund, amount }) => ({ fundId: fund.id, amount })),
@@ -288,7 +288,7 @@ describe('budget properties', () => {
   }
 
   async function assertInvariants(funds: FundModel[], step: string) {
-    expect(await budget.reconcile(db.manager)).toEqual([]);
+    expect(await budget.reconcile(WorkContext.start(null, db, new Clock()))).toEqual([]);
     const rows: Array<Record<string, string>> = await db.query(
       `SELECT id, policy, allocated::text, reserved::text, spent::text, available::text
          FROM funds WHERE id = ANY($1::uuid[])`,
@@ -328,8 +328,8 @@ describe('budget properties', () => {
         for (const policy of policies) funds.push(await createFund(policy));
         for (const [i, fund] of funds.entries()) {
           if (initial[i] === 0n) continue;
-          await db.transaction((m) =>
-            budget.allocate(m, fund.id, initial[i], null, 'Dự toán kinh phí năm 2027'),
+          await WorkContext.start(null, db, new Clock()).transaction((tx) =>
+            budget.allocate(tx, fund.id, initial[i], 'Dự toán kinh phí năm 2027'),
           );
           fund.allocated = initial[i];
         }

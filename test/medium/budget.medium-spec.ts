@@ -1,6 +1,6 @@
 import type { Actor, Grant } from '@app/access';
 import { BudgetService, SETTLED_ELSEWHERE } from '@app/budget';
-import { DomainError } from '@app/common';
+import { Clock, DomainError, WorkContext } from '@app/common';
 import { Factory } from '../support/factories';
 import { MediumStack, startMediumStack } from '../support/medium';
 import { randomUUID } from 'node:crypto';
@@ -60,8 +60,8 @@ describe('budget control', () => {
         values.thresholds ?? [80, 95],
       ],
     );
-    await db.transaction((manager) =>
-      budget.allocate(manager, row.id, allocated, null, 'Dự toán năm 2027'),
+    await WorkContext.start(null, db, new Clock()).transaction((tx) =>
+      budget.allocate(tx, row.id, allocated, 'Dự toán năm 2027'),
     );
     return row.id as string;
   }
@@ -79,8 +79,8 @@ describe('budget control', () => {
     nominationId = randomUUID(),
     override?: { reason: string; by: Actor },
   ) =>
-    db.transaction((manager) =>
-      budget.reserve(manager, { nominationId, actorUserId: null, lines, override }),
+    WorkContext.start(null, db, new Clock()).transaction((tx) =>
+      budget.reserve(tx, { nominationId, lines, override }),
     );
 
   it('should let exactly 50 of 200 concurrent 100-million reservations fit in 5 billion', async () => {
@@ -112,7 +112,9 @@ describe('budget control', () => {
       spent: '0',
       available: '0',
     });
-    expect(await db.transaction((manager) => budget.reconcile(manager))).toEqual([]);
+    expect(
+      await WorkContext.start(null, db, new Clock()).transaction((tx) => budget.reconcile(tx)),
+    ).toEqual([]);
   });
 
   it('should finish concurrent multi-fund reservations in opposite orders without deadlock', async () => {
@@ -210,20 +212,18 @@ describe('budget control', () => {
     const nominationId = randomUUID();
     await reserve([{ fundId, amount: 90n * MILLION }], nominationId);
     await expect(
-      db.transaction((manager) =>
-        budget.settle(manager, {
+      WorkContext.start(null, db, new Clock()).transaction((tx) =>
+        budget.settle(tx, {
           nominationId,
-          actorUserId: null,
           lines: [{ fundId, amount: 120n * MILLION }],
           override: { reason: 'Quyết toán vượt', by: actor('unit_head', ownerPath) },
         }),
       ),
     ).rejects.toMatchObject({ code: 'OVERRIDE_NOT_ALLOWED' });
     expect(await balances(fundId)).toMatchObject({ reserved: '90000000', spent: '0' });
-    await db.transaction((manager) =>
-      budget.settle(manager, {
+    await WorkContext.start(null, db, new Clock()).transaction((tx) =>
+      budget.settle(tx, {
         nominationId,
-        actorUserId: null,
         lines: [{ fundId, amount: 120n * MILLION }],
         override: { reason: 'Quyết toán vượt', by: finance },
       }),
@@ -242,10 +242,9 @@ describe('budget control', () => {
     const nominationId = randomUUID();
     await reserve([{ fundId: reservedFund, amount: 30n * MILLION }], nominationId);
     const settle = (fundId: string, settler?: { actor: Actor; nomineeUnitPath: string }) =>
-      db.transaction((manager) =>
-        budget.settle(manager, {
+      WorkContext.start(null, db, new Clock()).transaction((tx) =>
+        budget.settle(tx, {
           nominationId,
-          actorUserId: null,
           lines: [{ fundId, amount: 30n * MILLION }],
           settler,
         }),
@@ -286,22 +285,21 @@ describe('budget control', () => {
     const fundId = await fund(BILLION);
     const cancelled = randomUUID();
     await reserve([{ fundId, amount: 300n * MILLION }], cancelled);
-    await db.transaction((manager) =>
-      budget.release(manager, { nominationId: cancelled, actorUserId: null, comment: 'cancelled' }),
+    await WorkContext.start(null, db, new Clock()).transaction((tx) =>
+      budget.release(tx, { nominationId: cancelled, comment: 'cancelled' }),
     );
     expect(
-      await db.transaction((manager) =>
-        budget.release(manager, { nominationId: cancelled, actorUserId: null }),
+      await WorkContext.start(null, db, new Clock()).transaction((tx) =>
+        budget.release(tx, { nominationId: cancelled }),
       ),
     ).toEqual([]);
     expect((await balances(fundId)).reserved).toBe('0');
 
     const trained = randomUUID();
     await reserve([{ fundId, amount: 300n * MILLION }], trained);
-    await db.transaction((manager) =>
-      budget.settle(manager, {
+    await WorkContext.start(null, db, new Clock()).transaction((tx) =>
+      budget.settle(tx, {
         nominationId: trained,
-        actorUserId: null,
         lines: [{ fundId, amount: 280n * MILLION }],
       }),
     );
@@ -312,10 +310,9 @@ describe('budget control', () => {
       available: '720000000',
     });
     await expect(
-      db.transaction((manager) =>
-        budget.settle(manager, {
+      WorkContext.start(null, db, new Clock()).transaction((tx) =>
+        budget.settle(tx, {
           nominationId: trained,
-          actorUserId: null,
           lines: [{ fundId, amount: 1n }],
         }),
       ),
@@ -327,10 +324,9 @@ describe('budget control', () => {
     const nominationId = randomUUID();
     await reserve([{ fundId, amount: 90n * MILLION }], nominationId);
     await expect(
-      db.transaction((manager) =>
-        budget.settle(manager, {
+      WorkContext.start(null, db, new Clock()).transaction((tx) =>
+        budget.settle(tx, {
           nominationId,
-          actorUserId: null,
           lines: [{ fundId, amount: 120n * MILLION }],
         }),
       ),
@@ -382,8 +378,8 @@ describe('budget control', () => {
 
   it('should report per fund what a commitment would leave', async () => {
     const fundId = await fund(BILLION);
-    const checks = await db.transaction((manager) =>
-      budget.check(manager, [{ fundId, amount: 1200n * MILLION }]),
+    const checks = await WorkContext.start(null, db, new Clock()).transaction((tx) =>
+      budget.check(tx, [{ fundId, amount: 1200n * MILLION }]),
     );
     expect(checks).toEqual([
       expect.objectContaining({
@@ -407,8 +403,8 @@ describe('budget control', () => {
          UNION ALL SELECT '${fundId}'::uuid, 400000000::bigint, '${own}'::uuid`,
     );
     try {
-      const [checked] = await db.transaction((manager) =>
-        budget.check(manager, [{ fundId, amount: 400n * MILLION }], own),
+      const [checked] = await WorkContext.start(null, db, new Clock()).transaction((tx) =>
+        budget.check(tx, [{ fundId, amount: 400n * MILLION }], own),
       );
       expect(checked).toEqual({
         fundId,
@@ -418,8 +414,8 @@ describe('budget control', () => {
         afterPipeline: -100n * MILLION,
         verdict: 'warn',
       });
-      const [everything] = await db.transaction((manager) =>
-        budget.check(manager, [{ fundId, amount: 400n * MILLION }]),
+      const [everything] = await WorkContext.start(null, db, new Clock()).transaction((tx) =>
+        budget.check(tx, [{ fundId, amount: 400n * MILLION }]),
       );
       expect(everything.pipeline).toBe(1100n * MILLION);
     } finally {
@@ -447,7 +443,9 @@ describe('budget control', () => {
     });
 
     it('should have no difference between balances and ledger after all of the above', async () => {
-      expect(await db.transaction((manager) => budget.reconcile(manager))).toEqual([]);
+      expect(
+        await WorkContext.start(null, db, new Clock()).transaction((tx) => budget.reconcile(tx)),
+      ).toEqual([]);
     });
   });
 });

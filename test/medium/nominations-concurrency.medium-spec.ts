@@ -63,7 +63,7 @@ describe('a hundred decisions at once against a fund that pays for ten', () => {
     expect(new Set(numbers).size).toBe(AFFORDABLE);
 
     const budget = stack.get(BudgetService);
-    expect(await budget.reconcile(fx.db.manager)).toEqual([]);
+    expect(await budget.reconcile(stack.systemCtx())).toEqual([]);
 
     const refusedIds = refused.map(({ id }) => id);
     const statuses = await fx.statuses(refusedIds);

@@ -1,4 +1,4 @@
-import { runEntryPoint } from '@app/common';
+import { Clock, runEntryPoint, WorkContext } from '@app/common';
 import { loadConfig } from '@app/config';
 import { BudgetService } from '@app/budget';
 import { assertPostgresReachable, buildDataSourceOptions } from '@app/database';
@@ -14,8 +14,9 @@ runEntryPoint(async () => {
   await assertPostgresReachable(config.DATABASE_URL, config.DATABASE_CONNECT_TIMEOUT_MS);
   const dataSource = await new DataSource(buildDataSourceOptions(config, schema)).initialize();
   try {
-    const differences = await dataSource.transaction('REPEATABLE READ', (manager) =>
-      new BudgetService().reconcile(manager),
+    const differences = await WorkContext.start(null, dataSource, new Clock()).transaction(
+      (tx) => new BudgetService().reconcile(tx),
+      'REPEATABLE READ',
     );
     if (!differences.length) {
       console.log('Fund balances agree with the ledger');

@@ -1,5 +1,5 @@
 import type { Actor } from '@app/access';
-import { basisPoints, DomainError } from '@app/common';
+import { basisPoints, DomainError, type WorkContext } from '@app/common';
 import { returning } from '@app/database';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
@@ -35,9 +35,9 @@ export interface Settler {
   nomineeUnitPath: string;
 }
 
+/** A nomination's money movement; the ledger records the context's actor as who moved it. */
 interface Movement {
   nominationId: string;
-  actorUserId: string | null;
   comment?: string | null;
 }
 
@@ -54,10 +54,11 @@ interface FundRow {
 }
 
 /**
- * The only code that moves money. Every method runs in the caller's transaction (its
- * EntityManager), writes a ledger entry and changes the balance in one conditional UPDATE,
- * never an absolute value read earlier, so concurrent commitments cannot overspend. Funds
- * are always touched in id order, so multi-fund operations cannot deadlock each other.
+ * The only code that moves money. Every method runs in its caller's transaction (the
+ * context's manager; none opens its own), writes a ledger entry and changes the balance in
+ * one conditional UPDATE, never an absolute value read earlier, so concurrent commitments
+ * cannot overspend. Funds are always touched in id order, so multi-fund operations cannot
+ * deadlock each other.
  */
 @Injectable()
 export class BudgetService {
@@ -66,12 +67,12 @@ export class BudgetService {
    * `exceptNominationId`, leaving that nomination's own lines out.
    */
   async pipeline(
-    manager: EntityManager,
+    tx: WorkContext,
     fundIds: string[],
     exceptNominationId?: string,
   ): Promise<Map<string, bigint>> {
     if (!fundIds.length) return new Map();
-    const rows: Array<{ fund_id: string; amount: string }> = await manager.query(
+    const rows: Array<{ fund_id: string; amount: string }> = await tx.manager.query(
       `SELECT fund_id, sum(amount)::text AS amount FROM fund_pipeline
         WHERE fund_id = ANY($1::uuid[]) AND nomination_id IS DISTINCT FROM $2::uuid
         GROUP BY fund_id`,
@@ -84,18 +85,14 @@ export class BudgetService {
    * What each fund has left and would have after these lines. For a nomination's own lines,
    * give its id: the pipeline then counts the others under review, not the lines checked.
    */
-  async check(
-    manager: EntityManager,
-    lines: CostLine[],
-    nominationId?: string,
-  ): Promise<FundCheck[]> {
+  async check(tx: WorkContext, lines: CostLine[], nominationId?: string): Promise<FundCheck[]> {
     const ordered = byFund(lines);
     const funds = await this.funds(
-      manager,
+      tx.manager,
       ordered.map((line) => line.fundId),
     );
     const pipeline = await this.pipeline(
-      manager,
+      tx,
       ordered.map((line) => line.fundId),
       nominationId,
     );
@@ -128,17 +125,17 @@ export class BudgetService {
    * transaction rolls back whatever was reserved before it.
    */
   async reserve(
-    manager: EntityManager,
+    tx: WorkContext,
     movement: Movement & { lines: CostLine[]; override?: Override },
   ): Promise<void> {
     await this.authorizeOverride(
-      manager,
+      tx,
       movement.override,
       byFund(movement.lines).map((line) => line.fundId),
     );
     for (const line of byFund(movement.lines)) {
       await this.insertEntry(
-        manager,
+        tx,
         line.fundId,
         'reservation',
         line.amount,
@@ -146,23 +143,23 @@ export class BudgetService {
         movement.override?.reason,
       );
       const [updated] = await returning<FundRow>(
-        manager,
+        tx.manager,
         `UPDATE funds SET reserved = reserved + $2, updated_at = now()
           WHERE id = $1 AND status = 'open' AND (available >= $2 OR (policy = 'warn' AND $3))
           RETURNING ${FUND_COLUMNS}`,
         [line.fundId, line.amount.toString(), Boolean(movement.override)],
       );
-      if (!updated) throw await this.refusal(manager, line.fundId, line.amount, true);
-      await this.recordThresholds(manager, updated, line.amount, movement.nominationId);
+      if (!updated) throw await this.refusal(tx.manager, line.fundId, line.amount, true);
+      await this.recordThresholds(tx.manager, updated, line.amount, movement.nominationId);
     }
   }
 
   /** Gives back whatever is still reserved for the nomination; a second call finds nothing. */
-  async release(manager: EntityManager, movement: Movement): Promise<CostLine[]> {
-    const outstanding = await this.outstanding(manager, movement.nominationId);
+  async release(tx: WorkContext, movement: Movement): Promise<CostLine[]> {
+    const outstanding = await this.outstanding(tx, movement.nominationId);
     for (const line of outstanding) {
-      await this.insertEntry(manager, line.fundId, 'release', line.amount, movement);
-      await manager.query(
+      await this.insertEntry(tx, line.fundId, 'release', line.amount, movement);
+      await tx.manager.query(
         `UPDATE funds SET reserved = reserved - $2, updated_at = now() WHERE id = $1`,
         [line.fundId, line.amount.toString()],
       );
@@ -177,7 +174,7 @@ export class BudgetService {
    * settles (`settler`) and its owner can pay for the nominee, and that spend says so.
    */
   async settle(
-    manager: EntityManager,
+    tx: WorkContext,
     movement: Movement & { lines: CostLine[]; override?: Override; settler?: Settler },
   ): Promise<void> {
     // One line per fund, as at creation: two lines on one fund are a mistake, not a sum.
@@ -193,9 +190,9 @@ export class BudgetService {
       });
     }
     const reserved = new Map(
-      (await this.outstanding(manager, movement.nominationId)).map((l) => [l.fundId, l.amount]),
+      (await this.outstanding(tx, movement.nominationId)).map((l) => [l.fundId, l.amount]),
     );
-    const [{ settled }] = await manager.query(
+    const [{ settled }] = await tx.manager.query(
       `SELECT EXISTS (SELECT 1 FROM fund_ledger WHERE nomination_id = $1 AND kind = 'spend') AS settled`,
       [movement.nominationId],
     );
@@ -208,9 +205,9 @@ export class BudgetService {
     }
     const spend = new Map(byFund(movement.lines).map((line) => [line.fundId, line.amount]));
     const elsewhere = [...spend.keys()].filter((fundId) => !reserved.has(fundId));
-    await this.assertMaySettleElsewhere(manager, elsewhere, movement.settler);
+    await this.assertMaySettleElsewhere(tx.manager, elsewhere, movement.settler);
     await this.authorizeOverride(
-      manager,
+      tx,
       movement.override,
       [...spend.keys()].filter((fundId) => spend.get(fundId)! > 0n),
     );
@@ -221,13 +218,13 @@ export class BudgetService {
       // A fund taking a spend it never reserved takes a new commitment: it must be open.
       const fresh = elsewhere.includes(fundId);
       if (release > 0n)
-        await this.insertEntry(manager, fundId, 'release', release, {
+        await this.insertEntry(tx, fundId, 'release', release, {
           ...movement,
           comment: 'settled',
         });
       if (actual > 0n)
         await this.insertEntry(
-          manager,
+          tx,
           fundId,
           'spend',
           actual,
@@ -236,7 +233,7 @@ export class BudgetService {
         );
       const overrun = actual - release;
       const [updated] = await returning<FundRow>(
-        manager,
+        tx.manager,
         `UPDATE funds SET reserved = reserved - $2, spent = spent + $3, updated_at = now()
           WHERE id = $1 AND ($4::bigint <= 0 OR available >= $4 OR (policy = 'warn' AND $5))
             AND (NOT $6 OR status = 'open')
@@ -250,57 +247,43 @@ export class BudgetService {
           fresh,
         ],
       );
-      if (!updated) throw await this.refusal(manager, fundId, overrun, fresh);
+      if (!updated) throw await this.refusal(tx.manager, fundId, overrun, fresh);
       if (overrun > 0n)
-        await this.recordThresholds(manager, updated, overrun, movement.nominationId);
+        await this.recordThresholds(tx.manager, updated, overrun, movement.nominationId);
     }
   }
 
   /** New money for a fund. */
-  async allocate(
-    manager: EntityManager,
-    fundId: string,
-    amount: bigint,
-    actorUserId: string | null,
-    comment: string | null,
-  ) {
+  async allocate(tx: WorkContext, fundId: string, amount: bigint, comment: string | null) {
     if (amount <= 0n)
       throw new DomainError('AMOUNT_NOT_POSITIVE', 'invalid', 'An allocation must be positive.');
-    await this.insertEntry(manager, fundId, 'allocation', amount, {
-      nominationId: null as never,
-      actorUserId,
+    await this.insertEntry(tx, fundId, 'allocation', amount, {
+      nominationId: null,
       comment,
     });
-    await manager.query(
+    await tx.manager.query(
       `UPDATE funds SET allocated = allocated + $2, updated_at = now() WHERE id = $1`,
       [fundId, amount.toString()],
     );
   }
 
   /** Raises or lowers the allocation; lowering a `stop` fund below what is committed is refused. */
-  async adjust(
-    manager: EntityManager,
-    fundId: string,
-    amount: bigint,
-    actorUserId: string | null,
-    reason: string,
-  ) {
+  async adjust(tx: WorkContext, fundId: string, amount: bigint, reason: string) {
     if (amount === 0n)
       throw new DomainError('AMOUNT_ZERO', 'invalid', 'An adjustment cannot be zero.');
-    await this.insertEntry(manager, fundId, 'adjustment', amount, {
-      nominationId: null as never,
-      actorUserId,
+    await this.insertEntry(tx, fundId, 'adjustment', amount, {
+      nominationId: null,
       comment: reason,
     });
     const [updated] = await returning<{ id: string }>(
-      manager,
+      tx.manager,
       `UPDATE funds SET allocated = allocated + $2, updated_at = now()
         WHERE id = $1 AND allocated + $2 >= 0 AND ($2 >= 0 OR policy = 'warn' OR available + $2 >= 0)
         RETURNING id`,
       [fundId, amount.toString()],
     );
     if (!updated) {
-      const fund = (await this.funds(manager, [fundId])).get(fundId);
+      const fund = (await this.funds(tx.manager, [fundId])).get(fundId);
       if (!fund) throw fundNotFound(fundId);
       throw new DomainError(
         'ADJUSTMENT_EXCEEDS_AVAILABLE',
@@ -318,8 +301,8 @@ export class BudgetService {
   }
 
   /** Balances recomputed from the ledger, for every fund whose row differs (there should be none). */
-  async reconcile(manager: EntityManager): Promise<Array<Record<string, string>>> {
-    return manager.query(`
+  async reconcile(tx: WorkContext): Promise<Array<Record<string, string>>> {
+    return tx.manager.query(`
       WITH sums AS (
         SELECT f.id, f.code,
                f.allocated, f.reserved, f.spent,
@@ -339,8 +322,8 @@ export class BudgetService {
   }
 
   /** What is still reserved for a nomination, per fund, in fund order. */
-  async outstanding(manager: EntityManager, nominationId: string): Promise<CostLine[]> {
-    const rows: Array<{ fund_id: string; amount: string }> = await manager.query(
+  async outstanding(tx: WorkContext, nominationId: string): Promise<CostLine[]> {
+    const rows: Array<{ fund_id: string; amount: string }> = await tx.manager.query(
       `SELECT fund_id, (sum(amount) FILTER (WHERE kind = 'reservation')
                         - coalesce(sum(amount) FILTER (WHERE kind = 'release'), 0))::text AS amount
          FROM fund_ledger WHERE nomination_id = $1 AND kind IN ('reservation', 'release')
@@ -353,15 +336,15 @@ export class BudgetService {
   }
 
   private async insertEntry(
-    manager: EntityManager,
+    tx: WorkContext,
     fundId: string,
     kind: string,
     amount: bigint,
-    movement: Partial<Movement>,
+    movement: { nominationId?: string | null; comment?: string | null },
     overrideReason?: string,
   ): Promise<void> {
     try {
-      await manager.query(
+      await tx.manager.query(
         `INSERT INTO fund_ledger (fund_id, kind, amount, nomination_id, actor_user_id, comment, override_reason)
          VALUES ($1, $2, $3, $4, $5, $6, $7)`,
         [
@@ -369,7 +352,7 @@ export class BudgetService {
           kind,
           amount.toString(),
           movement.nominationId ?? null,
-          movement.actorUserId ?? null,
+          tx.actorUserId,
           movement.comment ?? null,
           overrideReason ?? null,
         ],
@@ -480,24 +463,25 @@ export class BudgetService {
    * are locked first, so two nominations entering review together are counted one after the
    * other and a crossing is never missed between them (see `crossesPipelineWarning`).
    */
-  async warnOnPipeline(manager: EntityManager, nominationId: string): Promise<string[]> {
-    const lines: Array<{ fundId: string; amount: string }> = await manager.query(
+  async warnOnPipeline(tx: WorkContext, nominationId: string): Promise<string[]> {
+    const lines: Array<{ fundId: string; amount: string }> = await tx.manager.query(
       `SELECT fund_id AS "fundId", amount::text AS amount FROM nomination_cost_lines
         WHERE nomination_id = $1 ORDER BY fund_id`,
       [nominationId],
     );
     if (!lines.length) return [];
     const ids = lines.map((line) => line.fundId);
-    await manager.query(`SELECT id FROM funds WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [
-      ids,
-    ]);
+    await tx.manager.query(
+      `SELECT id FROM funds WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`,
+      [ids],
+    );
     const funds: Array<{
       id: string;
       percent: number | null;
       allocated: string;
       committed: string;
       pipeline: string;
-    }> = await manager.query(
+    }> = await tx.manager.query(
       `SELECT f.id, f.pipeline_warning_percent AS percent, f.allocated::text,
               (f.reserved + f.spent)::text AS committed,
               coalesce((SELECT sum(p.amount) FROM fund_pipeline p WHERE p.fund_id = f.id), 0)::text
@@ -516,7 +500,7 @@ export class BudgetService {
         percent: fund.percent,
       };
       if (!crossesPipelineWarning(exposure)) continue;
-      await manager.query(
+      await tx.manager.query(
         `INSERT INTO outbox_events (type, aggregate_id, payload) VALUES ('fund.pipeline_warning', $1, $2::jsonb)`,
         [
           fund.id,
@@ -542,12 +526,12 @@ export class BudgetService {
    * one is refused rather than ignored, so nobody believes a fund was let go when it was not.
    */
   async authorizeOverride(
-    manager: EntityManager,
+    tx: WorkContext,
     override: Override | undefined,
     fundIds: string[],
   ): Promise<void> {
     if (!override) return;
-    const outside = await this.fundsBeyondOverride(manager, override.by, fundIds);
+    const outside = await this.fundsBeyondOverride(tx.manager, override.by, fundIds);
     if (outside.length) {
       throw new DomainError(
         'OVERRIDE_NOT_ALLOWED',
@@ -559,8 +543,8 @@ export class BudgetService {
   }
 
   /** Whether `by` may still override on every one of these funds. */
-  async mayOverride(manager: EntityManager, by: Actor, fundIds: string[]): Promise<boolean> {
-    return (await this.fundsBeyondOverride(manager, by, fundIds)).length === 0;
+  async mayOverride(tx: WorkContext, by: Actor, fundIds: string[]): Promise<boolean> {
+    return (await this.fundsBeyondOverride(tx.manager, by, fundIds)).length === 0;
   }
 
   private async fundsBeyondOverride(

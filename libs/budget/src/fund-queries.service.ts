@@ -123,11 +123,11 @@ export class FundQueries {
         LIMIT :limit OFFSET :offset`,
       { ...params, limit: filter.pageSize, offset: (filter.page - 1) * filter.pageSize },
     );
-    return { items: await withPipeline(ctx.manager, this.budget, rows), total };
+    return { items: await withPipeline(ctx, this.budget, rows), total };
   }
 
   async get(ctx: Ctx, id: string): Promise<FundView> {
-    return fundView(ctx.manager, this.budget, id, fundScope(ctx.actor, 'read'));
+    return fundView(ctx, this.budget, id, fundScope(ctx.actor, 'read'));
   }
 
   /**
@@ -142,7 +142,7 @@ export class FundQueries {
       `${VIEW_SELECT} WHERE f.id = ANY(CAST(:ids AS uuid[])) ORDER BY f.code`,
       { ids },
     );
-    return withPipeline(ctx.manager, this.budget, rows);
+    return withPipeline(ctx, this.budget, rows);
   }
 
   /** Newest first. */
@@ -152,7 +152,7 @@ export class FundQueries {
     filter: LedgerFilter,
   ): Promise<{ items: LedgerEntryView[]; total: number }> {
     const manager = ctx.manager;
-    await fundView(manager, this.budget, id, fundScope(ctx.actor, 'read'));
+    await fundView(ctx, this.budget, id, fundScope(ctx.actor, 'read'));
     const where = ['l.fund_id = :id'];
     const params: Record<string, unknown> = { id };
     if (filter.kind) {
@@ -275,7 +275,7 @@ export class FundQueries {
     const params: Record<string, unknown> = { ...scope.params };
     let condition = scope.sql;
     if (filter.fundId) {
-      await fundView(manager, this.budget, filter.fundId, scope);
+      await fundView(ctx, this.budget, filter.fundId, scope);
       condition += ' AND e.fund_id = :fundId';
       params.fundId = filter.fundId;
     }
@@ -305,7 +305,7 @@ export class FundQueries {
   async reconcile(ctx: Ctx): Promise<Array<Record<string, string>>> {
     if (!isAdmin(ctx.actor)) throw forbidden('Only administrators may do this.');
     // Every fund and its ledger read in one snapshot.
-    return ctx.manager.transaction('REPEATABLE READ', (manager) => this.budget.reconcile(manager));
+    return ctx.transaction((tx) => this.budget.reconcile(tx), 'REPEATABLE READ');
   }
 }
 

@@ -1,7 +1,6 @@
 import type { ScopePredicate } from '@app/access';
-import { DomainError } from '@app/common';
+import { DomainError, type WorkContext } from '@app/common';
 import { query } from '@app/database';
-import type { EntityManager } from 'typeorm';
 import type { BudgetService } from './budget.service';
 import type { FundPolicy, FundSource } from './fund.entities';
 
@@ -55,28 +54,32 @@ export type ViewRow = Omit<
 
 /** One fund's view, within `scope` (by default any fund); a fund not found is a 404. */
 export async function fundView(
-  manager: EntityManager,
+  ctx: WorkContext,
   budget: BudgetService,
   id: string,
   scope: ScopePredicate = { sql: 'TRUE', params: {} },
 ): Promise<FundView> {
-  const rows = await query<ViewRow>(manager, `${VIEW_SELECT} WHERE f.id = :id AND ${scope.sql}`, {
-    ...scope.params,
-    id,
-  });
+  const rows = await query<ViewRow>(
+    ctx.manager,
+    `${VIEW_SELECT} WHERE f.id = :id AND ${scope.sql}`,
+    {
+      ...scope.params,
+      id,
+    },
+  );
   if (!rows.length) throw fundNotFound(id);
-  return (await withPipeline(manager, budget, rows))[0];
+  return (await withPipeline(ctx, budget, rows))[0];
 }
 
 /** The rows as views: money as bigint, with what is under review against each fund. */
 export async function withPipeline(
-  manager: EntityManager,
+  ctx: WorkContext,
   budget: BudgetService,
   rows: ViewRow[],
 ): Promise<FundView[]> {
   const pipeline = rows.length
     ? await budget.pipeline(
-        manager,
+        ctx,
         rows.map((row) => row.id),
       )
     : new Map<string, bigint>();

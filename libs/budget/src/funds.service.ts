@@ -3,7 +3,6 @@ import { AuditService } from '@app/audit';
 import { DomainError } from '@app/common';
 import { query } from '@app/database';
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import { BudgetService } from './budget.service';
 import { Fund, FundPolicy, FundSource } from './fund.entities';
 import { fundScope, mayManageFunds } from './fund-scope';
@@ -67,8 +66,8 @@ export class FundsService {
       const { allocated, ...columns } = fields;
       const { identifiers } = await manager.insert(Fund, columns);
       const id = String(identifiers[0].id);
-      await this.budget.allocate(manager, id, allocated, actor.userId, 'Initial allocation');
-      const created = await fundView(manager, this.budget, id);
+      await this.budget.allocate(tx, id, allocated, 'Initial allocation');
+      const created = await fundView(tx, this.budget, id);
       await this.audit.record(tx, 'fund', id, null, auditable(created));
       return created;
     });
@@ -78,7 +77,7 @@ export class FundsService {
     return ctx.transaction(async (tx) => {
       const manager = tx.manager;
       await lockForWrite(tx, id);
-      const current = await fundView(manager, this.budget, id);
+      const current = await fundView(tx, this.budget, id);
       if (changes.policy === 'stop' && current.policy !== 'stop' && current.available < 0n) {
         throw overdrawn(current);
       }
@@ -98,7 +97,7 @@ export class FundsService {
           throw error;
         }
       }
-      const saved = await fundView(manager, this.budget, id);
+      const saved = await fundView(tx, this.budget, id);
       await this.audit.record(tx, 'fund', id, auditable(current), auditable(saved));
       return saved;
     });
@@ -106,29 +105,25 @@ export class FundsService {
 
   /** New money for a fund. */
   async allocate(ctx: Ctx, id: string, amount: bigint, comment: string | null): Promise<FundView> {
-    return this.move(ctx, id, (manager) =>
-      this.budget.allocate(manager, id, amount, ctx.actor.userId, comment),
-    );
+    return this.move(ctx, id, (tx) => this.budget.allocate(tx, id, amount, comment));
   }
 
   /** Raises or lowers the allocation, with a reason. */
   async adjust(ctx: Ctx, id: string, amount: bigint, reason: string): Promise<FundView> {
-    return this.move(ctx, id, (manager) =>
-      this.budget.adjust(manager, id, amount, ctx.actor.userId, reason),
-    );
+    return this.move(ctx, id, (tx) => this.budget.adjust(tx, id, amount, reason));
   }
 
   /** A money movement under the fund's row lock, audited with the balances before and after. */
   private async move(
     ctx: Ctx,
     id: string,
-    movement: (manager: EntityManager) => Promise<void>,
+    movement: (tx: Ctx) => Promise<void>,
   ): Promise<FundView> {
     return ctx.transaction(async (tx) => {
       await lockForWrite(tx, id);
-      const before = await fundView(tx.manager, this.budget, id);
-      await movement(tx.manager);
-      const after = await fundView(tx.manager, this.budget, id);
+      const before = await fundView(tx, this.budget, id);
+      await movement(tx);
+      const after = await fundView(tx, this.budget, id);
       await this.audit.record(tx, 'fund', id, auditable(before), auditable(after));
       return after;
     });

@@ -5,14 +5,17 @@ import { WorkContext } from './work-context';
 /** A manager that counts the transactions it opens and hands out a distinct one each time. */
 function fakeDataSource() {
   const opened: EntityManager[] = [];
+  const isolations: unknown[] = [];
   const manager = {
-    transaction: async (work: (m: EntityManager) => Promise<unknown>) => {
+    transaction: async (...args: unknown[]) => {
+      const work = args[args.length - 1] as (m: EntityManager) => Promise<unknown>;
       const tx = { name: `tx${opened.length + 1}` } as unknown as EntityManager;
       opened.push(tx);
+      isolations.push(args.length > 1 ? args[0] : undefined);
       return work(tx);
     },
   } as unknown as EntityManager;
-  return { dataSource: { manager } as DataSource, manager, opened };
+  return { dataSource: { manager } as DataSource, manager, opened, isolations };
 }
 
 describe('WorkContext', () => {
@@ -40,5 +43,26 @@ describe('WorkContext', () => {
       expect(system.manager).toBe(tx.manager);
       expect(system.inTransaction).toBe(true);
     });
+  });
+
+  it('opens a transaction with the isolation asked for, and joins one already open', async () => {
+    const { dataSource, opened, isolations } = fakeDataSource();
+    const ctx = WorkContext.start(null, dataSource, new Clock());
+    await ctx.transaction(
+      (outer) => outer.transaction(async () => undefined, 'SERIALIZABLE'),
+      'REPEATABLE READ',
+    );
+    await ctx.transaction(async () => undefined);
+    expect(opened).toHaveLength(2);
+    expect(isolations).toEqual(['REPEATABLE READ', undefined]);
+  });
+
+  it('joins a transaction its caller opened without a context', async () => {
+    const { manager, opened } = fakeDataSource();
+    const ctx = WorkContext.joining(null, manager, new Clock());
+    expect(ctx.inTransaction).toBe(true);
+    const seen = await ctx.transaction(async (tx) => tx.manager);
+    expect(seen).toBe(manager);
+    expect(opened).toHaveLength(0);
   });
 });

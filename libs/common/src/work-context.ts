@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import type { IsolationLevel } from 'typeorm/driver/types/IsolationLevel';
 import type { Clock } from './clock';
 
 /** Who a piece of work is done for: at least a user id, for history and the audit trail. */
@@ -36,14 +37,32 @@ export class WorkContext<A extends WorkActor | null = WorkActor | null> {
   }
 
   /**
-   * Runs `work` in this context's transaction, opening one when there is none yet: the
-   * outermost call commits or rolls back everything its callees did.
+   * A context joining a transaction its caller opened without one (the demo seeders, which
+   * all run in one transaction given as a manager).
    */
-  transaction<T>(work: (ctx: WorkContext<A>) => Promise<T>): Promise<T> {
+  static joining<A extends WorkActor | null>(
+    actor: A,
+    manager: EntityManager,
+    clock: Clock,
+  ): WorkContext<A> {
+    return new WorkContext(actor, manager, clock, null, true);
+  }
+
+  /**
+   * Runs `work` in this context's transaction, opening one when there is none yet: the
+   * outermost call commits or rolls back everything its callees did. `isolation` applies only
+   * to a transaction opened here (e.g. one consistent snapshot for a report).
+   */
+  transaction<T>(
+    work: (ctx: WorkContext<A>) => Promise<T>,
+    isolation?: IsolationLevel,
+  ): Promise<T> {
     if (this.inTransaction) return work(this);
-    return this.manager.transaction((manager) =>
-      work(new WorkContext(this.actor, manager, this.clock, this.requestId, true)),
-    );
+    const joined = (manager: EntityManager) =>
+      work(new WorkContext(this.actor, manager, this.clock, this.requestId, true));
+    return isolation
+      ? this.manager.transaction(isolation, joined)
+      : this.manager.transaction(joined);
   }
 
   /** The same work done for another actor (e.g. the system acting for a rule). */

@@ -22,7 +22,7 @@ import type { Action, Effect } from './workflow/transitions';
  * finance would.
  */
 export async function overrideGiven(
-  manager: EntityManager,
+  tx: AnyCtx,
   budget: BudgetService,
   actor: Actor,
   delegated: DelegatedGrant[],
@@ -35,7 +35,7 @@ export async function overrideGiven(
   if (!reason) return undefined;
   const override: Override = { reason, by: withDelegatedGrants(actor, delegated) };
   if (effects.includes('reserve_budget') || effects.includes('settle_budget')) return override;
-  await budget.authorizeOverride(manager, override, await costLineFunds(manager, nomination.id));
+  await budget.authorizeOverride(tx, override, await costLineFunds(tx.manager, nomination.id));
   // Only an approval that moves the chain on keeps an override for the decision to come.
   if (!effects.includes('advance_step') || !step) {
     throw new DomainError(
@@ -53,7 +53,7 @@ export async function overrideGiven(
       },
     );
   }
-  await manager.query(
+  await tx.manager.query(
     `UPDATE nominations
         SET budget_override_reason = $2, budget_override_by = $3, budget_override_step = $4
       WHERE id = $1`,
@@ -87,7 +87,7 @@ export async function keptOverride(
     await activeDelegatedGrants(manager, author.userId, today),
   );
   const funds = await costLineFunds(manager, nominationId);
-  return (await budget.mayOverride(manager, by, funds)) ? { reason: kept.reason, by } : undefined;
+  return (await budget.mayOverride(tx, by, funds)) ? { reason: kept.reason, by } : undefined;
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { AnyCtx } from '@app/access';
 import { BudgetService, Override } from '@app/budget';
 import { Clock, DomainError } from '@app/common';
 import { returning } from '@app/database';
@@ -44,15 +45,14 @@ export async function placeChain(
 
 /** The decision's money: the cost lines reserved on their funds. */
 export async function reserveBudget(
-  manager: EntityManager,
+  tx: AnyCtx,
   budget: BudgetService,
-  actorUserId: string | null,
   nominationId: string,
   override: Override | undefined,
 ): Promise<void> {
-  const lines = await loadCostLines(manager, nominationId);
+  const lines = await loadCostLines(tx.manager, nominationId);
   // The budget decides whether the override's author may give it; it refuses rather than ignores.
-  await budget.reserve(manager, { nominationId, actorUserId, lines, override });
+  await budget.reserve(tx, { nominationId, lines, override });
 }
 
 /** The decision's seat: one of the intake, and one of each quota the nominee falls under. */

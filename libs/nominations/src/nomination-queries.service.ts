@@ -211,7 +211,7 @@ export class NominationQueries {
       mayCopy: mayCopyFrom(nomination.status) && mayNominate(actor, nomination.nomineeUnitPath),
       allowedActions: allowedActionsFor(actor, nomination, steps, delegated),
       budgetCheck:
-        open && costLines.length && money ? await this.budget.check(manager, costLines, id) : null,
+        open && costLines.length && money ? await this.budget.check(ctx, costLines, id) : null,
       eligibility: open
         ? await this.eligibility.verdict(
             // A delegate reads the nominee as the delegator would.

@@ -125,7 +125,7 @@ export class NominationService {
         await forgetOverrideFrom(run.ctx.manager, run.nomination.id, first);
       },
       warn_pipeline: async (run) => {
-        await this.budget.warnOnPipeline(run.ctx.manager, run.nomination.id);
+        await this.budget.warnOnPipeline(run.ctx, run.nomination.id);
       },
       count_committee_vote: async (run) => {
         const step = stepOf(run);
@@ -154,11 +154,10 @@ export class NominationService {
         run.next.currentStep = stepOf(run).position + 1;
       },
       reserve_budget: async (run) => {
-        const { manager } = run.ctx;
         const override =
           run.override ??
           (await keptOverride(run.ctx, this.budget, this.actors, run.nomination.id, run.today));
-        await reserveBudget(manager, this.budget, run.ctx.actorUserId, run.nomination.id, override);
+        await reserveBudget(run.ctx, this.budget, run.nomination.id, override);
       },
       take_seat: async (run) => {
         await takeSeat(run.ctx.manager, run.nomination);
@@ -174,9 +173,8 @@ export class NominationService {
         );
       },
       release_budget: async (run) => {
-        await this.budget.release(run.ctx.manager, {
+        await this.budget.release(run.ctx, {
           nominationId: run.nomination.id,
-          actorUserId: run.ctx.actorUserId,
           comment: run.input.comment,
         });
       },
@@ -186,11 +184,10 @@ export class NominationService {
       settle_budget: async (run) => {
         const { manager } = run.ctx;
         const id = run.nomination.id;
-        const lines = run.input.actualCostLines ?? (await this.budget.outstanding(manager, id));
+        const lines = run.input.actualCostLines ?? (await this.budget.outstanding(run.ctx, id));
         const actor = personOf(run);
-        await this.budget.settle(manager, {
+        await this.budget.settle(run.ctx, {
           nominationId: id,
-          actorUserId: actor.userId,
           lines,
           override: run.override,
           settler: { actor, nomineeUnitPath: run.nomination.nomineeUnitPath },
@@ -369,7 +366,7 @@ export class NominationService {
       };
       if (input.overrideReason) {
         run.override = await overrideGiven(
-          tx.manager,
+          tx,
           this.budget,
           personOf(run),
           delegated,

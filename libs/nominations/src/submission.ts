@@ -107,7 +107,7 @@ export class SubmissionChecks {
       );
     }
     const steps = await this.chain(manager, nomination, intake, lines, today);
-    return { steps, budgetCheck: await this.budget.check(manager, lines, nomination.id) };
+    return { steps, budgetCheck: await this.budget.check(tx, lines, nomination.id) };
   }
 
   /**

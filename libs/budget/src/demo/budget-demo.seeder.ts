@@ -1,3 +1,4 @@
+import { Clock, WorkContext } from '@app/common';
 import type { Seeder } from '@app/database';
 import type { EntityManager } from 'typeorm';
 import { BudgetService } from '../budget.service';
@@ -20,6 +21,7 @@ export async function writeDemoFunds(manager: EntityManager): Promise<void> {
     return;
   }
   const budget = new BudgetService();
+  const tx = WorkContext.joining(null, manager, new Clock());
   for (const fund of funds) {
     const [{ id }] = await manager.query(
       `INSERT INTO funds (code, name, fiscal_year, owner_unit_id, source, policy)
@@ -34,10 +36,9 @@ export async function writeDemoFunds(manager: EntityManager): Promise<void> {
       ],
     );
     await budget.allocate(
-      manager,
+      tx,
       id,
       fund.amount,
-      null,
       `Dự toán kinh phí đào tạo, bồi dưỡng năm ${fund.fiscalYear}`,
     );
   }
