@@ -65,4 +65,15 @@ describe('WorkContext', () => {
     expect(seen).toBe(manager);
     expect(opened).toHaveLength(0);
   });
+
+  it('refuses work that needs transactions of its own inside a caller’s', async () => {
+    const { dataSource } = fakeDataSource();
+    const ctx = WorkContext.start({ userId: 'u1' }, dataSource, new Clock());
+    expect(() => ctx.assertOutsideTransaction('A batch')).not.toThrow();
+    await ctx.transaction(async (tx) => {
+      expect(() => tx.assertOutsideTransaction('A batch')).toThrow(
+        'A batch needs transactions of its own',
+      );
+    });
+  });
 });

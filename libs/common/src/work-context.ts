@@ -65,6 +65,16 @@ export class WorkContext<A extends WorkActor | null = WorkActor | null> {
       : this.manager.transaction(joined);
   }
 
+  /**
+   * For work that commits or rolls back on its own (one transaction per item of a batch, a
+   * dry run): inside a caller's transaction it would silently become part of that one.
+   */
+  assertOutsideTransaction(what: string): void {
+    if (this.inTransaction) {
+      throw new Error(`${what} needs transactions of its own, not a caller's.`);
+    }
+  }
+
   /** The same work done for another actor (e.g. the system acting for a rule). */
   as<B extends WorkActor | null>(actor: B): WorkContext<B> {
     return new WorkContext(actor, this.manager, this.clock, this.requestId, this.inTransaction);

@@ -120,9 +120,7 @@ export class ImportService implements OnModuleDestroy {
   ): Promise<ImportResult> {
     this.authorize(kind, ctx.actor);
     // A dry run rolls its own transaction back; inside a caller's it could not.
-    if (options.dryRun && ctx.inTransaction) {
-      throw new Error('A dry-run import needs a transaction of its own.');
-    }
+    if (options.dryRun) ctx.assertOutsideTransaction('A dry-run import');
     const file = await this.parser.parse(kind, input.buffer, input.filename);
     try {
       return await ctx.transaction(async (tx) => {

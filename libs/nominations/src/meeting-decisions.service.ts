@@ -32,6 +32,7 @@ export class MeetingDecisions {
     issueAs: IssueAs | undefined,
     items: MeetingItem[],
   ): Promise<MeetingOutcome[]> {
+    ctx.assertOutsideTransaction('A meeting decision');
     assertValidMeeting(meeting, issueAs, ctx.clock.today());
     const openLists = new Map<string, string>();
     const label = meeting.number?.trim()

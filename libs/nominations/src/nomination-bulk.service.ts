@@ -8,7 +8,7 @@ export type BulkOutcome =
 
 /**
  * Nominates several people for one intake. Each person is created on their own, in their
- * own transaction (so `ctx` must not be in one already), so one refusal does not stop the
+ * own transaction, so one refusal does not stop the
  * others; outcomes come back in order.
  */
 @Injectable()
@@ -20,6 +20,7 @@ export class BulkNominations {
     ctx: Ctx,
     people: Array<{ nomineeStaffId: string; input: () => NewNomination }>,
   ): Promise<BulkOutcome[]> {
+    ctx.assertOutsideTransaction('A bulk nomination');
     const outcomes: BulkOutcome[] = [];
     for (const { nomineeStaffId, input } of people) {
       try {
