@@ -30,7 +30,7 @@ const shared = {
   moduleNameMapper: {
     '^@app/testing$': '<rootDir>/test/support',
     // Declared entry points besides a library's index (see tsconfig.json's paths).
-    '^@app/([a-z-]+)/(vocabulary|demo)$': '<rootDir>/libs/$1/src/$2',
+    '^@app/([a-z-]+)/(vocabulary|demo|errors)$': '<rootDir>/libs/$1/src/$2',
     '^@app/(.*)$': '<rootDir>/libs/$1/src',
   },
   testEnvironment: 'node',

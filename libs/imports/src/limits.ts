@@ -1,4 +1,4 @@
-import { DomainError } from '@app/common';
+import { DomainError } from '@app/common/errors';
 
 /** What one imported file may cost, checked before and while it is read. */
 export interface ImportLimits {

@@ -1,4 +1,4 @@
-import { DomainError, DomainErrorCode, ErrorKind } from '@app/common';
+import { DomainError, DomainErrorCode, ErrorKind } from '@app/common/errors';
 import { IMPORT_COLUMNS, ImportKind } from './columns';
 import { ImportLimits, tooManyCells, tooManyRows } from './limits';
 import { ImportRowError, ParsedRow, RowChecker } from './rows';

@@ -1,4 +1,4 @@
-import type { ErrorCode } from '@app/common';
+import type { ErrorCode } from '@app/common/errors';
 import { ColumnSpec } from './columns';
 import type { TableRow } from './table';
 import { Cell, isBlank, normalizeKeyword } from './values';

@@ -1,4 +1,4 @@
-import { DomainError } from '@app/common';
+import { DomainError } from '@app/common/errors';
 import { parse } from 'csv-parse';
 import { pipeline, Readable } from 'node:stream';
 import { ImportLimits, unreadable } from './limits';

@@ -1,4 +1,4 @@
-import type { ErrorCode } from '@app/common';
+import type { ErrorCode } from '@app/common/errors';
 import {
   CivilServiceRank,
   EducationLevel,

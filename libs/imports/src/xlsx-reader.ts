@@ -1,4 +1,4 @@
-import { DomainError } from '@app/common';
+import { DomainError } from '@app/common/errors';
 import ExcelJS from 'exceljs';
 import type { Readable } from 'node:stream';
 import { spreadsheetTooLarge, unreadable } from './limits';
